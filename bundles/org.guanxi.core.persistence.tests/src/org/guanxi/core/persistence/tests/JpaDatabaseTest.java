@@ -1,0 +1,129 @@
+package org.guanxi.core.persistence.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.guanxi.core.model.Contact;
+import org.guanxi.core.model.Customer;
+import org.guanxi.core.persistence.IdBlock;
+import org.guanxi.core.persistence.InventoryRepository;
+import org.guanxi.core.persistence.JpaDatabase;
+import org.guanxi.core.service.ConflictException;
+import org.guanxi.core.service.InventoryService.StockReport;
+import org.guanxi.core.service.PermissionDeniedException;
+import org.guanxi.security.SecurityServiceImpl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JpaDatabaseTest {
+
+    @TempDir
+    Path tmp;
+
+    private JpaDatabase db;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = TempDatabase.open(tmp);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private static Customer customer(String code, String name) {
+        Customer c = new Customer();
+        c.setCode(code);
+        c.setName(name);
+        return c;
+    }
+
+    @Test
+    void entitiesRoundTripThroughEclipseLinkAndDerby() {
+        long id = db.inTransaction(em -> {
+            Customer c = customer("C1", "  Zhang Wei ");
+            c.addContact(new Contact("王芳", "采购经理", "+86 138 0000 0001", "wang@example.cn"));
+            em.persist(c);
+            return c;
+        }).getId();
+        Customer read = db.read(em -> {
+            Customer c = em.find(Customer.class, id);
+            c.getContacts().size();
+            return c;
+        });
+        assertEquals("zhang wei", read.getNameKey());
+        assertEquals(1, read.getContacts().size());
+        assertEquals("王芳", read.getContacts().get(0).getName());
+        assertNotNull(read.getCreatedAt());
+        assertTrue(db.describe().startsWith("jdbc:derby:"));
+    }
+
+    @Test
+    void staleUpdateIsAConflict() {
+        long id = db.inTransaction(em -> {
+            Customer c = customer("C2", "Li Lei");
+            em.persist(c);
+            return c;
+        }).getId();
+        Customer first = db.read(em -> em.find(Customer.class, id));
+        Customer second = db.read(em -> em.find(Customer.class, id));
+        first.setName("Li Lei (A)");
+        db.inTransaction(em -> em.merge(first));
+        second.setName("Li Lei (B)");
+        assertThrows(ConflictException.class, () -> db.inTransaction(em -> em.merge(second)));
+        assertEquals("Li Lei (A)", db.read(em -> em.find(Customer.class, id)).getName());
+    }
+
+    @Test
+    void jdbcIdBlocksNeverCollideWithEclipseLinkIds() throws Exception {
+        Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < 120; i++) {
+            int n = i;
+            assertTrue(ids.add(db.inTransaction(em -> {
+                Customer c = customer("J" + n, "JPA " + n);
+                em.persist(c);
+                return c;
+            }).getId()));
+        }
+        try (Connection c = db.dataSource().getConnection()) {
+            IdBlock block = new IdBlock(c);
+            for (int i = 0; i < 120; i++) {
+                long id = block.next();
+                assertTrue(id > 0);
+                assertTrue(ids.add(id), "id " + id + " handed out twice");
+            }
+        }
+    }
+
+    @Test
+    void inventoryUpsertInsertsThenUpdatesAndChecksThePermission() {
+        SecurityServiceImpl security = new SecurityServiceImpl(db);
+        InventoryRepository inventory = new InventoryRepository(db, security);
+        List<StockReport> day1 = List.of(new StockReport("SKU-1", "SH01", new BigDecimal("10"), BigDecimal.ZERO),
+                new StockReport("SKU-1", "BJ02", new BigDecimal("5"), BigDecimal.ONE));
+        assertThrows(PermissionDeniedException.class, () -> inventory.upsert(day1, "day1.csv"));
+        security.signInOsUser();
+        assertEquals(2, inventory.upsert(day1, "day1.csv"));
+        assertEquals(1, inventory.upsert(List.of(new StockReport("SKU-1", "SH01", new BigDecimal("7"), BigDecimal.ZERO)), "day2.csv"));
+        assertEquals(2, inventory.count());
+        var levels = inventory.levels("SKU-1");
+        assertEquals("BJ02", levels.get(0).getWarehouse());
+        assertEquals(0, new BigDecimal("4").compareTo(levels.get(0).getAvailable()));
+        assertEquals(0, new BigDecimal("7").compareTo(levels.get(1).getOnHand()));
+        assertEquals("day2.csv", levels.get(1).getSourceFile());
+        assertNotEquals(levels.get(0).getId(), levels.get(1).getId());
+    }
+}

@@ -1,0 +1,153 @@
+package org.guanxi.core.persistence;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.guanxi.core.GuanxiHome;
+import org.guanxi.core.db.Database;
+import org.guanxi.core.service.ConflictException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.RollbackException;
+
+/**
+ * The {@link Database} service: opens the configured data source, brings the schema up to date, then starts
+ * EclipseLink on it. EclipseLink is bootstrapped through its {@link PersistenceProvider} with this bundle's class
+ * loader, because {@code jakarta.persistence.Persistence} finds no provider inside an OSGi product.
+ */
+@Component(service = Database.class)
+public class JpaDatabase implements Database {
+
+    private static final Logger LOG = Logger.getLogger(JpaDatabase.class.getName());
+
+    private DatabaseSettings settings;
+    private DataSource dataSource;
+    private EntityManagerFactory emf;
+    private int schemaVersion;
+
+    @Activate
+    public void activate() throws SQLException {
+        open(DatabaseSettings.load());
+    }
+
+    /** Opens the given database; used by {@link #activate()} and by tests that need a database of their own. */
+    public void open(DatabaseSettings s) throws SQLException {
+        this.settings = s;
+        if (s.isEmbeddedDerby()) {
+            prepareDerbySystem();
+        }
+        long start = System.nanoTime();
+        dataSource = DataSources.create(s);
+        schemaVersion = new SchemaMigrator(dataSource, dialect()).migrate();
+        Map<String, Object> props = new HashMap<>();
+        props.put(PersistenceUnitProperties.CLASSLOADER, JpaDatabase.class.getClassLoader());
+        props.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource);
+        props.put(PersistenceUnitProperties.TARGET_DATABASE, s.url().startsWith("jdbc:derby") ? "Derby" : "PostgreSQL");
+        emf = new PersistenceProvider().createEntityManagerFactory("guanxi", props);
+        if (emf == null) {
+            throw new IllegalStateException("EclipseLink did not find persistence unit 'guanxi'");
+        }
+        // connect now, so that mapping errors surface at start and not at the first click
+        emf.createEntityManager().close();
+        LOG.info(() -> "Database ready: " + s.describe() + ", schema V" + schemaVersion + " in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    private static void prepareDerbySystem() {
+        Path logs = GuanxiHome.resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (java.io.IOException e) {
+            LOG.log(Level.WARNING, "Cannot create " + logs, e);
+        }
+        System.setProperty("derby.stream.error.file", logs.resolve("derby.log").toString());
+    }
+
+    private String dialect() {
+        return settings.url().startsWith("jdbc:derby") ? "derby" : "postgresql";
+    }
+
+    @Deactivate
+    public void close() {
+        if (emf != null) {
+            emf.close();
+            emf = null;
+        }
+        if (settings != null && settings.isEmbeddedDerby()) {
+            String db = settings.url().substring("jdbc:derby:".length()).split(";")[0];
+            try {
+                new org.apache.derby.jdbc.EmbeddedDriver().connect("jdbc:derby:" + db + ";shutdown=true", new java.util.Properties());
+            } catch (SQLException e) {
+                // 08006 is Derby's "database shut down" and means success
+                if (!"08006".equals(e.getSQLState())) {
+                    LOG.log(Level.WARNING, "Derby shutdown failed", e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (OptimisticLockException e) {
+            throw new ConflictException(e);
+        } catch (RollbackException e) {
+            if (e.getCause() instanceof OptimisticLockException) {
+                throw new ConflictException(e.getCause());
+            }
+            throw e;
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+
+    @Override
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public String describe() {
+        return settings.describe();
+    }
+
+    @Override
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+}

@@ -1,0 +1,89 @@
+package org.guanxi.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Where Guanxi keeps its data (database, inbox folders, logs, route files) and the few settings that must be
+ * known before anything else starts.
+ * <p>
+ * The data folder is, in this order: the system property {@code guanxi.home}, the environment variable
+ * {@code GUANXI_HOME}, the {@code data.dir} user setting, {@code ~/.guanxi}. User settings live outside the data
+ * folder ({@code ~/.config/guanxi/settings.properties}) because one of them chooses the data folder.
+ */
+public final class GuanxiHome {
+
+    public static final String HOME_PROPERTY = "guanxi.home";
+    public static final String SETTING_DATA_DIR = "data.dir";
+    public static final String SETTING_LANGUAGE = "language";
+
+    private GuanxiHome() {
+    }
+
+    public static Path dir() {
+        String explicit = System.getProperty(HOME_PROPERTY);
+        if (isBlank(explicit)) {
+            explicit = System.getenv("GUANXI_HOME");
+        }
+        if (isBlank(explicit)) {
+            explicit = settings().getProperty(SETTING_DATA_DIR);
+        }
+        Path dir = isBlank(explicit) ? Path.of(System.getProperty("user.home"), ".guanxi") : Path.of(explicit);
+        return dir.toAbsolutePath().normalize();
+    }
+
+    /** True when the data folder is forced by the environment, so the preference cannot change it. */
+    public static boolean isDirForced() {
+        return !isBlank(System.getProperty(HOME_PROPERTY)) || !isBlank(System.getenv("GUANXI_HOME"));
+    }
+
+    public static Path resolve(String first, String... more) {
+        return dir().resolve(Path.of(first, more));
+    }
+
+    public static Path settingsFile() {
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = isBlank(xdg) ? Path.of(System.getProperty("user.home"), ".config") : Path.of(xdg);
+        return base.resolve("guanxi").resolve("settings.properties");
+    }
+
+    public static Properties settings() {
+        Properties p = new Properties();
+        Path file = settingsFile();
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file, e);
+            }
+        }
+        return p;
+    }
+
+    public static void saveSetting(String key, String value) {
+        Properties p = settings();
+        if (isBlank(value)) {
+            p.remove(key);
+        } else {
+            p.setProperty(key, value);
+        }
+        Path file = settingsFile();
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                p.store(out, "Guanxi CRM user settings");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

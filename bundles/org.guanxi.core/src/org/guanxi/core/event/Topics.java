@@ -1,0 +1,15 @@
+package org.guanxi.core.event;
+
+/** OSGi EventAdmin topics by which modules tell each other about changes. Property {@code id}: the entity id. */
+public final class Topics {
+
+    public static final String CUSTOMER_CHANGED = "org/guanxi/customer/changed";
+    public static final String CUSTOMER_DELETED = "org/guanxi/customer/deleted";
+    public static final String INVENTORY_CHANGED = "org/guanxi/inventory/changed";
+    public static final String INTEGRATION_CHANGED = "org/guanxi/integration/changed";
+    public static final String ALL_CUSTOMER = "org/guanxi/customer/*";
+    public static final String PROPERTY_ID = "id";
+
+    private Topics() {
+    }
+}

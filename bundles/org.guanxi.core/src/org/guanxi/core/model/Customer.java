@@ -1,0 +1,136 @@
+package org.guanxi.core.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+
+/** A customer (客户): a person or an organisation, with its contacts and addresses. */
+@Entity
+@Table(name = "CUSTOMER")
+public class Customer extends BaseEntity {
+
+    @Column(name = "CODE", nullable = false, length = 32, unique = true)
+    private String code;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "KIND", nullable = false, length = 16)
+    private PartyKind kind = PartyKind.PERSON;
+
+    @Column(name = "NAME", nullable = false, length = 200)
+    private String name;
+
+    /** Lower-case name for prefix search; kept by the entity itself so every writer fills it. */
+    @Column(name = "NAME_KEY", nullable = false, length = 200)
+    private String nameKey;
+
+    @Column(name = "PHONE", length = 40)
+    private String phone;
+
+    @Column(name = "EMAIL", length = 200)
+    private String email;
+
+    @Column(name = "MEMBER_CARD", length = 40)
+    private String memberCard;
+
+    @Column(name = "TAX_ID", length = 40)
+    private String taxId;
+
+    @Column(name = "CITY", length = 100)
+    private String city;
+
+    @Column(name = "BIRTHDAY")
+    private LocalDate birthday;
+
+    @Column(name = "SOURCE", length = 40)
+    private String source;
+
+    @Column(name = "OWNER_LOGIN", length = 64)
+    private String owner;
+
+    @Column(name = "NOTES", length = 2000)
+    private String notes;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "UPDATED_AT", nullable = false)
+    private Instant updatedAt;
+
+    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<Contact> contacts = new ArrayList<>();
+
+    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<Address> addresses = new ArrayList<>();
+
+    public static String nameKeyOf(String name) {
+        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    @PrePersist
+    @PreUpdate
+    void touch() {
+        Instant now = Instant.now();
+        if (createdAt == null) {
+            createdAt = now;
+        }
+        updatedAt = now;
+        nameKey = nameKeyOf(name);
+    }
+
+    public void addContact(Contact c) {
+        c.setCustomer(this);
+        contacts.add(c);
+    }
+
+    public void addAddress(Address a) {
+        a.setCustomer(this);
+        addresses.add(a);
+    }
+
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
+    public PartyKind getKind() { return kind; }
+    public void setKind(PartyKind kind) { this.kind = kind; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; this.nameKey = nameKeyOf(name); }
+    public String getNameKey() { return nameKey; }
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = phone; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getMemberCard() { return memberCard; }
+    public void setMemberCard(String memberCard) { this.memberCard = memberCard; }
+    public String getTaxId() { return taxId; }
+    public void setTaxId(String taxId) { this.taxId = taxId; }
+    public String getCity() { return city; }
+    public void setCity(String city) { this.city = city; }
+    public LocalDate getBirthday() { return birthday; }
+    public void setBirthday(LocalDate birthday) { this.birthday = birthday; }
+    public String getSource() { return source; }
+    public void setSource(String source) { this.source = source; }
+    public String getOwner() { return owner; }
+    public void setOwner(String owner) { this.owner = owner; }
+    public String getNotes() { return notes; }
+    public void setNotes(String notes) { this.notes = notes; }
+    public Instant getCreatedAt() { return createdAt; }
+    public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public List<Contact> getContacts() { return contacts; }
+    public List<Address> getAddresses() { return addresses; }
+}

@@ -1,0 +1,5 @@
+package org.guanxi.core.model;
+
+public enum InvoiceStatus {
+    OPEN, PARTLY_PAID, PAID, VOID
+}

@@ -1,0 +1,10 @@
+package org.guanxi.core.model;
+
+/** What a role may do. Every service write checks one of these before it touches the database. */
+public enum Permission {
+    CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_DELETE,
+    SALES_WRITE,
+    INVENTORY_WRITE,
+    INTEGRATION_ADMIN,
+    USER_ADMIN
+}

@@ -1,0 +1,28 @@
+package org.guanxi.core.service;
+
+import org.guanxi.core.model.Permission;
+
+/** Who is signed in, and what they may do. */
+public interface SecurityService {
+
+    /** Login of the signed-in user. */
+    String currentUser();
+
+    String currentUserDisplayName();
+
+    boolean isSignedIn();
+
+    boolean hasPermission(Permission permission);
+
+    /** @throws PermissionDeniedException when the signed-in user lacks {@code permission} */
+    void check(Permission permission);
+
+    /** Team mode: checks the password; returns false and stays signed out when it does not match. */
+    boolean login(String login, char[] password);
+
+    /** Standalone mode: signs the OS user in as administrator, creating the user on first start. */
+    void signInOsUser();
+
+    /** Creates or replaces a user with a password (for team mode administration and tests). */
+    void createUser(String login, String displayName, char[] password, String... roleNames);
+}

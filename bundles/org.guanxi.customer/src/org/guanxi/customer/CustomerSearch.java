@@ -1,0 +1,35 @@
+package org.guanxi.customer;
+
+import java.util.Locale;
+
+/**
+ * Turns what a user types into one indexed prefix predicate: digits search phone numbers and member cards, a
+ * customer code (C followed by digits) searches codes, anything else searches names. One index per query keeps
+ * search-as-you-type fast however large the customer base grows.
+ */
+record CustomerSearch(String where, String pattern) {
+
+    static CustomerSearch of(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return new CustomerSearch("", null);
+        }
+        if (t.matches("[0-9+][0-9 +()\\-]*")) {
+            return new CustomerSearch("WHERE c.phone LIKE :p OR c.memberCard LIKE :p", escape(t) + "%");
+        }
+        if (t.matches("(?i)c\\d+")) {
+            return new CustomerSearch("WHERE c.code LIKE :p", escape(t.toUpperCase(Locale.ROOT)) + "%");
+        }
+        return new CustomerSearch("WHERE c.nameKey LIKE :p", escape(t.toLowerCase(Locale.ROOT)) + "%");
+    }
+
+    /** LIKE wildcards typed by the user are matched literally (escape character {@code \}). */
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    String jpql(String select, String orderBy) {
+        String w = where.isEmpty() ? "" : where.replace(":p", ":p ESCAPE '\\'");
+        return select + " FROM Customer c " + w + orderBy;
+    }
+}

@@ -1,0 +1,293 @@
+package org.guanxi.customer;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.guanxi.core.db.Database;
+import org.guanxi.core.event.Topics;
+import org.guanxi.core.model.Address;
+import org.guanxi.core.model.BaseEntity;
+import org.guanxi.core.model.Contact;
+import org.guanxi.core.model.Customer;
+import org.guanxi.core.model.PartyKind;
+import org.guanxi.core.model.Permission;
+import org.guanxi.core.service.AuditLog;
+import org.guanxi.core.service.ConflictException;
+import org.guanxi.core.service.CustomerRow;
+import org.guanxi.core.service.CustomerService;
+import org.guanxi.core.service.FieldError;
+import org.guanxi.core.service.NotFoundException;
+import org.guanxi.core.service.SecurityService;
+import org.guanxi.core.service.ValidationException;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+
+/**
+ * Customer master data: a save checks the permission, validates, writes the customer with its contacts and
+ * addresses and one audit row per changed field in one transaction, and refuses stale edits.
+ */
+@Component(service = CustomerService.class)
+public class CustomerServiceImpl implements CustomerService {
+
+    static final String ENTITY = "Customer";
+
+    @Reference
+    private Database db;
+
+    @Reference
+    private SecurityService security;
+
+    @Reference
+    private AuditLog audit;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin events;
+
+    public CustomerServiceImpl() {
+    }
+
+    public CustomerServiceImpl(Database db, SecurityService security, AuditLog audit) {
+        this.db = db;
+        this.security = security;
+        this.audit = audit;
+    }
+
+    @Override
+    public int count(String searchText) {
+        security.check(Permission.CUSTOMER_READ);
+        CustomerSearch s = CustomerSearch.of(searchText);
+        return db.read(em -> bind(em.createQuery(s.jpql("SELECT COUNT(c)", ""), Long.class), s).getSingleResult()).intValue();
+    }
+
+    @Override
+    public List<CustomerRow> find(String searchText, int offset, int limit) {
+        security.check(Permission.CUSTOMER_READ);
+        CustomerSearch s = CustomerSearch.of(searchText);
+        String select = "SELECT c.id, c.code, c.kind, c.name, c.phone, c.email, c.memberCard, c.city";
+        return db.read(em -> bind(em.createQuery(s.jpql(select, " ORDER BY c.nameKey, c.id"), Object[].class), s)
+                .setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                .map(r -> new CustomerRow((Long) r[0], (String) r[1], (PartyKind) r[2], (String) r[3], (String) r[4],
+                        (String) r[5], (String) r[6], (String) r[7]))
+                .toList());
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> q, CustomerSearch s) {
+        return s.pattern() == null ? q : q.setParameter("p", s.pattern());
+    }
+
+    @Override
+    public Customer get(long id) {
+        security.check(Permission.CUSTOMER_READ);
+        return db.read(em -> {
+            Customer c = em.find(Customer.class, id);
+            if (c == null) {
+                throw new NotFoundException(ENTITY, id);
+            }
+            c.getContacts().size();
+            c.getAddresses().size();
+            em.detach(c);
+            return c;
+        });
+    }
+
+    @Override
+    public Customer save(Customer input) {
+        security.check(Permission.CUSTOMER_WRITE);
+        List<FieldError> errors = CustomerValidator.validate(input);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Customer saved = db.inTransaction(em -> input.isNew() ? create(em, input) : update(em, input));
+        publish(Topics.CUSTOMER_CHANGED, saved.getId());
+        return get(saved.getId());
+    }
+
+    private Customer create(EntityManager em, Customer input) {
+        if (blank(input.getCode())) {
+            input.setCode(nextCode(em));
+        }
+        if (blank(input.getOwner())) {
+            input.setOwner(security.currentUser());
+        }
+        checkUnique(em, input);
+        input.getContacts().forEach(c -> c.setCustomer(input));
+        input.getAddresses().forEach(a -> a.setCustomer(input));
+        em.persist(input);
+        em.flush();
+        audit.record(em, ENTITY, input.getId(), Map.of(), snapshot(input));
+        return input;
+    }
+
+    private Customer update(EntityManager em, Customer input) {
+        Customer current = em.find(Customer.class, input.getId());
+        if (current == null || current.getVersion() != input.getVersion()) {
+            throw new ConflictException(null);
+        }
+        checkUnique(em, input);
+        Map<String, Object> before = snapshot(current);
+        current.setKind(input.getKind());
+        current.setCode(blank(input.getCode()) ? current.getCode() : input.getCode());
+        current.setName(input.getName());
+        current.setPhone(input.getPhone());
+        current.setEmail(input.getEmail());
+        current.setMemberCard(input.getMemberCard());
+        current.setTaxId(input.getTaxId());
+        current.setCity(input.getCity());
+        current.setBirthday(input.getBirthday());
+        current.setSource(input.getSource());
+        current.setOwner(input.getOwner());
+        current.setNotes(input.getNotes());
+        syncChildren(current.getContacts(), input.getContacts(), current::addContact, (to, from) -> {
+            to.setName(from.getName());
+            to.setRole(from.getRole());
+            to.setPhone(from.getPhone());
+            to.setEmail(from.getEmail());
+        });
+        syncChildren(current.getAddresses(), input.getAddresses(), current::addAddress, (to, from) -> {
+            to.setKind(from.getKind());
+            to.setStreet(from.getStreet());
+            to.setCity(from.getCity());
+            to.setProvince(from.getProvince());
+            to.setPostalCode(from.getPostalCode());
+            to.setCountry(from.getCountry());
+        });
+        // the customer is one aggregate: any change, even to a contact only, moves its version on
+        em.lock(current, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        em.flush();
+        audit.record(em, ENTITY, current.getId(), before, snapshot(current));
+        return current;
+    }
+
+    /** Updates children that still exist, adds new ones (no id) and removes the rest. */
+    private static <T extends BaseEntity> void syncChildren(List<T> current, List<T> wanted,
+            java.util.function.Consumer<T> add, java.util.function.BiConsumer<T, T> copy) {
+        Map<Long, T> byId = current.stream().collect(Collectors.toMap(BaseEntity::getId, Function.identity()));
+        List<Long> keep = wanted.stream().map(BaseEntity::getId).filter(Objects::nonNull).toList();
+        current.removeIf(c -> !keep.contains(c.getId()));
+        for (T w : wanted) {
+            T existing = w.getId() == null ? null : byId.get(w.getId());
+            if (existing != null) {
+                copy.accept(existing, w);
+            } else {
+                w.setId(null);
+                add.accept(w);
+            }
+        }
+    }
+
+    private static void checkUnique(EntityManager em, Customer c) {
+        long self = c.getId() == null ? -1 : c.getId();
+        List<String> taken = em.createQuery("SELECT c.code FROM Customer c WHERE c.code = :code AND c.id <> :self", String.class)
+                .setParameter("code", c.getCode()).setParameter("self", self).getResultList();
+        if (!taken.isEmpty()) {
+            throw new ValidationException(List.of(new FieldError("code", "error.codeTaken", c.getCode())));
+        }
+        if (!blank(c.getMemberCard())) {
+            List<String> owners = em.createQuery(
+                    "SELECT c.name FROM Customer c WHERE c.memberCard = :card AND c.id <> :self", String.class)
+                    .setParameter("card", c.getMemberCard()).setParameter("self", self).getResultList();
+            if (!owners.isEmpty()) {
+                throw new ValidationException(
+                        List.of(new FieldError("memberCard", "error.memberCardTaken", c.getMemberCard(), owners.get(0))));
+            }
+        }
+    }
+
+    @Override
+    public void delete(long id, long version) {
+        security.check(Permission.CUSTOMER_DELETE);
+        db.inTransactionDo(em -> {
+            Customer c = em.find(Customer.class, id);
+            if (c == null || c.getVersion() != version) {
+                throw new ConflictException(null);
+            }
+            long refs = em.createQuery("SELECT COUNT(o) FROM SalesOrder o WHERE o.customer.id = :id", Long.class)
+                    .setParameter("id", id).getSingleResult()
+                    + em.createQuery("SELECT COUNT(i) FROM Invoice i WHERE i.customer.id = :id", Long.class)
+                            .setParameter("id", id).getSingleResult();
+            if (refs > 0) {
+                throw new ValidationException(List.of(new FieldError("name", "error.hasOrders", refs)));
+            }
+            em.createQuery("DELETE FROM Interaction i WHERE i.customer.id = :id").setParameter("id", id).executeUpdate();
+            audit.record(em, ENTITY, id, snapshot(c), Map.of());
+            em.remove(c);
+        });
+        publish(Topics.CUSTOMER_DELETED, id);
+    }
+
+    @Override
+    public String nextCode() {
+        return db.read(this::nextCode);
+    }
+
+    private String nextCode(EntityManager em) {
+        String max = em.createQuery("SELECT MAX(c.code) FROM Customer c WHERE c.code LIKE 'C%'", String.class)
+                .getSingleResult();
+        long n = 0;
+        if (max != null && max.substring(1).matches("\\d+")) {
+            n = Long.parseLong(max.substring(1));
+        }
+        return String.format("C%07d", n + 1);
+    }
+
+    /** Field values as the audit trail shows them, children keyed by their id. */
+    static Map<String, Object> snapshot(Customer c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", c.getCode());
+        m.put("kind", c.getKind());
+        m.put("name", c.getName());
+        m.put("phone", c.getPhone());
+        m.put("email", c.getEmail());
+        m.put("memberCard", c.getMemberCard());
+        m.put("taxId", c.getTaxId());
+        m.put("city", c.getCity());
+        m.put("birthday", c.getBirthday());
+        m.put("source", c.getSource());
+        m.put("owner", c.getOwner());
+        m.put("notes", c.getNotes());
+        for (Contact k : c.getContacts()) {
+            String p = "contact[" + k.getId() + "].";
+            m.put(p + "name", k.getName());
+            m.put(p + "role", k.getRole());
+            m.put(p + "phone", k.getPhone());
+            m.put(p + "email", k.getEmail());
+        }
+        for (Address a : c.getAddresses()) {
+            String p = "address[" + a.getId() + "].";
+            m.put(p + "kind", a.getKind());
+            m.put(p + "street", a.getStreet());
+            m.put(p + "city", a.getCity());
+            m.put(p + "province", a.getProvince());
+            m.put(p + "postalCode", a.getPostalCode());
+            m.put(p + "country", a.getCountry());
+        }
+        m.values().removeIf(Objects::isNull);
+        return m;
+    }
+
+    private void publish(String topic, long id) {
+        EventAdmin ea = events;
+        if (ea != null) {
+            Map<String, Object> props = new HashMap<>();
+            props.put(Topics.PROPERTY_ID, id);
+            ea.postEvent(new Event(topic, props));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,77 @@
+package org.guanxi.customer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.guanxi.core.model.Address;
+import org.guanxi.core.model.Contact;
+import org.guanxi.core.model.Customer;
+import org.guanxi.core.service.FieldError;
+
+/** The rules a customer must meet before it is stored; plain Java so it is easy to read and test. */
+public final class CustomerValidator {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]{2,}$");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{3,40}$");
+
+    private CustomerValidator() {
+    }
+
+    public static List<FieldError> validate(Customer c) {
+        List<FieldError> errors = new ArrayList<>();
+        required(errors, "name", c.getName(), 200);
+        maxLength(errors, "code", c.getCode(), 32);
+        maxLength(errors, "memberCard", c.getMemberCard(), 40);
+        maxLength(errors, "taxId", c.getTaxId(), 40);
+        maxLength(errors, "city", c.getCity(), 100);
+        phone(errors, "phone", c.getPhone());
+        email(errors, "email", c.getEmail());
+        if (c.getKind() == null) {
+            errors.add(new FieldError("kind", "error.required"));
+        }
+        if (c.getBirthday() != null && c.getBirthday().isAfter(LocalDate.now())) {
+            errors.add(new FieldError("birthday", "error.birthdayFuture"));
+        }
+        int row = 1;
+        for (Contact contact : c.getContacts()) {
+            required(errors, "contact." + row + ".name", contact.getName(), 200);
+            phone(errors, "contact." + row + ".phone", contact.getPhone());
+            email(errors, "contact." + row + ".email", contact.getEmail());
+            row++;
+        }
+        row = 1;
+        for (Address a : c.getAddresses()) {
+            required(errors, "address." + row + ".street", a.getStreet(), 300);
+            row++;
+        }
+        return errors;
+    }
+
+    private static void required(List<FieldError> errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "error.required"));
+        } else {
+            maxLength(errors, field, value, max);
+        }
+    }
+
+    private static void maxLength(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(field, "error.tooLong", max));
+        }
+    }
+
+    private static void phone(List<FieldError> errors, String field, String value) {
+        if (value != null && !value.isBlank() && !PHONE.matcher(value.strip()).matches()) {
+            errors.add(new FieldError(field, "error.phone"));
+        }
+    }
+
+    private static void email(List<FieldError> errors, String field, String value) {
+        if (value != null && !value.isBlank() && !EMAIL.matcher(value.strip()).matches()) {
+            errors.add(new FieldError(field, "error.email"));
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.guanxi.security;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.logging.Logger;
+
+import org.guanxi.core.db.Database;
+import org.guanxi.core.model.AppUser;
+import org.guanxi.core.model.Permission;
+import org.guanxi.core.model.Role;
+import org.guanxi.core.service.PermissionDeniedException;
+import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * Users and roles in the database. The desktop has one signed-in user per process; the built-in roles
+ * (ADMIN, SALES, SERVICE, READONLY) are created on first use.
+ */
+@Component(service = SecurityService.class)
+public class SecurityServiceImpl implements SecurityService {
+
+    private static final Logger LOG = Logger.getLogger(SecurityServiceImpl.class.getName());
+
+    @Reference
+    private Database db;
+
+    private volatile AppUser current;
+
+    public SecurityServiceImpl() {
+    }
+
+    public SecurityServiceImpl(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public String currentUser() {
+        AppUser u = current;
+        return u == null ? "(nobody)" : u.getLogin();
+    }
+
+    @Override
+    public String currentUserDisplayName() {
+        AppUser u = current;
+        return u == null ? "" : u.getDisplayName();
+    }
+
+    @Override
+    public boolean isSignedIn() {
+        return current != null;
+    }
+
+    @Override
+    public boolean hasPermission(Permission permission) {
+        AppUser u = current;
+        return u != null && u.has(permission);
+    }
+
+    @Override
+    public void check(Permission permission) {
+        if (!hasPermission(permission)) {
+            throw new PermissionDeniedException(currentUser(), permission);
+        }
+    }
+
+    @Override
+    public boolean login(String login, char[] password) {
+        try {
+            AppUser u = db.read(em -> findUser(em, login));
+            if (u != null && u.isActive() && PasswordHasher.matches(password, u.getPasswordHash())) {
+                current = u;
+                LOG.info(() -> "Signed in: " + login);
+                return true;
+            }
+            LOG.warning(() -> "Failed sign-in for " + login);
+            return false;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    @Override
+    public void signInOsUser() {
+        String login = System.getProperty("user.name", "user");
+        current = db.inTransaction(em -> {
+            ensureBuiltInRoles(em);
+            AppUser u = findUser(em, login);
+            if (u == null) {
+                u = new AppUser();
+                u.setLogin(login);
+                u.setDisplayName(login);
+                u.getRoles().add(findRole(em, Role.ADMIN));
+                em.persist(u);
+            }
+            return u;
+        });
+    }
+
+    @Override
+    public void createUser(String login, String displayName, char[] password, String... roleNames) {
+        String hash = PasswordHasher.hash(password);
+        Arrays.fill(password, '\0');
+        db.inTransactionDo(em -> {
+            ensureBuiltInRoles(em);
+            AppUser u = findUser(em, login);
+            if (u == null) {
+                u = new AppUser();
+                u.setLogin(login);
+                em.persist(u);
+            }
+            u.setDisplayName(displayName);
+            u.setPasswordHash(hash);
+            u.getRoles().clear();
+            for (String r : roleNames) {
+                u.getRoles().add(findRole(em, r));
+            }
+        });
+    }
+
+    private static AppUser findUser(EntityManager em, String login) {
+        List<AppUser> users = em.createQuery("SELECT u FROM AppUser u WHERE u.login = :l", AppUser.class)
+                .setParameter("l", login).getResultList();
+        return users.isEmpty() ? null : users.get(0);
+    }
+
+    private static Role findRole(EntityManager em, String name) {
+        return em.createQuery("SELECT r FROM Role r WHERE r.name = :n", Role.class).setParameter("n", name).getSingleResult();
+    }
+
+    private static void ensureBuiltInRoles(EntityManager em) {
+        if (em.createQuery("SELECT COUNT(r) FROM Role r", Long.class).getSingleResult() > 0) {
+            return;
+        }
+        em.persist(Role.admin());
+        em.persist(new Role("SALES", EnumSet.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE, Permission.SALES_WRITE)));
+        em.persist(new Role("SERVICE", EnumSet.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE)));
+        em.persist(new Role("READONLY", EnumSet.of(Permission.CUSTOMER_READ)));
+        em.flush();
+    }
+}
