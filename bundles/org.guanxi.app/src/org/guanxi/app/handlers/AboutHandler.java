@@ -1,0 +1,24 @@
+package org.guanxi.app.handlers;
+
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Shell;
+import org.guanxi.app.Messages;
+import org.guanxi.core.GuanxiHome;
+import org.guanxi.core.db.Database;
+import org.guanxi.core.service.SecurityService;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+public class AboutHandler {
+
+    @Execute
+    void execute(Shell shell, Database db, SecurityService security) {
+        Bundle bundle = FrameworkUtil.getBundle(AboutHandler.class);
+        String osgi = bundle.getBundleContext().getProperty("org.osgi.framework.version");
+        MessageDialog.openInformation(shell, Messages.get("about.title"), Messages.get("about.text",
+                bundle.getVersion().toString(), GuanxiHome.dir(), db.describe(), db.schemaVersion(),
+                security.currentUserDisplayName(), System.getProperty("java.version"), System.getProperty("java.vendor"),
+                osgi));
+    }
+}

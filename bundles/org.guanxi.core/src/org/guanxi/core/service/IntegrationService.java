@@ -1,0 +1,28 @@
+package org.guanxi.core.service;
+
+import java.util.List;
+
+/** The integration runtime (Camel routes) as the rest of the product sees it. */
+public interface IntegrationService {
+
+    enum State { STOPPED, STARTING, STARTED, FAILED }
+
+    /** A route as the Integration view lists it; {@code done} and {@code failed} count files or messages. */
+    record RouteInfo(String id, String file, String state, long done, long failed, String lastError) {
+    }
+
+    State state();
+
+    /** Why the runtime failed to start, or {@code null}. */
+    String failure();
+
+    List<RouteInfo> routes();
+
+    /** The folder holding the working copy of the route files. */
+    String routesFolder();
+
+    /** Starts the routes (idempotent); returns when they run or failed. Call from a background job. */
+    void start();
+
+    void stop();
+}

@@ -1,0 +1,462 @@
+package org.guanxi.customer.ui;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.Persist;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.fieldassist.ControlDecoration;
+import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnViewerEditor;
+import org.eclipse.jface.viewers.ColumnViewerEditorActivationStrategy;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerEditor;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.model.Address;
+import org.guanxi.core.model.AddressKind;
+import org.guanxi.core.model.Contact;
+import org.guanxi.core.model.Customer;
+import org.guanxi.core.model.PartyKind;
+import org.guanxi.core.service.ConflictException;
+import org.guanxi.core.service.CustomerService;
+import org.guanxi.core.service.FieldError;
+import org.guanxi.core.service.ValidationException;
+import org.guanxi.ui.common.Errors;
+import org.guanxi.ui.common.Revertable;
+import org.guanxi.ui.common.Widgets;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * Edits one customer with its contacts and addresses. Changes mark the part dirty; Save writes through the
+ * customer service, which validates (errors appear beside the fields) and refuses stale edits (the user is told
+ * and may reload).
+ */
+public class CustomerEditorPart implements Revertable {
+
+    @Inject
+    private CustomerService customers;
+
+    @Inject
+    private MPart part;
+
+    @Inject
+    private EPartService parts;
+
+    private Customer customer;
+    private final List<Contact> contacts = new ArrayList<>();
+    private final List<Address> addresses = new ArrayList<>();
+    private boolean filling;
+
+    private Label title;
+    private Label problems;
+    private Combo kind;
+    private Text code;
+    private Text name;
+    private Text phone;
+    private Text email;
+    private Text memberCard;
+    private Text taxId;
+    private Text city;
+    private Text birthday;
+    private Combo source;
+    private Text owner;
+    private Text notes;
+    private TableViewer contactTable;
+    private TableViewer addressTable;
+    private Button delete;
+    private final Map<String, ControlDecoration> decorations = new HashMap<>();
+
+    @PostConstruct
+    void create(Composite parent) {
+        parent.setLayout(new org.eclipse.swt.layout.FillLayout());
+        ScrolledComposite scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        Composite body = new Composite(scroll, SWT.NONE);
+        GridLayoutFactory.swtDefaults().margins(12, 10).applyTo(body);
+
+        title = new Label(body, SWT.NONE);
+        title.setData("org.eclipse.e4.ui.css.CssClassName", "gx-title");
+        title.setFont(org.eclipse.jface.resource.JFaceResources.getHeaderFont());
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
+        problems = Widgets.id(new Label(body, SWT.WRAP), "customer.problems");
+        problems.setForeground(body.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).exclude(true).applyTo(problems);
+        problems.setVisible(false);
+
+        createMasterData(body);
+        createContacts(body);
+        createAddresses(body);
+        createButtons(body);
+
+        scroll.setContent(body);
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
+        scroll.setMinSize(body.computeSize(640, SWT.DEFAULT));
+        load();
+    }
+
+    private void createMasterData(Composite body) {
+        Group g = new Group(body, SWT.NONE);
+        g.setText(Messages.get("editor.master"));
+        GridLayoutFactory.swtDefaults().numColumns(4).spacing(10, 6).applyTo(g);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(g);
+        label(g, "editor.kind");
+        kind = Widgets.id(new Combo(g, SWT.READ_ONLY), "customer.kind");
+        for (PartyKind k : PartyKind.values()) {
+            kind.add(Messages.get("kind." + k));
+        }
+        kind.addListener(SWT.Selection, e -> changed());
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(kind);
+        label(g, "editor.code");
+        code = text(g, "code", SWT.READ_ONLY);
+        name = field(g, "editor.name", "name", 3);
+        phone = field(g, "editor.phone", "phone", 1);
+        email = field(g, "editor.email", "email", 1);
+        memberCard = field(g, "editor.memberCard", "memberCard", 1);
+        taxId = field(g, "editor.taxId", "taxId", 1);
+        city = field(g, "editor.city", "city", 1);
+        birthday = field(g, "editor.birthday", "birthday", 1);
+        birthday.setMessage("1985-03-21");
+        label(g, "editor.source");
+        source = Widgets.id(new Combo(g, SWT.DROP_DOWN), "customer.source");
+        source.setItems("WEB", "REFERRAL", "TRADE_FAIR", "CALL", "WECHAT", "STORE", "CAMPAIGN");
+        source.addModifyListener(e -> changed());
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(source);
+        owner = field(g, "editor.owner", "owner", 1);
+        label(g, "editor.notes");
+        notes = text(g, "notes", SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(SWT.DEFAULT, 50).applyTo(notes);
+    }
+
+    private void createContacts(Composite body) {
+        Group g = group(body, "editor.contacts");
+        contactTable = table(g, "customer.contacts");
+        Runnable changed = this::changed;
+        TextColumn.add(contactTable, Contact.class, Messages.get("contact.name"), 140, Contact::getName, Contact::setName, changed);
+        TextColumn.add(contactTable, Contact.class, Messages.get("contact.role"), 120, Contact::getRole, Contact::setRole, changed);
+        TextColumn.add(contactTable, Contact.class, Messages.get("contact.phone"), 150, Contact::getPhone, Contact::setPhone, changed);
+        TextColumn.add(contactTable, Contact.class, Messages.get("contact.email"), 200, Contact::getEmail, Contact::setEmail, changed);
+        rowButtons(g, "contact", () -> {
+            Contact c = new Contact(Messages.get("contact.newName"), null, null, null);
+            contacts.add(c);
+            return c;
+        }, contactTable, contacts);
+    }
+
+    private void createAddresses(Composite body) {
+        Group g = group(body, "editor.addresses");
+        addressTable = table(g, "customer.addresses");
+        Runnable changed = this::changed;
+        TextColumn.add(addressTable, Address.class, Messages.get("address.kind"), 90,
+                a -> Messages.get("addressKind." + a.getKind()), (a, v) -> a.setKind(kindOf(v, a.getKind())), changed);
+        TextColumn.add(addressTable, Address.class, Messages.get("address.street"), 200, Address::getStreet, Address::setStreet, changed);
+        TextColumn.add(addressTable, Address.class, Messages.get("address.city"), 90, Address::getCity, Address::setCity, changed);
+        TextColumn.add(addressTable, Address.class, Messages.get("address.province"), 90, Address::getProvince, Address::setProvince, changed);
+        TextColumn.add(addressTable, Address.class, Messages.get("address.postalCode"), 90, Address::getPostalCode, Address::setPostalCode, changed);
+        rowButtons(g, "address", () -> {
+            Address a = new Address(AddressKind.OFFICE, Messages.get("address.newStreet"), city.getText(), null, null, "CN");
+            addresses.add(a);
+            return a;
+        }, addressTable, addresses);
+    }
+
+    /** Accepts the translated label or the enum name of an address type. */
+    private static AddressKind kindOf(String text, AddressKind fallback) {
+        for (AddressKind k : AddressKind.values()) {
+            if (k.name().equalsIgnoreCase(text) || Messages.get("addressKind." + k).equals(text)) {
+                return k;
+            }
+        }
+        return fallback;
+    }
+
+    private void createButtons(Composite body) {
+        Composite row = new Composite(body, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(row);
+        GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).grab(true, false).applyTo(row);
+        delete = button(row, "editor.delete", "customer.delete", this::delete);
+        button(row, "editor.revert", "customer.revert", this::revert);
+        button(row, "editor.save", "customer.save", this::save);
+    }
+
+    private Button button(Composite parent, String key, String id, Runnable action) {
+        Button b = Widgets.id(new Button(parent, SWT.PUSH), id);
+        b.setText(Messages.get(key));
+        b.addListener(SWT.Selection, e -> action.run());
+        GridDataFactory.swtDefaults().hint(Math.max(90, b.computeSize(SWT.DEFAULT, SWT.DEFAULT).x), SWT.DEFAULT).applyTo(b);
+        return b;
+    }
+
+    private static Group group(Composite body, String key) {
+        Group g = new Group(body, SWT.NONE);
+        g.setText(Messages.get(key));
+        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(g);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(g);
+        return g;
+    }
+
+    private static TableViewer table(Composite g, String id) {
+        TableViewer v = new TableViewer(g, SWT.FULL_SELECTION | SWT.BORDER | SWT.SINGLE);
+        Widgets.id(v.getTable(), id);
+        v.getTable().setHeaderVisible(true);
+        v.getTable().setLinesVisible(true);
+        v.setContentProvider(ArrayContentProvider.getInstance());
+        TableViewerEditor.create(v, new ColumnViewerEditorActivationStrategy(v), ColumnViewerEditor.TABBING_HORIZONTAL
+                | ColumnViewerEditor.TABBING_MOVE_TO_ROW_NEIGHBOR | ColumnViewerEditor.KEYBOARD_ACTIVATION);
+        GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 90).applyTo(v.getTable());
+        return v;
+    }
+
+    private <T> void rowButtons(Composite g, String id, java.util.function.Supplier<T> create, TableViewer viewer,
+            List<T> rows) {
+        Composite buttons = new Composite(g, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(buttons);
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(buttons);
+        Button add = Widgets.id(new Button(buttons, SWT.PUSH), id + ".add");
+        add.setText(Messages.get("editor.add"));
+        GridDataFactory.fillDefaults().applyTo(add);
+        add.addListener(SWT.Selection, e -> {
+            T row = create.get();
+            viewer.refresh();
+            viewer.editElement(row, 0);
+            changed();
+        });
+        Button remove = Widgets.id(new Button(buttons, SWT.PUSH), id + ".remove");
+        remove.setText(Messages.get("editor.remove"));
+        GridDataFactory.fillDefaults().applyTo(remove);
+        remove.addListener(SWT.Selection, e -> {
+            Object selected = viewer.getStructuredSelection().getFirstElement();
+            if (selected != null && rows.remove(selected)) {
+                viewer.refresh();
+                changed();
+            }
+        });
+    }
+
+    private static void label(Composite g, String key) {
+        Label l = new Label(g, SWT.NONE);
+        l.setText(Messages.get(key));
+    }
+
+    private Text field(Composite g, String labelKey, String id, int span) {
+        label(g, labelKey);
+        Text t = text(g, id, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).span(span, 1).hint(160, SWT.DEFAULT).applyTo(t);
+        return t;
+    }
+
+    private Text text(Composite g, String id, int style) {
+        Text t = Widgets.id(new Text(g, SWT.BORDER | style), "customer." + id);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(t);
+        if ((style & SWT.READ_ONLY) == 0) {
+            t.addModifyListener(e -> changed());
+        }
+        ControlDecoration d = new ControlDecoration(t, SWT.LEFT | SWT.TOP);
+        d.setImage(FieldDecorationRegistry.getDefault().getFieldDecoration(FieldDecorationRegistry.DEC_ERROR).getImage());
+        d.hide();
+        decorations.put(id, d);
+        return t;
+    }
+
+    private void changed() {
+        if (!filling) {
+            part.setDirty(true);
+        }
+    }
+
+    private Long customerId() {
+        Object id = part.getTransientData().get(CustomerEditors.CUSTOMER_ID);
+        return id instanceof Long l ? l : null;
+    }
+
+    private void load() {
+        Long id = customerId();
+        try {
+            customer = id == null ? new Customer() : customers.get(id);
+        } catch (RuntimeException e) {
+            Errors.show(title.getShell(), e);
+            customer = new Customer();
+        }
+        fill();
+    }
+
+    private void fill() {
+        filling = true;
+        try {
+            Customer c = customer;
+            kind.select(c.getKind() == null ? 0 : c.getKind().ordinal());
+            code.setText(c.getCode() == null ? Messages.get("editor.codeAuto") : c.getCode());
+            set(name, c.getName());
+            set(phone, c.getPhone());
+            set(email, c.getEmail());
+            set(memberCard, c.getMemberCard());
+            set(taxId, c.getTaxId());
+            set(city, c.getCity());
+            set(birthday, c.getBirthday() == null ? null : c.getBirthday().toString());
+            source.setText(c.getSource() == null ? "" : c.getSource());
+            set(owner, c.getOwner());
+            set(notes, c.getNotes());
+            contacts.clear();
+            c.getContacts().forEach(k -> {
+                Contact copy = new Contact(k.getName(), k.getRole(), k.getPhone(), k.getEmail());
+                copy.setId(k.getId());
+                contacts.add(copy);
+            });
+            addresses.clear();
+            c.getAddresses().forEach(a -> {
+                Address copy = new Address(a.getKind(), a.getStreet(), a.getCity(), a.getProvince(), a.getPostalCode(),
+                        a.getCountry());
+                copy.setId(a.getId());
+                addresses.add(copy);
+            });
+            contactTable.setInput(contacts);
+            addressTable.setInput(addresses);
+            String label = c.isNew() ? Messages.get("editor.newTitle") : c.getName();
+            title.setText(c.isNew() ? label : c.getCode() + "  " + label);
+            title.getParent().layout();
+            part.setLabel(label);
+            part.setTooltip(c.getCode());
+            delete.setEnabled(!c.isNew());
+            showProblems(List.of());
+            part.setDirty(false);
+        } finally {
+            filling = false;
+        }
+    }
+
+    private static void set(Text t, String value) {
+        t.setText(value == null ? "" : value);
+    }
+
+    private static String value(Text t) {
+        String s = t.getText().strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** The customer as the form shows it: the loaded state with the user's changes. */
+    private Customer fromForm() {
+        Customer c = new Customer();
+        c.setId(customer.getId());
+        c.setVersion(customer.getVersion());
+        c.setCode(customer.getCode());
+        c.setKind(PartyKind.values()[Math.max(0, kind.getSelectionIndex())]);
+        c.setName(value(name));
+        c.setPhone(value(phone));
+        c.setEmail(value(email));
+        c.setMemberCard(value(memberCard));
+        c.setTaxId(value(taxId));
+        c.setCity(value(city));
+        c.setSource(source.getText().isBlank() ? null : source.getText().strip());
+        c.setOwner(value(owner));
+        c.setNotes(value(notes));
+        String b = value(birthday);
+        if (b != null) {
+            try {
+                c.setBirthday(LocalDate.parse(b));
+            } catch (DateTimeParseException e) {
+                throw new ValidationException(List.of(new FieldError("birthday", "error.date")));
+            }
+        }
+        contacts.forEach(k -> {
+            Contact copy = new Contact(k.getName(), k.getRole(), k.getPhone(), k.getEmail());
+            copy.setId(k.getId());
+            c.addContact(copy);
+        });
+        addresses.forEach(a -> {
+            Address copy = new Address(a.getKind(), a.getStreet(), a.getCity(), a.getProvince(), a.getPostalCode(),
+                    a.getCountry());
+            copy.setId(a.getId());
+            c.addAddress(copy);
+        });
+        return c;
+    }
+
+    @Persist
+    public void save() {
+        try {
+            customer = customers.save(fromForm());
+            part.getTransientData().put(CustomerEditors.CUSTOMER_ID, customer.getId());
+            fill();
+        } catch (ValidationException e) {
+            showProblems(e.getErrors());
+        } catch (ConflictException e) {
+            if (MessageDialog.openQuestion(title.getShell(), Messages.get("editor.conflictTitle"),
+                    Messages.get("editor.conflict"))) {
+                if (customer.isNew()) {
+                    fill();
+                } else {
+                    load();
+                }
+            }
+        } catch (RuntimeException e) {
+            Errors.show(title.getShell(), e);
+        }
+    }
+
+    @Override
+    public void revert() {
+        fill();
+    }
+
+    private void delete() {
+        if (customer.isNew() || !MessageDialog.openConfirm(title.getShell(), Messages.get("editor.deleteTitle"),
+                Messages.get("editor.deleteConfirm", customer.getName()))) {
+            return;
+        }
+        try {
+            customers.delete(customer.getId(), customer.getVersion());
+            part.setDirty(false);
+            parts.hidePart(part, true);
+        } catch (ValidationException e) {
+            showProblems(e.getErrors());
+        } catch (ConflictException e) {
+            MessageDialog.openWarning(title.getShell(), Messages.get("editor.conflictTitle"), e.getMessage());
+            load();
+        } catch (RuntimeException e) {
+            Errors.show(title.getShell(), e);
+        }
+    }
+
+    private void showProblems(List<FieldError> errors) {
+        decorations.values().forEach(ControlDecoration::hide);
+        StringBuilder text = new StringBuilder();
+        for (FieldError e : errors) {
+            text.append(text.isEmpty() ? Messages.get("editor.fix") : "").append("\n• ").append(e.message());
+            ControlDecoration d = decorations.get(e.field());
+            if (d != null) {
+                d.setDescriptionText(e.message());
+                d.show();
+            }
+        }
+        problems.setText(text.toString());
+        boolean show = !errors.isEmpty();
+        problems.setVisible(show);
+        ((org.eclipse.swt.layout.GridData) problems.getLayoutData()).exclude = !show;
+        problems.getParent().layout(true, true);
+    }
+
+    @Focus
+    void focus() {
+        Control c = name;
+        c.setFocus();
+    }
+}

@@ -1,0 +1,177 @@
+package org.guanxi.customer.ui;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ILazyContentProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.event.Topics;
+import org.guanxi.core.service.CustomerRow;
+import org.guanxi.core.service.CustomerService;
+import org.guanxi.ui.common.Errors;
+import org.guanxi.ui.common.Widgets;
+import org.osgi.service.event.Event;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * The customer list: search as you type over the whole base. The table is virtual and fetches only the pages of
+ * rows it shows, so it opens as fast with a hundred thousand customers as with a hundred.
+ */
+public class CustomerListPart {
+
+    static final int PAGE = 100;
+    private static final int TYPING_DELAY_MS = 200;
+
+    @Inject
+    private CustomerService customers;
+
+    @Inject
+    private EPartService parts;
+
+    private Text search;
+    private TableViewer viewer;
+    private Label count;
+    private final Map<Integer, List<CustomerRow>> pages = new HashMap<>();
+    private String query = "";
+    private int total;
+    private final Runnable searchLater = this::reload;
+
+    @PostConstruct
+    void create(Composite parent) {
+        GridLayoutFactory.fillDefaults().numColumns(3).margins(8, 8).applyTo(parent);
+
+        search = Widgets.id(new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL | SWT.BORDER), "customer.search");
+        search.setMessage(Messages.get("list.search"));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(search);
+        search.addModifyListener(e -> {
+            search.getDisplay().timerExec(-1, searchLater);
+            search.getDisplay().timerExec(TYPING_DELAY_MS, searchLater);
+        });
+        search.addListener(SWT.DefaultSelection, e -> {
+            search.getDisplay().timerExec(-1, searchLater);
+            reload();
+            if (total == 1) {
+                open(row(0));
+            }
+        });
+
+        Button create = Widgets.id(new Button(parent, SWT.PUSH), "customer.new");
+        create.setText(Messages.get("list.new"));
+        create.addListener(SWT.Selection, e -> CustomerEditors.open(parts, null));
+
+        count = Widgets.id(new Label(parent, SWT.NONE), "customer.count");
+        GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).hint(160, SWT.DEFAULT).applyTo(count);
+
+        viewer = new TableViewer(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER | SWT.MULTI);
+        Table table = Widgets.id(viewer.getTable(), "customer.table");
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(table);
+        column("col.code", 90, CustomerRow::code);
+        column("col.name", 220, CustomerRow::name);
+        column("col.kind", 70, r -> Messages.get("kind." + r.kind()));
+        column("col.phone", 150, CustomerRow::phone);
+        column("col.email", 200, CustomerRow::email);
+        column("col.memberCard", 130, CustomerRow::memberCard);
+        column("col.city", 80, CustomerRow::city);
+        viewer.setContentProvider(new ILazyContentProvider() {
+            @Override
+            public void updateElement(int index) {
+                CustomerRow r = row(index);
+                if (r != null) {
+                    viewer.replace(r, index);
+                }
+            }
+
+            @Override
+            public void inputChanged(Viewer v, Object oldInput, Object newInput) {
+                pages.clear();
+            }
+        });
+        viewer.setUseHashlookup(true);
+        viewer.addDoubleClickListener(e -> open((CustomerRow) ((IStructuredSelection) e.getSelection()).getFirstElement()));
+        table.addListener(SWT.DefaultSelection, e -> {
+            Object first = viewer.getStructuredSelection().getFirstElement();
+            if (first instanceof CustomerRow r) {
+                open(r);
+            }
+        });
+        viewer.setInput(this);
+        reload();
+    }
+
+    private void column(String key, int width, java.util.function.Function<CustomerRow, String> text) {
+        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
+        c.getColumn().setText(Messages.get(key));
+        c.getColumn().setWidth(width);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                String s = text.apply((CustomerRow) element);
+                return s == null ? "" : s;
+            }
+        });
+    }
+
+    private CustomerRow row(int index) {
+        int page = index / PAGE;
+        List<CustomerRow> rows = pages.computeIfAbsent(page, p -> customers.find(query, p * PAGE, PAGE));
+        int offset = index % PAGE;
+        return offset < rows.size() ? rows.get(offset) : null;
+    }
+
+    /** Runs the search again: count first, then the virtual table asks for the rows it shows. */
+    void reload() {
+        if (viewer == null || viewer.getTable().isDisposed()) {
+            return;
+        }
+        try {
+            query = search.getText();
+            pages.clear();
+            total = customers.count(query);
+            viewer.getTable().clearAll();
+            viewer.setItemCount(total);
+            viewer.refresh();
+            count.setText(query.isBlank() ? Messages.get("list.count", total)
+                    : Messages.get("list.countFiltered", total, customers.count("")));
+        } catch (RuntimeException e) {
+            Errors.show(viewer.getTable().getShell(), e);
+        }
+    }
+
+    private void open(CustomerRow r) {
+        if (r != null) {
+            CustomerEditors.open(parts, r.id());
+        }
+    }
+
+    @Inject
+    @Optional
+    void onCustomerChanged(@UIEventTopic(Topics.ALL_CUSTOMER) Event event) {
+        reload();
+    }
+
+    @Focus
+    void focus() {
+        search.setFocus();
+    }
+}

@@ -1,0 +1,267 @@
+package org.guanxi.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.IntConsumer;
+
+import org.guanxi.core.db.Database;
+import org.guanxi.core.model.Customer;
+import org.guanxi.core.persistence.IdBlock;
+import org.guanxi.core.service.DemoDataService;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Deterministic demo data: the same seed always gives the same customers, products, orders and invoices.
+ * Written with JDBC batches (one commit per 500 customers) so that it also fills benchmark databases of a million
+ * customers; the rows are what the services would write, including the search key.
+ */
+@Component(service = DemoDataService.class)
+public class DemoDataGenerator implements DemoDataService {
+
+    private static final int BATCH = 500;
+    private static final int PRODUCTS = 48;
+
+    @Reference
+    private Database db;
+
+    public DemoDataGenerator() {
+    }
+
+    public DemoDataGenerator(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM CUSTOMER")) {
+            rs.next();
+            return rs.getLong(1) == 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void generate(int customers, long seed, IntConsumer progress) {
+        Random random = new Random(seed);
+        Names names = new Names(random);
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            IdBlock ids = new IdBlock(c);
+            long firstCode = nextNumber(c, "SELECT MAX(CODE) FROM CUSTOMER WHERE CODE LIKE 'C%'");
+            long firstOrder = nextNumber(c, "SELECT MAX(ORDER_NO) FROM SALES_ORDER WHERE ORDER_NO LIKE 'SO%'");
+            long[] productIds = new long[PRODUCTS];
+            BigDecimal[] prices = new BigDecimal[PRODUCTS];
+            insertProducts(c, ids, random, productIds, prices);
+            c.commit();
+            try (Batches b = new Batches(c, ids)) {
+                long orderNo = firstOrder;
+                for (int i = 0; i < customers; i++) {
+                    long customerId = ids.next();
+                    insertCustomer(b, names, random, customerId, String.format("C%07d", firstCode + i));
+                    orderNo = insertOrders(b, ids, random, customerId, orderNo, productIds, prices);
+                    if ((i + 1) % BATCH == 0 || i == customers - 1) {
+                        b.flush();
+                        c.commit();
+                        progress.accept(i + 1);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Demo data generation failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static long nextNumber(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            String max = rs.getString(1);
+            return max == null ? 1 : Long.parseLong(max.replaceAll("\\D", "")) + 1;
+        }
+    }
+
+    private static void insertProducts(Connection c, IdBlock ids, Random random, long[] productIds, BigDecimal[] prices)
+            throws SQLException {
+        String[][] catalogue = { { "办公椅", "Furniture" }, { "升降办公桌", "Furniture" }, { "文件柜", "Furniture" },
+                { "激光打印机", "Office equipment" }, { "投影仪", "Office equipment" }, { "碎纸机", "Office equipment" },
+                { "笔记本电脑", "IT" }, { "显示器 27 英寸", "IT" }, { "无线键鼠套装", "IT" }, { "企业路由器", "IT" },
+                { "A4 复印纸（箱）", "Supplies" }, { "墨盒", "Supplies" }, { "绿茶礼盒", "Gifts" }, { "月饼礼盒", "Gifts" },
+                { "维护服务（年）", "Services" }, { "上门安装", "Services" } };
+        try (PreparedStatement existing = c.prepareStatement("SELECT ID, UNIT_PRICE FROM PRODUCT WHERE SKU = ?");
+                PreparedStatement ps = c.prepareStatement("INSERT INTO PRODUCT (ID, VERSION, SKU, NAME, CATEGORY, UNIT_PRICE, "
+                        + "UNIT_COST) VALUES (?, 1, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < PRODUCTS; i++) {
+                String[] p = catalogue[i % catalogue.length];
+                String sku = String.format("SKU-%04d", 1001 + i);
+                existing.setString(1, sku);
+                try (ResultSet rs = existing.executeQuery()) {
+                    if (rs.next()) {
+                        productIds[i] = rs.getLong(1);
+                        prices[i] = rs.getBigDecimal(2);
+                        continue;
+                    }
+                }
+                int variant = i / catalogue.length;
+                BigDecimal price = BigDecimal.valueOf(20 + random.nextInt(4000)).add(BigDecimal.valueOf(random.nextInt(100), 2));
+                productIds[i] = ids.next();
+                prices[i] = price;
+                ps.setLong(1, productIds[i]);
+                ps.setString(2, sku);
+                ps.setString(3, variant == 0 ? p[0] : p[0] + " " + (char) ('A' + variant));
+                ps.setString(4, p[1]);
+                ps.setBigDecimal(5, price);
+                ps.setBigDecimal(6, price.multiply(BigDecimal.valueOf(55 + random.nextInt(30))).divide(BigDecimal.valueOf(100),
+                        2, RoundingMode.HALF_UP));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertCustomer(Batches b, Names names, Random random, long id, String code) throws SQLException {
+        boolean organisation = random.nextInt(100) < 30;
+        String[] city = names.city();
+        String[] person = names.person();
+        String name = organisation ? names.company(city[0]) : person[0];
+        Timestamp created = Timestamp.from(Instant.now().minusSeconds(86_400L * (30 + random.nextInt(1500))));
+        PreparedStatement ps = b.customer;
+        ps.setLong(1, id);
+        ps.setString(2, code);
+        ps.setString(3, organisation ? "ORGANISATION" : "PERSON");
+        ps.setString(4, name);
+        ps.setString(5, Customer.nameKeyOf(name));
+        ps.setString(6, names.mobile());
+        ps.setString(7, person[1] + (random.nextInt(90) + 10) + "@" + (organisation ? "corp.example.cn" : names.domain()));
+        ps.setString(8, random.nextInt(100) < 60 ? String.format("VIP%010d", id) : null);
+        ps.setString(9, organisation ? String.format("91%s%012d", city[2], random.nextLong(1_000_000_000_000L)) : null);
+        ps.setString(10, city[0]);
+        ps.setDate(11, organisation ? null : Date.valueOf(LocalDate.of(1950 + random.nextInt(55), 1 + random.nextInt(12),
+                1 + random.nextInt(28))));
+        ps.setString(12, names.pick(Names.SOURCES));
+        ps.setTimestamp(13, created);
+        ps.addBatch();
+
+        int contacts = organisation ? 1 + random.nextInt(3) : random.nextInt(2);
+        for (int k = 0; k < contacts; k++) {
+            String[] cp = names.person();
+            b.contact.setLong(1, b.ids.next());
+            b.contact.setLong(2, id);
+            b.contact.setString(3, cp[0]);
+            b.contact.setString(4, organisation ? names.role() : "家属 / Family");
+            b.contact.setString(5, names.mobile());
+            b.contact.setString(6, cp[1] + "@" + names.domain());
+            b.contact.addBatch();
+        }
+        b.address.setLong(1, b.ids.next());
+        b.address.setLong(2, id);
+        b.address.setString(3, organisation ? "OFFICE" : "HOME");
+        b.address.setString(4, names.street());
+        b.address.setString(5, city[0]);
+        b.address.setString(6, city[1]);
+        b.address.setString(7, city[2] + String.format("%03d", random.nextInt(1000)));
+        b.address.addBatch();
+    }
+
+    private static long insertOrders(Batches b, IdBlock ids, Random random, long customerId, long orderNo,
+            long[] productIds, BigDecimal[] prices) throws SQLException {
+        // a skewed distribution: most customers buy little, a few buy a lot (the pyramid needs that)
+        int orders = (int) Math.min(40, Math.floor(-Math.log(1 - random.nextDouble()) * 3));
+        LocalDate today = LocalDate.now();
+        for (int o = 0; o < orders; o++) {
+            long orderId = ids.next();
+            LocalDate date = today.minusDays(random.nextInt(730));
+            int lines = 1 + random.nextInt(4);
+            BigDecimal total = BigDecimal.ZERO;
+            for (int l = 1; l <= lines; l++) {
+                int p = random.nextInt(productIds.length);
+                BigDecimal qty = BigDecimal.valueOf(1 + random.nextInt(random.nextInt(100) < 10 ? 50 : 5));
+                total = total.add(qty.multiply(prices[p]));
+                b.line.setLong(1, ids.next());
+                b.line.setLong(2, orderId);
+                b.line.setInt(3, l);
+                b.line.setLong(4, productIds[p]);
+                b.line.setBigDecimal(5, qty);
+                b.line.setBigDecimal(6, prices[p]);
+                b.line.addBatch();
+            }
+            boolean old = date.isBefore(today.minusDays(20));
+            String status = old ? (random.nextInt(10) < 8 ? "INVOICED" : "DELIVERED") : "CONFIRMED";
+            String no = String.format(Locale.ROOT, "SO%08d", orderNo++);
+            b.order.setLong(1, orderId);
+            b.order.setString(2, no);
+            b.order.setLong(3, customerId);
+            b.order.setDate(4, Date.valueOf(date));
+            b.order.setString(5, status);
+            b.order.setBigDecimal(6, total);
+            b.order.setString(7, old ? "ERP-" + no.substring(2) : null);
+            b.order.addBatch();
+            if ("INVOICED".equals(status)) {
+                boolean paid = date.isBefore(today.minusDays(60)) || random.nextBoolean();
+                b.invoice.setLong(1, ids.next());
+                b.invoice.setString(2, "INV" + no.substring(2));
+                b.invoice.setLong(3, customerId);
+                b.invoice.setLong(4, orderId);
+                b.invoice.setDate(5, Date.valueOf(date.plusDays(3)));
+                b.invoice.setBigDecimal(6, total);
+                b.invoice.setBigDecimal(7, paid ? total : BigDecimal.ZERO);
+                b.invoice.setString(8, paid ? "PAID" : "OPEN");
+                b.invoice.addBatch();
+            }
+        }
+        return orderNo;
+    }
+
+    /** The prepared statements of one generation run, flushed together so foreign keys are met. */
+    private static final class Batches implements AutoCloseable {
+        final IdBlock ids;
+        final PreparedStatement customer;
+        final PreparedStatement contact;
+        final PreparedStatement address;
+        final PreparedStatement order;
+        final PreparedStatement line;
+        final PreparedStatement invoice;
+
+        Batches(Connection c, IdBlock ids) throws SQLException {
+            this.ids = ids;
+            customer = c.prepareStatement("INSERT INTO CUSTOMER (ID, VERSION, CODE, KIND, NAME, NAME_KEY, PHONE, EMAIL, "
+                    + "MEMBER_CARD, TAX_ID, CITY, BIRTHDAY, SOURCE, OWNER_LOGIN, CREATED_AT, UPDATED_AT) "
+                    + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo', ?, CURRENT_TIMESTAMP)");
+            contact = c.prepareStatement("INSERT INTO CONTACT (ID, VERSION, CUSTOMER_ID, NAME, ROLE, PHONE, EMAIL) "
+                    + "VALUES (?, 1, ?, ?, ?, ?, ?)");
+            address = c.prepareStatement("INSERT INTO ADDRESS (ID, VERSION, CUSTOMER_ID, KIND, STREET, CITY, PROVINCE, "
+                    + "POSTAL_CODE, COUNTRY) VALUES (?, 1, ?, ?, ?, ?, ?, ?, 'CN')");
+            order = c.prepareStatement("INSERT INTO SALES_ORDER (ID, VERSION, ORDER_NO, CUSTOMER_ID, ORDER_DATE, STATUS, "
+                    + "CURRENCY, TOTAL, ERP_ORDER_NO) VALUES (?, 1, ?, ?, ?, ?, 'CNY', ?, ?)");
+            line = c.prepareStatement("INSERT INTO ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, PRODUCT_ID, QUANTITY, "
+                    + "UNIT_PRICE) VALUES (?, 1, ?, ?, ?, ?, ?)");
+            invoice = c.prepareStatement("INSERT INTO INVOICE (ID, VERSION, INVOICE_NO, CUSTOMER_ID, ORDER_ID, ISSUE_DATE, "
+                    + "AMOUNT, PAID_AMOUNT, STATUS) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)");
+        }
+
+        void flush() throws SQLException {
+            for (PreparedStatement ps : new PreparedStatement[] { customer, contact, address, order, line, invoice }) {
+                ps.executeBatch();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement ps : new PreparedStatement[] { customer, contact, address, order, line, invoice }) {
+                ps.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package org.guanxi.integration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.guanxi.core.GuanxiHome;
+import org.guanxi.core.db.Database;
+import org.guanxi.core.event.Topics;
+import org.guanxi.core.service.IntegrationService;
+import org.guanxi.core.service.InventoryService;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * Runs Camel inside the product. Route files are YAML in the working copy {@code $GUANXI_HOME/routes}, filled
+ * from the defaults shipped in this bundle on first start (files the user changed or deleted are left alone);
+ * they are watched and reloaded while the product runs. Route files can use {@code {{guanxi.home}}} and the beans
+ * {@code inventoryFiles} (SCM inventory import).
+ */
+@Component(service = IntegrationService.class)
+public class IntegrationRuntime implements IntegrationService {
+
+    private static final Logger LOG = Logger.getLogger(IntegrationRuntime.class.getName());
+    private static final long SCAN_MS = 1_000;
+
+    @Reference
+    private Database db;
+
+    @Reference
+    private InventoryService inventory;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin events;
+
+    private Path home;
+    private volatile State state = State.STOPPED;
+    private volatile String failure;
+    private CamelContext camel;
+    private RouteFiles files;
+    private ImportLog importLog;
+    private ScheduledExecutorService watcher;
+
+    public IntegrationRuntime() {
+    }
+
+    /** For tests: a runtime on its own data folder. */
+    public IntegrationRuntime(Database db, InventoryService inventory, Path home) {
+        this.db = db;
+        this.inventory = inventory;
+        this.home = home;
+    }
+
+    private Path home() {
+        return home != null ? home : GuanxiHome.dir();
+    }
+
+    @Override
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public String failure() {
+        return failure;
+    }
+
+    @Override
+    public String routesFolder() {
+        return home().resolve("routes").toString();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (state == State.STARTED || state == State.STARTING) {
+            return;
+        }
+        state = State.STARTING;
+        failure = null;
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Camel finds its components and DSL loaders through the class loader of this bundle, which embeds them
+        thread.setContextClassLoader(IntegrationRuntime.class.getClassLoader());
+        try {
+            long startedAt = System.nanoTime();
+            Path routes = home().resolve("routes");
+            installDefaults(routes);
+            Files.createDirectories(home().resolve("inbox").resolve("inventory"));
+            importLog = new ImportLog(db.dataSource());
+            camel = new DefaultCamelContext();
+            camel.getCamelContextExtension().setName("guanxi");
+            camel.setApplicationContextClassLoader(IntegrationRuntime.class.getClassLoader());
+            prepare(camel);
+            camel.start();
+            files = new RouteFiles(camel, routes, this::prepare);
+            files.scan();
+            watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "guanxi-route-files");
+                t.setDaemon(true);
+                t.setContextClassLoader(IntegrationRuntime.class.getClassLoader());
+                return t;
+            });
+            watcher.scheduleWithFixedDelay(this::rescan, SCAN_MS, SCAN_MS, TimeUnit.MILLISECONDS);
+            state = State.STARTED;
+            LOG.info(() -> "Integration started in " + (System.nanoTime() - startedAt) / 1_000_000 + " ms with routes "
+                    + camel.getRoutes().stream().map(Route::getRouteId).toList() + " from " + routes);
+        } catch (Exception | LinkageError e) {
+            state = State.FAILED;
+            failure = String.valueOf(e.getMessage());
+            LOG.log(Level.SEVERE, "Integration failed to start", e);
+            stopCamel();
+        } finally {
+            thread.setContextClassLoader(previous);
+            publish(Topics.INTEGRATION_CHANGED);
+        }
+    }
+
+    /** The beans and properties that route files may use; applied to the live and to every probe context. */
+    private void prepare(CamelContext context) {
+        Properties p = new Properties();
+        p.setProperty("guanxi.home", home().toString());
+        context.getPropertiesComponent().setInitialProperties(p);
+        context.getRegistry().bind("inventoryFiles", new InventoryFileImporter(inventory, importLog, route -> {
+            publish(Topics.INVENTORY_CHANGED);
+            publish(Topics.INTEGRATION_CHANGED);
+        }));
+    }
+
+    private void rescan() {
+        try {
+            if (files != null && files.scan()) {
+                publish(Topics.INTEGRATION_CHANGED);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Route file scan failed", e);
+        }
+    }
+
+    /** Copies the route files shipped with this bundle that the working copy does not have yet. */
+    private static void installDefaults(Path routes) throws IOException {
+        Files.createDirectories(routes);
+        Bundle bundle = FrameworkUtil.getBundle(IntegrationRuntime.class);
+        if (bundle == null) {
+            return;
+        }
+        Path installed = routes.resolve(".installed");
+        List<String> known = Files.exists(installed) ? Files.readAllLines(installed) : new ArrayList<>();
+        Enumeration<URL> entries = bundle.findEntries("routes", "*.yaml", false);
+        List<String> now = new ArrayList<>(known);
+        while (entries != null && entries.hasMoreElements()) {
+            URL url = entries.nextElement();
+            String name = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
+            // a default the user deleted stays deleted
+            if (!known.contains(name) && !Files.exists(routes.resolve(name))) {
+                try (InputStream in = url.openStream()) {
+                    Files.copy(in, routes.resolve(name));
+                }
+                now.add(name);
+            }
+        }
+        Files.write(installed, now);
+    }
+
+    @Override
+    public List<RouteInfo> routes() {
+        CamelContext c = camel;
+        RouteFiles f = files;
+        if (c == null || f == null) {
+            return List.of();
+        }
+        Map<String, ImportLog.Counts> counts = importLog.counts();
+        Map<String, String> errors = f.errors();
+        List<RouteInfo> out = new ArrayList<>();
+        for (Route r : c.getRoutes()) {
+            String id = r.getRouteId();
+            String file = f.fileOfRoute(id);
+            ImportLog.Counts n = counts.getOrDefault(id, new ImportLog.Counts(0, 0, null));
+            String fileError = errors.get(file);
+            out.add(new RouteInfo(id, file, String.valueOf(c.getRouteController().getRouteStatus(id)), n.done(), n.failed(),
+                    fileError != null ? fileError : n.lastError()));
+        }
+        errors.forEach((file, error) -> {
+            if (out.stream().noneMatch(r -> r.file().equals(file))) {
+                out.add(new RouteInfo(file, file, "INVALID", 0, 0, error));
+            }
+        });
+        return out;
+    }
+
+    @Override
+    @Deactivate
+    public synchronized void stop() {
+        if (watcher != null) {
+            watcher.shutdownNow();
+            watcher = null;
+        }
+        stopCamel();
+        state = State.STOPPED;
+    }
+
+    private void stopCamel() {
+        if (camel != null) {
+            try {
+                camel.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Camel did not stop cleanly", e);
+            }
+            camel = null;
+            files = null;
+        }
+    }
+
+    private void publish(String topic) {
+        EventAdmin ea = events;
+        if (ea != null) {
+            ea.postEvent(new Event(topic, Map.of()));
+        }
+    }
+}

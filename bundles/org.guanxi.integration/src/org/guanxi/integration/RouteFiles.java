@@ -1,0 +1,171 @@
+package org.guanxi.integration;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+
+/**
+ * Keeps the running routes in step with the YAML files of the routes folder. A new or changed file is first
+ * loaded into a throw-away Camel context whose routes are created but never started; only when that works are the
+ * file's old routes replaced. A broken edit therefore leaves the old routes running, and the reason is kept for
+ * the Integration view. (Camel's own route reloading removes the old routes before it knows the new file works.)
+ */
+final class RouteFiles {
+
+    private static final Logger LOG = Logger.getLogger(RouteFiles.class.getName());
+
+    private final CamelContext live;
+    private final Path folder;
+    private final Consumer<CamelContext> prepare;
+    private final Map<String, Set<String>> routesByFile = new ConcurrentHashMap<>();
+    private final Map<String, String> errorsByFile = new ConcurrentHashMap<>();
+    private final Map<String, String> fingerprints = new HashMap<>();
+
+    /** {@code prepare} gives a context the beans and properties the route files may use. */
+    RouteFiles(CamelContext live, Path folder, Consumer<CamelContext> prepare) {
+        this.live = live;
+        this.folder = folder;
+        this.prepare = prepare;
+    }
+
+    /** Looks at the folder once: loads new and changed files, removes the routes of deleted files. */
+    synchronized boolean scan() {
+        boolean changed = false;
+        Map<String, String> now = new HashMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                now.put(p.getFileName().toString(), Files.getLastModifiedTime(p).toMillis() + ":" + Files.size(p));
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot read the routes folder " + folder, e);
+            return false;
+        }
+        for (Map.Entry<String, String> e : now.entrySet()) {
+            if (!e.getValue().equals(fingerprints.get(e.getKey()))) {
+                fingerprints.put(e.getKey(), e.getValue());
+                load(e.getKey());
+                changed = true;
+            }
+        }
+        for (String gone : List.copyOf(fingerprints.keySet())) {
+            if (!now.containsKey(gone)) {
+                fingerprints.remove(gone);
+                removeRoutes(gone);
+                errorsByFile.remove(gone);
+                LOG.info(() -> "Route file removed: " + gone);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private void load(String file) {
+        String uri = "file:" + folder.resolve(file);
+        try {
+            validate(uri);
+        } catch (Exception e) {
+            String reason = rootMessage(e);
+            errorsByFile.put(file, reason);
+            LOG.warning(() -> "Route file " + file + " is invalid; the routes it had keep running. " + reason);
+            return;
+        }
+        Set<String> before = routeIds();
+        Set<String> old = routesByFile.getOrDefault(file, Set.of());
+        try {
+            removeRoutes(file);
+            Resource resource = PluginHelper.getResourceLoader(live).resolveResource(uri);
+            PluginHelper.getRoutesLoader(live).loadRoutes(resource);
+            Set<String> added = new LinkedHashSet<>(routeIds());
+            added.removeAll(before);
+            added.addAll(old.stream().filter(id -> live.getRoute(id) != null).toList());
+            routesByFile.put(file, added);
+            errorsByFile.remove(file);
+            LOG.info(() -> "Route file " + file + " loaded: " + added);
+        } catch (Exception e) {
+            errorsByFile.put(file, rootMessage(e));
+            LOG.log(Level.WARNING, "Route file " + file + " could not be started", e);
+        }
+    }
+
+    /** Creates the file's routes in a context that is never started, so nothing polls or listens. */
+    private void validate(String uri) throws Exception {
+        CamelContext probe = new org.apache.camel.impl.DefaultCamelContext();
+        try {
+            probe.setApplicationContextClassLoader(live.getApplicationContextClassLoader());
+            probe.setAutoStartup(false);
+            prepare.accept(probe);
+            Resource resource = PluginHelper.getResourceLoader(probe).resolveResource(uri);
+            PluginHelper.getRoutesLoader(probe).loadRoutes(resource);
+            probe.start();
+            if (probe.getRoutes().isEmpty()) {
+                throw new IllegalArgumentException("the file defines no route");
+            }
+            for (Route r : probe.getRoutes()) {
+                if (!r.getRouteId().matches("route\\d+") && live.getRoute(r.getRouteId()) != null
+                        && !routesByFile.getOrDefault(fileOf(uri), Set.of()).contains(r.getRouteId())) {
+                    throw new IllegalArgumentException("route id " + r.getRouteId() + " is already used by another file");
+                }
+            }
+        } finally {
+            probe.stop();
+        }
+    }
+
+    private String fileOf(String uri) {
+        return Path.of(uri.substring("file:".length())).getFileName().toString();
+    }
+
+    private void removeRoutes(String file) {
+        for (String id : routesByFile.getOrDefault(file, Set.of())) {
+            try {
+                live.getRouteController().stopRoute(id);
+                live.removeRoute(id);
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Cannot remove route " + id, e);
+            }
+        }
+        routesByFile.remove(file);
+    }
+
+    private Set<String> routeIds() {
+        return live.getRoutes().stream().map(Route::getRouteId).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    String fileOfRoute(String routeId) {
+        return routesByFile.entrySet().stream().filter(e -> e.getValue().contains(routeId)).map(Map.Entry::getKey)
+                .findFirst().orElse("");
+    }
+
+    Map<String, String> errors() {
+        return Map.copyOf(errorsByFile);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null && !sb.toString().contains(t.getMessage())) {
+                sb.append(" — ").append(t.getMessage());
+            }
+        }
+        String s = sb.toString();
+        return s.length() > 1000 ? s.substring(0, 1000) + "…" : s;
+    }
+}
