@@ -3,8 +3,9 @@ package org.guanxi.customer;
 import java.util.Locale;
 
 /**
- * Turns what a user types into one indexed prefix predicate: digits search phone numbers and member cards, a
- * customer code (C followed by digits) searches codes, anything else searches names. One index per query keeps
+ * Turns what a user types into indexed prefix predicates: digits search phone numbers and member cards, a
+ * customer code (C followed by digits) searches codes, letters followed by digits search member cards and codes,
+ * anything else searches names. Every predicate is a prefix match on an indexed column, which keeps
  * search-as-you-type fast however large the customer base grows.
  */
 record CustomerSearch(String where, String pattern) {
@@ -19,6 +20,9 @@ record CustomerSearch(String where, String pattern) {
         }
         if (t.matches("(?i)c\\d+")) {
             return new CustomerSearch("WHERE c.code LIKE :p", escape(t.toUpperCase(Locale.ROOT)) + "%");
+        }
+        if (t.matches("(?i)[a-z]{1,6}\\d[a-z0-9\\-]*")) {
+            return new CustomerSearch("WHERE c.memberCard LIKE :p OR c.code LIKE :p", escape(t.toUpperCase(Locale.ROOT)) + "%");
         }
         return new CustomerSearch("WHERE c.nameKey LIKE :p", escape(t.toLowerCase(Locale.ROOT)) + "%");
     }

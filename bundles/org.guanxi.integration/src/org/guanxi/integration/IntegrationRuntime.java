@@ -141,7 +141,11 @@ public class IntegrationRuntime implements IntegrationService {
     private void prepare(CamelContext context) {
         Properties p = new Properties();
         p.setProperty("guanxi.home", home().toString());
-        context.getPropertiesComponent().setInitialProperties(p);
+        var properties = (org.apache.camel.component.properties.PropertiesComponent) context.getPropertiesComponent();
+        properties.setInitialProperties(p);
+        // ours first: system properties and environment variables only fill in what Guanxi does not set
+        properties.setSystemPropertiesMode(org.apache.camel.component.properties.PropertiesComponent.SYSTEM_PROPERTIES_MODE_FALLBACK);
+        properties.setEnvironmentVariableMode(org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_FALLBACK);
         context.getRegistry().bind("inventoryFiles", new InventoryFileImporter(inventory, importLog, route -> {
             publish(Topics.INVENTORY_CHANGED);
             publish(Topics.INTEGRATION_CHANGED);
