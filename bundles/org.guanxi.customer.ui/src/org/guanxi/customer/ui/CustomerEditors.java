@@ -27,6 +27,12 @@ public final class CustomerEditors {
         }
         MPart part = parts.createPart(DESCRIPTOR);
         part.getTransientData().put(CUSTOMER_ID, id);
-        return parts.showPart(part, PartState.ACTIVATE);
+        MPart shown = parts.showPart(part, PartState.VISIBLE);
+        // the editor stack is hidden while it holds no editor
+        if (shown.getParent() != null && !shown.getParent().isVisible()) {
+            shown.getParent().setVisible(true);
+        }
+        parts.activate(shown);
+        return shown;
     }
 }

@@ -1,0 +1,124 @@
+package org.guanxi.app.tests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Widget;
+import org.guanxi.ui.common.Widgets;
+
+/** A small stand-in for SWTBot (not on Maven Central): find widgets by their Guanxi id, drive them, wait. */
+final class Ui {
+
+    private Ui() {
+    }
+
+    static Shell mainShell() {
+        Display d = Display.getCurrent();
+        waitUntil("the Guanxi CRM window", 60, () -> find(d) != null);
+        return find(d);
+    }
+
+    private static Shell find(Display d) {
+        for (Shell s : d.getShells()) {
+            if (s.isVisible() && s.getText().startsWith("Guanxi CRM")) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Runs the event loop until {@code condition} holds. */
+    static void waitUntil(String what, int seconds, BooleanSupplier condition) {
+        Display d = Display.getCurrent();
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out after " + seconds + " s waiting for " + what);
+            }
+            d.timerExec(50, () -> { });
+            if (!d.readAndDispatch()) {
+                d.sleep();
+            }
+        }
+    }
+
+    static void pump(int millis) {
+        long until = System.currentTimeMillis() + millis;
+        waitUntil("time to pass", millis / 1000 + 5, () -> System.currentTimeMillis() >= until);
+    }
+
+    /** The visible widget with that id (editors in hidden tabs have invisible twins). */
+    @SuppressWarnings("unchecked")
+    static <W extends Widget> W byId(Composite root, String id) {
+        List<Control> all = new ArrayList<>();
+        collect(root, all);
+        for (Control c : all) {
+            if (id.equals(c.getData(Widgets.ID)) && !c.isDisposed() && c.isVisible()) {
+                return (W) c;
+            }
+        }
+        return null;
+    }
+
+    static <W extends Widget> W await(Composite root, String id) {
+        waitUntil("widget " + id, 30, () -> byId(root, id) != null);
+        return byId(root, id);
+    }
+
+    private static void collect(Control c, List<Control> out) {
+        out.add(c);
+        if (c instanceof Composite comp) {
+            for (Control child : comp.getChildren()) {
+                collect(child, out);
+            }
+        }
+    }
+
+    static void fire(Widget w, int type) {
+        Event e = new Event();
+        e.widget = w;
+        w.notifyListeners(type, e);
+    }
+
+    static void click(Widget w) {
+        fire(w, SWT.Selection);
+    }
+
+    /** Saves what the window shows, for people to look at. */
+    static void screenshot(Shell shell, String name) {
+        String dir = System.getProperty("guanxi.screenshots");
+        if (dir == null) {
+            return;
+        }
+        shell.redraw();
+        shell.update();
+        pump(400);
+        try {
+            Files.createDirectories(Path.of(dir));
+            GC gc = new GC(shell);
+            Image image = new Image(shell.getDisplay(), shell.getSize().x, shell.getSize().y);
+            gc.copyArea(image, 0, 0);
+            gc.dispose();
+            ImageData data = image.getImageData();
+            image.dispose();
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] { data };
+            loader.save(Path.of(dir, name).toString(), SWT.IMAGE_PNG);
+        } catch (Exception e) {
+            System.err.println("screenshot failed: " + e);
+        }
+    }
+}
