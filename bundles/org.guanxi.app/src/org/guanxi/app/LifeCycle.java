@@ -38,7 +38,8 @@ public class LifeCycle {
         Logging.install();
         Locale locale = Language.apply();
         context.set(TranslationService.LOCALE, locale);
-        LOG.info(() -> "Guanxi CRM starting; data folder " + GuanxiHome.dir() + ", locale " + locale);
+        String version = org.osgi.framework.FrameworkUtil.getBundle(LifeCycle.class).getVersion().toString();
+        LOG.info(() -> "Guanxi CRM " + version + " starting; data folder " + GuanxiHome.dir() + ", locale " + locale);
         boolean team = "team".equals(System.getProperty("guanxi.mode", GuanxiHome.settings().getProperty("mode", "")));
         try {
             if (team) {
