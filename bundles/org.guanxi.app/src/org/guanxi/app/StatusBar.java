@@ -47,6 +47,13 @@ public class StatusBar {
         new Label(bar, SWT.NONE).setText(Messages.get("status.database", database.describe()));
         integrationLabel = new Label(bar, SWT.NONE);
         showIntegration();
+        // SWT/GTK sizes the window content before the menu bar is realised, which pushes this bottom bar out of
+        // the window; laying the shell out again once it is open puts it back
+        parent.getDisplay().asyncExec(() -> {
+            if (!parent.isDisposed()) {
+                parent.getShell().layout(true, true);
+            }
+        });
     }
 
     @Inject
@@ -66,7 +73,7 @@ public class StatusBar {
 
     private void showIntegration() {
         if (integrationLabel != null && !integrationLabel.isDisposed()) {
-            integrationLabel.setText(Messages.get("status.integration", integration.state()));
+            integrationLabel.setText(Messages.get("status.integration", Messages.get("state." + integration.state())));
             integrationLabel.getParent().layout();
         }
     }

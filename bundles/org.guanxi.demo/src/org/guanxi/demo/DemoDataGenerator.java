@@ -151,7 +151,8 @@ public class DemoDataGenerator implements DemoDataService {
         ps.setDate(11, organisation ? null : Date.valueOf(LocalDate.of(1950 + random.nextInt(55), 1 + random.nextInt(12),
                 1 + random.nextInt(28))));
         ps.setString(12, names.pick(Names.SOURCES));
-        ps.setTimestamp(13, created);
+        ps.setString(13, names.pick(Names.OWNERS));
+        ps.setTimestamp(14, created);
         ps.addBatch();
 
         int contacts = organisation ? 1 + random.nextInt(3) : random.nextInt(2);
@@ -238,7 +239,7 @@ public class DemoDataGenerator implements DemoDataService {
             this.ids = ids;
             customer = c.prepareStatement("INSERT INTO CUSTOMER (ID, VERSION, CODE, KIND, NAME, NAME_KEY, PHONE, EMAIL, "
                     + "MEMBER_CARD, TAX_ID, CITY, BIRTHDAY, SOURCE, OWNER_LOGIN, CREATED_AT, UPDATED_AT) "
-                    + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo', ?, CURRENT_TIMESTAMP)");
+                    + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)");
             contact = c.prepareStatement("INSERT INTO CONTACT (ID, VERSION, CUSTOMER_ID, NAME, ROLE, PHONE, EMAIL) "
                     + "VALUES (?, 1, ?, ?, ?, ?, ?)");
             address = c.prepareStatement("INSERT INTO ADDRESS (ID, VERSION, CUSTOMER_ID, KIND, STREET, CITY, PROVINCE, "

@@ -35,6 +35,8 @@ final class Names {
     private static final String[] COMPANY_TRADES = { "贸易", "科技", "物流", "电子", "食品", "建材", "医药", "服装", "机械",
             "咨询" };
     private static final String[] ROLES = { "采购经理", "总经理", "财务主管", "技术负责人", "行政助理", "Purchasing manager" };
+    /** Logins of the sales reps who own the demo customers. */
+    static final String[] OWNERS = { "wang.fang", "li.qiang", "chen.jing", "liu.yang", "zhao.min" };
     static final String[] SOURCES = { "WEB", "REFERRAL", "TRADE_FAIR", "CALL", "WECHAT", "STORE", "CAMPAIGN" };
 
     private final Random random;

@@ -44,6 +44,6 @@ public record DatabaseSettings(String url, String user, String password) {
 
     /** The URL without any password parameter, for display. */
     public String describe() {
-        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***").replaceAll("(?i);create=true", "");
     }
 }

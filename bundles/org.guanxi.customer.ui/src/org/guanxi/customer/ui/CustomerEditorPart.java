@@ -62,6 +62,8 @@ public class CustomerEditorPart implements Revertable {
     @Inject
     private EPartService parts;
 
+    private static final String[] SOURCES = { "WEB", "REFERRAL", "TRADE_FAIR", "CALL", "WECHAT", "STORE", "CAMPAIGN" };
+
     private Customer customer;
     private final List<Contact> contacts = new ArrayList<>();
     private final List<Address> addresses = new ArrayList<>();
@@ -138,7 +140,9 @@ public class CustomerEditorPart implements Revertable {
         birthday.setMessage("1985-03-21");
         label(g, "editor.source");
         source = Widgets.id(new Combo(g, SWT.DROP_DOWN), "customer.source");
-        source.setItems("WEB", "REFERRAL", "TRADE_FAIR", "CALL", "WECHAT", "STORE", "CAMPAIGN");
+        for (String code : SOURCES) {
+            source.add(Messages.get("source." + code));
+        }
         source.addModifyListener(e -> changed());
         GridDataFactory.fillDefaults().grab(true, false).applyTo(source);
         owner = field(g, "editor.owner", "owner", 1);
@@ -312,7 +316,7 @@ public class CustomerEditorPart implements Revertable {
             set(taxId, c.getTaxId());
             set(city, c.getCity());
             set(birthday, c.getBirthday() == null ? null : c.getBirthday().toString());
-            source.setText(c.getSource() == null ? "" : c.getSource());
+            source.setText(c.getSource() == null ? "" : sourceLabel(c.getSource()));
             set(owner, c.getOwner());
             set(notes, c.getNotes());
             contacts.clear();
@@ -343,6 +347,20 @@ public class CustomerEditorPart implements Revertable {
         }
     }
 
+    /** Known sources are stored as codes and shown translated; anything else is kept as typed. */
+    private static String sourceLabel(String code) {
+        return java.util.Arrays.asList(SOURCES).contains(code) ? Messages.get("source." + code) : code;
+    }
+
+    private static String sourceCode(String label) {
+        for (String code : SOURCES) {
+            if (Messages.get("source." + code).equals(label) || code.equalsIgnoreCase(label)) {
+                return code;
+            }
+        }
+        return label;
+    }
+
     private static void set(Text t, String value) {
         t.setText(value == null ? "" : value);
     }
@@ -365,7 +383,7 @@ public class CustomerEditorPart implements Revertable {
         c.setMemberCard(value(memberCard));
         c.setTaxId(value(taxId));
         c.setCity(value(city));
-        c.setSource(source.getText().isBlank() ? null : source.getText().strip());
+        c.setSource(source.getText().isBlank() ? null : sourceCode(source.getText().strip()));
         c.setOwner(value(owner));
         c.setNotes(value(notes));
         String b = value(birthday);

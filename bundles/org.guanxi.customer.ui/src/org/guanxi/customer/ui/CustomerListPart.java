@@ -10,11 +10,9 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ILazyContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -25,6 +23,7 @@ import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.service.CustomerRow;
 import org.guanxi.core.service.CustomerService;
+import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
 import org.osgi.service.event.Event;
@@ -120,16 +119,7 @@ public class CustomerListPart {
     }
 
     private void column(String key, int width, java.util.function.Function<CustomerRow, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(Messages.get(key));
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                String s = text.apply((CustomerRow) element);
-                return s == null ? "" : s;
-            }
-        });
+        Columns.add(viewer, CustomerRow.class, Messages.get(key), width, text);
     }
 
     private CustomerRow row(int index) {

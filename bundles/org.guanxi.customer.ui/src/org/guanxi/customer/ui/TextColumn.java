@@ -4,12 +4,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import org.eclipse.jface.viewers.CellEditor;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.EditingSupport;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.TextCellEditor;
-import org.eclipse.swt.SWT;
+import org.guanxi.ui.common.Columns;
 
 /** A table column whose cells are edited in place as text. */
 final class TextColumn<T> {
@@ -19,16 +18,7 @@ final class TextColumn<T> {
 
     static <T> void add(TableViewer viewer, Class<T> type, String title, int width, Function<T, String> get,
             BiConsumer<T, String> set, Runnable changed) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                String s = get.apply(type.cast(element));
-                return s == null ? "" : s;
-            }
-        });
+        TableViewerColumn c = Columns.add(viewer, type, title, width, get);
         TextCellEditor editor = new TextCellEditor(viewer.getTable());
         c.setEditingSupport(new EditingSupport(viewer) {
             @Override

@@ -6,9 +6,7 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -18,6 +16,7 @@ import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.service.IntegrationService;
 import org.guanxi.core.service.IntegrationService.RouteInfo;
+import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Widgets;
 import org.osgi.service.event.Event;
 
@@ -63,7 +62,7 @@ public class IntegrationPart {
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(viewer.getTable());
         column("col.id", 200, RouteInfo::id);
         column("col.file", 180, RouteInfo::file);
-        column("col.state", 90, RouteInfo::state);
+        column("col.state", 90, r -> TEXTS.has("route." + r.state()) ? TEXTS.get("route." + r.state()) : r.state());
         column("col.done", 70, r -> Long.toString(r.done()));
         column("col.failed", 70, r -> Long.toString(r.failed()));
         column("col.lastError", 400, RouteInfo::lastError);
@@ -72,16 +71,7 @@ public class IntegrationPart {
     }
 
     private void column(String key, int width, java.util.function.Function<RouteInfo, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(TEXTS.get(key));
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                String s = text.apply((RouteInfo) element);
-                return s == null ? "" : s;
-            }
-        });
+        Columns.add(viewer, RouteInfo.class, TEXTS.get(key), width, text);
     }
 
     private void tick() {
@@ -95,7 +85,7 @@ public class IntegrationPart {
 
     void refresh() {
         String failure = integration.failure();
-        state.setText(failure == null ? TEXTS.get("state", integration.state()) : TEXTS.get("failure", failure));
+        state.setText(failure == null ? TEXTS.get("state", TEXTS.get("state." + integration.state())) : TEXTS.get("failure", failure));
         viewer.setInput(integration.routes());
     }
 
