@@ -1,7 +1,8 @@
 -- V2: prefix search on customer names, the interaction timeline, and the log of imported integration files.
 ALTER TABLE CUSTOMER ADD COLUMN NAME_KEY VARCHAR(200) NOT NULL DEFAULT '';
 UPDATE CUSTOMER SET NAME_KEY = LOWER(TRIM(NAME));
-CREATE INDEX IX_CUSTOMER_NAME_KEY ON CUSTOMER (NAME_KEY);
+-- (NAME_KEY, ID) is the list order: the list pages along this index without sorting
+CREATE INDEX IX_CUSTOMER_NAME_KEY ON CUSTOMER (NAME_KEY, ID);
 
 CREATE TABLE INTERACTION (
   ID BIGINT NOT NULL PRIMARY KEY,

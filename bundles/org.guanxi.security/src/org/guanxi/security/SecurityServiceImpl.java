@@ -102,6 +102,7 @@ public class SecurityServiceImpl implements SecurityService {
 
     @Override
     public void createUser(String login, String displayName, char[] password, String... roleNames) {
+        check(Permission.USER_ADMIN);
         String hash = PasswordHasher.hash(password);
         Arrays.fill(password, '\0');
         db.inTransactionDo(em -> {

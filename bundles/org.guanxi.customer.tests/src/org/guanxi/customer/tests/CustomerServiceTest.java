@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.persistence.DatabaseSettings;
 import org.guanxi.core.persistence.JpaDatabase;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.ConflictException;
 import org.guanxi.core.service.CustomerRow;
 import org.guanxi.core.service.FieldError;
@@ -35,6 +37,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import jakarta.persistence.EntityManager;
 
 class CustomerServiceTest {
 
@@ -228,11 +232,35 @@ class CustomerServiceTest {
     }
 
     @Test
+    void aChangeAndItsAuditRowsCommitTogetherOrNotAtAll() {
+        // an audit trail that fails after writing its rows: the customer must not be stored either
+        AuditLog failing = new AuditLog() {
+            @Override
+            public void record(EntityManager em, String entity, long entityId, Map<String, ?> before, Map<String, ?> after) {
+                audit.record(em, entity, entityId, before, after);
+                em.flush();
+                throw new IllegalStateException("audit store unavailable");
+            }
+
+            @Override
+            public List<AuditEntry> history(String entity, long entityId) {
+                return audit.history(entity, entityId);
+            }
+        };
+        CustomerServiceImpl withFailingAudit = new CustomerServiceImpl(db, security, failing);
+        assertThrows(IllegalStateException.class, () -> withFailingAudit.save(customer("Never stored")));
+        assertEquals(0, service.count(""));
+        long auditRows = db.read(em -> em.createQuery("SELECT COUNT(a) FROM AuditEntry a", Long.class).getSingleResult());
+        assertEquals(0, auditRows);
+    }
+
+    @Test
     void aReadOnlyUserCannotWrite() {
         security.createUser("reader", "Reader", "secret-1".toCharArray(), "READONLY");
         assertFalse(security.login("reader", "wrong".toCharArray()));
         assertTrue(security.login("reader", "secret-1".toCharArray()));
         assertEquals(0, service.count(""));
         assertThrows(PermissionDeniedException.class, () -> service.save(customer("Nope")));
+        assertThrows(PermissionDeniedException.class, () -> security.createUser("mallory", "M", "x".toCharArray(), "ADMIN"));
     }
 }
