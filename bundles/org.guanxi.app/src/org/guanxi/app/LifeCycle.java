@@ -77,6 +77,8 @@ public class LifeCycle {
             if (integration != null) {
                 broker.post(STATUS_TOPIC, Messages.get("status.integrationStarting"));
                 integration.start();
+                broker.post(STATUS_TOPIC, integration.failure() == null ? Messages.get("status.integrationStarted")
+                        : Messages.get("status.integrationFailed", integration.failure()));
                 broker.post(Topics.INTEGRATION_CHANGED, Map.of());
             }
             return Status.OK_STATUS;

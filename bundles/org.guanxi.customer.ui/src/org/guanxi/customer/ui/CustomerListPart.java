@@ -87,7 +87,7 @@ public class CustomerListPart {
         GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(table);
         column("col.code", 90, CustomerRow::code);
         column("col.name", 220, CustomerRow::name);
-        column("col.kind", 70, r -> Messages.get("kind." + r.kind()));
+        column("col.kind", 100, r -> Messages.get("kind." + r.kind()));
         column("col.phone", 150, CustomerRow::phone);
         column("col.email", 200, CustomerRow::email);
         column("col.memberCard", 130, CustomerRow::memberCard);
