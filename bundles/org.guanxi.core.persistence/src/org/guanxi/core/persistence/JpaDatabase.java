@@ -46,7 +46,14 @@ public class JpaDatabase implements Database {
         open(DatabaseSettings.load());
     }
 
-    /** Opens the given database; used by {@link #activate()} and by tests that need a database of their own. */
+    /** An embedded Derby database in {@code dir}, created when missing: for tests, benchmarks and tools. */
+    public static JpaDatabase openEmbedded(Path dir) throws SQLException {
+        JpaDatabase db = new JpaDatabase();
+        db.open(new DatabaseSettings("jdbc:derby:" + dir + ";create=true", null, null));
+        return db;
+    }
+
+    /** Opens the given database; used by {@link #activate()} and by {@link #openEmbedded(Path)}. */
     public void open(DatabaseSettings s) throws SQLException {
         this.settings = s;
         if (s.isEmbeddedDerby()) {

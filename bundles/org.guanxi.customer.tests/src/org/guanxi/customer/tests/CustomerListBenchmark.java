@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.guanxi.core.persistence.DatabaseSettings;
 import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.customer.CustomerServiceImpl;
 import org.guanxi.demo.DemoDataGenerator;
@@ -35,8 +34,7 @@ class CustomerListBenchmark {
     @Test
     void listAndSearchAt100kCustomers() throws Exception {
         assumeTrue(Boolean.getBoolean("guanxi.bench"), "benchmarks run with -Dguanxi.bench=true");
-        JpaDatabase db = new JpaDatabase();
-        db.open(new DatabaseSettings("jdbc:derby:" + tmp.resolve("db") + ";create=true", null, null));
+        JpaDatabase db = JpaDatabase.openEmbedded(tmp.resolve("db"));
         try {
             SecurityServiceImpl security = new SecurityServiceImpl(db);
             security.signInOsUser();

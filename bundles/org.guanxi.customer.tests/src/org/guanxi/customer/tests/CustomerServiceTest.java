@@ -21,7 +21,6 @@ import org.guanxi.core.model.AuditEntry;
 import org.guanxi.core.model.Contact;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.PartyKind;
-import org.guanxi.core.persistence.DatabaseSettings;
 import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.ConflictException;
@@ -55,8 +54,7 @@ class CustomerServiceTest {
     void setUp() throws Exception {
         locale = Locale.getDefault();
         Locale.setDefault(Locale.ENGLISH);
-        db = new JpaDatabase();
-        db.open(new DatabaseSettings("jdbc:derby:" + tmp.resolve("db") + ";create=true", null, null));
+        db = JpaDatabase.openEmbedded(tmp.resolve("db"));
         security = new SecurityServiceImpl(db);
         security.signInOsUser();
         audit = new AuditLogImpl(db, security);

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
-import org.guanxi.core.persistence.DatabaseSettings;
 import org.guanxi.core.persistence.InventoryRepository;
 import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.core.service.IntegrationService;
@@ -46,8 +45,7 @@ class InventoryRouteTest {
     void start() throws Exception {
         locale = Locale.getDefault();
         Locale.setDefault(Locale.ENGLISH);
-        db = new JpaDatabase();
-        db.open(new DatabaseSettings("jdbc:derby:" + home.resolve("db") + ";create=true", null, null));
+        db = JpaDatabase.openEmbedded(home.resolve("db"));
         SecurityServiceImpl security = new SecurityServiceImpl(db);
         security.signInOsUser();
         inventory = new InventoryRepository(db, security);

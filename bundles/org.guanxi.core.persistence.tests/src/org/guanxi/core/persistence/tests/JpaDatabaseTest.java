@@ -36,7 +36,7 @@ class JpaDatabaseTest {
 
     @BeforeEach
     void open() throws Exception {
-        db = TempDatabase.open(tmp);
+        db = JpaDatabase.openEmbedded(tmp.resolve("db"));
     }
 
     @AfterEach

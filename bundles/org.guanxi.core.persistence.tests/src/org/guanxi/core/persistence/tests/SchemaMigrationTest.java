@@ -70,8 +70,7 @@ class SchemaMigrationTest {
         }
 
         // and EclipseLink works on the upgraded database
-        JpaDatabase db = new JpaDatabase();
-        db.open(new org.guanxi.core.persistence.DatabaseSettings("jdbc:derby:" + tmp.resolve("old"), null, null));
+        JpaDatabase db = JpaDatabase.openEmbedded(tmp.resolve("old"));
         try {
             assertEquals(300L, db.read(em -> em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult()));
             assertEquals(m.latestVersion(), db.schemaVersion());
