@@ -40,11 +40,10 @@ class SchemaMigrationTest {
     }
 
     @Test
-    void databaseOfThePreviousVersionIsUpgradedWithoutLosingRows() throws Exception {
+    void databaseOfTheFirstReleaseIsUpgradedThroughEveryMigrationWithoutLosingRows() throws Exception {
         DataSource ds = derby("old");
         SchemaMigrator m = new SchemaMigrator(ds, "derby");
-        int previous = m.latestVersion() - 1;
-        assertEquals(previous, m.migrateTo(previous));
+        assertEquals(1, m.migrateTo(1));
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             // rows as the previous release wrote them (no NAME_KEY column yet in V1)
             for (int i = 1; i <= 300; i++) {

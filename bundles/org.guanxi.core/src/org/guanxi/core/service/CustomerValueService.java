@@ -1,0 +1,45 @@
+package org.guanxi.core.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import org.guanxi.core.model.Quadrant;
+import org.guanxi.core.model.RfmSegment;
+import org.guanxi.core.model.Stage;
+import org.guanxi.core.model.Tier;
+
+/**
+ * Customer value analysis over the whole base: pyramid tier, lifecycle stage, RFM, CLV and value-matrix quadrant
+ * per customer, each with its reason, stored per run so that changes can be followed.
+ */
+public interface CustomerValueService {
+
+    /** Count, value and value share of one pyramid tier. */
+    record TierLevel(Tier tier, int customers, BigDecimal value, double valueShare, BigDecimal equity) {
+    }
+
+    record Summary(long runId, LocalDate asOf, int customers, List<TierLevel> pyramid, Map<Stage, Integer> stages,
+            Map<RfmSegment, Integer> rfm, Map<Quadrant, Integer> matrix, BigDecimal equity, long millis) {
+    }
+
+    /** One customer's results of a run; reasons are already translated. */
+    record CustomerValue(long customerId, long runId, LocalDate asOf, BigDecimal value12m, Tier tier, String tierReason,
+            Stage stage, String stageReason, int r, int f, int m, RfmSegment rfmSegment, BigDecimal clvRealised,
+            BigDecimal clvPredicted, Quadrant quadrant) {
+    }
+
+    /**
+     * Analyses every customer as of {@code asOf} and stores the results as a new run. {@code progress} receives the
+     * share done in per mille; a thread interrupt cancels the run before anything is stored.
+     */
+    Summary analyse(LocalDate asOf, IntConsumer progress);
+
+    /** The results of the latest run for every customer, in customer-id order, for exports. */
+    List<CustomerValue> latest();
+
+    /** The history of one customer, newest run first. */
+    List<CustomerValue> history(long customerId);
+}

@@ -1,0 +1,111 @@
+package org.guanxi.customer.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.guanxi.core.model.Tier;
+import org.guanxi.core.persistence.JpaDatabase;
+import org.guanxi.core.service.CustomerValueService.CustomerValue;
+import org.guanxi.core.service.CustomerValueService.Summary;
+import org.guanxi.customer.CustomerValueServiceImpl;
+import org.guanxi.demo.DemoDataGenerator;
+import org.guanxi.security.SecurityServiceImpl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The value analysis over a generated base, checked against an independent SQL computation of the same figures. */
+class CustomerValueServiceTest {
+
+    @TempDir
+    Path tmp;
+
+    private JpaDatabase db;
+    private CustomerValueServiceImpl service;
+    private Locale locale;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        locale = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+        db = JpaDatabase.openEmbedded(tmp.resolve("db"));
+        SecurityServiceImpl security = new SecurityServiceImpl(db);
+        security.signInOsUser();
+        new DemoDataGenerator(db).generate(500, 99, n -> { });
+        service = new CustomerValueServiceImpl(db, security);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+        Locale.setDefault(locale);
+    }
+
+    @Test
+    void thePyramidMatchesAnIndependentRankingByProfit() throws Exception {
+        LocalDate asOf = LocalDate.now();
+        List<Integer> progress = new ArrayList<>();
+        Summary s = service.analyse(asOf, progress::add);
+        assertEquals(500, s.customers());
+        assertEquals(1000, progress.get(progress.size() - 1));
+        assertEquals(500, s.pyramid().stream().mapToInt(l -> l.customers()).sum());
+        assertEquals(5, s.pyramid().get(0).customers(), "1 % of 500 are VIP");
+        assertEquals(20, s.pyramid().get(1).customers(), "4 % are major");
+        assertEquals(1.0, s.pyramid().stream().mapToDouble(l -> l.valueShare()).sum(), 1e-9);
+
+        // independent: gross profit of the last 12 months per customer, straight from the order lines
+        List<Long> top = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT o.CUSTOMER_ID, SUM(l.QUANTITY * (l.UNIT_PRICE - p.UNIT_COST)) AS GP FROM SALES_ORDER o "
+                        + "JOIN ORDER_LINE l ON l.ORDER_ID = o.ID JOIN PRODUCT p ON p.ID = l.PRODUCT_ID "
+                        + "WHERE o.ORDER_DATE > ? AND o.ORDER_DATE <= ? AND o.STATUS <> 'CANCELLED' "
+                        + "GROUP BY o.CUSTOMER_ID ORDER BY GP DESC, o.CUSTOMER_ID FETCH FIRST 5 ROWS ONLY")) {
+            ps.setDate(1, java.sql.Date.valueOf(asOf.minusMonths(12)));
+            ps.setDate(2, java.sql.Date.valueOf(asOf));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    top.add(rs.getLong(1));
+                }
+            }
+        }
+        List<CustomerValue> latest = service.latest();
+        assertEquals(500, latest.size());
+        Set<Long> vip = latest.stream().filter(v -> v.tier() == Tier.VIP).map(CustomerValue::customerId)
+                .collect(Collectors.toSet());
+        assertEquals(Set.copyOf(top), vip);
+        CustomerValue first = latest.stream().filter(v -> v.customerId() == top.get(0)).findFirst().orElseThrow();
+        assertTrue(first.tierReason().startsWith("Rank 1 of 500 by gross profit"), first.tierReason());
+        assertFalse(first.stageReason().contains("stage."), "reasons are translated: " + first.stageReason());
+
+        BigDecimal equity = latest.stream().map(v -> v.clvRealised().add(v.clvPredicted())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, equity.compareTo(s.equity()));
+        assertEquals(500, s.stages().values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(500, s.rfm().values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(500, s.matrix().values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void everyRunIsKeptAsHistory() {
+        service.analyse(LocalDate.now().minusMonths(6), n -> { });
+        Summary now = service.analyse(LocalDate.now(), n -> { });
+        long id = service.latest().get(0).customerId();
+        List<CustomerValue> history = service.history(id);
+        assertEquals(2, history.size());
+        assertEquals(now.runId(), history.get(0).runId());
+        assertEquals(LocalDate.now().minusMonths(6), history.get(1).asOf());
+    }
+}

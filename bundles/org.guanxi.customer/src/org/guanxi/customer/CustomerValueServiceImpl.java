@@ -1,0 +1,303 @@
+package org.guanxi.customer;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+
+import org.guanxi.core.db.Database;
+import org.guanxi.core.i18n.Texts;
+import org.guanxi.core.model.Permission;
+import org.guanxi.core.model.Quadrant;
+import org.guanxi.core.model.RfmSegment;
+import org.guanxi.core.model.Stage;
+import org.guanxi.core.model.Tier;
+import org.guanxi.core.service.CustomerValueService;
+import org.guanxi.core.service.SecurityService;
+import org.guanxi.customer.value.Clv;
+import org.guanxi.customer.value.CustomerFacts;
+import org.guanxi.customer.value.Explained;
+import org.guanxi.customer.value.Lifecycle;
+import org.guanxi.customer.value.Pyramid;
+import org.guanxi.customer.value.Rfm;
+import org.guanxi.customer.value.ValueMatrix;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Runs the value models over the whole base: the facts come from two grouped SQL queries over orders and order
+ * lines, the models are the plain calculations of {@code org.guanxi.customer.value}, the results are written in
+ * JDBC batches as a new run. Reasons are stored as message key and arguments and translated when read.
+ */
+@Component(service = CustomerValueService.class)
+public class CustomerValueServiceImpl implements CustomerValueService {
+
+    private static final Texts TEXTS = Texts.of(Explained.class);
+    private static final char SEP = '\u001F';
+    private static final int BATCH = 1_000;
+
+    @Reference
+    private Database db;
+
+    @Reference
+    private SecurityService security;
+
+    private Pyramid pyramid = Pyramid.DEFAULT;
+    private Lifecycle lifecycle = Lifecycle.DEFAULT;
+    private Clv clv = Clv.DEFAULT;
+    private ValueMatrix matrix = ValueMatrix.DEFAULT;
+
+    public CustomerValueServiceImpl() {
+    }
+
+    public CustomerValueServiceImpl(Database db, SecurityService security) {
+        this.db = db;
+        this.security = security;
+    }
+
+    @Override
+    public Summary analyse(LocalDate asOf, IntConsumer progress) {
+        security.check(Permission.CUSTOMER_WRITE);
+        long start = System.nanoTime();
+        Instant startedAt = Instant.now();
+        try (Connection c = db.dataSource().getConnection()) {
+            List<CustomerFacts> base = facts(c, asOf);
+            progress.accept(300);
+            checkCancelled();
+            Map<Long, Explained<Tier>> tiers = pyramid.assign(base);
+            Map<Long, Explained<Stage>> stages = new HashMap<>();
+            Map<Long, Clv.Value> values = new HashMap<>();
+            for (CustomerFacts f : base) {
+                Explained<Stage> s = lifecycle.stage(f);
+                stages.put(f.customerId(), s);
+                values.put(f.customerId(), clv.of(f, s.value()));
+            }
+            Map<Long, Rfm.Score> rfm = Rfm.score(base);
+            Map<Long, Explained<Quadrant>> quadrants = matrix.assign(base, values);
+            progress.accept(500);
+            checkCancelled();
+            long runId = store(c, asOf, startedAt, base, tiers, stages, rfm, values, quadrants, progress);
+
+            Map<Tier, BigDecimal> equityByTier = new EnumMap<>(Tier.class);
+            base.forEach(f -> equityByTier.merge(tiers.get(f.customerId()).value(), values.get(f.customerId()).total(),
+                    BigDecimal::add));
+            List<TierLevel> levels = Pyramid.levels(base, tiers).stream()
+                    .map(l -> new TierLevel(l.tier(), l.customers(), l.value(), l.valueShare(),
+                            equityByTier.getOrDefault(l.tier(), BigDecimal.ZERO)))
+                    .toList();
+            progress.accept(1000);
+            return new Summary(runId, asOf, base.size(), levels, count(stages.values(), Stage.class),
+                    rfm.values().stream().collect(Collectors.toMap(Rfm.Score::segment, s -> 1, Integer::sum,
+                            () -> new EnumMap<>(RfmSegment.class))),
+                    count(quadrants.values(), Quadrant.class),
+                    values.values().stream().map(Clv.Value::total).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Customer value analysis failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static <E extends Enum<E>> Map<E, Integer> count(java.util.Collection<Explained<E>> labels, Class<E> type) {
+        Map<E, Integer> out = new EnumMap<>(type);
+        labels.forEach(l -> out.merge(l.value(), 1, Integer::sum));
+        return out;
+    }
+
+    private static void checkCancelled() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("customer value analysis cancelled");
+        }
+    }
+
+    /** One row per customer, from two grouped queries; customers without orders get empty facts. */
+    static List<CustomerFacts> facts(Connection c, LocalDate asOf) throws SQLException {
+        Date to = Date.valueOf(asOf);
+        Date y1 = Date.valueOf(asOf.minusMonths(12));
+        Date m6 = Date.valueOf(asOf.minusMonths(6));
+        Map<Long, Object[]> orders = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CUSTOMER_ID, MIN(ORDER_DATE), MAX(ORDER_DATE), COUNT(*), "
+                + "SUM(CASE WHEN ORDER_DATE > ? THEN 1 ELSE 0 END), SUM(TOTAL), "
+                + "SUM(CASE WHEN ORDER_DATE > ? THEN TOTAL ELSE 0 END), SUM(CASE WHEN ORDER_DATE > ? THEN TOTAL ELSE 0 END), "
+                + "SUM(CASE WHEN ORDER_DATE > ? AND ORDER_DATE <= ? THEN TOTAL ELSE 0 END) "
+                + "FROM SALES_ORDER WHERE STATUS <> 'CANCELLED' AND ORDER_DATE <= ? GROUP BY CUSTOMER_ID")) {
+            ps.setDate(1, y1);
+            ps.setDate(2, y1);
+            ps.setDate(3, m6);
+            ps.setDate(4, y1);
+            ps.setDate(5, m6);
+            ps.setDate(6, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    orders.put(rs.getLong(1), new Object[] { rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(),
+                            rs.getInt(4), rs.getInt(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                            rs.getBigDecimal(9) });
+                }
+            }
+        }
+        Map<Long, Object[]> costs = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT o.CUSTOMER_ID, SUM(l.QUANTITY * p.UNIT_COST), "
+                + "SUM(CASE WHEN o.ORDER_DATE > ? THEN l.QUANTITY * p.UNIT_COST ELSE 0 END), "
+                + "SUM(CASE WHEN p.UNIT_COST IS NULL THEN 1 ELSE 0 END) "
+                + "FROM SALES_ORDER o JOIN ORDER_LINE l ON l.ORDER_ID = o.ID JOIN PRODUCT p ON p.ID = l.PRODUCT_ID "
+                + "WHERE o.STATUS <> 'CANCELLED' AND o.ORDER_DATE <= ? GROUP BY o.CUSTOMER_ID")) {
+            ps.setDate(1, y1);
+            ps.setDate(2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    costs.put(rs.getLong(1), new Object[] { rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getInt(4) });
+                }
+            }
+        }
+        List<CustomerFacts> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT ID FROM CUSTOMER ORDER BY ID")) {
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                Object[] o = orders.get(id);
+                if (o == null) {
+                    out.add(new CustomerFacts(id, asOf, null, null, 0, 0, BigDecimal.ZERO, null, BigDecimal.ZERO, null,
+                            BigDecimal.ZERO, BigDecimal.ZERO));
+                    continue;
+                }
+                Object[] k = costs.get(id);
+                boolean costKnown = k != null && (int) k[2] == 0 && k[0] != null;
+                BigDecimal revenue = (BigDecimal) o[4];
+                BigDecimal revenue12m = (BigDecimal) o[5];
+                out.add(new CustomerFacts(id, asOf, (LocalDate) o[0], (LocalDate) o[1], (int) o[2], (int) o[3], revenue,
+                        costKnown ? revenue.subtract((BigDecimal) k[0]) : null, revenue12m,
+                        costKnown ? revenue12m.subtract((BigDecimal) k[1]) : null, (BigDecimal) o[6], (BigDecimal) o[7]));
+            }
+        }
+        return out;
+    }
+
+    private long store(Connection c, LocalDate asOf, Instant startedAt, List<CustomerFacts> base,
+            Map<Long, Explained<Tier>> tiers, Map<Long, Explained<Stage>> stages, Map<Long, Rfm.Score> rfm,
+            Map<Long, Clv.Value> values, Map<Long, Explained<Quadrant>> quadrants, IntConsumer progress) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            long runId;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO VALUE_RUN (AS_OF, STARTED_AT, CUSTOMERS, USER_LOGIN) "
+                    + "VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setDate(1, Date.valueOf(asOf));
+                ps.setTimestamp(2, Timestamp.from(startedAt));
+                ps.setInt(3, base.size());
+                ps.setString(4, security.currentUser());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    runId = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CUSTOMER_VALUE (RUN_ID, CUSTOMER_ID, VALUE_12M, TIER, "
+                    + "TIER_REASON, STAGE, STAGE_REASON, R, F, M, RFM_SEGMENT, CLV_REALISED, CLV_PREDICTED, QUADRANT) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int n = 0;
+                for (CustomerFacts f : base) {
+                    long id = f.customerId();
+                    Explained<Tier> tier = tiers.get(id);
+                    Explained<Stage> stage = stages.get(id);
+                    Rfm.Score score = rfm.get(id);
+                    Clv.Value v = values.get(id);
+                    ps.setLong(1, runId);
+                    ps.setLong(2, id);
+                    ps.setBigDecimal(3, f.value12m());
+                    ps.setString(4, tier.value().name());
+                    ps.setString(5, encode(tier));
+                    ps.setString(6, stage.value().name());
+                    ps.setString(7, encode(stage));
+                    ps.setInt(8, score.r());
+                    ps.setInt(9, score.f());
+                    ps.setInt(10, score.m());
+                    ps.setString(11, score.segment().name());
+                    ps.setBigDecimal(12, v.realised());
+                    ps.setBigDecimal(13, v.predicted());
+                    ps.setString(14, quadrants.get(id).value().name());
+                    ps.addBatch();
+                    if (++n % BATCH == 0) {
+                        ps.executeBatch();
+                        checkCancelled();
+                        progress.accept(500 + (int) (500L * n / base.size()));
+                    }
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE VALUE_RUN SET FINISHED_AT = ? WHERE ID = ?")) {
+                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                ps.setLong(2, runId);
+                ps.executeUpdate();
+            }
+            c.commit();
+            return runId;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    private static String encode(Explained<?> e) {
+        StringBuilder sb = new StringBuilder(e.reasonKey());
+        for (Object a : e.args()) {
+            sb.append(SEP).append(a instanceof BigDecimal b ? b.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() : a);
+        }
+        return sb.length() > 400 ? sb.substring(0, 400) : sb.toString();
+    }
+
+    static String decode(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        String[] parts = stored.split(String.valueOf(SEP), -1);
+        return TEXTS.get(parts[0], (Object[]) Arrays.copyOfRange(parts, 1, parts.length));
+    }
+
+    @Override
+    public List<CustomerValue> latest() {
+        security.check(Permission.CUSTOMER_READ);
+        return query("WHERE v.RUN_ID = (SELECT MAX(ID) FROM VALUE_RUN WHERE FINISHED_AT IS NOT NULL) ORDER BY v.CUSTOMER_ID", null);
+    }
+
+    @Override
+    public List<CustomerValue> history(long customerId) {
+        security.check(Permission.CUSTOMER_READ);
+        return query("WHERE v.CUSTOMER_ID = ? AND r.FINISHED_AT IS NOT NULL ORDER BY v.RUN_ID DESC", customerId);
+    }
+
+    private List<CustomerValue> query(String where, Long customerId) {
+        List<CustomerValue> out = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT v.CUSTOMER_ID, v.RUN_ID, r.AS_OF, v.VALUE_12M, v.TIER, v.TIER_REASON, v.STAGE, v.STAGE_REASON, v.R, "
+                        + "v.F, v.M, v.RFM_SEGMENT, v.CLV_REALISED, v.CLV_PREDICTED, v.QUADRANT "
+                        + "FROM CUSTOMER_VALUE v JOIN VALUE_RUN r ON r.ID = v.RUN_ID " + where)) {
+            if (customerId != null) {
+                ps.setLong(1, customerId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CustomerValue(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4),
+                            Tier.valueOf(rs.getString(5)), decode(rs.getString(6)), Stage.valueOf(rs.getString(7)),
+                            decode(rs.getString(8)), rs.getInt(9), rs.getInt(10), rs.getInt(11),
+                            RfmSegment.valueOf(rs.getString(12)), rs.getBigDecimal(13), rs.getBigDecimal(14),
+                            Quadrant.valueOf(rs.getString(15))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+}
