@@ -266,6 +266,18 @@ public class CustomerValueServiceImpl implements CustomerValueService {
     }
 
     @Override
+    public LocalDate latestOrderDate() {
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT MAX(ORDER_DATE) FROM SALES_ORDER")) {
+            rs.next();
+            Date d = rs.getDate(1);
+            return d == null ? LocalDate.now() : d.toLocalDate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
     public List<CustomerValue> latest() {
         security.check(Permission.CUSTOMER_READ);
         return query("WHERE v.RUN_ID = (SELECT MAX(ID) FROM VALUE_RUN WHERE FINISHED_AT IS NOT NULL) ORDER BY v.CUSTOMER_ID", null);
@@ -281,14 +293,15 @@ public class CustomerValueServiceImpl implements CustomerValueService {
         List<CustomerValue> out = new ArrayList<>();
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT v.CUSTOMER_ID, v.RUN_ID, r.AS_OF, v.VALUE_12M, v.TIER, v.TIER_REASON, v.STAGE, v.STAGE_REASON, v.R, "
-                        + "v.F, v.M, v.RFM_SEGMENT, v.CLV_REALISED, v.CLV_PREDICTED, v.QUADRANT "
-                        + "FROM CUSTOMER_VALUE v JOIN VALUE_RUN r ON r.ID = v.RUN_ID " + where)) {
+                        + "v.F, v.M, v.RFM_SEGMENT, v.CLV_REALISED, v.CLV_PREDICTED, v.QUADRANT, c.CODE, c.NAME "
+                        + "FROM CUSTOMER_VALUE v JOIN VALUE_RUN r ON r.ID = v.RUN_ID JOIN CUSTOMER c ON c.ID = v.CUSTOMER_ID "
+                        + where)) {
             if (customerId != null) {
                 ps.setLong(1, customerId);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new CustomerValue(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4),
+                    out.add(new CustomerValue(rs.getLong(1), rs.getString(16), rs.getString(17), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4),
                             Tier.valueOf(rs.getString(5)), decode(rs.getString(6)), Stage.valueOf(rs.getString(7)),
                             decode(rs.getString(8)), rs.getInt(9), rs.getInt(10), rs.getInt(11),
                             RfmSegment.valueOf(rs.getString(12)), rs.getBigDecimal(13), rs.getBigDecimal(14),

@@ -26,7 +26,7 @@ public interface CustomerValueService {
     }
 
     /** One customer's results of a run; reasons are already translated. */
-    record CustomerValue(long customerId, long runId, LocalDate asOf, BigDecimal value12m, Tier tier, String tierReason,
+    record CustomerValue(long customerId, String code, String name, long runId, LocalDate asOf, BigDecimal value12m, Tier tier, String tierReason,
             Stage stage, String stageReason, int r, int f, int m, RfmSegment rfmSegment, BigDecimal clvRealised,
             BigDecimal clvPredicted, Quadrant quadrant) {
     }
@@ -36,6 +36,9 @@ public interface CustomerValueService {
      * share done in per mille; a thread interrupt cancels the run before anything is stored.
      */
     Summary analyse(LocalDate asOf, IntConsumer progress);
+
+    /** The date of the newest order, or today when there is none: the natural "as of" for an analysis. */
+    LocalDate latestOrderDate();
 
     /** The results of the latest run for every customer, in customer-id order, for exports. */
     List<CustomerValue> latest();

@@ -1,0 +1,99 @@
+package org.guanxi.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.guanxi.core.i18n.Texts;
+import org.guanxi.core.service.CustomerValueService;
+import org.guanxi.core.service.GuanxiException;
+import org.guanxi.core.service.SecurityService;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Headless commands of the product for IT and batch work ({@code releng/guanxi import|analyze …}). They use the
+ * same services as the desktop, print a summary, and exit 0 on success, 1 on bad input or failure, 2 on a usage
+ * error.
+ */
+public class CommandLine implements IApplication {
+
+    static final Texts TEXTS = Texts.of(CommandLine.class);
+
+    @Override
+    public Object start(IApplicationContext context) {
+        String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
+        context.applicationRunning();
+        // the console is for results; progress and details go to the log file
+        Logger.getLogger("").setLevel(Level.WARNING);
+        return run(args, System.out, System.err);
+    }
+
+    @Override
+    public void stop() {
+        // commands run to completion
+    }
+
+    public int run(String[] rawArgs, PrintStream out, PrintStream err) {
+        // the launcher passes its own options along; commands start at the first word we know
+        String[] args = rawArgs;
+        for (int i = 0; i < rawArgs.length; i++) {
+            if (rawArgs[i].equals("analyze") || rawArgs[i].equals("import")) {
+                args = Arrays.copyOfRange(rawArgs, i, rawArgs.length);
+                break;
+            }
+        }
+        if (args.length < 2) {
+            err.println(TEXTS.get("usage"));
+            return 2;
+        }
+        try {
+            service(SecurityService.class).signInOsUser();
+            return switch (args[0]) {
+                case "analyze" -> new AnalyzeCommand(service(CustomerValueService.class), out, err).run(args);
+                default -> {
+                    err.println(TEXTS.get("unknown", args[0]));
+                    err.println(TEXTS.get("usage"));
+                    yield 2;
+                }
+            };
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            err.println(TEXTS.get("usage"));
+            return 2;
+        } catch (GuanxiException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            err.println(TEXTS.get("failed", e.getMessage()));
+            return 1;
+        }
+    }
+
+    static <T> T service(Class<T> type) {
+        BundleContext bc = FrameworkUtil.getBundle(CommandLine.class).getBundleContext();
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(bc, type, null);
+        tracker.open();
+        try {
+            T s = tracker.waitForService(TimeUnit.SECONDS.toMillis(60));
+            if (s == null) {
+                throw new IllegalStateException("service " + type.getSimpleName() + " is not available");
+            }
+            return s;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A command line that does not fit the usage. */
+    static class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
