@@ -130,8 +130,10 @@ public class CustomerValueServiceImpl implements CustomerValueService {
         Date y1 = Date.valueOf(asOf.minusMonths(12));
         Date m6 = Date.valueOf(asOf.minusMonths(6));
         Map<Long, Object[]> orders = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT CUSTOMER_ID, MIN(ORDER_DATE), MAX(ORDER_DATE), COUNT(*), "
-                + "SUM(CASE WHEN ORDER_DATE > ? THEN 1 ELSE 0 END), SUM(TOTAL), "
+        // returns (credit notes) reduce revenue but are not purchases: they do not count as orders
+        try (PreparedStatement ps = c.prepareStatement("SELECT CUSTOMER_ID, MIN(ORDER_DATE), MAX(ORDER_DATE), "
+                + "SUM(CASE WHEN STATUS <> 'RETURNED' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN ORDER_DATE > ? AND STATUS <> 'RETURNED' THEN 1 ELSE 0 END), SUM(TOTAL), "
                 + "SUM(CASE WHEN ORDER_DATE > ? THEN TOTAL ELSE 0 END), SUM(CASE WHEN ORDER_DATE > ? THEN TOTAL ELSE 0 END), "
                 + "SUM(CASE WHEN ORDER_DATE > ? AND ORDER_DATE <= ? THEN TOTAL ELSE 0 END) "
                 + "FROM SALES_ORDER WHERE STATUS <> 'CANCELLED' AND ORDER_DATE <= ? GROUP BY CUSTOMER_ID")) {

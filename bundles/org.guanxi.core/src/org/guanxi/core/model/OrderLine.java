@@ -26,7 +26,7 @@ public class OrderLine extends BaseEntity {
     @Column(name = "QUANTITY", nullable = false, precision = 15, scale = 3)
     private BigDecimal quantity;
 
-    @Column(name = "UNIT_PRICE", nullable = false, precision = 15, scale = 2)
+    @Column(name = "UNIT_PRICE", nullable = false, precision = 15, scale = 4)
     private BigDecimal unitPrice;
 
     public OrderLine() {

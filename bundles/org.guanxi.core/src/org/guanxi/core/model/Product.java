@@ -20,7 +20,7 @@ public class Product extends BaseEntity {
     @Column(name = "CATEGORY", length = 100)
     private String category;
 
-    @Column(name = "UNIT_PRICE", nullable = false, precision = 15, scale = 2)
+    @Column(name = "UNIT_PRICE", nullable = false, precision = 15, scale = 4)
     private BigDecimal unitPrice = BigDecimal.ZERO;
 
     @Column(name = "UNIT_COST", precision = 15, scale = 2)
