@@ -16,9 +16,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.IntConsumer;
-import java.util.stream.Collectors;
 
 import org.guanxi.core.db.Database;
 import org.guanxi.core.i18n.Texts;
@@ -73,7 +73,6 @@ public class CustomerValueServiceImpl implements CustomerValueService {
     @Override
     public Summary analyse(LocalDate asOf, IntConsumer progress) {
         security.check(Permission.CUSTOMER_WRITE);
-        long start = System.nanoTime();
         Instant startedAt = Instant.now();
         try (Connection c = db.dataSource().getConnection()) {
             List<CustomerFacts> base = facts(c, asOf);
@@ -92,29 +91,79 @@ public class CustomerValueServiceImpl implements CustomerValueService {
             progress.accept(500);
             checkCancelled();
             long runId = store(c, asOf, startedAt, base, tiers, stages, rfm, values, quadrants, progress);
-
-            Map<Tier, BigDecimal> equityByTier = new EnumMap<>(Tier.class);
-            base.forEach(f -> equityByTier.merge(tiers.get(f.customerId()).value(), values.get(f.customerId()).total(),
-                    BigDecimal::add));
-            List<TierLevel> levels = Pyramid.levels(base, tiers).stream()
-                    .map(l -> new TierLevel(l.tier(), l.customers(), l.value(), l.valueShare(),
-                            equityByTier.getOrDefault(l.tier(), BigDecimal.ZERO)))
-                    .toList();
             progress.accept(1000);
-            return new Summary(runId, asOf, base.size(), levels, count(stages.values(), Stage.class),
-                    rfm.values().stream().collect(Collectors.toMap(Rfm.Score::segment, s -> 1, Integer::sum,
-                            () -> new EnumMap<>(RfmSegment.class))),
-                    count(quadrants.values(), Quadrant.class),
-                    values.values().stream().map(Clv.Value::total).reduce(BigDecimal.ZERO, BigDecimal::add),
-                    (System.nanoTime() - start) / 1_000_000);
+            return summary(c, runId);
         } catch (SQLException e) {
             throw new IllegalStateException("Customer value analysis failed: " + e.getMessage(), e);
         }
     }
 
-    private static <E extends Enum<E>> Map<E, Integer> count(java.util.Collection<Explained<E>> labels, Class<E> type) {
+    @Override
+    public Optional<Summary> lastSummary() {
+        security.check(Permission.CUSTOMER_READ);
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT MAX(ID) FROM VALUE_RUN WHERE FINISHED_AT IS NOT NULL")) {
+            rs.next();
+            long run = rs.getLong(1);
+            return rs.wasNull() ? Optional.empty() : Optional.of(summary(c, run));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The figures of a stored run, aggregated in the database. */
+    private static Summary summary(Connection c, long runId) throws SQLException {
+        LocalDate asOf;
+        int customers;
+        long millis;
+        try (PreparedStatement ps = c.prepareStatement("SELECT AS_OF, CUSTOMERS, STARTED_AT, FINISHED_AT FROM VALUE_RUN WHERE ID = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                asOf = rs.getDate(1).toLocalDate();
+                customers = rs.getInt(2);
+                millis = java.time.Duration.between(rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()).toMillis();
+            }
+        }
+        Map<Tier, Object[]> tiers = new EnumMap<>(Tier.class);
+        BigDecimal positive = BigDecimal.ZERO;
+        BigDecimal equity = BigDecimal.ZERO;
+        try (PreparedStatement ps = c.prepareStatement("SELECT TIER, COUNT(*), "
+                + "SUM(CASE WHEN VALUE_12M > 0 THEN VALUE_12M ELSE 0 END), SUM(CLV_REALISED + CLV_PREDICTED) "
+                + "FROM CUSTOMER_VALUE WHERE RUN_ID = ? GROUP BY TIER")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tiers.put(Tier.valueOf(rs.getString(1)), new Object[] { rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4) });
+                    positive = positive.add(rs.getBigDecimal(3));
+                    equity = equity.add(rs.getBigDecimal(4));
+                }
+            }
+        }
+        List<TierLevel> levels = new ArrayList<>();
+        for (Tier t : Tier.values()) {
+            Object[] v = tiers.getOrDefault(t, new Object[] { 0, BigDecimal.ZERO, BigDecimal.ZERO });
+            BigDecimal value = (BigDecimal) v[1];
+            levels.add(new TierLevel(t, (int) v[0], value,
+                    positive.signum() == 0 ? 0 : value.doubleValue() / positive.doubleValue(), (BigDecimal) v[2]));
+        }
+        return new Summary(runId, asOf, customers, levels, counts(c, runId, "STAGE", Stage.class),
+                counts(c, runId, "RFM_SEGMENT", RfmSegment.class), counts(c, runId, "QUADRANT", Quadrant.class), equity,
+                millis);
+    }
+
+    private static <E extends Enum<E>> Map<E, Integer> counts(Connection c, long runId, String column, Class<E> type)
+            throws SQLException {
         Map<E, Integer> out = new EnumMap<>(type);
-        labels.forEach(l -> out.merge(l.value(), 1, Integer::sum));
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + column + ", COUNT(*) FROM CUSTOMER_VALUE WHERE RUN_ID = ? GROUP BY " + column)) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(Enum.valueOf(type, rs.getString(1)), rs.getInt(2));
+                }
+            }
+        }
         return out;
     }
 
@@ -248,6 +297,8 @@ public class CustomerValueServiceImpl implements CustomerValueService {
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

@@ -25,6 +25,19 @@ final class Ui {
     private Ui() {
     }
 
+    /** Switches the workbench window to a perspective of the application model. */
+    static void showPerspective(String id) {
+        org.osgi.framework.BundleContext bc = org.osgi.framework.FrameworkUtil.getBundle(Ui.class).getBundleContext();
+        org.eclipse.e4.ui.model.application.MApplication app = bc
+                .getService(bc.getServiceReference(org.eclipse.e4.ui.workbench.IWorkbench.class)).getApplication();
+        org.eclipse.e4.ui.workbench.modeling.EModelService models = app.getContext()
+                .get(org.eclipse.e4.ui.workbench.modeling.EModelService.class);
+        org.eclipse.e4.ui.model.application.ui.advanced.MPerspective p =
+                (org.eclipse.e4.ui.model.application.ui.advanced.MPerspective) models.find(id, app);
+        app.getChildren().get(0).getContext().get(org.eclipse.e4.ui.workbench.modeling.EPartService.class).switchPerspective(p);
+        pump(200);
+    }
+
     static Shell mainShell() {
         Display d = Display.getCurrent();
         waitUntil("the Guanxi CRM window", 60, () -> find(d) != null);

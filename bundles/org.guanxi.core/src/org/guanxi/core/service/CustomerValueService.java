@@ -37,6 +37,9 @@ public interface CustomerValueService {
      */
     Summary analyse(LocalDate asOf, IntConsumer progress);
 
+    /** The summary of the latest finished run, if any. */
+    java.util.Optional<Summary> lastSummary();
+
     /** The date of the newest order, or today when there is none: the natural "as of" for an analysis. */
     LocalDate latestOrderDate();
 

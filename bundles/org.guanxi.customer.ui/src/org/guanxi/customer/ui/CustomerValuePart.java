@@ -1,0 +1,190 @@
+package org.guanxi.customer.ui;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.guanxi.core.service.CustomerValueService;
+import org.guanxi.core.service.CustomerValueService.CustomerValue;
+import org.guanxi.core.service.CustomerValueService.Summary;
+import org.guanxi.core.service.CustomerValueService.TierLevel;
+import org.guanxi.ui.common.ChartCanvas;
+import org.guanxi.ui.common.Errors;
+import org.guanxi.ui.common.Widgets;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * The manager's view of customer value: the pyramid (share of customers against share of value per tier), the
+ * lifecycle distribution, RFM segment sizes and the value matrix. "Run analysis" recomputes the whole base as a
+ * cancellable job with progress.
+ */
+public class CustomerValuePart {
+
+    /** Points drawn in the value matrix; beyond that a regular sample keeps the chart readable and fast. */
+    private static final int MAX_POINTS = 4_000;
+
+    @Inject
+    private CustomerValueService values;
+
+    private Label summary;
+    private Button run;
+    private ChartCanvas pyramid;
+    private ChartCanvas lifecycle;
+    private ChartCanvas rfm;
+    private ChartCanvas matrix;
+
+    @PostConstruct
+    void create(Composite parent) {
+        GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(parent);
+        summary = Widgets.id(new Label(parent, SWT.WRAP), "value.summary");
+        GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(summary);
+        run = Widgets.id(new Button(parent, SWT.PUSH), "value.run");
+        run.setText(Messages.get("value.run"));
+        run.addListener(SWT.Selection, e -> analyse());
+        Composite charts = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(8, 8).applyTo(charts);
+        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(charts);
+        pyramid = chart(charts, "value.chart.pyramid");
+        matrix = chart(charts, "value.chart.matrix");
+        lifecycle = chart(charts, "value.chart.lifecycle");
+        rfm = chart(charts, "value.chart.rfm");
+        show();
+    }
+
+    private static ChartCanvas chart(Composite parent, String id) {
+        ChartCanvas c = Widgets.id(new ChartCanvas(parent), id);
+        GridDataFactory.fillDefaults().grab(true, true).hint(300, 220).applyTo(c);
+        return c;
+    }
+
+    private void analyse() {
+        run.setEnabled(false);
+        summary.setText(Messages.get("value.running"));
+        Job job = Job.create(Messages.get("value.running"), (IProgressMonitor monitor) -> {
+            monitor.beginTask(Messages.get("value.running"), 1000);
+            Thread worker = Thread.currentThread();
+            int[] done = { 0 };
+            try {
+                values.analyse(values.latestOrderDate(), n -> {
+                    monitor.worked(n - done[0]);
+                    done[0] = n;
+                    if (monitor.isCanceled()) {
+                        worker.interrupt();
+                    }
+                });
+                return Status.OK_STATUS;
+            } catch (CancellationException e) {
+                return Status.CANCEL_STATUS;
+            } finally {
+                Thread.interrupted();
+                monitor.done();
+            }
+        });
+        job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
+            @Override
+            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
+                IStatus result = event.getResult();
+                if (!summary.isDisposed()) {
+                    summary.getDisplay().asyncExec(() -> {
+                        if (summary.isDisposed()) {
+                            return;
+                        }
+                        run.setEnabled(true);
+                        if (result.getSeverity() == IStatus.ERROR) {
+                            Errors.show(summary.getShell(), result.getException());
+                        }
+                        show();
+                        if (result.getSeverity() == IStatus.CANCEL) {
+                            summary.setText(Messages.get("value.cancelled") + "\n" + summary.getText());
+                        }
+                    });
+                }
+            }
+        });
+        job.setUser(true);
+        job.schedule();
+    }
+
+    /** Shows the latest stored run. */
+    void show() {
+        try {
+            Summary s = values.lastSummary().orElse(null);
+            if (s == null) {
+                summary.setText(Messages.get("value.none"));
+                return;
+            }
+            summary.setText(Messages.get("value.summary", s.customers(), s.asOf(), s.runId(), s.millis(),
+                    String.format("%,.2f", s.equity())));
+            summary.getParent().layout();
+            pyramid.setChart(pyramidChart(s));
+            lifecycle.setChart(bars(Messages.get("value.lifecycle"), s.stages(), "stage."));
+            rfm.setChart(bars(Messages.get("value.rfm"), s.rfm(), "rfm."));
+            matrix.setChart(matrixChart(values.latest()));
+        } catch (RuntimeException e) {
+            Errors.show(summary.getShell(), e);
+        }
+    }
+
+    private static JFreeChart pyramidChart(Summary s) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (TierLevel l : s.pyramid()) {
+            String tier = Messages.get("tier." + l.tier());
+            data.addValue(100.0 * l.customers() / Math.max(1, s.customers()), Messages.get("value.shareCustomers"), tier);
+            data.addValue(100.0 * l.valueShare(), Messages.get("value.shareValue"), tier);
+        }
+        return Charts.style(ChartFactory.createBarChart(Messages.get("value.pyramid"), null, "%", data,
+                PlotOrientation.HORIZONTAL, true, false, false));
+    }
+
+    private static JFreeChart bars(String title, Map<? extends Enum<?>, Integer> counts, String prefix) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        counts.forEach((k, n) -> data.addValue(n, Messages.get("value.customers"), Messages.get(prefix + k.name())));
+        return Charts.style(ChartFactory.createBarChart(title, null, Messages.get("value.customers"), data,
+                PlotOrientation.HORIZONTAL, false, false, false));
+    }
+
+    private static JFreeChart matrixChart(List<CustomerValue> all) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        Map<org.guanxi.core.model.Quadrant, XYSeries> series = new java.util.EnumMap<>(org.guanxi.core.model.Quadrant.class);
+        for (org.guanxi.core.model.Quadrant q : org.guanxi.core.model.Quadrant.values()) {
+            XYSeries x = new XYSeries(Messages.get("quadrant." + q));
+            series.put(q, x);
+            data.addSeries(x);
+        }
+        int step = Math.max(1, all.size() / MAX_POINTS);
+        for (int i = 0; i < all.size(); i += step) {
+            CustomerValue v = all.get(i);
+            series.get(v.quadrant()).add(v.value12m().doubleValue(), v.clvPredicted().doubleValue());
+        }
+        JFreeChart chart = Charts.style(ChartFactory.createScatterPlot(Messages.get("value.matrix"),
+                Messages.get("value.current"), Messages.get("value.potential"), data, PlotOrientation.VERTICAL, true, false,
+                false));
+        // one colour per quadrant, strongest for the customers to keep and grow
+        java.awt.Color[] colours = { new java.awt.Color(0x1F, 0x4E, 0x9A), new java.awt.Color(0x2A, 0x9D, 0x8F),
+                new java.awt.Color(0xE7, 0x6F, 0x24), new java.awt.Color(0x9A, 0xA3, 0xAE) };
+        org.jfree.chart.renderer.xy.XYItemRenderer renderer = chart.getXYPlot().getRenderer();
+        for (int i = 0; i < colours.length; i++) {
+            renderer.setSeriesPaint(i, colours[i]);
+            renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        }
+        return chart;
+    }
+}
