@@ -137,7 +137,7 @@ class ValueModelsTest {
     }
 
     @Test
-    void valueMatrixSplitsCurrentAndPotentialValueAtTheMedian() {
+    void valueMatrixCallsTheTopFifthOfCurrentAndPotentialValueHigh() {
         List<CustomerFacts> base = List.of(valued(1, 1000), valued(2, 1000), valued(3, 10), valued(4, 10));
         Map<Long, Clv.Value> clv = new HashMap<>();
         clv.put(1L, new Clv.Value(BigDecimal.ZERO, money(5000)));

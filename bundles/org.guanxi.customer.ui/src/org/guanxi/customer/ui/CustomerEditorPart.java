@@ -37,6 +37,8 @@ import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.service.ConflictException;
 import org.guanxi.core.service.CustomerService;
+import org.guanxi.core.service.CustomerValueService;
+import org.guanxi.core.service.CustomerValueService.CustomerValue;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.ValidationException;
 import org.guanxi.ui.common.Errors;
@@ -55,6 +57,9 @@ public class CustomerEditorPart implements Revertable {
 
     @Inject
     private CustomerService customers;
+
+    @Inject
+    private CustomerValueService values;
 
     @Inject
     private MPart part;
@@ -86,13 +91,16 @@ public class CustomerEditorPart implements Revertable {
     private TableViewer contactTable;
     private TableViewer addressTable;
     private Button delete;
+    private Label value;
+    private ScrolledComposite scroll;
+    private Composite body;
     private final Map<String, ControlDecoration> decorations = new HashMap<>();
 
     @PostConstruct
     void create(Composite parent) {
         parent.setLayout(new org.eclipse.swt.layout.FillLayout());
-        ScrolledComposite scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
-        Composite body = new Composite(scroll, SWT.NONE);
+        scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        body = new Composite(scroll, SWT.NONE);
         GridLayoutFactory.swtDefaults().margins(12, 10).applyTo(body);
 
         title = new Label(body, SWT.NONE);
@@ -105,6 +113,7 @@ public class CustomerEditorPart implements Revertable {
         problems.setVisible(false);
 
         createMasterData(body);
+        createValue(body);
         createContacts(body);
         createAddresses(body);
         createButtons(body);
@@ -112,7 +121,6 @@ public class CustomerEditorPart implements Revertable {
         scroll.setContent(body);
         scroll.setExpandHorizontal(true);
         scroll.setExpandVertical(true);
-        scroll.setMinSize(body.computeSize(640, SWT.DEFAULT));
         load();
     }
 
@@ -149,6 +157,42 @@ public class CustomerEditorPart implements Revertable {
         label(g, "editor.notes");
         notes = text(g, "notes", SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(SWT.DEFAULT, 50).applyTo(notes);
+    }
+
+    private void createValue(Composite body) {
+        Group g = new Group(body, SWT.NONE);
+        g.setText(Messages.get("editor.value"));
+        GridLayoutFactory.swtDefaults().applyTo(g);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(g);
+        value = Widgets.id(new Label(g, SWT.WRAP), "customer.value");
+        GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(value);
+    }
+
+    /** The latest analysis of this customer, each label with its reason, and what changed since the run before. */
+    private void showValue(Customer c) {
+        List<CustomerValue> history = c.isNew() ? List.of() : values.history(c.getId());
+        if (history.isEmpty()) {
+            value.setText(Messages.get("editor.valueNone"));
+            return;
+        }
+        CustomerValue v = history.get(0);
+        StringBuilder text = new StringBuilder()
+                .append(Messages.get("editor.valueTier", Messages.get("tier." + v.tier()), v.tierReason())).append('\n')
+                .append(Messages.get("editor.valueStage", Messages.get("stage." + v.stage()), v.stageReason())).append('\n')
+                .append(Messages.get("editor.valueRfm", v.r(), v.f(), v.m(), Messages.get("rfm." + v.rfmSegment()),
+                        Messages.get("quadrant." + v.quadrant()))).append('\n')
+                .append(Messages.get("editor.valueClv", money(v.clvRealised()), money(v.clvPredicted()),
+                        money(v.clvRealised().add(v.clvPredicted())), v.asOf()));
+        if (history.size() > 1) {
+            CustomerValue before = history.get(1);
+            text.append('\n').append(Messages.get("editor.valueBefore", before.asOf(), Messages.get("tier." + before.tier()),
+                    Messages.get("stage." + before.stage())));
+        }
+        value.setText(text.toString());
+    }
+
+    private static String money(java.math.BigDecimal v) {
+        return String.format("%,.2f", v);
     }
 
     private void createContacts(Composite body) {
@@ -340,6 +384,10 @@ public class CustomerEditorPart implements Revertable {
             part.setLabel(label);
             part.setTooltip(c.getCode());
             delete.setEnabled(!c.isNew());
+            showValue(c);
+            // the value text and the rows change the form's height: scroll rather than squeeze
+            scroll.setMinSize(body.computeSize(640, SWT.DEFAULT));
+            body.layout(true, true);
             showProblems(List.of());
             part.setDirty(false);
         } finally {

@@ -10,11 +10,12 @@ import org.guanxi.core.model.Quadrant;
 
 /**
  * The value matrix: current value (margin of 12 months) against potential value (predicted CLV), each high when it
- * reaches the base's {@code percentile} (the median by default).
+ * reaches the base's {@code percentile}. The default, 0.8, calls the top fifth high, the same customers the pyramid
+ * puts above "small", so the two views agree.
  */
 public record ValueMatrix(double percentile) {
 
-    public static final ValueMatrix DEFAULT = new ValueMatrix(0.5);
+    public static final ValueMatrix DEFAULT = new ValueMatrix(0.8);
 
     public Map<Long, Explained<Quadrant>> assign(List<CustomerFacts> base, Map<Long, Clv.Value> clv) {
         double[] current = base.stream().mapToDouble(f -> f.value12m().doubleValue()).toArray();
