@@ -166,6 +166,17 @@ public class DemoDataGenerator implements DemoDataService {
             b.contact.setString(6, cp[1] + "@" + names.domain());
             b.contact.addBatch();
         }
+        int interactions = random.nextInt(6);
+        for (int k = 0; k < interactions; k++) {
+            String[] what = names.pick(Names.INTERACTIONS);
+            b.interaction.setLong(1, b.ids.next());
+            b.interaction.setLong(2, id);
+            b.interaction.setString(3, what[0]);
+            b.interaction.setTimestamp(4, Timestamp.from(Instant.now().minusSeconds(60L * random.nextInt(60 * 24 * 700))));
+            b.interaction.setString(5, what[1]);
+            b.interaction.setString(6, names.pick(Names.OWNERS));
+            b.interaction.addBatch();
+        }
         b.address.setLong(1, b.ids.next());
         b.address.setLong(2, id);
         b.address.setString(3, organisation ? "OFFICE" : "HOME");
@@ -234,6 +245,7 @@ public class DemoDataGenerator implements DemoDataService {
         final PreparedStatement order;
         final PreparedStatement line;
         final PreparedStatement invoice;
+        final PreparedStatement interaction;
 
         Batches(Connection c, IdBlock ids) throws SQLException {
             this.ids = ids;
@@ -248,19 +260,21 @@ public class DemoDataGenerator implements DemoDataService {
                     + "CURRENCY, TOTAL, ERP_ORDER_NO) VALUES (?, 1, ?, ?, ?, ?, 'CNY', ?, ?)");
             line = c.prepareStatement("INSERT INTO ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, PRODUCT_ID, QUANTITY, "
                     + "UNIT_PRICE) VALUES (?, 1, ?, ?, ?, ?, ?)");
+            interaction = c.prepareStatement("INSERT INTO INTERACTION (ID, VERSION, CUSTOMER_ID, CHANNEL, OCCURRED_AT, "
+                    + "SUBJECT, USER_LOGIN) VALUES (?, 1, ?, ?, ?, ?, ?)");
             invoice = c.prepareStatement("INSERT INTO INVOICE (ID, VERSION, INVOICE_NO, CUSTOMER_ID, ORDER_ID, ISSUE_DATE, "
                     + "AMOUNT, PAID_AMOUNT, STATUS) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)");
         }
 
         void flush() throws SQLException {
-            for (PreparedStatement ps : new PreparedStatement[] { customer, contact, address, order, line, invoice }) {
+            for (PreparedStatement ps : new PreparedStatement[] { customer, contact, address, interaction, order, line, invoice }) {
                 ps.executeBatch();
             }
         }
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement ps : new PreparedStatement[] { customer, contact, address, order, line, invoice }) {
+            for (PreparedStatement ps : new PreparedStatement[] { customer, contact, address, interaction, order, line, invoice }) {
                 ps.close();
             }
         }

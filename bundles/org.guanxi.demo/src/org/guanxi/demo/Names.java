@@ -37,6 +37,11 @@ final class Names {
     private static final String[] ROLES = { "采购经理", "总经理", "财务主管", "技术负责人", "行政助理", "Purchasing manager" };
     /** Logins of the sales reps who own the demo customers. */
     static final String[] OWNERS = { "wang.fang", "li.qiang", "chen.jing", "liu.yang", "zhao.min" };
+    /** channel, subject: contacts a back office really logs */
+    static final String[][] INTERACTIONS = { { "PHONE", "电话回访：产品使用情况" }, { "WECHAT", "微信咨询：新品报价" },
+            { "VISIT", "上门拜访：年度采购计划" }, { "EMAIL", "Quotation follow-up" }, { "PHONE", "投诉：送货延迟" },
+            { "MEETING", "会议：合同续签" }, { "SMS", "生日祝福短信" }, { "EMAIL", "Invoice question" },
+            { "WEB", "官网留言：售后服务" }, { "PHONE", "催款提醒" } };
     static final String[] SOURCES = { "WEB", "REFERRAL", "TRADE_FAIR", "CALL", "WECHAT", "STORE", "CAMPAIGN" };
 
     private final Random random;

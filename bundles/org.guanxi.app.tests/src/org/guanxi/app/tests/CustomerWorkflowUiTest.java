@@ -87,6 +87,16 @@ class CustomerWorkflowUiTest {
         Ui.click(revert);
         assertEquals("new.address@example.cn", email.getText());
         assertFalse(problems.isVisible());
+
+        // quick entry of a contact: one line and Enter
+        Table timeline = Ui.byId(shell, "interaction.table");
+        int before = timeline.getItemCount();
+        Text subject = Ui.byId(shell, "interaction.subject");
+        subject.setText("电话回访：确认新地址");
+        Ui.fire(subject, SWT.DefaultSelection);
+        Ui.waitUntil("the contact on the timeline", 10, () -> timeline.getItemCount() == before + 1);
+        assertEquals("电话回访：确认新地址", timeline.getItem(0).getText(2));
+        assertEquals("", subject.getText());
     }
 
     @Test

@@ -8,6 +8,7 @@ public final class Topics {
     public static final String INVENTORY_CHANGED = "org/guanxi/inventory/changed";
     public static final String INTEGRATION_CHANGED = "org/guanxi/integration/changed";
     public static final String ALL_CUSTOMER = "org/guanxi/customer/*";
+    public static final String INTERACTION_LOGGED = "org/guanxi/interaction/logged";
     public static final String PROPERTY_ID = "id";
 
     private Topics() {

@@ -33,14 +33,18 @@ import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.model.Address;
 import org.guanxi.core.model.AddressKind;
 import org.guanxi.core.model.Contact;
+import org.guanxi.core.model.Channel;
 import org.guanxi.core.model.Customer;
+import org.guanxi.core.model.Interaction;
 import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.service.ConflictException;
 import org.guanxi.core.service.CustomerService;
+import org.guanxi.core.service.InteractionService;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.CustomerValueService.CustomerValue;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.ValidationException;
+import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Revertable;
 import org.guanxi.ui.common.Widgets;
@@ -60,6 +64,9 @@ public class CustomerEditorPart implements Revertable {
 
     @Inject
     private CustomerValueService values;
+
+    @Inject
+    private InteractionService interactions;
 
     @Inject
     private MPart part;
@@ -92,6 +99,10 @@ public class CustomerEditorPart implements Revertable {
     private TableViewer addressTable;
     private Button delete;
     private Label value;
+    private Combo channel;
+    private Text subject;
+    private Button logButton;
+    private TableViewer timeline;
     private ScrolledComposite scroll;
     private Composite body;
     private final Map<String, ControlDecoration> decorations = new HashMap<>();
@@ -114,6 +125,7 @@ public class CustomerEditorPart implements Revertable {
 
         createMasterData(body);
         createValue(body);
+        createTimeline(body);
         createContacts(body);
         createAddresses(body);
         createButtons(body);
@@ -189,6 +201,61 @@ public class CustomerEditorPart implements Revertable {
                     Messages.get("stage." + before.stage())));
         }
         value.setText(text.toString());
+    }
+
+    private void createTimeline(Composite parent) {
+        Group g = new Group(parent, SWT.NONE);
+        g.setText(Messages.get("editor.interactions"));
+        GridLayoutFactory.swtDefaults().numColumns(3).applyTo(g);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(g);
+        channel = Widgets.id(new Combo(g, SWT.READ_ONLY), "interaction.channel");
+        for (Channel c : Channel.values()) {
+            channel.add(Messages.get("channel." + c));
+        }
+        channel.select(0);
+        subject = Widgets.id(new Text(g, SWT.BORDER), "interaction.subject");
+        subject.setMessage(Messages.get("editor.subjectHint"));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(subject);
+        subject.addListener(SWT.DefaultSelection, e -> logInteraction());
+        logButton = Widgets.id(new Button(g, SWT.PUSH), "interaction.log");
+        logButton.setText(Messages.get("editor.log"));
+        logButton.addListener(SWT.Selection, e -> logInteraction());
+        timeline = new TableViewer(g, SWT.FULL_SELECTION | SWT.BORDER);
+        Widgets.id(timeline.getTable(), "interaction.table");
+        timeline.getTable().setHeaderVisible(true);
+        timeline.getTable().setLinesVisible(true);
+        timeline.setContentProvider(ArrayContentProvider.getInstance());
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.systemDefault());
+        Columns.add(timeline, Interaction.class, Messages.get("interaction.when"), 130, i -> when.format(i.getOccurredAt()));
+        Columns.add(timeline, Interaction.class, Messages.get("interaction.channel"), 80, i -> Messages.get("channel." + i.getChannel()));
+        Columns.add(timeline, Interaction.class, Messages.get("interaction.subject"), 260, Interaction::getSubject);
+        Columns.add(timeline, Interaction.class, Messages.get("interaction.user"), 90, Interaction::getUser);
+        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).hint(SWT.DEFAULT, 110).applyTo(timeline.getTable());
+    }
+
+    /** Quick entry: one line and Enter, so agents log every contact while it is fresh. */
+    private void logInteraction() {
+        if (customer.isNew()) {
+            return;
+        }
+        try {
+            interactions.log(customer.getId(), Channel.values()[Math.max(0, channel.getSelectionIndex())], subject.getText(), null);
+            subject.setText("");
+            showTimeline(customer);
+        } catch (ValidationException e) {
+            showProblems(e.getErrors());
+        } catch (RuntimeException e) {
+            Errors.show(title.getShell(), e);
+        }
+    }
+
+    private void showTimeline(Customer c) {
+        boolean saved = !c.isNew();
+        channel.setEnabled(saved);
+        subject.setEnabled(saved);
+        logButton.setEnabled(saved);
+        timeline.setInput(saved ? interactions.timeline(c.getId(), 200) : List.of());
     }
 
     private static String money(java.math.BigDecimal v) {
@@ -385,6 +452,7 @@ public class CustomerEditorPart implements Revertable {
             part.setTooltip(c.getCode());
             delete.setEnabled(!c.isNew());
             showValue(c);
+            showTimeline(c);
             // the value text and the rows change the form's height: scroll rather than squeeze
             scroll.setMinSize(body.computeSize(640, SWT.DEFAULT));
             body.layout(true, true);
