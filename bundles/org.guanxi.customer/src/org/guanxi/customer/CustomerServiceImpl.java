@@ -1,6 +1,5 @@
 package org.guanxi.customer;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 import jakarta.persistence.EntityManager;
@@ -279,12 +277,7 @@ public class CustomerServiceImpl implements CustomerService {
     }
 
     private void publish(String topic, long id) {
-        EventAdmin ea = events;
-        if (ea != null) {
-            Map<String, Object> props = new HashMap<>();
-            props.put(Topics.PROPERTY_ID, id);
-            ea.postEvent(new Event(topic, props));
-        }
+        Events.post(events, topic, id);
     }
 
     private static boolean blank(String s) {

@@ -2,7 +2,6 @@ package org.guanxi.customer;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /** Logs contacts (checked, audited) and reads a customer's timeline, newest first. */
@@ -92,12 +90,7 @@ public class InteractionServiceImpl implements InteractionService {
             audit.record(em, "Interaction", i.getId(), Map.of(), after);
             return i;
         });
-        EventAdmin ea = events;
-        if (ea != null) {
-            Map<String, Object> props = new HashMap<>();
-            props.put(Topics.PROPERTY_ID, customerId);
-            ea.postEvent(new Event(Topics.INTERACTION_LOGGED, props));
-        }
+        Events.post(events, Topics.INTERACTION_LOGGED, customerId);
         return saved;
     }
 

@@ -3,17 +3,13 @@ package org.guanxi.cli.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import org.guanxi.cli.CommandLine;
 import org.guanxi.core.service.DemoDataService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,19 +17,13 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
 /** The headless commands on the real DS services, as {@code releng/guanxi analyze} runs them. */
-class AnalyzeCommandTest {
+class AnalyzeCommandTest extends CommandTestSupport {
 
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private Locale locale;
-
     @BeforeEach
     void demoData() {
-        locale = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
         BundleContext bc = FrameworkUtil.getBundle(CommandLine.class).getBundleContext();
         DemoDataService demo = bc.getService(bc.getServiceReference(DemoDataService.class));
         if (demo.isEmpty()) {
@@ -41,23 +31,11 @@ class AnalyzeCommandTest {
         }
     }
 
-    @AfterEach
-    void restore() {
-        Locale.setDefault(locale);
-    }
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return new CommandLine().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
     @Test
     void pyramidPrintsTheTiersAndWritesOneRowPerCustomer() throws Exception {
         Path csv = tmp.resolve("out/pyramid.csv");
-        assertEquals(0, run("analyze", "pyramid", "--out", csv.toString()), err.toString());
-        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, run("analyze", "pyramid", "--out", csv.toString()), err());
+        String printed = out();
         assertTrue(printed.contains("Customer value analysis of 300 customers"), printed);
         assertTrue(printed.lines().anyMatch(l -> l.startsWith("VIP") && l.contains(" 3 ")), printed);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
@@ -69,15 +47,15 @@ class AnalyzeCommandTest {
     @Test
     void everyAnalysisKindRuns() {
         for (String kind : List.of("lifecycle", "rfm", "clv", "matrix")) {
-            assertEquals(0, run("analyze", kind, "--as-of", "2026-06-30"), kind + ": " + err);
+            assertEquals(0, run("analyze", kind, "--as-of", "2026-06-30"), kind + ": " + err());
         }
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("KEEP_AND_GROW"));
+        assertTrue(out().contains("KEEP_AND_GROW"));
     }
 
     @Test
     void badInputGetsAClearMessageAndANonZeroExit() {
         assertEquals(2, run("analyze", "pyramid", "--as-of", "yesterday"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--as-of needs a date like 2011-12-09, not 'yesterday'"), err.toString());
+        assertTrue(err().contains("--as-of needs a date like 2011-12-09, not 'yesterday'"), err());
         assertEquals(2, run("analyze", "weather"));
         assertEquals(2, run("frobnicate", "x"));
         assertEquals(2, run());

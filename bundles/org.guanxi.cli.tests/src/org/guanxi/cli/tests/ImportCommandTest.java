@@ -3,48 +3,19 @@ package org.guanxi.cli.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
-import org.guanxi.cli.CommandLine;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code import orders}: a retailer's invoices, returns and anonymous lines; a bad file imports nothing. */
-class ImportCommandTest {
+class ImportCommandTest extends CommandTestSupport {
 
     private static final String HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
 
     @TempDir
     Path tmp;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private Locale locale;
-
-    @BeforeEach
-    void english() {
-        locale = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-    }
-
-    @AfterEach
-    void restore() {
-        Locale.setDefault(locale);
-    }
-
-    private int run(String... args) {
-        out.reset();
-        err.reset();
-        return new CommandLine().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
 
     @Test
     void invoicesReturnsAndLinesWithoutCustomerAreHandledAsARetailerExpects() throws Exception {
@@ -55,15 +26,15 @@ class ImportCommandTest {
                 + "T900002,85123A,WHITE HANGING HEART,12,2011-04-02 10:00:00,2.55,99002.0,France\n"
                 + "CT900003,85123A,WHITE HANGING HEART,-1,2011-04-05 11:00:00,2.55,99001.0,United Kingdom\n"
                 + "T900004,22139,,56,2011-04-06 11:52:00,0.0,,United Kingdom\n");
-        assertEquals(0, run("import", "orders", file.toString()), err.toString());
-        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, run("import", "orders", file.toString()), err());
+        String printed = out();
         assertTrue(printed.contains("lines read: 5, order lines imported: 4"), printed);
         assertTrue(printed.contains("orders: 2, returns (cancellations): 1, already imported before: 0"), printed);
         assertTrue(printed.contains("lines without a customer (left out): 1"), printed);
 
         assertEquals(0, run("import", "orders", file.toString(), "--format", "online-retail"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("orders: 0, returns (cancellations): 0, already imported before: 3"),
-                "a second import of the same file adds nothing: " + out);
+        assertTrue(out().contains("orders: 0, returns (cancellations): 0, already imported before: 3"),
+                "a second import of the same file adds nothing: " + out());
     }
 
     @Test
@@ -74,7 +45,7 @@ class ImportCommandTest {
                 + "T910002,85123A,WHITE HANGING HEART,six,2011-03-01 08:26:00,2.55,99101.0,United Kingdom\n"
                 + "T910003,85123A,WHITE HANGING HEART,6,01/03/2011,2.55,99101.0,United Kingdom\n");
         assertEquals(1, run("import", "orders", file.toString()));
-        String e = err.toString(StandardCharsets.UTF_8);
+        String e = err();
         assertTrue(e.contains("bad-retail.csv was rejected, nothing was imported (2 problems)"), e);
         assertTrue(e.contains("bad-retail.csv, line 3, field \"Quantity\": 'six' is not a whole number"), e);
         assertTrue(e.contains("bad-retail.csv, line 4, field \"InvoiceDate\""), e);

@@ -44,27 +44,24 @@ class CustomerServiceTest {
     @TempDir
     Path tmp;
 
+    private ServiceFixture fx;
     private JpaDatabase db;
     private SecurityServiceImpl security;
     private AuditLogImpl audit;
     private CustomerServiceImpl service;
-    private Locale locale;
 
     @BeforeEach
     void setUp() throws Exception {
-        locale = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-        db = JpaDatabase.openEmbedded(tmp.resolve("db"));
-        security = new SecurityServiceImpl(db);
-        security.signInOsUser();
-        audit = new AuditLogImpl(db, security);
+        fx = ServiceFixture.open(tmp);
+        db = fx.db;
+        security = fx.security;
+        audit = fx.audit;
         service = new CustomerServiceImpl(db, security, audit);
     }
 
     @AfterEach
     void tearDown() {
-        db.close();
-        Locale.setDefault(locale);
+        fx.close();
     }
 
     private static Customer customer(String name) {

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,7 +21,6 @@ import org.guanxi.core.service.CustomerValueService.CustomerValue;
 import org.guanxi.core.service.CustomerValueService.Summary;
 import org.guanxi.customer.CustomerValueServiceImpl;
 import org.guanxi.demo.DemoDataGenerator;
-import org.guanxi.security.SecurityServiceImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,25 +32,21 @@ class CustomerValueServiceTest {
     @TempDir
     Path tmp;
 
+    private ServiceFixture fx;
     private JpaDatabase db;
     private CustomerValueServiceImpl service;
-    private Locale locale;
 
     @BeforeEach
     void setUp() throws Exception {
-        locale = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-        db = JpaDatabase.openEmbedded(tmp.resolve("db"));
-        SecurityServiceImpl security = new SecurityServiceImpl(db);
-        security.signInOsUser();
+        fx = ServiceFixture.open(tmp);
+        db = fx.db;
         new DemoDataGenerator(db).generate(500, 99, n -> { });
-        service = new CustomerValueServiceImpl(db, security);
+        service = new CustomerValueServiceImpl(db, fx.security);
     }
 
     @AfterEach
     void tearDown() {
-        db.close();
-        Locale.setDefault(locale);
+        fx.close();
     }
 
     @Test

@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 import org.guanxi.core.model.AuditEntry;
 import org.guanxi.core.model.Channel;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Interaction;
-import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.core.service.NotFoundException;
 import org.guanxi.core.service.ValidationException;
 import org.guanxi.customer.CustomerServiceImpl;
 import org.guanxi.customer.InteractionServiceImpl;
 import org.guanxi.security.AuditLogImpl;
-import org.guanxi.security.SecurityServiceImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,30 +26,24 @@ class InteractionServiceTest {
     @TempDir
     Path tmp;
 
-    private JpaDatabase db;
+    private ServiceFixture fx;
     private AuditLogImpl audit;
     private InteractionServiceImpl service;
     private long customerId;
-    private Locale locale;
 
     @BeforeEach
     void setUp() throws Exception {
-        locale = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-        db = JpaDatabase.openEmbedded(tmp.resolve("db"));
-        SecurityServiceImpl security = new SecurityServiceImpl(db);
-        security.signInOsUser();
-        audit = new AuditLogImpl(db, security);
+        fx = ServiceFixture.open(tmp);
+        audit = fx.audit;
         Customer c = new Customer();
         c.setName("杭州新锐电子有限公司");
-        customerId = new CustomerServiceImpl(db, security, audit).save(c).getId();
-        service = new InteractionServiceImpl(db, security, audit);
+        customerId = new CustomerServiceImpl(fx.db, fx.security, audit).save(c).getId();
+        service = new InteractionServiceImpl(fx.db, fx.security, audit);
     }
 
     @AfterEach
     void tearDown() {
-        db.close();
-        Locale.setDefault(locale);
+        fx.close();
     }
 
     @Test
