@@ -8,6 +8,8 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ILazyContentProvider;
@@ -17,11 +19,13 @@ import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.service.CustomerRow;
+import org.guanxi.core.service.CustomerExportService;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
@@ -46,6 +50,9 @@ public class CustomerListPart {
     @Inject
     private EPartService parts;
 
+    @Inject
+    private CustomerExportService export;
+
     private Text search;
     private TableViewer viewer;
     private Label count;
@@ -56,7 +63,7 @@ public class CustomerListPart {
 
     @PostConstruct
     void create(Composite parent) {
-        GridLayoutFactory.fillDefaults().numColumns(3).margins(8, 8).applyTo(parent);
+        GridLayoutFactory.fillDefaults().numColumns(4).margins(8, 8).applyTo(parent);
 
         search = Widgets.id(new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL | SWT.BORDER), "customer.search");
         search.setMessage(Messages.get("list.search"));
@@ -77,6 +84,10 @@ public class CustomerListPart {
         create.setText(Messages.get("list.new"));
         create.addListener(SWT.Selection, e -> CustomerEditors.open(parts, null));
 
+        Button exportButton = Widgets.id(new Button(parent, SWT.PUSH), "customer.export");
+        exportButton.setText(Messages.get("list.export"));
+        exportButton.addListener(SWT.Selection, e -> exportList());
+
         count = Widgets.id(new Label(parent, SWT.NONE), "customer.count");
         GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).hint(160, SWT.DEFAULT).applyTo(count);
 
@@ -84,7 +95,7 @@ public class CustomerListPart {
         Table table = Widgets.id(viewer.getTable(), "customer.table");
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(table);
+        GridDataFactory.fillDefaults().grab(true, true).span(4, 1).applyTo(table);
         column("col.code", 90, CustomerRow::code);
         column("col.name", 220, CustomerRow::name);
         column("col.kind", 100, r -> Messages.get("kind." + r.kind()));
@@ -146,6 +157,29 @@ public class CustomerListPart {
         } catch (RuntimeException e) {
             Errors.show(viewer.getTable().getShell(), e);
         }
+    }
+
+    /** Exports what the list shows (the current search, all pages) as CSV, in the background. */
+    private void exportList() {
+        FileDialog dialog = new FileDialog(viewer.getTable().getShell(), SWT.SAVE);
+        dialog.setFilterExtensions(new String[] { "*.csv" });
+        dialog.setFileName("customers.csv");
+        dialog.setOverwrite(true);
+        String target = dialog.open();
+        if (target == null) {
+            return;
+        }
+        String search = query;
+        org.eclipse.swt.widgets.Display display = viewer.getTable().getDisplay();
+        Job.create(Messages.get("list.exportJob"), monitor -> {
+            try {
+                int n = export.exportCsv(search, java.nio.file.Path.of(target));
+                display.asyncExec(() -> MessageDialog.openInformation(display.getActiveShell(), Messages.get("list.exportJob"),
+                        Messages.get("list.exported", n, target)));
+            } catch (RuntimeException e) {
+                display.asyncExec(() -> Errors.show(display.getActiveShell(), e));
+            }
+        }).schedule();
     }
 
     private void open(CustomerRow r) {

@@ -1,0 +1,56 @@
+package org.guanxi.customer.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.guanxi.customer.CustomerExportServiceImpl;
+import org.guanxi.customer.CustomerServiceImpl;
+import org.guanxi.demo.DemoDataGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CustomerExportTest {
+
+    @TempDir
+    Path tmp;
+
+    private ServiceFixture fx;
+    private CustomerServiceImpl customers;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = ServiceFixture.open(tmp);
+        new DemoDataGenerator(fx.db).generate(250, 3, n -> { });
+        customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    @Test
+    void theListIsExportedWithTheSameSearchAsOnScreen() throws Exception {
+        CustomerExportServiceImpl export = new CustomerExportServiceImpl(customers, fx.security);
+        Path all = tmp.resolve("all.csv");
+        assertEquals(250, export.exportCsv("", all));
+        List<String> lines = Files.readAllLines(all, StandardCharsets.UTF_8);
+        assertEquals(251, lines.size());
+        assertEquals("\uFEFFcode,name,kind,phone,email,member_card,city", lines.get(0));
+        assertEquals(customers.find("", 0, 1).get(0).code(), lines.get(1).substring(0, 8));
+
+        String prefix = customers.find("", 100, 1).get(0).name().substring(0, 1);
+        Path some = tmp.resolve("some.csv");
+        int n = export.exportCsv(prefix, some);
+        assertEquals(customers.count(prefix), n);
+        assertTrue(n < 250);
+        assertEquals(n + 1, Files.readAllLines(some, StandardCharsets.UTF_8).size());
+    }
+}
