@@ -1,8 +1,11 @@
--- V2: prefix search on customer names, the interaction timeline, and the log of imported integration files.
+-- V2: prefix search on customer names (also by pinyin), the interaction timeline, and the log of imported integration files.
 ALTER TABLE CUSTOMER ADD COLUMN NAME_KEY VARCHAR(200) NOT NULL DEFAULT '';
 UPDATE CUSTOMER SET NAME_KEY = LOWER(TRIM(NAME));
 -- (NAME_KEY, ID) is the list order: the list pages along this index without sorting
 CREATE INDEX IX_CUSTOMER_NAME_KEY ON CUSTOMER (NAME_KEY, ID);
+-- pinyin of the name (computed in Java; rows migrated from V1 are filled in when the database opens)
+ALTER TABLE CUSTOMER ADD COLUMN PINYIN_KEY VARCHAR(400) NOT NULL DEFAULT '';
+CREATE INDEX IX_CUSTOMER_PINYIN_KEY ON CUSTOMER (PINYIN_KEY, ID);
 
 CREATE TABLE INTERACTION (
   ID BIGINT NOT NULL PRIMARY KEY,

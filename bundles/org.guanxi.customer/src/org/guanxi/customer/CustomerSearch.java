@@ -2,11 +2,14 @@ package org.guanxi.customer;
 
 import java.util.Locale;
 
+import org.guanxi.core.model.SearchKeys;
+
 /**
  * Turns what a user types into indexed prefix predicates: digits search phone numbers and member cards, a
  * customer code (C followed by digits) searches codes, letters followed by digits search member cards and codes,
- * anything else searches names. Every predicate is a prefix match on an indexed column, which keeps
- * search-as-you-type fast however large the customer base grows.
+ * Chinese characters search names, anything else searches the pinyin key (Western names spell themselves there).
+ * Every predicate is a prefix match on an indexed column, which keeps search-as-you-type fast however large the
+ * customer base grows.
  */
 record CustomerSearch(String where, String pattern) {
 
@@ -24,7 +27,11 @@ record CustomerSearch(String where, String pattern) {
         if (t.matches("(?i)[a-z]{1,6}\\d[a-z0-9\\-]*")) {
             return new CustomerSearch("WHERE c.memberCard LIKE :p OR c.code LIKE :p", escape(t.toUpperCase(Locale.ROOT)) + "%");
         }
-        return new CustomerSearch("WHERE c.nameKey LIKE :p", escape(t.toLowerCase(Locale.ROOT)) + "%");
+        if (SearchKeys.hasHan(t)) {
+            return new CustomerSearch("WHERE c.nameKey LIKE :p", escape(t.toLowerCase(Locale.ROOT)) + "%");
+        }
+        // latin letters: pinyin of Chinese names, and Western names as they are (the key drops spaces)
+        return new CustomerSearch("WHERE c.pinyinKey LIKE :p", escape(SearchKeys.pinyinKey(t)) + "%");
     }
 
     /** LIKE wildcards typed by the user are matched literally (escape character {@code \}). */

@@ -17,6 +17,7 @@ import java.util.function.IntConsumer;
 
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Customer;
+import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.service.DemoDataService;
 import org.osgi.service.component.annotations.Component;
@@ -153,6 +154,7 @@ public class DemoDataGenerator implements DemoDataService {
         ps.setString(12, names.pick(Names.SOURCES));
         ps.setString(13, names.pick(Names.OWNERS));
         ps.setTimestamp(14, created);
+        ps.setString(15, SearchKeys.pinyinKey(name));
         ps.addBatch();
 
         int contacts = organisation ? 1 + random.nextInt(3) : random.nextInt(2);
@@ -250,8 +252,8 @@ public class DemoDataGenerator implements DemoDataService {
         Batches(Connection c, IdBlock ids) throws SQLException {
             this.ids = ids;
             customer = c.prepareStatement("INSERT INTO CUSTOMER (ID, VERSION, CODE, KIND, NAME, NAME_KEY, PHONE, EMAIL, "
-                    + "MEMBER_CARD, TAX_ID, CITY, BIRTHDAY, SOURCE, OWNER_LOGIN, CREATED_AT, UPDATED_AT) "
-                    + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)");
+                    + "MEMBER_CARD, TAX_ID, CITY, BIRTHDAY, SOURCE, OWNER_LOGIN, CREATED_AT, UPDATED_AT, PINYIN_KEY) "
+                    + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?)");
             contact = c.prepareStatement("INSERT INTO CONTACT (ID, VERSION, CUSTOMER_ID, NAME, ROLE, PHONE, EMAIL) "
                     + "VALUES (?, 1, ?, ?, ?, ?, ?)");
             address = c.prepareStatement("INSERT INTO ADDRESS (ID, VERSION, CUSTOMER_ID, KIND, STREET, CITY, PROVINCE, "

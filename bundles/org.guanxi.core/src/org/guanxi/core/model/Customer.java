@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -35,6 +34,10 @@ public class Customer extends BaseEntity {
     /** Lower-case name for prefix search; kept by the entity itself so every writer fills it. */
     @Column(name = "NAME_KEY", nullable = false, length = 200)
     private String nameKey;
+
+    /** Pinyin of the name without spaces, for searching Chinese names by typing latin letters. */
+    @Column(name = "PINYIN_KEY", nullable = false, length = 400)
+    private String pinyinKey;
 
     @Column(name = "PHONE", length = 40)
     private String phone;
@@ -78,7 +81,7 @@ public class Customer extends BaseEntity {
     private List<Address> addresses = new ArrayList<>();
 
     public static String nameKeyOf(String name) {
-        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+        return SearchKeys.nameKey(name);
     }
 
     @PrePersist
@@ -90,6 +93,7 @@ public class Customer extends BaseEntity {
         }
         updatedAt = now;
         nameKey = nameKeyOf(name);
+        pinyinKey = SearchKeys.pinyinKey(name);
     }
 
     public void addContact(Contact c) {
@@ -107,7 +111,12 @@ public class Customer extends BaseEntity {
     public PartyKind getKind() { return kind; }
     public void setKind(PartyKind kind) { this.kind = kind; }
     public String getName() { return name; }
-    public void setName(String name) { this.name = name; this.nameKey = nameKeyOf(name); }
+    public void setName(String name) {
+        this.name = name;
+        this.nameKey = nameKeyOf(name);
+        this.pinyinKey = SearchKeys.pinyinKey(name);
+    }
+    public String getPinyinKey() { return pinyinKey; }
     public String getNameKey() { return nameKey; }
     public String getPhone() { return phone; }
     public void setPhone(String phone) { this.phone = phone; }

@@ -224,6 +224,14 @@ class CustomerServiceTest {
         CustomerRow carded = service.find("", 0, 400).stream().filter(r -> r.memberCard() != null).findFirst().orElseThrow();
         assertTrue(service.find(carded.memberCard().toLowerCase(Locale.ROOT), 0, 5).stream().anyMatch(r -> r.id() == carded.id()));
         assertEquals(0, service.count("%"), "wildcards are matched literally");
+
+        // Chinese names are found by their pinyin, Western names with or without the space
+        long fang = service.save(customer("王芳")).getId();
+        assertTrue(service.find("wangf", 0, 50).stream().anyMatch(r -> r.id() == fang));
+        assertTrue(service.find("Wang Fang", 0, 50).stream().anyMatch(r -> r.id() == fang));
+        assertTrue(service.find("王", 0, 500).stream().anyMatch(r -> r.id() == fang));
+        long anna = service.save(customer("Anna Brown")).getId();
+        assertTrue(service.find("annab", 0, 50).stream().anyMatch(r -> r.id() == anna));
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Permission;
+import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.OrderImportService;
@@ -175,7 +176,7 @@ public class OrderImporter implements OrderImportService {
         int created = 0;
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO CUSTOMER (ID, VERSION, CODE, KIND, NAME, NAME_KEY, CITY, "
-                + "SOURCE, CREATED_AT, UPDATED_AT) VALUES (?, 1, ?, 'ORGANISATION', ?, ?, ?, 'IMPORT', ?, ?)")) {
+                + "SOURCE, CREATED_AT, UPDATED_AT, PINYIN_KEY) VALUES (?, 1, ?, 'ORGANISATION', ?, ?, ?, 'IMPORT', ?, ?, ?)")) {
             for (Map.Entry<Long, String> e : countries.entrySet()) {
                 String code = CUSTOMER_PREFIX + e.getKey();
                 if (customers.containsKey(code)) {
@@ -190,6 +191,7 @@ public class OrderImporter implements OrderImportService {
                 ps.setString(5, e.getValue());
                 ps.setTimestamp(6, now);
                 ps.setTimestamp(7, now);
+                ps.setString(8, SearchKeys.pinyinKey(name));
                 ps.addBatch();
                 customers.put(code, id);
                 created++;

@@ -72,6 +72,8 @@ class SchemaMigrationTest {
         JpaDatabase db = JpaDatabase.openEmbedded(tmp.resolve("old"));
         try {
             assertEquals(300L, db.read(em -> em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult()));
+            assertEquals("wangfang42", db.read(em -> em.find(org.guanxi.core.model.Customer.class, 42L)).getPinyinKey(),
+                    "the pinyin search key is filled in for rows of the old schema");
             assertEquals(m.latestVersion(), db.schemaVersion());
         } finally {
             db.close();
