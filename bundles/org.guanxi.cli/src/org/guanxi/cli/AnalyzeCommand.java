@@ -64,7 +64,11 @@ final class AnalyzeCommand {
         out.println();
         switch (kind) {
             case "pyramid" -> printPyramid(s);
-            case "lifecycle" -> printCounts("header.lifecycle", s.stages(), s.customers());
+            case "lifecycle" -> {
+                printCounts("header.lifecycle", s.stages(), s.customers());
+                out.println();
+                printCounts("header.status", s.statuses(), s.customers());
+            }
             case "rfm" -> printCounts("header.rfm", s.rfm(), s.customers());
             case "matrix" -> printCounts("header.matrix", s.matrix(), s.customers());
             default -> out.println(CommandLine.TEXTS.get("equity", money(s.equity())));
@@ -115,7 +119,7 @@ final class AnalyzeCommand {
     private static int writeCsv(Path file, String kind, List<CustomerValue> rows) {
         Map<String, List<String>> columns = Map.of(
                 "pyramid", List.of("value_12m", "tier", "tier_reason"),
-                "lifecycle", List.of("stage", "stage_reason"),
+                "lifecycle", List.of("stage", "stage_reason", "status", "status_reason"),
                 "rfm", List.of("r", "f", "m", "rfm_segment"),
                 "clv", List.of("clv_realised", "clv_predicted", "clv_total", "stage"),
                 "matrix", List.of("value_12m", "clv_predicted", "quadrant"));
@@ -127,7 +131,8 @@ final class AnalyzeCommand {
                 Map.entry("rfm_segment", CustomerValue::rfmSegment), Map.entry("clv_realised", CustomerValue::clvRealised),
                 Map.entry("clv_predicted", CustomerValue::clvPredicted),
                 Map.entry("clv_total", v -> v.clvRealised().add(v.clvPredicted())),
-                Map.entry("quadrant", CustomerValue::quadrant));
+                Map.entry("quadrant", CustomerValue::quadrant), Map.entry("status", CustomerValue::status),
+                Map.entry("status_reason", CustomerValue::statusReason));
         List<String> cols = columns.get(kind);
         String[] header = new String[cols.size() + 2];
         header[0] = "customer_code";

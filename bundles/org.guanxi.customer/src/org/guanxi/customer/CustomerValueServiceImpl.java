@@ -24,6 +24,7 @@ import org.guanxi.core.db.Database;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.Quadrant;
+import org.guanxi.core.model.RelationshipStatus;
 import org.guanxi.core.model.RfmSegment;
 import org.guanxi.core.model.Stage;
 import org.guanxi.core.model.Tier;
@@ -34,6 +35,7 @@ import org.guanxi.customer.value.CustomerFacts;
 import org.guanxi.customer.value.Explained;
 import org.guanxi.customer.value.Lifecycle;
 import org.guanxi.customer.value.Pyramid;
+import org.guanxi.customer.value.Relationship;
 import org.guanxi.customer.value.Rfm;
 import org.guanxi.customer.value.ValueMatrix;
 import org.osgi.service.component.annotations.Component;
@@ -61,6 +63,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
     private Lifecycle lifecycle = Lifecycle.DEFAULT;
     private Clv clv = Clv.DEFAULT;
     private ValueMatrix matrix = ValueMatrix.DEFAULT;
+    private Relationship relationship = Relationship.DEFAULT;
 
     public CustomerValueServiceImpl() {
     }
@@ -80,17 +83,19 @@ public class CustomerValueServiceImpl implements CustomerValueService {
             checkCancelled();
             Map<Long, Explained<Tier>> tiers = pyramid.assign(base);
             Map<Long, Explained<Stage>> stages = new HashMap<>();
+            Map<Long, Explained<RelationshipStatus>> statuses = new HashMap<>();
             Map<Long, Clv.Value> values = new HashMap<>();
             for (CustomerFacts f : base) {
                 Explained<Stage> s = lifecycle.stage(f);
                 stages.put(f.customerId(), s);
+                statuses.put(f.customerId(), relationship.status(f, s.value()));
                 values.put(f.customerId(), clv.of(f, s.value()));
             }
             Map<Long, Rfm.Score> rfm = Rfm.score(base);
             Map<Long, Explained<Quadrant>> quadrants = matrix.assign(base, values);
             progress.accept(500);
             checkCancelled();
-            long runId = store(c, asOf, startedAt, base, tiers, stages, rfm, values, quadrants, progress);
+            long runId = store(c, asOf, startedAt, base, new Results(tiers, stages, statuses, rfm, values, quadrants), progress);
             progress.accept(1000);
             return summary(c, runId);
         } catch (SQLException e) {
@@ -148,8 +153,8 @@ public class CustomerValueServiceImpl implements CustomerValueService {
                     positive.signum() == 0 ? 0 : value.doubleValue() / positive.doubleValue(), (BigDecimal) v[2]));
         }
         return new Summary(runId, asOf, customers, levels, counts(c, runId, "STAGE", Stage.class),
-                counts(c, runId, "RFM_SEGMENT", RfmSegment.class), counts(c, runId, "QUADRANT", Quadrant.class), equity,
-                millis);
+                counts(c, runId, "RFM_SEGMENT", RfmSegment.class), counts(c, runId, "QUADRANT", Quadrant.class),
+                counts(c, runId, "STATUS", RelationshipStatus.class), equity, millis);
     }
 
     private static <E extends Enum<E>> Map<E, Integer> counts(Connection c, long runId, String column, Class<E> type)
@@ -236,9 +241,14 @@ public class CustomerValueServiceImpl implements CustomerValueService {
         return out;
     }
 
-    private long store(Connection c, LocalDate asOf, Instant startedAt, List<CustomerFacts> base,
-            Map<Long, Explained<Tier>> tiers, Map<Long, Explained<Stage>> stages, Map<Long, Rfm.Score> rfm,
-            Map<Long, Clv.Value> values, Map<Long, Explained<Quadrant>> quadrants, IntConsumer progress) throws SQLException {
+    /** Every model's result per customer id. */
+    private record Results(Map<Long, Explained<Tier>> tiers, Map<Long, Explained<Stage>> stages,
+            Map<Long, Explained<RelationshipStatus>> statuses, Map<Long, Rfm.Score> rfm, Map<Long, Clv.Value> values,
+            Map<Long, Explained<Quadrant>> quadrants) {
+    }
+
+    private long store(Connection c, LocalDate asOf, Instant startedAt, List<CustomerFacts> base, Results results,
+            IntConsumer progress) throws SQLException {
         c.setAutoCommit(false);
         try {
             long runId;
@@ -255,15 +265,16 @@ public class CustomerValueServiceImpl implements CustomerValueService {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO CUSTOMER_VALUE (RUN_ID, CUSTOMER_ID, VALUE_12M, TIER, "
-                    + "TIER_REASON, STAGE, STAGE_REASON, R, F, M, RFM_SEGMENT, CLV_REALISED, CLV_PREDICTED, QUADRANT) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "TIER_REASON, STAGE, STAGE_REASON, R, F, M, RFM_SEGMENT, CLV_REALISED, CLV_PREDICTED, QUADRANT, STATUS, "
+                    + "STATUS_REASON) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int n = 0;
                 for (CustomerFacts f : base) {
                     long id = f.customerId();
-                    Explained<Tier> tier = tiers.get(id);
-                    Explained<Stage> stage = stages.get(id);
-                    Rfm.Score score = rfm.get(id);
-                    Clv.Value v = values.get(id);
+                    Explained<Tier> tier = results.tiers().get(id);
+                    Explained<Stage> stage = results.stages().get(id);
+                    Explained<RelationshipStatus> status = results.statuses().get(id);
+                    Rfm.Score score = results.rfm().get(id);
+                    Clv.Value v = results.values().get(id);
                     ps.setLong(1, runId);
                     ps.setLong(2, id);
                     ps.setBigDecimal(3, f.value12m());
@@ -277,7 +288,9 @@ public class CustomerValueServiceImpl implements CustomerValueService {
                     ps.setString(11, score.segment().name());
                     ps.setBigDecimal(12, v.realised());
                     ps.setBigDecimal(13, v.predicted());
-                    ps.setString(14, quadrants.get(id).value().name());
+                    ps.setString(14, results.quadrants().get(id).value().name());
+                    ps.setString(15, status.value().name());
+                    ps.setString(16, encode(status));
                     ps.addBatch();
                     if (++n % BATCH == 0) {
                         ps.executeBatch();
@@ -346,7 +359,8 @@ public class CustomerValueServiceImpl implements CustomerValueService {
         List<CustomerValue> out = new ArrayList<>();
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT v.CUSTOMER_ID, v.RUN_ID, r.AS_OF, v.VALUE_12M, v.TIER, v.TIER_REASON, v.STAGE, v.STAGE_REASON, v.R, "
-                        + "v.F, v.M, v.RFM_SEGMENT, v.CLV_REALISED, v.CLV_PREDICTED, v.QUADRANT, c.CODE, c.NAME "
+                        + "v.F, v.M, v.RFM_SEGMENT, v.CLV_REALISED, v.CLV_PREDICTED, v.QUADRANT, c.CODE, c.NAME, v.STATUS, "
+                        + "v.STATUS_REASON "
                         + "FROM CUSTOMER_VALUE v JOIN VALUE_RUN r ON r.ID = v.RUN_ID JOIN CUSTOMER c ON c.ID = v.CUSTOMER_ID "
                         + where)) {
             if (customerId != null) {
@@ -358,7 +372,8 @@ public class CustomerValueServiceImpl implements CustomerValueService {
                             Tier.valueOf(rs.getString(5)), decode(rs.getString(6)), Stage.valueOf(rs.getString(7)),
                             decode(rs.getString(8)), rs.getInt(9), rs.getInt(10), rs.getInt(11),
                             RfmSegment.valueOf(rs.getString(12)), rs.getBigDecimal(13), rs.getBigDecimal(14),
-                            Quadrant.valueOf(rs.getString(15))));
+                            Quadrant.valueOf(rs.getString(15)), RelationshipStatus.valueOf(rs.getString(18)),
+                            decode(rs.getString(19))));
                 }
             }
         } catch (SQLException e) {

@@ -90,6 +90,8 @@ class CustomerValueServiceTest {
         assertEquals(500, s.stages().values().stream().mapToInt(Integer::intValue).sum());
         assertEquals(500, s.rfm().values().stream().mapToInt(Integer::intValue).sum());
         assertEquals(500, s.matrix().values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(500, s.statuses().values().stream().mapToInt(Integer::intValue).sum());
+        assertFalse(first.statusReason().contains("status."), first.statusReason());
     }
 
     @Test

@@ -10,16 +10,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.guanxi.core.model.Quadrant;
+import org.guanxi.core.model.RelationshipStatus;
+import org.guanxi.core.model.RfmSegment;
+import org.guanxi.core.model.Stage;
+import org.guanxi.core.model.Tier;
 import org.guanxi.customer.value.Clv;
 import org.guanxi.customer.value.CustomerFacts;
 import org.guanxi.customer.value.Explained;
 import org.guanxi.customer.value.Lifecycle;
 import org.guanxi.customer.value.Pyramid;
-import org.guanxi.core.model.Quadrant;
+import org.guanxi.customer.value.Relationship;
 import org.guanxi.customer.value.Rfm;
-import org.guanxi.core.model.RfmSegment;
-import org.guanxi.core.model.Stage;
-import org.guanxi.core.model.Tier;
 import org.guanxi.customer.value.ValueMatrix;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +101,18 @@ class ValueModelsTest {
         assertEquals("stage.falling", l.stage(facts(5, 12, 6, 500, 10, 800, null, 300, 500)).reasonKey());
         assertEquals(Stage.FORMATION, l.stage(facts(6, 12, 6, 500, 10, 1100, null, 700, 400)).value());
         assertEquals(Stage.STABILITY, l.stage(facts(7, 12, 6, 500, 10, 1000, null, 500, 500)).value());
+    }
+
+    @Test
+    void theRelationshipStatusFollowsTheOrdersAndTheStage() {
+        Relationship r = Relationship.DEFAULT;
+        assertEquals(RelationshipStatus.PROSPECT, r.status(facts(1, 0, 0, 0, 0, 0, null, 0, 0), Stage.EXPLORATION).value());
+        assertEquals(RelationshipStatus.NEW, r.status(facts(2, 1, 1, 30, 30, 100, null, 100, 0), Stage.EXPLORATION).value());
+        assertEquals(RelationshipStatus.LOST, r.status(facts(3, 9, 0, 800, 400, 0, null, 0, 0), Stage.LOST).value());
+        assertEquals(RelationshipStatus.LOYAL, r.status(facts(4, 12, 6, 500, 10, 1000, null, 500, 500), Stage.STABILITY).value());
+        assertEquals(RelationshipStatus.EXISTING, r.status(facts(5, 12, 6, 500, 10, 800, null, 300, 500), Stage.DECLINE).value(),
+                "a declining customer is not called loyal");
+        assertEquals(RelationshipStatus.EXISTING, r.status(facts(6, 3, 3, 200, 10, 800, null, 400, 400), Stage.STABILITY).value());
     }
 
     @Test

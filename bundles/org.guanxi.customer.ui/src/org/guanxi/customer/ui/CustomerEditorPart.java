@@ -189,6 +189,7 @@ public class CustomerEditorPart implements Revertable {
         }
         CustomerValue v = history.get(0);
         StringBuilder text = new StringBuilder()
+                .append(Messages.get("editor.valueStatus", Messages.get("status." + v.status()), v.statusReason())).append('\n')
                 .append(Messages.get("editor.valueTier", Messages.get("tier." + v.tier()), v.tierReason())).append('\n')
                 .append(Messages.get("editor.valueStage", Messages.get("stage." + v.stage()), v.stageReason())).append('\n')
                 .append(Messages.get("editor.valueRfm", v.r(), v.f(), v.m(), Messages.get("rfm." + v.rfmSegment()),
