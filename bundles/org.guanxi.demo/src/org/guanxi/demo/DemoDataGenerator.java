@@ -268,15 +268,20 @@ public class DemoDataGenerator implements DemoDataService {
                     + "AMOUNT, PAID_AMOUNT, STATUS) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)");
         }
 
+        /** In foreign-key order: customers before what refers to them, orders before their lines. */
+        private PreparedStatement[] all() {
+            return new PreparedStatement[] { customer, contact, address, interaction, order, line, invoice };
+        }
+
         void flush() throws SQLException {
-            for (PreparedStatement ps : new PreparedStatement[] { customer, contact, address, interaction, order, line, invoice }) {
+            for (PreparedStatement ps : all()) {
                 ps.executeBatch();
             }
         }
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement ps : new PreparedStatement[] { customer, contact, address, interaction, order, line, invoice }) {
+            for (PreparedStatement ps : all()) {
                 ps.close();
             }
         }
