@@ -5,7 +5,8 @@ import java.util.Locale;
 import org.guanxi.core.model.SearchKeys;
 
 /**
- * Turns what a user types into indexed prefix predicates: digits search phone numbers and member cards, a
+ * Turns what a user types into indexed prefix predicates: digits search phone numbers (normalised, so "+86 138"
+ * finds 138…) and member cards, a
  * customer code (C followed by digits) searches codes, letters followed by digits search member cards and codes,
  * Chinese characters search names, anything else searches the pinyin key (Western names spell themselves there).
  * Every predicate is a prefix match on an indexed column, which keeps search-as-you-type fast however large the
@@ -19,7 +20,8 @@ record CustomerSearch(String where, String pattern) {
             return new CustomerSearch("", null);
         }
         if (t.matches("[0-9+][0-9 +()\\-]*")) {
-            return new CustomerSearch("WHERE c.phone LIKE :p OR c.memberCard LIKE :p", escape(t) + "%");
+            String digits = SearchKeys.phoneKey(t);
+            return new CustomerSearch("WHERE c.phoneKey LIKE :p OR c.memberCard LIKE :p", escape(digits == null ? t : digits) + "%");
         }
         if (t.matches("(?i)c\\d+")) {
             return new CustomerSearch("WHERE c.code LIKE :p", escape(t.toUpperCase(Locale.ROOT)) + "%");

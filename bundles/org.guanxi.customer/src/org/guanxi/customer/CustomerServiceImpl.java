@@ -12,7 +12,9 @@ import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Address;
 import org.guanxi.core.model.BaseEntity;
 import org.guanxi.core.model.Contact;
+import org.guanxi.core.model.ContactPoint;
 import org.guanxi.core.model.Customer;
+import org.guanxi.core.model.KeyDate;
 import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.AuditLog;
@@ -96,6 +98,8 @@ public class CustomerServiceImpl implements CustomerService {
             }
             c.getContacts().size();
             c.getAddresses().size();
+            c.getContactPoints().size();
+            c.getKeyDates().size();
             em.detach(c);
             return c;
         });
@@ -123,6 +127,8 @@ public class CustomerServiceImpl implements CustomerService {
         checkUnique(em, input);
         input.getContacts().forEach(c -> c.setCustomer(input));
         input.getAddresses().forEach(a -> a.setCustomer(input));
+        input.getContactPoints().forEach(p -> p.setCustomer(input));
+        input.getKeyDates().forEach(d -> d.setCustomer(input));
         em.persist(input);
         em.flush();
         audit.record(em, ENTITY, input.getId(), Map.of(), snapshot(input));
@@ -144,6 +150,11 @@ public class CustomerServiceImpl implements CustomerService {
         current.setMemberCard(input.getMemberCard());
         current.setTaxId(input.getTaxId());
         current.setCity(input.getCity());
+        current.setIdNumber(input.getIdNumber());
+        current.setType(input.getType());
+        current.setConsentEmail(input.isConsentEmail());
+        current.setConsentSms(input.isConsentSms());
+        current.setConsentPhone(input.isConsentPhone());
         current.setBirthday(input.getBirthday());
         current.setSource(input.getSource());
         current.setOwner(input.getOwner());
@@ -153,6 +164,19 @@ public class CustomerServiceImpl implements CustomerService {
             to.setRole(from.getRole());
             to.setPhone(from.getPhone());
             to.setEmail(from.getEmail());
+            to.setInfluence(from.getInfluence());
+            to.setAttitude(from.getAttitude());
+        });
+        syncChildren(current.getContactPoints(), input.getContactPoints(), current::addContactPoint, (to, from) -> {
+            to.setKind(from.getKind());
+            to.setValue(from.getValue());
+            to.setLabel(from.getLabel());
+        });
+        syncChildren(current.getKeyDates(), input.getKeyDates(), current::addKeyDate, (to, from) -> {
+            to.setKind(from.getKind());
+            to.setLabel(from.getLabel());
+            to.setDay(from.getDay());
+            to.setLunar(from.isLunar());
         });
         syncChildren(current.getAddresses(), input.getAddresses(), current::addAddress, (to, from) -> {
             to.setKind(from.getKind());
@@ -252,6 +276,11 @@ public class CustomerServiceImpl implements CustomerService {
         m.put("memberCard", c.getMemberCard());
         m.put("taxId", c.getTaxId());
         m.put("city", c.getCity());
+        m.put("idNumber", c.getIdNumber());
+        m.put("type", c.getType());
+        m.put("consentEmail", c.isConsentEmail());
+        m.put("consentSms", c.isConsentSms());
+        m.put("consentPhone", c.isConsentPhone());
         m.put("birthday", c.getBirthday());
         m.put("source", c.getSource());
         m.put("owner", c.getOwner());
@@ -262,6 +291,21 @@ public class CustomerServiceImpl implements CustomerService {
             m.put(p + "role", k.getRole());
             m.put(p + "phone", k.getPhone());
             m.put(p + "email", k.getEmail());
+            m.put(p + "influence", k.getInfluence());
+            m.put(p + "attitude", k.getAttitude());
+        }
+        for (ContactPoint k : c.getContactPoints()) {
+            String p = "point[" + k.getId() + "].";
+            m.put(p + "kind", k.getKind());
+            m.put(p + "value", k.getValue());
+            m.put(p + "label", k.getLabel());
+        }
+        for (KeyDate k : c.getKeyDates()) {
+            String p = "date[" + k.getId() + "].";
+            m.put(p + "kind", k.getKind());
+            m.put(p + "label", k.getLabel());
+            m.put(p + "day", k.getDay());
+            m.put(p + "lunar", k.isLunar());
         }
         for (Address a : c.getAddresses()) {
             String p = "address[" + a.getId() + "].";

@@ -11,7 +11,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +21,8 @@ import java.util.function.IntConsumer;
 
 import org.guanxi.core.db.Database;
 import org.guanxi.core.i18n.Texts;
+import org.guanxi.core.model.CustomerType;
+import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.Quadrant;
 import org.guanxi.core.model.RelationshipStatus;
@@ -32,6 +33,7 @@ import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.customer.value.Clv;
 import org.guanxi.customer.value.CustomerFacts;
+import org.guanxi.customer.value.CustomerTyping;
 import org.guanxi.customer.value.Explained;
 import org.guanxi.customer.value.Lifecycle;
 import org.guanxi.customer.value.Pyramid;
@@ -50,7 +52,6 @@ import org.osgi.service.component.annotations.Reference;
 public class CustomerValueServiceImpl implements CustomerValueService {
 
     private static final Texts TEXTS = Texts.of(Explained.class);
-    private static final char SEP = '\u001F';
     private static final int BATCH = 1_000;
 
     @Reference
@@ -64,6 +65,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
     private Clv clv = Clv.DEFAULT;
     private ValueMatrix matrix = ValueMatrix.DEFAULT;
     private Relationship relationship = Relationship.DEFAULT;
+    private CustomerTyping typing = CustomerTyping.DEFAULT;
 
     public CustomerValueServiceImpl() {
     }
@@ -78,7 +80,8 @@ public class CustomerValueServiceImpl implements CustomerValueService {
         security.check(Permission.CUSTOMER_WRITE);
         Instant startedAt = Instant.now();
         try (Connection c = db.dataSource().getConnection()) {
-            List<CustomerFacts> base = facts(c, asOf);
+            Map<Long, Party> parties = new HashMap<>();
+            List<CustomerFacts> base = facts(c, asOf, parties);
             progress.accept(300);
             checkCancelled();
             Map<Long, Explained<Tier>> tiers = pyramid.assign(base);
@@ -93,9 +96,14 @@ public class CustomerValueServiceImpl implements CustomerValueService {
             }
             Map<Long, Rfm.Score> rfm = Rfm.score(base);
             Map<Long, Explained<Quadrant>> quadrants = matrix.assign(base, values);
+            Map<Long, Explained<CustomerType>> types = new HashMap<>();
+            for (CustomerFacts f : base) {
+                Party p = parties.get(f.customerId());
+                types.put(f.customerId(), typing.type(p.kind(), p.manualType(), f, tiers.get(f.customerId()).value(), p.units()));
+            }
             progress.accept(500);
             checkCancelled();
-            long runId = store(c, asOf, startedAt, base, new Results(tiers, stages, statuses, rfm, values, quadrants), progress);
+            long runId = store(c, asOf, startedAt, base, new Results(tiers, stages, statuses, rfm, values, quadrants, types), progress);
             progress.accept(1000);
             return summary(c, runId);
         } catch (SQLException e) {
@@ -154,7 +162,8 @@ public class CustomerValueServiceImpl implements CustomerValueService {
         }
         return new Summary(runId, asOf, customers, levels, counts(c, runId, "STAGE", Stage.class),
                 counts(c, runId, "RFM_SEGMENT", RfmSegment.class), counts(c, runId, "QUADRANT", Quadrant.class),
-                counts(c, runId, "STATUS", RelationshipStatus.class), equity, millis);
+                counts(c, runId, "STATUS", RelationshipStatus.class), counts(c, runId, "CUSTOMER_TYPE", CustomerType.class), equity,
+                millis);
     }
 
     private static <E extends Enum<E>> Map<E, Integer> counts(Connection c, long runId, String column, Class<E> type)
@@ -178,8 +187,16 @@ public class CustomerValueServiceImpl implements CustomerValueService {
         }
     }
 
+    /** What the customer type needs beside the facts: the party kind, a type set by a user, units bought. */
+    private record Party(PartyKind kind, CustomerType manualType, BigDecimal units) {
+    }
+
     /** One row per customer, from two grouped queries; customers without orders get empty facts. */
     static List<CustomerFacts> facts(Connection c, LocalDate asOf) throws SQLException {
+        return facts(c, asOf, new HashMap<>());
+    }
+
+    private static List<CustomerFacts> facts(Connection c, LocalDate asOf, Map<Long, Party> parties) throws SQLException {
         Date to = Date.valueOf(asOf);
         Date y1 = Date.valueOf(asOf.minusMonths(12));
         Date m6 = Date.valueOf(asOf.minusMonths(6));
@@ -208,22 +225,26 @@ public class CustomerValueServiceImpl implements CustomerValueService {
         Map<Long, Object[]> costs = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT o.CUSTOMER_ID, SUM(l.QUANTITY * p.UNIT_COST), "
                 + "SUM(CASE WHEN o.ORDER_DATE > ? THEN l.QUANTITY * p.UNIT_COST ELSE 0 END), "
-                + "SUM(CASE WHEN p.UNIT_COST IS NULL THEN 1 ELSE 0 END) "
+                + "SUM(CASE WHEN p.UNIT_COST IS NULL THEN 1 ELSE 0 END), SUM(CASE WHEN o.STATUS <> 'RETURNED' THEN l.QUANTITY ELSE 0 END) "
                 + "FROM SALES_ORDER o JOIN ORDER_LINE l ON l.ORDER_ID = o.ID JOIN PRODUCT p ON p.ID = l.PRODUCT_ID "
                 + "WHERE o.STATUS <> 'CANCELLED' AND o.ORDER_DATE <= ? GROUP BY o.CUSTOMER_ID")) {
             ps.setDate(1, y1);
             ps.setDate(2, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    costs.put(rs.getLong(1), new Object[] { rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getInt(4) });
+                    costs.put(rs.getLong(1), new Object[] { rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getInt(4), rs.getBigDecimal(5) });
                 }
             }
         }
         List<CustomerFacts> out = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT ID FROM CUSTOMER ORDER BY ID")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT ID, KIND, CUSTOMER_TYPE FROM CUSTOMER ORDER BY ID")) {
             while (rs.next()) {
                 long id = rs.getLong(1);
                 Object[] o = orders.get(id);
+                Object[] bought = costs.get(id);
+                String manual = rs.getString(3);
+                parties.put(id, new Party(PartyKind.valueOf(rs.getString(2)), manual == null ? null : CustomerType.valueOf(manual),
+                        bought == null ? BigDecimal.ZERO : (BigDecimal) bought[3]));
                 if (o == null) {
                     out.add(new CustomerFacts(id, asOf, null, null, 0, 0, BigDecimal.ZERO, null, BigDecimal.ZERO, null,
                             BigDecimal.ZERO, BigDecimal.ZERO));
@@ -244,7 +265,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
     /** Every model's result per customer id. */
     private record Results(Map<Long, Explained<Tier>> tiers, Map<Long, Explained<Stage>> stages,
             Map<Long, Explained<RelationshipStatus>> statuses, Map<Long, Rfm.Score> rfm, Map<Long, Clv.Value> values,
-            Map<Long, Explained<Quadrant>> quadrants) {
+            Map<Long, Explained<Quadrant>> quadrants, Map<Long, Explained<CustomerType>> types) {
     }
 
     private long store(Connection c, LocalDate asOf, Instant startedAt, List<CustomerFacts> base, Results results,
@@ -266,7 +287,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO CUSTOMER_VALUE (RUN_ID, CUSTOMER_ID, VALUE_12M, TIER, "
                     + "TIER_REASON, STAGE, STAGE_REASON, R, F, M, RFM_SEGMENT, CLV_REALISED, CLV_PREDICTED, QUADRANT, STATUS, "
-                    + "STATUS_REASON) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "STATUS_REASON, CUSTOMER_TYPE, TYPE_REASON) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int n = 0;
                 for (CustomerFacts f : base) {
                     long id = f.customerId();
@@ -291,6 +312,9 @@ public class CustomerValueServiceImpl implements CustomerValueService {
                     ps.setString(14, results.quadrants().get(id).value().name());
                     ps.setString(15, status.value().name());
                     ps.setString(16, encode(status));
+                    Explained<CustomerType> type = results.types().get(id);
+                    ps.setString(17, type.value().name());
+                    ps.setString(18, encode(type));
                     ps.addBatch();
                     if (++n % BATCH == 0) {
                         ps.executeBatch();
@@ -316,19 +340,11 @@ public class CustomerValueServiceImpl implements CustomerValueService {
     }
 
     private static String encode(Explained<?> e) {
-        StringBuilder sb = new StringBuilder(e.reasonKey());
-        for (Object a : e.args()) {
-            sb.append(SEP).append(a instanceof BigDecimal b ? b.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() : a);
-        }
-        return sb.length() > 400 ? sb.substring(0, 400) : sb.toString();
+        return Texts.encode(400, e.reasonKey(), e.args());
     }
 
     static String decode(String stored) {
-        if (stored == null) {
-            return null;
-        }
-        String[] parts = stored.split(String.valueOf(SEP), -1);
-        return TEXTS.get(parts[0], (Object[]) Arrays.copyOfRange(parts, 1, parts.length));
+        return TEXTS.decode(stored);
     }
 
     @Override
@@ -360,7 +376,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT v.CUSTOMER_ID, v.RUN_ID, r.AS_OF, v.VALUE_12M, v.TIER, v.TIER_REASON, v.STAGE, v.STAGE_REASON, v.R, "
                         + "v.F, v.M, v.RFM_SEGMENT, v.CLV_REALISED, v.CLV_PREDICTED, v.QUADRANT, c.CODE, c.NAME, v.STATUS, "
-                        + "v.STATUS_REASON "
+                        + "v.STATUS_REASON, v.CUSTOMER_TYPE, v.TYPE_REASON "
                         + "FROM CUSTOMER_VALUE v JOIN VALUE_RUN r ON r.ID = v.RUN_ID JOIN CUSTOMER c ON c.ID = v.CUSTOMER_ID "
                         + where)) {
             if (customerId != null) {
@@ -373,7 +389,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
                             decode(rs.getString(8)), rs.getInt(9), rs.getInt(10), rs.getInt(11),
                             RfmSegment.valueOf(rs.getString(12)), rs.getBigDecimal(13), rs.getBigDecimal(14),
                             Quadrant.valueOf(rs.getString(15)), RelationshipStatus.valueOf(rs.getString(18)),
-                            decode(rs.getString(19))));
+                            decode(rs.getString(19)), CustomerType.valueOf(rs.getString(20)), decode(rs.getString(21))));
                 }
             }
         } catch (SQLException e) {

@@ -7,12 +7,12 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /** Tells the other modules about a change; quietly does nothing while no EventAdmin runs (tests, tools). */
-final class Events {
+public final class Events {
 
     private Events() {
     }
 
-    static void post(EventAdmin admin, String topic, long id) {
+    public static void post(EventAdmin admin, String topic, long id) {
         if (admin != null) {
             admin.postEvent(new Event(topic, Map.of(Topics.PROPERTY_ID, id)));
         }

@@ -33,6 +33,7 @@ public class DemoDataGenerator implements DemoDataService {
 
     private static final int BATCH = 500;
     private static final int PRODUCTS = 48;
+    private static final String[] ATTITUDES = { "SUPPORTER", "NEUTRAL", "NEUTRAL", "SCEPTIC", "OPPONENT" };
 
     @Reference
     private Database db;
@@ -144,8 +145,10 @@ public class DemoDataGenerator implements DemoDataService {
         ps.setString(3, organisation ? "ORGANISATION" : "PERSON");
         ps.setString(4, name);
         ps.setString(5, Customer.nameKeyOf(name));
-        ps.setString(6, names.mobile());
-        ps.setString(7, person[1] + (random.nextInt(90) + 10) + "@" + (organisation ? "corp.example.cn" : names.domain()));
+        String phone = names.mobile();
+        ps.setString(6, phone);
+        String email = person[1] + (random.nextInt(90) + 10) + "@" + (organisation ? "corp.example.cn" : names.domain());
+        ps.setString(7, email);
         ps.setString(8, random.nextInt(100) < 60 ? String.format("VIP%010d", id) : null);
         ps.setString(9, organisation ? String.format("91%s%012d", city[2], random.nextLong(1_000_000_000_000L)) : null);
         ps.setString(10, city[0]);
@@ -155,7 +158,13 @@ public class DemoDataGenerator implements DemoDataService {
         ps.setString(13, names.pick(Names.OWNERS));
         ps.setTimestamp(14, created);
         ps.setString(15, SearchKeys.pinyinKey(name));
+        ps.setString(16, SearchKeys.phoneKey(phone));
+        ps.setBoolean(17, random.nextInt(100) < 55);
+        ps.setBoolean(18, random.nextInt(100) < 40);
+        ps.setBoolean(19, random.nextInt(100) < 70);
+        ps.setString(20, SearchKeys.emailKey(email));
         ps.addBatch();
+        insertMoreMasterData(b, names, random, id, organisation);
 
         int contacts = organisation ? 1 + random.nextInt(3) : random.nextInt(2);
         for (int k = 0; k < contacts; k++) {
@@ -164,8 +173,17 @@ public class DemoDataGenerator implements DemoDataService {
             b.contact.setLong(2, id);
             b.contact.setString(3, cp[0]);
             b.contact.setString(4, organisation ? names.role() : "家属 / Family");
-            b.contact.setString(5, names.mobile());
+            String contactPhone = names.mobile();
+            b.contact.setString(5, contactPhone);
             b.contact.setString(6, cp[1] + "@" + names.domain());
+            b.contact.setString(7, SearchKeys.phoneKey(contactPhone));
+            if (organisation) {
+                b.contact.setInt(8, 1 + random.nextInt(5));
+                b.contact.setString(9, ATTITUDES[random.nextInt(ATTITUDES.length)]);
+            } else {
+                b.contact.setNull(8, java.sql.Types.SMALLINT);
+                b.contact.setNull(9, java.sql.Types.VARCHAR);
+            }
             b.contact.addBatch();
         }
         int interactions = random.nextInt(6);
@@ -187,6 +205,32 @@ public class DemoDataGenerator implements DemoDataService {
         b.address.setString(6, city[1]);
         b.address.setString(7, city[2] + String.format("%03d", random.nextInt(1000)));
         b.address.addBatch();
+    }
+
+    /** A second phone for some, a wedding day (some kept by the lunar calendar) or a founding day for others. */
+    private static void insertMoreMasterData(Batches b, Names names, Random random, long id, boolean organisation)
+            throws SQLException {
+        if (random.nextInt(100) < 20) {
+            String second = organisation ? "0" + (10 + random.nextInt(890)) + "-" + (60_000_000 + random.nextInt(30_000_000))
+                    : names.mobile();
+            b.contactPoint.setLong(1, b.ids.next());
+            b.contactPoint.setLong(2, id);
+            b.contactPoint.setString(3, organisation ? "PHONE" : "MOBILE");
+            b.contactPoint.setString(4, second);
+            b.contactPoint.setString(5, organisation ? "总机 / Switchboard" : "工作 / Work");
+            b.contactPoint.setString(6, SearchKeys.phoneKey(second));
+            b.contactPoint.addBatch();
+        }
+        if (random.nextInt(100) < 12) {
+            b.keyDate.setLong(1, b.ids.next());
+            b.keyDate.setLong(2, id);
+            b.keyDate.setString(3, organisation ? "FOUNDING" : "WEDDING");
+            b.keyDate.setString(4, null);
+            b.keyDate.setDate(5, Date.valueOf(LocalDate.of(1985 + random.nextInt(38), 1 + random.nextInt(12),
+                    1 + random.nextInt(28))));
+            b.keyDate.setBoolean(6, !organisation && random.nextInt(3) == 0);
+            b.keyDate.addBatch();
+        }
     }
 
     private static long insertOrders(Batches b, IdBlock ids, Random random, long customerId, long orderNo,
@@ -221,6 +265,7 @@ public class DemoDataGenerator implements DemoDataService {
             b.order.setString(5, status);
             b.order.setBigDecimal(6, total);
             b.order.setString(7, old ? "ERP-" + no.substring(2) : null);
+            b.order.setDate(8, old ? Date.valueOf(date.plusDays(2 + random.nextInt(5))) : null);
             b.order.addBatch();
             if ("INVOICED".equals(status)) {
                 boolean paid = date.isBefore(today.minusDays(60)) || random.nextBoolean();
@@ -243,6 +288,8 @@ public class DemoDataGenerator implements DemoDataService {
         final IdBlock ids;
         final PreparedStatement customer;
         final PreparedStatement contact;
+        final PreparedStatement contactPoint;
+        final PreparedStatement keyDate;
         final PreparedStatement address;
         final PreparedStatement order;
         final PreparedStatement line;
@@ -252,14 +299,19 @@ public class DemoDataGenerator implements DemoDataService {
         Batches(Connection c, IdBlock ids) throws SQLException {
             this.ids = ids;
             customer = c.prepareStatement("INSERT INTO CUSTOMER (ID, VERSION, CODE, KIND, NAME, NAME_KEY, PHONE, EMAIL, "
-                    + "MEMBER_CARD, TAX_ID, CITY, BIRTHDAY, SOURCE, OWNER_LOGIN, CREATED_AT, UPDATED_AT, PINYIN_KEY) "
-                    + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?)");
-            contact = c.prepareStatement("INSERT INTO CONTACT (ID, VERSION, CUSTOMER_ID, NAME, ROLE, PHONE, EMAIL) "
+                    + "MEMBER_CARD, TAX_ID, CITY, BIRTHDAY, SOURCE, OWNER_LOGIN, CREATED_AT, UPDATED_AT, PINYIN_KEY, PHONE_KEY, "
+                    + "CONSENT_EMAIL, CONSENT_SMS, CONSENT_PHONE, EMAIL_KEY) "
+                    + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?, ?, ?, ?)");
+            contact = c.prepareStatement("INSERT INTO CONTACT (ID, VERSION, CUSTOMER_ID, NAME, ROLE, PHONE, EMAIL, "
+                    + "PHONE_KEY, INFLUENCE, ATTITUDE) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)");
+            contactPoint = c.prepareStatement("INSERT INTO CONTACT_POINT (ID, VERSION, CUSTOMER_ID, KIND, VAL, LABEL, "
+                    + "LOOKUP_KEY) VALUES (?, 1, ?, ?, ?, ?, ?)");
+            keyDate = c.prepareStatement("INSERT INTO KEY_DATE (ID, VERSION, CUSTOMER_ID, KIND, LABEL, EVENT_DATE, LUNAR) "
                     + "VALUES (?, 1, ?, ?, ?, ?, ?)");
             address = c.prepareStatement("INSERT INTO ADDRESS (ID, VERSION, CUSTOMER_ID, KIND, STREET, CITY, PROVINCE, "
                     + "POSTAL_CODE, COUNTRY) VALUES (?, 1, ?, ?, ?, ?, ?, ?, 'CN')");
             order = c.prepareStatement("INSERT INTO SALES_ORDER (ID, VERSION, ORDER_NO, CUSTOMER_ID, ORDER_DATE, STATUS, "
-                    + "CURRENCY, TOTAL, ERP_ORDER_NO) VALUES (?, 1, ?, ?, ?, ?, 'CNY', ?, ?)");
+                    + "CURRENCY, TOTAL, ERP_ORDER_NO, DELIVERED_ON) VALUES (?, 1, ?, ?, ?, ?, 'CNY', ?, ?, ?)");
             line = c.prepareStatement("INSERT INTO ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, PRODUCT_ID, QUANTITY, "
                     + "UNIT_PRICE) VALUES (?, 1, ?, ?, ?, ?, ?)");
             interaction = c.prepareStatement("INSERT INTO INTERACTION (ID, VERSION, CUSTOMER_ID, CHANNEL, OCCURRED_AT, "
@@ -270,7 +322,8 @@ public class DemoDataGenerator implements DemoDataService {
 
         /** In foreign-key order: customers before what refers to them, orders before their lines. */
         private PreparedStatement[] all() {
-            return new PreparedStatement[] { customer, contact, address, interaction, order, line, invoice };
+            return new PreparedStatement[] { customer, contact, contactPoint, keyDate, address, interaction, order, line,
+                invoice };
         }
 
         void flush() throws SQLException {

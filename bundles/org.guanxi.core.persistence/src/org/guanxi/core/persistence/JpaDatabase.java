@@ -62,7 +62,7 @@ public class JpaDatabase implements Database {
         long start = System.nanoTime();
         dataSource = DataSources.create(s);
         schemaVersion = new SchemaMigrator(dataSource, dialect()).migrate();
-        fillSearchKeys();
+        SearchKeyFiller.fillAll(dataSource);
         Map<String, Object> props = new HashMap<>();
         props.put(PersistenceUnitProperties.CLASSLOADER, JpaDatabase.class.getClassLoader());
         props.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource);
@@ -75,34 +75,6 @@ public class JpaDatabase implements Database {
         emf.createEntityManager().close();
         LOG.info(() -> "Database ready: " + s.describe() + ", schema V" + schemaVersion + " in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
-    }
-
-    /**
-     * Pinyin search keys are computed in Java, so rows that an SQL migration or a bulk loader left without one get it
-     * here; on an up-to-date database this is one indexed query that finds nothing.
-     */
-    private void fillSearchKeys() throws SQLException {
-        try (java.sql.Connection c = dataSource.getConnection();
-                java.sql.PreparedStatement select = c.prepareStatement("SELECT ID, NAME FROM CUSTOMER WHERE PINYIN_KEY = ''");
-                java.sql.PreparedStatement update = c.prepareStatement("UPDATE CUSTOMER SET PINYIN_KEY = ? WHERE ID = ?")) {
-            c.setAutoCommit(false);
-            int n = 0;
-            try (java.sql.ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    update.setString(1, org.guanxi.core.model.SearchKeys.pinyinKey(rs.getString(2)));
-                    update.setLong(2, rs.getLong(1));
-                    update.addBatch();
-                    n++;
-                }
-            }
-            update.executeBatch();
-            c.commit();
-            c.setAutoCommit(true);
-            if (n > 0) {
-                int filled = n;
-                LOG.info(() -> "Filled the pinyin search key of " + filled + " customers");
-            }
-        }
     }
 
     private static void prepareDerbySystem() {

@@ -41,4 +41,39 @@ public final class Texts {
             return false;
         }
     }
+
+    private static final char SEP = '\u001F';
+
+    /**
+     * A message to store in the database and translate when read (reasons, generated task titles): the key and its
+     * arguments joined by a unit separator, at most {@code max} characters.
+     */
+    public static String encode(int max, String key, Object... args) {
+        StringBuilder sb = new StringBuilder(key);
+        for (Object a : args) {
+            sb.append(SEP).append(a instanceof java.math.BigDecimal b
+                    ? b.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() : a);
+        }
+        return sb.length() > max ? sb.substring(0, max) : sb.toString();
+    }
+
+    /**
+     * Translates what {@link #encode} stored; an argument written {@code @key} is itself translated. Text without a
+     * key (typed by a user) is returned as it is.
+     */
+    public String decode(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        String[] parts = stored.split(String.valueOf(SEP), -1);
+        if (parts.length == 1 && !has(parts[0])) {
+            return stored;
+        }
+        Object[] args = new Object[parts.length - 1];
+        for (int i = 1; i < parts.length; i++) {
+            String a = parts[i];
+            args[i - 1] = a.startsWith("@") && has(a.substring(1)) ? get(a.substring(1)) : a;
+        }
+        return get(parts[0], args);
+    }
 }

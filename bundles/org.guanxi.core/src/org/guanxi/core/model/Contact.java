@@ -2,11 +2,16 @@ package org.guanxi.core.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** A contact person (联系人) of a customer, with a role such as purchaser or decision maker. */
+/**
+ * A contact person (联系人) of a customer, with a role such as purchaser or decision maker; influence and attitude make
+ * the decision-maker map of a key account.
+ */
 @Entity
 @Table(name = "CONTACT")
 public class Contact extends BaseEntity {
@@ -24,8 +29,19 @@ public class Contact extends BaseEntity {
     @Column(name = "PHONE", length = 40)
     private String phone;
 
+    @Column(name = "PHONE_KEY", length = 40)
+    private String phoneKey;
+
     @Column(name = "EMAIL", length = 200)
     private String email;
+
+    /** Influence on buying decisions, 1 (none) to 5 (decides); null when unknown. */
+    @Column(name = "INFLUENCE")
+    private Integer influence;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ATTITUDE", length = 12)
+    private Attitude attitude;
 
     public Contact() {
     }
@@ -33,7 +49,7 @@ public class Contact extends BaseEntity {
     public Contact(String name, String role, String phone, String email) {
         this.name = name;
         this.role = role;
-        this.phone = phone;
+        setPhone(phone);
         this.email = email;
     }
 
@@ -44,7 +60,15 @@ public class Contact extends BaseEntity {
     public String getRole() { return role; }
     public void setRole(String role) { this.role = role; }
     public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
+    public void setPhone(String phone) {
+        this.phone = phone;
+        this.phoneKey = SearchKeys.phoneKey(phone);
+    }
+    public String getPhoneKey() { return phoneKey; }
+    public Integer getInfluence() { return influence; }
+    public void setInfluence(Integer influence) { this.influence = influence; }
+    public Attitude getAttitude() { return attitude; }
+    public void setAttitude(Attitude attitude) { this.attitude = attitude; }
     public String getEmail() { return email; }
     public void setEmail(String email) { this.email = email; }
 }

@@ -16,7 +16,7 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
-/** A customer (客户): a person or an organisation, with its contacts and addresses. */
+/** A customer (客户): a person or an organisation, with its contacts, addresses, further phones and e-mails and key dates. */
 @Entity
 @Table(name = "CUSTOMER")
 public class Customer extends BaseEntity {
@@ -42,14 +42,40 @@ public class Customer extends BaseEntity {
     @Column(name = "PHONE", length = 40)
     private String phone;
 
+    /** Normalised digits of the phone for the screen pop (see {@link SearchKeys#phoneKey}). */
+    @Column(name = "PHONE_KEY", length = 40)
+    private String phoneKey;
+
     @Column(name = "EMAIL", length = 200)
     private String email;
+
+    /** Lower-case e-mail for lookups and duplicate checks. */
+    @Column(name = "EMAIL_KEY", length = 200)
+    private String emailKey;
 
     @Column(name = "MEMBER_CARD", length = 40)
     private String memberCard;
 
     @Column(name = "TAX_ID", length = 40)
     private String taxId;
+
+    /** Personal ID number (身份证号) of a person; organisations use the tax number. */
+    @Column(name = "ID_NUMBER", length = 40)
+    private String idNumber;
+
+    /** The type a user set; null lets the value analysis derive it from the data. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "CUSTOMER_TYPE", length = 16)
+    private CustomerType type;
+
+    @Column(name = "CONSENT_EMAIL", nullable = false)
+    private boolean consentEmail;
+
+    @Column(name = "CONSENT_SMS", nullable = false)
+    private boolean consentSms;
+
+    @Column(name = "CONSENT_PHONE", nullable = false)
+    private boolean consentPhone;
 
     @Column(name = "CITY", length = 100)
     private String city;
@@ -80,6 +106,14 @@ public class Customer extends BaseEntity {
     @OrderBy("id")
     private List<Address> addresses = new ArrayList<>();
 
+    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<ContactPoint> contactPoints = new ArrayList<>();
+
+    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<KeyDate> keyDates = new ArrayList<>();
+
     public static String nameKeyOf(String name) {
         return SearchKeys.nameKey(name);
     }
@@ -94,6 +128,18 @@ public class Customer extends BaseEntity {
         updatedAt = now;
         nameKey = nameKeyOf(name);
         pinyinKey = SearchKeys.pinyinKey(name);
+        phoneKey = SearchKeys.phoneKey(phone);
+        emailKey = SearchKeys.emailKey(email);
+    }
+
+    public void addContactPoint(ContactPoint p) {
+        p.setCustomer(this);
+        contactPoints.add(p);
+    }
+
+    public void addKeyDate(KeyDate d) {
+        d.setCustomer(this);
+        keyDates.add(d);
     }
 
     public void addContact(Contact c) {
@@ -119,13 +165,31 @@ public class Customer extends BaseEntity {
     public String getPinyinKey() { return pinyinKey; }
     public String getNameKey() { return nameKey; }
     public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
+    public void setPhone(String phone) {
+        this.phone = phone;
+        this.phoneKey = SearchKeys.phoneKey(phone);
+    }
+    public String getPhoneKey() { return phoneKey; }
     public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
+    public void setEmail(String email) {
+        this.email = email;
+        this.emailKey = SearchKeys.emailKey(email);
+    }
+    public String getEmailKey() { return emailKey; }
     public String getMemberCard() { return memberCard; }
     public void setMemberCard(String memberCard) { this.memberCard = memberCard; }
     public String getTaxId() { return taxId; }
     public void setTaxId(String taxId) { this.taxId = taxId; }
+    public String getIdNumber() { return idNumber; }
+    public void setIdNumber(String idNumber) { this.idNumber = idNumber; }
+    public CustomerType getType() { return type; }
+    public void setType(CustomerType type) { this.type = type; }
+    public boolean isConsentEmail() { return consentEmail; }
+    public void setConsentEmail(boolean consentEmail) { this.consentEmail = consentEmail; }
+    public boolean isConsentSms() { return consentSms; }
+    public void setConsentSms(boolean consentSms) { this.consentSms = consentSms; }
+    public boolean isConsentPhone() { return consentPhone; }
+    public void setConsentPhone(boolean consentPhone) { this.consentPhone = consentPhone; }
     public String getCity() { return city; }
     public void setCity(String city) { this.city = city; }
     public LocalDate getBirthday() { return birthday; }
@@ -142,4 +206,6 @@ public class Customer extends BaseEntity {
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public List<Contact> getContacts() { return contacts; }
     public List<Address> getAddresses() { return addresses; }
+    public List<ContactPoint> getContactPoints() { return contactPoints; }
+    public List<KeyDate> getKeyDates() { return keyDates; }
 }

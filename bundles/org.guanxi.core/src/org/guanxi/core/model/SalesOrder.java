@@ -44,6 +44,10 @@ public class SalesOrder extends BaseEntity {
     @Column(name = "ERP_ORDER_NO", length = 40)
     private String erpOrderNo;
 
+    /** The day the goods reached the customer, as reported by the ERP. */
+    @Column(name = "DELIVERED_ON")
+    private LocalDate deliveredOn;
+
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
     private List<OrderLine> lines = new ArrayList<>();
@@ -69,4 +73,6 @@ public class SalesOrder extends BaseEntity {
     public String getErpOrderNo() { return erpOrderNo; }
     public void setErpOrderNo(String erpOrderNo) { this.erpOrderNo = erpOrderNo; }
     public List<OrderLine> getLines() { return lines; }
+    public LocalDate getDeliveredOn() { return deliveredOn; }
+    public void setDeliveredOn(LocalDate deliveredOn) { this.deliveredOn = deliveredOn; }
 }

@@ -53,6 +53,50 @@ public final class SearchKeys {
         return sb.length() > 400 ? sb.substring(0, 400) : sb.toString();
     }
 
+    /**
+     * The digits a phone number is matched by, whatever way it was typed: "+86 138-0013-8000", "0086 13800138000" and
+     * "13800138000" all give {@code 13800138000}; "+86 10 6552 9988" and "010-65529988" both give {@code 01065529988}
+     * (after the country code 86 a number that is not a mobile, 13…–19…, gets back its trunk prefix 0). Numbers of
+     * other countries keep their country code. Returns null when the text holds no digit.
+     */
+    public static String phoneKey(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        StringBuilder digits = new StringBuilder(phone.length());
+        for (int i = 0; i < phone.length(); i++) {
+            char ch = phone.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                digits.append(ch);
+            } else if (ch >= '０' && ch <= '９') {
+                digits.append((char) (ch - '０' + '0'));
+            }
+        }
+        if (digits.isEmpty()) {
+            return null;
+        }
+        String d = digits.toString();
+        boolean international = phone.strip().startsWith("+") || d.startsWith("00");
+        if (d.startsWith("00")) {
+            d = d.substring(2);
+        }
+        if (international && d.startsWith("86")) {
+            d = d.substring(2);
+            // mobile numbers start with 13–19; everything else is an area code (10 is Beijing) that lost its 0
+            boolean mobile = d.length() >= 2 && d.charAt(0) == '1' && d.charAt(1) >= '3';
+            return mobile || d.isEmpty() || d.startsWith("0") ? d : "0" + d;
+        }
+        if (!international && d.length() == 13 && d.startsWith("861")) {
+            return d.substring(2); // a mobile number written with the country code but without "+"
+        }
+        return d.length() > 40 ? d.substring(0, 40) : d;
+    }
+
+    /** The key an e-mail address is matched by: trimmed and lower-case, null when blank. */
+    public static String emailKey(String email) {
+        return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
     /** True when a search text holds Chinese characters, which are then matched against the name itself. */
     public static boolean hasHan(String text) {
         return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);

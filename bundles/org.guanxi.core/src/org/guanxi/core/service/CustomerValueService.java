@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
+import org.guanxi.core.model.CustomerType;
 import org.guanxi.core.model.Quadrant;
 import org.guanxi.core.model.RelationshipStatus;
 import org.guanxi.core.model.RfmSegment;
@@ -24,13 +25,14 @@ public interface CustomerValueService {
 
     record Summary(long runId, LocalDate asOf, int customers, List<TierLevel> pyramid, Map<Stage, Integer> stages,
             Map<RfmSegment, Integer> rfm, Map<Quadrant, Integer> matrix, Map<RelationshipStatus, Integer> statuses,
-            BigDecimal equity, long millis) {
+            Map<CustomerType, Integer> types, BigDecimal equity, long millis) {
     }
 
     /** One customer's results of a run; reasons are already translated. */
     record CustomerValue(long customerId, String code, String name, long runId, LocalDate asOf, BigDecimal value12m, Tier tier, String tierReason,
             Stage stage, String stageReason, int r, int f, int m, RfmSegment rfmSegment, BigDecimal clvRealised,
-            BigDecimal clvPredicted, Quadrant quadrant, RelationshipStatus status, String statusReason) {
+            BigDecimal clvPredicted, Quadrant quadrant, RelationshipStatus status, String statusReason, CustomerType type,
+            String typeReason) {
     }
 
     /**

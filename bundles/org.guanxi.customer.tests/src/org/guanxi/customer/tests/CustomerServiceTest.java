@@ -17,7 +17,13 @@ import java.util.stream.Collectors;
 import org.guanxi.core.model.Address;
 import org.guanxi.core.model.AddressKind;
 import org.guanxi.core.model.AuditEntry;
+import org.guanxi.core.model.Attitude;
 import org.guanxi.core.model.Contact;
+import org.guanxi.core.model.ContactPoint;
+import org.guanxi.core.model.ContactPointKind;
+import org.guanxi.core.model.CustomerType;
+import org.guanxi.core.model.KeyDate;
+import org.guanxi.core.model.KeyDateKind;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.persistence.JpaDatabase;
@@ -264,5 +270,54 @@ class CustomerServiceTest {
         assertEquals(0, service.count(""));
         assertThrows(PermissionDeniedException.class, () -> service.save(customer("Nope")));
         assertThrows(PermissionDeniedException.class, () -> security.createUser("mallory", "M", "x".toCharArray(), "ADMIN"));
+    }
+
+    @Test
+    void furtherPhonesKeyDatesConsentAndDecisionMakersAreKeptAndAudited() {
+        Customer c = customer("华夏建材");
+        c.setKind(PartyKind.ORGANISATION);
+        c.setType(CustomerType.PARTNER);
+        c.setConsentEmail(true);
+        Contact boss = new Contact("周总", "总经理 / General manager", "13700001111", null);
+        boss.setInfluence(5);
+        boss.setAttitude(Attitude.SUPPORTER);
+        c.addContact(boss);
+        c.addContactPoint(new ContactPoint(ContactPointKind.FAX, "010-8888 9999", "传真"));
+        c.addKeyDate(new KeyDate(KeyDateKind.FOUNDING, null, LocalDate.of(2001, 5, 8), false));
+        Customer saved = service.save(c);
+        Customer read = service.get(saved.getId());
+        assertEquals(CustomerType.PARTNER, read.getType());
+        assertTrue(read.isConsentEmail());
+        assertFalse(read.isConsentSms());
+        assertEquals(5, read.getContacts().get(0).getInfluence());
+        assertEquals(Attitude.SUPPORTER, read.getContacts().get(0).getAttitude());
+        assertEquals("01088889999", read.getContactPoints().get(0).getLookupKey());
+        assertEquals(LocalDate.of(2001, 5, 8), read.getKeyDates().get(0).getDay());
+
+        read.getContactPoints().clear();
+        read.getKeyDates().get(0).setLunar(true);
+        read.setConsentSms(true);
+        service.save(read);
+        Customer again = service.get(saved.getId());
+        assertTrue(again.getContactPoints().isEmpty());
+        assertTrue(again.getKeyDates().get(0).isLunar());
+        Set<String> fields = audit.history("Customer", saved.getId()).stream().map(AuditEntry::getField)
+                .collect(Collectors.toSet());
+        assertTrue(fields.contains("consentSms"), fields.toString());
+        assertTrue(fields.stream().anyMatch(f -> f.startsWith("point[")), fields.toString());
+    }
+
+    @Test
+    void aResidentIdNumberIsCheckedByItsCheckCharacter() {
+        Customer ok = customer("张伟");
+        ok.setIdNumber("11010519491231002X");
+        service.save(ok);
+        Customer bad = customer("张伟二");
+        bad.setIdNumber("110105194912310021");
+        ValidationException e = assertThrows(ValidationException.class, () -> service.save(bad));
+        assertEquals("idNumber", e.getErrors().get(0).field());
+        Customer badMail = customer("张伟三");
+        badMail.addContactPoint(new ContactPoint(ContactPointKind.EMAIL, "not-an-address", null));
+        assertEquals("point.1.value", assertThrows(ValidationException.class, () -> service.save(badMail)).getErrors().get(0).field());
     }
 }

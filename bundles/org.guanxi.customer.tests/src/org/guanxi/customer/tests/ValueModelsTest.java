@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.guanxi.core.model.CustomerType;
+import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.model.Quadrant;
 import org.guanxi.core.model.RelationshipStatus;
 import org.guanxi.core.model.RfmSegment;
@@ -17,6 +19,7 @@ import org.guanxi.core.model.Stage;
 import org.guanxi.core.model.Tier;
 import org.guanxi.customer.value.Clv;
 import org.guanxi.customer.value.CustomerFacts;
+import org.guanxi.customer.value.CustomerTyping;
 import org.guanxi.customer.value.Explained;
 import org.guanxi.customer.value.Lifecycle;
 import org.guanxi.customer.value.Pyramid;
@@ -163,5 +166,19 @@ class ValueModelsTest {
         assertEquals(Quadrant.MAINTAIN, q.get(2L).value());
         assertEquals(Quadrant.DEVELOP, q.get(3L).value());
         assertEquals(Quadrant.LOW_COST, q.get(4L).value());
+    }
+
+    @Test
+    void theCustomerTypeFollowsKindVolumeAndTier() {
+        CustomerTyping t = CustomerTyping.DEFAULT;
+        CustomerFacts buyer = facts(1, 4, 4, 400, 10, 1000, null, 500, 500);
+        assertEquals(CustomerType.CONSUMER, t.type(PartyKind.PERSON, null, buyer, Tier.VIP, BigDecimal.TEN).value());
+        assertEquals(CustomerType.PARTNER, t.type(PartyKind.PERSON, CustomerType.PARTNER, buyer, Tier.SMALL, null).value());
+        Explained<CustomerType> reseller = t.type(PartyKind.ORGANISATION, null, buyer, Tier.SMALL, BigDecimal.valueOf(400));
+        assertEquals(CustomerType.DISTRIBUTOR, reseller.value());
+        assertEquals("100.0", reseller.args()[0].toString(), "units per order");
+        assertEquals(CustomerType.KEY_ACCOUNT, t.type(PartyKind.ORGANISATION, null, buyer, Tier.MAJOR, BigDecimal.TEN).value());
+        assertEquals("type.keyAccount.MAJOR", t.type(PartyKind.ORGANISATION, null, buyer, Tier.MAJOR, BigDecimal.TEN).reasonKey());
+        assertEquals(CustomerType.BUSINESS, t.type(PartyKind.ORGANISATION, null, buyer, Tier.ORDINARY, BigDecimal.TEN).value());
     }
 }

@@ -74,6 +74,8 @@ class SchemaMigrationTest {
             assertEquals(300L, db.read(em -> em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult()));
             assertEquals("wangfang42", db.read(em -> em.find(org.guanxi.core.model.Customer.class, 42L)).getPinyinKey(),
                     "the pinyin search key is filled in for rows of the old schema");
+            assertEquals("138000042", db.read(em -> em.find(org.guanxi.core.model.Customer.class, 42L)).getPhoneKey(),
+                    "so is the phone key of the screen pop");
             assertEquals(m.latestVersion(), db.schemaVersion());
         } finally {
             db.close();

@@ -1,0 +1,60 @@
+package org.guanxi.core.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import org.guanxi.core.model.SearchKeys;
+
+/**
+ * Search keys (pinyin of names, normalised phone digits, lower-case e-mail) are computed in Java, so rows that an SQL migration or a
+ * bulk loader left without one get it here when the database opens. On an up-to-date database each fill is one
+ * indexed query that finds nothing to change.
+ */
+final class SearchKeyFiller {
+
+    private static final Logger LOG = Logger.getLogger(SearchKeyFiller.class.getName());
+
+    private SearchKeyFiller() {
+    }
+
+    static void fillAll(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            fill(c, "CUSTOMER", "NAME", "PINYIN_KEY", "PINYIN_KEY = ''", SearchKeys::pinyinKey);
+            fill(c, "CUSTOMER", "PHONE", "PHONE_KEY", "PHONE_KEY IS NULL AND PHONE IS NOT NULL", SearchKeys::phoneKey);
+            fill(c, "CUSTOMER", "EMAIL", "EMAIL_KEY", "EMAIL_KEY IS NULL AND EMAIL IS NOT NULL", SearchKeys::emailKey);
+            fill(c, "CONTACT", "PHONE", "PHONE_KEY", "PHONE_KEY IS NULL AND PHONE IS NOT NULL", SearchKeys::phoneKey);
+        }
+    }
+
+    private static void fill(Connection c, String table, String source, String key, String missing,
+            UnaryOperator<String> keyOf) throws SQLException {
+        int n = 0;
+        c.setAutoCommit(false);
+        try (PreparedStatement select = c.prepareStatement("SELECT ID, " + source + " FROM " + table + " WHERE " + missing);
+                PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET " + key + " = ? WHERE ID = ?");
+                ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                update.setString(1, keyOf.apply(rs.getString(2)));
+                update.setLong(2, rs.getLong(1));
+                update.addBatch();
+                if (++n % 10_000 == 0) {
+                    update.executeBatch();
+                }
+            }
+            update.executeBatch();
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+        if (n > 0) {
+            int filled = n;
+            LOG.info(() -> "Filled " + table + "." + key + " of " + filled + " rows");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.guanxi.core.model;
+
+public enum TaskStatus {
+    OPEN, DONE, CANCELLED
+}

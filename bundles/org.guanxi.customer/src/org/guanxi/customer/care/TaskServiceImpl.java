@@ -1,0 +1,132 @@
+package org.guanxi.customer.care;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.guanxi.core.db.Database;
+import org.guanxi.core.event.Topics;
+import org.guanxi.core.model.Permission;
+import org.guanxi.core.model.TaskStatus;
+import org.guanxi.core.persistence.IdBlock;
+import org.guanxi.core.service.FieldError;
+import org.guanxi.core.service.NotFoundException;
+import org.guanxi.core.service.SecurityService;
+import org.guanxi.core.service.TaskService;
+import org.guanxi.core.service.ValidationException;
+import org.guanxi.customer.Events;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.EventAdmin;
+
+/** Tasks read and written with plain SQL: lists need a few columns of many rows, never whole entities. */
+@Component(service = TaskService.class)
+public class TaskServiceImpl implements TaskService {
+
+    private static final String SELECT = "SELECT t.ID, t.CUSTOMER_ID, c.NAME, t.ORIGIN, t.TITLE, t.DUE_DATE, t.STATUS, "
+            + "t.ASSIGNEE FROM TASK t JOIN CUSTOMER c ON c.ID = t.CUSTOMER_ID ";
+
+    @Reference
+    private Database db;
+
+    @Reference
+    private SecurityService security;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin events;
+
+    public TaskServiceImpl() {
+    }
+
+    public TaskServiceImpl(Database db, SecurityService security) {
+        this.db = db;
+        this.security = security;
+    }
+
+    @Override
+    public List<TaskRow> openTasks(long customerId) {
+        security.check(Permission.CUSTOMER_READ);
+        return query(SELECT + "WHERE t.CUSTOMER_ID = ? AND t.STATUS = 'OPEN' ORDER BY t.DUE_DATE, t.ID", 1000,
+                ps -> ps.setLong(1, customerId));
+    }
+
+    @Override
+    public List<TaskRow> due(LocalDate until, int limit) {
+        security.check(Permission.CUSTOMER_READ);
+        return query(SELECT + "WHERE t.STATUS = 'OPEN' AND t.DUE_DATE <= ? ORDER BY t.STATUS, t.DUE_DATE, t.ID", limit,
+                ps -> ps.setDate(1, Date.valueOf(until)));
+    }
+
+    @Override
+    public long create(long customerId, String title, LocalDate due) {
+        security.check(Permission.CUSTOMER_WRITE);
+        if (title == null || title.isBlank() || due == null) {
+            throw new ValidationException(List.of(new FieldError(title == null || title.isBlank() ? "subject" : "date.day",
+                    "error.required")));
+        }
+        long id;
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO TASK "
+                + "(ID, VERSION, CUSTOMER_ID, ORIGIN, TITLE, DUE_DATE, STATUS, ASSIGNEE, CREATED_AT) "
+                + "VALUES (?, 1, ?, ?, ?, ?, 'OPEN', ?, ?)")) {
+            id = new IdBlock(c).next();
+            ps.setLong(1, id);
+            ps.setLong(2, customerId);
+            ps.setString(3, "user:" + id);
+            ps.setString(4, title.strip().length() > 200 ? title.strip().substring(0, 200) : title.strip());
+            ps.setDate(5, Date.valueOf(due));
+            ps.setString(6, security.currentUser());
+            ps.setTimestamp(7, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Events.post(events, Topics.CUSTOMER_CHANGED, customerId);
+        return id;
+    }
+
+    @Override
+    public void complete(long taskId) {
+        security.check(Permission.CUSTOMER_WRITE);
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE TASK SET STATUS = 'DONE', DONE_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = 'OPEN'")) {
+            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            ps.setLong(2, taskId);
+            if (ps.executeUpdate() == 0) {
+                throw new NotFoundException("Task", taskId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private List<TaskRow> query(String sql, int limit, Binder binder) {
+        List<TaskRow> out = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.setMaxRows(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TaskRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            CareServiceImpl.TEXTS.decode(rs.getString(5)), rs.getDate(6).toLocalDate(),
+                            TaskStatus.valueOf(rs.getString(7)), rs.getString(8)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+}
