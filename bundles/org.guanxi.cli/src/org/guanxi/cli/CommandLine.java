@@ -11,6 +11,7 @@ import org.eclipse.equinox.app.IApplicationContext;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.GuanxiException;
+import org.guanxi.core.service.CustomerImportService;
 import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.framework.BundleContext;
@@ -57,7 +58,8 @@ public class CommandLine implements IApplication {
             service(SecurityService.class).signInOsUser();
             return switch (args[0]) {
                 case "analyze" -> new AnalyzeCommand(service(CustomerValueService.class), out, err).run(args);
-                case "import" -> new ImportCommand(service(OrderImportService.class), out, err).run(args);
+                case "import" -> new ImportCommand(service(OrderImportService.class), service(CustomerImportService.class), out, err)
+                        .run(args);
                 default -> {
                     err.println(TEXTS.get("unknown", args[0]));
                     err.println(TEXTS.get("usage"));

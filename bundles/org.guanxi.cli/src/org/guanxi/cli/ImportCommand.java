@@ -4,33 +4,49 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.guanxi.cli.CommandLine.UsageException;
+import org.guanxi.core.service.CustomerImportService;
+import org.guanxi.core.service.CustomerImportService.Field;
+import org.guanxi.core.service.CustomerImportService.Preview;
 import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.OrderImportService.Format;
 import org.guanxi.core.service.OrderImportService.Problem;
 import org.guanxi.core.service.OrderImportService.Report;
 
-/** {@code import orders FILE [--format online-retail]}: all lines or none, with a report of every bad line. */
+/**
+ * {@code import orders FILE [--format online-retail]} and
+ * {@code import customers FILE [--map COLUMN=FIELD,...] [--skip-duplicates]}: all lines or none, with a report of
+ * every bad line.
+ */
 final class ImportCommand {
 
     private final OrderImportService orders;
+    private final CustomerImportService customers;
     private final PrintStream out;
     private final PrintStream err;
 
-    ImportCommand(OrderImportService orders, PrintStream out, PrintStream err) {
+    ImportCommand(OrderImportService orders, CustomerImportService customers, PrintStream out, PrintStream err) {
         this.orders = orders;
+        this.customers = customers;
         this.out = out;
         this.err = err;
     }
 
     int run(String[] args) {
-        if (!"orders".equals(args[1])) {
-            throw new UsageException(CommandLine.TEXTS.get("unknown", "import " + args[1]));
+        if (args.length < 2 || !("orders".equals(args[1]) || "customers".equals(args[1]))) {
+            throw new UsageException(CommandLine.TEXTS.get("unknown", String.join(" ", args)));
         }
         if (args.length < 3) {
-            throw new UsageException(CommandLine.TEXTS.get("import.noFile"));
+            throw new UsageException(CommandLine.TEXTS.get("import.noFile", args[1]));
         }
         Path file = Path.of(args[2]);
+        if ("customers".equals(args[1])) {
+            return customers(file, args);
+        }
         for (int i = 3; i < args.length; i++) {
             if (args[i].equals("--format") && i + 1 < args.length && args[i + 1].equals("online-retail")) {
                 i++;
@@ -45,9 +61,7 @@ final class ImportCommand {
         Report r = orders.importOrders(file, Format.ONLINE_RETAIL);
         if (!r.ok()) {
             err.println(CommandLine.TEXTS.get("import.rejected", r.file(), r.problems().size()));
-            for (Problem p : r.problems()) {
-                err.println(CommandLine.TEXTS.get("import.problem", p.file(), p.line(), p.field(), p.reason()));
-            }
+            printProblems(r.problems());
             return 1;
         }
         out.println(CommandLine.TEXTS.get("import.done", r.file(), r.millis()));
@@ -58,5 +72,71 @@ final class ImportCommand {
             out.println("  " + line);
         }
         return 0;
+    }
+
+    private int customers(Path file, String[] args) {
+        boolean skipDuplicates = false;
+        String map = null;
+        for (int i = 3; i < args.length; i++) {
+            if (args[i].equals("--skip-duplicates")) {
+                skipDuplicates = true;
+            } else if (args[i].equals("--map") && i + 1 < args.length) {
+                map = args[++i];
+            } else {
+                throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
+            }
+        }
+        if (!Files.isRegularFile(file)) {
+            err.println(CommandLine.TEXTS.get("import.missing", file.toAbsolutePath()));
+            return 1;
+        }
+        Preview preview = customers.preview(file, 0);
+        Map<Integer, Field> mapping = map == null ? preview.mapping() : mapping(map, preview.headers());
+        out.println(CommandLine.TEXTS.get("import.mapping", file.getFileName()));
+        for (int i = 0; i < preview.headers().size(); i++) {
+            Field f = mapping.get(i);
+            out.println("  " + preview.headers().get(i) + " -> " + (f == null ? CommandLine.TEXTS.get("import.ignored") : f));
+        }
+        CustomerImportService.Report r = customers.importCustomers(file, mapping, skipDuplicates, n -> { });
+        if (r.imported() == 0 && !r.problems().isEmpty()) {
+            err.println(CommandLine.TEXTS.get("import.rejected", r.file(), r.problems().size()));
+            printProblems(r.problems());
+            return 1;
+        }
+        out.println(CommandLine.TEXTS.get("import.customersDone", r.file(), r.imported(), r.lines(), r.millis()));
+        if (r.duplicatesSkipped() > 0) {
+            out.println(CommandLine.TEXTS.get("import.skipped", r.duplicatesSkipped()));
+            printProblems(r.problems());
+        }
+        return 0;
+    }
+
+    private void printProblems(List<Problem> problems) {
+        for (Problem p : problems) {
+            err.println(CommandLine.TEXTS.get("import.problem", p.file(), p.line(), p.field(), p.reason()));
+        }
+    }
+
+    /** {@code 客户名称=NAME,手机=PHONE} or {@code 1=NAME,3=PHONE}: columns by header or by number (from 1). */
+    private static Map<Integer, Field> mapping(String spec, List<String> headers) {
+        Map<Integer, Field> out = new LinkedHashMap<>();
+        for (String pair : spec.split(",")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length != 2) {
+                throw new UsageException(CommandLine.TEXTS.get("import.badMap", pair));
+            }
+            String column = kv[0].strip();
+            int index = column.matches("\\d+") ? Integer.parseInt(column) - 1 : headers.indexOf(column);
+            if (index < 0 || index >= headers.size()) {
+                throw new UsageException(CommandLine.TEXTS.get("import.noColumn", column, String.join(", ", headers)));
+            }
+            try {
+                out.put(index, Field.valueOf(kv[1].strip().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(CommandLine.TEXTS.get("import.noField", kv[1].strip(),
+                        java.util.Arrays.toString(Field.values())));
+            }
+        }
+        return out;
     }
 }

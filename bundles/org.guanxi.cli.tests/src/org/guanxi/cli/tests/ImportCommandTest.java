@@ -53,4 +53,23 @@ class ImportCommandTest extends CommandTestSupport {
         assertEquals(2, run("import", "orders"));
         assertEquals(2, run("import", "customers-from-mars", "x"));
     }
+
+    @Test
+    void customersAreImportedWithTheProposedOrAGivenMapping() throws Exception {
+        Path file = tmp.resolve("cli-customers.csv");
+        Files.writeString(file, "客户名称,手机,备用\n赵雷,13512340001,x\n钱多多,13512340002,y\n");
+        assertEquals(0, run("import", "customers", file.toString()), err());
+        assertTrue(out().contains("客户名称 -> NAME"), out());
+        assertTrue(out().contains("备用 -> (ignored)"), out());
+        assertTrue(out().contains("Imported 2 customers of 2 lines from cli-customers.csv"), out());
+
+        Path again = tmp.resolve("again.csv");
+        Files.writeString(again, "who,tel\n孙悟空,13512340009\n赵雷二,+86 135 1234 0001\n");
+        assertEquals(1, run("import", "customers", again.toString(), "--map", "who=NAME,2=PHONE"));
+        assertTrue(err().contains("again.csv, line 3, field \"tel\": already belongs to customer"), err());
+        assertEquals(0, run("import", "customers", again.toString(), "--map", "who=NAME,2=PHONE", "--skip-duplicates"), err());
+        assertTrue(out().contains("Imported 1 customers of 2 lines"), out());
+        assertEquals(2, run("import", "customers", again.toString(), "--map", "nope=NAME"));
+        assertEquals(2, run("import", "customers", again.toString(), "--map", "who=SHOE_SIZE"));
+    }
 }

@@ -10,6 +10,9 @@ public final class Topics {
     public static final String ALL_CUSTOMER = "org/guanxi/customer/*";
     public static final String INTERACTION_LOGGED = "org/guanxi/interaction/logged";
     public static final String PROPERTY_ID = "id";
+    /** A call comes in (from a telephony adapter): property {@code phone} holds the caller's number. */
+    public static final String CALL_INCOMING = "org/guanxi/call/incoming";
+    public static final String PROPERTY_PHONE = "phone";
 
     private Topics() {
     }

@@ -1,0 +1,146 @@
+package org.guanxi.customer.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import org.guanxi.core.model.Customer;
+import org.guanxi.core.service.CustomerImportService.Field;
+import org.guanxi.core.service.CustomerImportService.Preview;
+import org.guanxi.core.service.CustomerImportService.Report;
+import org.guanxi.core.service.OrderImportService.Problem;
+import org.guanxi.customer.Customer360ServiceImpl;
+import org.guanxi.customer.CustomerServiceImpl;
+import org.guanxi.customer.CustomerValueServiceImpl;
+import org.guanxi.customer.InteractionServiceImpl;
+import org.guanxi.customer.care.CareServiceImpl;
+import org.guanxi.customer.care.TaskServiceImpl;
+import org.guanxi.customer.imports.CustomerImportServiceImpl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Customer import: column mapping from Chinese headers, all-or-nothing with a report per bad line, duplicates. */
+class CustomerImportTest {
+
+    @TempDir
+    Path tmp;
+
+    private ServiceFixture fx;
+    private CustomerImportServiceImpl service;
+    private CustomerServiceImpl customers;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = ServiceFixture.open(tmp);
+        service = new CustomerImportServiceImpl(fx.db, fx.security);
+        customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit);
+        Customer existing = new Customer();
+        existing.setName("老客户");
+        existing.setPhone("13900001111");
+        customers.save(existing);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    private Path file(String name, String... lines) throws Exception {
+        Path f = tmp.resolve(name);
+        Files.writeString(f, "\uFEFF" + String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
+        return f;
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = fx.db.dataSource().getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void chineseHeadersAreMappedAndEveryLineIsImported() throws Exception {
+        Path f = file("客户.csv", "客户名称;类型;手机;邮箱;会员卡号;城市;生日;备注;不认识的列",
+                "王芳;个人;+86 138-0013-8000;Wang.Fang@example.cn;vip001;上海;1985/3/21;老顾客;x",
+                "\"北京华远科技有限公司\";企业;010-6552 9988;;;北京;;\"含;分号\";y",
+                "Anna Brown;person;;anna@example.com;;London;19900102;;");
+        Preview p = service.preview(f, 10);
+        assertEquals(9, p.headers().size());
+        assertEquals(Map.of(0, Field.NAME, 1, Field.KIND, 2, Field.PHONE, 3, Field.EMAIL, 4, Field.MEMBER_CARD, 5, Field.CITY,
+                6, Field.BIRTHDAY, 7, Field.NOTES), p.mapping());
+        assertEquals(3, p.rows().size());
+
+        Report r = service.importCustomers(f, p.mapping(), false, n -> { });
+        assertEquals(List.of(), r.problems());
+        assertEquals(3, r.imported());
+        assertEquals(4, count("SELECT COUNT(*) FROM CUSTOMER"));
+        assertEquals(1, count("SELECT COUNT(*) FROM CUSTOMER WHERE NAME = '北京华远科技有限公司' AND KIND = 'ORGANISATION' "
+                + "AND NOTES = '含;分号' AND PHONE_KEY = '01065529988'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM AUDIT_LOG WHERE ACTION = 'IMPORT' AND NEW_VALUE LIKE '客户.csv: 3 customers%'"));
+        // imported customers are found like any other: by pinyin, a differently written phone, the card
+        Customer360ServiceImpl lookup = new Customer360ServiceImpl(fx.db, fx.security, customers,
+                new CustomerValueServiceImpl(fx.db, fx.security), new InteractionServiceImpl(fx.db, fx.security, fx.audit),
+                new CareServiceImpl(fx.db, fx.security), new TaskServiceImpl(fx.db, fx.security));
+        assertEquals("王芳", lookup.lookup("wangfang", 5).get(0).name());
+        assertEquals("王芳", lookup.lookup("13800138000", 5).get(0).name());
+        assertEquals("王芳", lookup.lookup("VIP001", 5).get(0).name());
+        assertEquals("王芳", lookup.lookup("wang.fang@example.cn", 5).get(0).name());
+        assertEquals(3, count("SELECT COUNT(*) FROM CUSTOMER WHERE CODE IN ('C0000002', 'C0000003', 'C0000004')"),
+                "codes are assigned after the existing ones");
+    }
+
+    @Test
+    void aFileWithBadLinesImportsNothingAndNamesFileLineAndColumn() throws Exception {
+        Path f = file("bad.csv", "name,phone,email,birthday,kind",
+                "Good One,13811112222,good@example.com,1980-01-01,person",
+                "Bad Mail,13811113333,not-a-mail,,",
+                ",13811114444,,,",
+                "Bad Date,,,31.12.1980,",
+                "Bad Kind,,,,alien");
+        Report r = service.importCustomers(f, service.preview(f, 1).mapping(), false, n -> { });
+        assertEquals(0, r.imported());
+        assertEquals(5, r.lines());
+        assertEquals(List.of(3L, 4L, 5L, 6L), r.problems().stream().map(Problem::line).toList());
+        Problem mail = r.problems().get(0);
+        assertEquals("bad.csv", mail.file());
+        assertEquals("email", mail.field());
+        assertTrue(mail.reason().contains("not a valid e-mail"), mail.reason());
+        assertEquals("name", r.problems().get(1).field());
+        assertTrue(r.problems().get(2).reason().contains("31.12.1980"), r.problems().get(2).reason());
+        assertEquals("kind", r.problems().get(3).field());
+        assertEquals(1, count("SELECT COUNT(*) FROM CUSTOMER"), "nothing imported");
+    }
+
+    @Test
+    void duplicatesOfStoredCustomersAndOfEarlierLinesAreFound() throws Exception {
+        Path f = file("dup.csv", "name,phone,email",
+                "New Person,13700000001,same@example.com",
+                "Caller Again,+86 139 0000 1111,",
+                "Copy Cat,13700000002,SAME@example.com",
+                "Fine,13700000003,");
+        Map<Integer, Field> mapping = service.preview(f, 1).mapping();
+        Report rejected = service.importCustomers(f, mapping, false, n -> { });
+        assertEquals(0, rejected.imported());
+        assertEquals(2, rejected.problems().size(), rejected.problems().toString());
+        assertEquals(3, rejected.problems().get(0).line());
+        assertTrue(rejected.problems().get(0).reason().contains("老客户"), rejected.problems().get(0).reason());
+        assertEquals(4, rejected.problems().get(1).line());
+        assertEquals("email", rejected.problems().get(1).field());
+        assertTrue(rejected.problems().get(1).reason().contains("line 2"), rejected.problems().get(1).reason());
+
+        Report skipped = service.importCustomers(f, mapping, true, n -> { });
+        assertEquals(2, skipped.imported());
+        assertEquals(2, skipped.duplicatesSkipped());
+        assertEquals(3, count("SELECT COUNT(*) FROM CUSTOMER"));
+    }
+}

@@ -1,0 +1,91 @@
+package org.guanxi.customer.imports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.guanxi.core.db.Database;
+import org.guanxi.core.event.Topics;
+import org.guanxi.core.model.Permission;
+import org.guanxi.core.service.CustomerImportService;
+import org.guanxi.core.service.SecurityService;
+import org.guanxi.customer.Events;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.EventAdmin;
+
+@Component(service = CustomerImportService.class)
+public class CustomerImportServiceImpl implements CustomerImportService {
+
+    @Reference
+    private Database db;
+
+    @Reference
+    private SecurityService security;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin events;
+
+    public CustomerImportServiceImpl() {
+    }
+
+    public CustomerImportServiceImpl(Database db, SecurityService security) {
+        this.db = db;
+        this.security = security;
+    }
+
+    @Override
+    public Preview preview(Path file, int rows) {
+        security.check(Permission.CUSTOMER_READ);
+        try (CSVParser parser = CustomerCsv.open(file)) {
+            List<String> headers = new ArrayList<>();
+            Map<Integer, Field> mapping = new LinkedHashMap<>();
+            List<List<String>> first = new ArrayList<>();
+            for (CSVRecord r : parser) {
+                if (headers.isEmpty()) {
+                    for (int i = 0; i < r.size(); i++) {
+                        headers.add(r.get(i));
+                        Field f = CustomerCsv.propose(r.get(i));
+                        if (f != null && !mapping.containsValue(f)) {
+                            mapping.put(i, f);
+                        }
+                    }
+                } else if (first.size() < rows) {
+                    first.add(r.toList());
+                } else {
+                    break;
+                }
+            }
+            return new Preview(file.getFileName().toString(), headers, mapping, first);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Report importCustomers(Path file, Map<Integer, Field> mapping, boolean skipDuplicates, IntConsumer progress) {
+        security.check(Permission.CUSTOMER_WRITE);
+        try (Connection c = db.dataSource().getConnection()) {
+            Report r = new CustomerImporter(c, security.currentUser(), file, mapping).run(skipDuplicates, progress);
+            if (r.imported() > 0) {
+                Events.post(events, Topics.CUSTOMER_CHANGED, -1);
+            }
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Customer import failed, nothing was imported: " + e.getMessage(), e);
+        }
+    }
+}
