@@ -34,7 +34,10 @@ import org.guanxi.core.model.Address;
 import org.guanxi.core.model.AddressKind;
 import org.guanxi.core.model.Contact;
 import org.guanxi.core.model.Channel;
+import org.guanxi.core.model.ContactPoint;
 import org.guanxi.core.model.Customer;
+import org.guanxi.core.model.CustomerType;
+import org.guanxi.core.model.KeyDate;
 import org.guanxi.core.model.Interaction;
 import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.service.ConflictException;
@@ -90,6 +93,11 @@ public class CustomerEditorPart implements Revertable {
     private Text email;
     private Text memberCard;
     private Text taxId;
+    private Text idNumber;
+    private Combo type;
+    private Button consentPhone;
+    private Button consentSms;
+    private Button consentEmail;
     private Text city;
     private Text birthday;
     private Combo source;
@@ -155,6 +163,15 @@ public class CustomerEditorPart implements Revertable {
         email = field(g, "editor.email", "email", 1);
         memberCard = field(g, "editor.memberCard", "memberCard", 1);
         taxId = field(g, "editor.taxId", "taxId", 1);
+        idNumber = field(g, "editor.idNumber", "idNumber", 1);
+        label(g, "editor.type");
+        type = Widgets.id(new Combo(g, SWT.READ_ONLY), "customer.type");
+        type.add(Messages.get("editor.typeDerived"));
+        for (CustomerType t : CustomerType.values()) {
+            type.add(Messages.get("customerType." + t));
+        }
+        type.addListener(SWT.Selection, e -> changed());
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(type);
         city = field(g, "editor.city", "city", 1);
         birthday = field(g, "editor.birthday", "birthday", 1);
         birthday.setMessage("1985-03-21");
@@ -166,6 +183,13 @@ public class CustomerEditorPart implements Revertable {
         source.addModifyListener(e -> changed());
         GridDataFactory.fillDefaults().grab(true, false).applyTo(source);
         owner = field(g, "editor.owner", "owner", 1);
+        label(g, "editor.consent");
+        Composite consent = new Composite(g, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).spacing(16, 0).applyTo(consent);
+        GridDataFactory.fillDefaults().span(3, 1).applyTo(consent);
+        consentPhone = check(consent, "consent.phone", "consentPhone");
+        consentSms = check(consent, "consent.sms", "consentSms");
+        consentEmail = check(consent, "consent.email", "consentEmail");
         label(g, "editor.notes");
         notes = text(g, "notes", SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(SWT.DEFAULT, 50).applyTo(notes);
@@ -373,6 +397,13 @@ public class CustomerEditorPart implements Revertable {
         l.setText(Messages.get(key));
     }
 
+    private Button check(Composite parent, String key, String id) {
+        Button b = Widgets.id(new Button(parent, SWT.CHECK), "customer." + id);
+        b.setText(Messages.get(key));
+        b.addListener(SWT.Selection, e -> changed());
+        return b;
+    }
+
     private Text field(Composite g, String labelKey, String id, int span) {
         label(g, labelKey);
         Text t = text(g, id, SWT.NONE);
@@ -426,17 +457,18 @@ public class CustomerEditorPart implements Revertable {
             set(email, c.getEmail());
             set(memberCard, c.getMemberCard());
             set(taxId, c.getTaxId());
+            set(idNumber, c.getIdNumber());
+            type.select(c.getType() == null ? 0 : c.getType().ordinal() + 1);
+            consentPhone.setSelection(c.isConsentPhone());
+            consentSms.setSelection(c.isConsentSms());
+            consentEmail.setSelection(c.isConsentEmail());
             set(city, c.getCity());
             set(birthday, c.getBirthday() == null ? null : c.getBirthday().toString());
             source.setText(c.getSource() == null ? "" : sourceLabel(c.getSource()));
             set(owner, c.getOwner());
             set(notes, c.getNotes());
             contacts.clear();
-            c.getContacts().forEach(k -> {
-                Contact copy = new Contact(k.getName(), k.getRole(), k.getPhone(), k.getEmail());
-                copy.setId(k.getId());
-                contacts.add(copy);
-            });
+            c.getContacts().forEach(k -> contacts.add(copyOf(k)));
             addresses.clear();
             c.getAddresses().forEach(a -> {
                 Address copy = new Address(a.getKind(), a.getStreet(), a.getCity(), a.getProvince(), a.getPostalCode(),
@@ -478,6 +510,15 @@ public class CustomerEditorPart implements Revertable {
         return label;
     }
 
+    /** A detached copy of a contact that keeps its id, decision-maker influence and attitude. */
+    private static Contact copyOf(Contact k) {
+        Contact copy = new Contact(k.getName(), k.getRole(), k.getPhone(), k.getEmail());
+        copy.setId(k.getId());
+        copy.setInfluence(k.getInfluence());
+        copy.setAttitude(k.getAttitude());
+        return copy;
+    }
+
     private static void set(Text t, String value) {
         t.setText(value == null ? "" : value);
     }
@@ -499,6 +540,11 @@ public class CustomerEditorPart implements Revertable {
         c.setEmail(value(email));
         c.setMemberCard(value(memberCard));
         c.setTaxId(value(taxId));
+        c.setIdNumber(value(idNumber));
+        c.setType(type.getSelectionIndex() <= 0 ? null : CustomerType.values()[type.getSelectionIndex() - 1]);
+        c.setConsentPhone(consentPhone.getSelection());
+        c.setConsentSms(consentSms.getSelection());
+        c.setConsentEmail(consentEmail.getSelection());
         c.setCity(value(city));
         c.setSource(source.getText().isBlank() ? null : sourceCode(source.getText().strip()));
         c.setOwner(value(owner));
@@ -511,10 +557,17 @@ public class CustomerEditorPart implements Revertable {
                 throw new ValidationException(List.of(new FieldError("birthday", "error.date")));
             }
         }
-        contacts.forEach(k -> {
-            Contact copy = new Contact(k.getName(), k.getRole(), k.getPhone(), k.getEmail());
-            copy.setId(k.getId());
-            c.addContact(copy);
+        contacts.forEach(k -> c.addContact(copyOf(k)));
+        // further phones and key dates have no editing table in the form yet: keep them as loaded
+        customer.getContactPoints().forEach(p -> {
+            ContactPoint copy = new ContactPoint(p.getKind(), p.getValue(), p.getLabel());
+            copy.setId(p.getId());
+            c.addContactPoint(copy);
+        });
+        customer.getKeyDates().forEach(d -> {
+            KeyDate copy = new KeyDate(d.getKind(), d.getLabel(), d.getDay(), d.isLunar());
+            copy.setId(d.getId());
+            c.addKeyDate(copy);
         });
         addresses.forEach(a -> {
             Address copy = new Address(a.getKind(), a.getStreet(), a.getCity(), a.getProvince(), a.getPostalCode(),
