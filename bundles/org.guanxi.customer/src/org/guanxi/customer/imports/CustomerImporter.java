@@ -171,8 +171,24 @@ public final class CustomerImporter {
 
     /** A customer from one line, or null after reporting why it cannot be one. */
     private Customer parse(CSVRecord r, long line) {
+        boolean[] ok = { true };
+        Customer c = customerOf(r, (field, value) -> {
+            problem(line, field, TEXTS.get("import.bad." + field.name().replaceFirst("CONSENT_.*", "CONSENT"), value));
+            ok[0] = false;
+        });
+        for (FieldError fe : CustomerValidator.validate(c)) {
+            problem(line, fieldOf(fe.field()), fe.message());
+            ok[0] = false;
+        }
+        return ok[0] ? c : null;
+    }
+
+    /**
+     * The customer of a line as the mapping reads it; a value that cannot be read goes to {@code unreadable} (field,
+     * value) and is left out.
+     */
+    private Customer customerOf(CSVRecord r, java.util.function.BiConsumer<Field, String> unreadable) {
         Customer c = new Customer();
-        boolean ok = true;
         for (Map.Entry<Integer, Field> e : mapping.entrySet()) {
             String v = e.getKey() < r.size() ? r.get(e.getKey()) : "";
             if (v.isEmpty()) {
@@ -181,18 +197,13 @@ public final class CustomerImporter {
             try {
                 set(c, e.getValue(), v);
             } catch (IllegalArgumentException | DateTimeParseException ex) {
-                problem(line, e.getValue(), TEXTS.get("import.bad." + e.getValue().name().replaceFirst("CONSENT_.*", "CONSENT"), v));
-                ok = false;
+                unreadable.accept(e.getValue(), v);
             }
         }
         if (c.getKind() == null) {
             c.setKind(PartyKind.PERSON);
         }
-        for (FieldError fe : CustomerValidator.validate(c)) {
-            problem(line, fieldOf(fe.field()), fe.message());
-            ok = false;
-        }
-        return ok ? c : null;
+        return c;
     }
 
     private static void set(Customer c, Field f, String v) {
@@ -352,19 +363,11 @@ public final class CustomerImporter {
         return out;
     }
 
-    /** The customer of a line that passed validation. */
+    /** The customer of a line that passed validation in the first pass. */
     private Customer customerOf(CSVRecord r) {
-        Customer c = new Customer();
-        for (Map.Entry<Integer, Field> e : mapping.entrySet()) {
-            String v = e.getKey() < r.size() ? r.get(e.getKey()) : "";
-            if (!v.isEmpty()) {
-                set(c, e.getValue(), v);
-            }
-        }
-        if (c.getKind() == null) {
-            c.setKind(PartyKind.PERSON);
-        }
-        return c;
+        return customerOf(r, (field, value) -> {
+            throw new IllegalStateException("line changed since it was checked: " + field + " " + value);
+        });
     }
 
     private long maxCodeInDatabase() throws SQLException {
