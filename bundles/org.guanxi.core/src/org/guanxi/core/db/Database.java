@@ -31,6 +31,20 @@ public interface Database {
 
     DataSource dataSource();
 
+    /** JDBC work on one connection of {@link #dataSource()}. */
+    interface JdbcWork<T> {
+        T run(java.sql.Connection c) throws java.sql.SQLException;
+    }
+
+    /** Runs {@code work} on a connection that is closed afterwards; an SQL failure becomes an unchecked exception. */
+    default <T> T jdbc(JdbcWork<T> work) {
+        try (java.sql.Connection c = dataSource().getConnection()) {
+            return work.run(c);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Database error: " + e.getMessage(), e);
+        }
+    }
+
     /** JDBC URL without credentials, for About boxes and logs. */
     String describe();
 

@@ -62,7 +62,7 @@ public class CareServiceImpl implements CareService {
     @Override
     public List<CareRule> rules() {
         security.check(Permission.CUSTOMER_READ);
-        return withConnection(CareServiceImpl::readRules);
+        return db.jdbc(CareServiceImpl::readRules);
     }
 
     private static List<CareRule> readRules(Connection c) throws SQLException {
@@ -81,7 +81,7 @@ public class CareServiceImpl implements CareService {
     @Override
     public void saveRules(List<CareRule> rules) {
         security.check(Permission.CUSTOMER_WRITE);
-        withConnection(c -> {
+        db.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE CARE_RULE SET ENABLED = ?, LEAD_DAYS = ?, TIERS = ?, DAYS_AFTER = ? WHERE OCCASION = ?")) {
                 for (CareRule r : rules) {
@@ -105,7 +105,7 @@ public class CareServiceImpl implements CareService {
         security.check(Permission.CUSTOMER_READ);
         LocalDate to = from.plusDays(days - 1L);
         List<CareDate> out = new ArrayList<>();
-        withConnection(c -> {
+        db.jdbc(c -> {
             Map<CareOccasion, CareRule> rules = readRules(c).stream()
                     .collect(Collectors.toMap(CareRule::occasion, r -> r));
             for (CareOccasion kind : List.of(CareOccasion.BIRTHDAY, CareOccasion.KEY_DATE, CareOccasion.FOLLOW_UP)) {
@@ -213,7 +213,7 @@ public class CareServiceImpl implements CareService {
     @Override
     public int planTasks(LocalDate from, LocalDate to, IntConsumer progress) {
         security.check(Permission.CUSTOMER_WRITE);
-        return withConnection(c -> {
+        return db.jdbc(c -> {
             List<CareRule> rules = readRules(c).stream().filter(CareRule::enabled).toList();
             Map<Long, Tier> tiers = latestTiers(c);
             List<Occasion> due = new ArrayList<>();
@@ -308,17 +308,5 @@ public class CareServiceImpl implements CareService {
         }
         progress.accept(1000);
         return created;
-    }
-
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T withConnection(SqlWork<T> work) {
-        try (Connection c = db.dataSource().getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Care plan: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.guanxi.customer.care;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -73,22 +72,21 @@ public class TaskServiceImpl implements TaskService {
             throw new ValidationException(List.of(new FieldError(title == null || title.isBlank() ? "subject" : "date.day",
                     "error.required")));
         }
-        long id;
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO TASK "
-                + "(ID, VERSION, CUSTOMER_ID, ORIGIN, TITLE, DUE_DATE, STATUS, ASSIGNEE, CREATED_AT) "
-                + "VALUES (?, 1, ?, ?, ?, ?, 'OPEN', ?, ?)")) {
-            id = new IdBlock(c).next();
-            ps.setLong(1, id);
-            ps.setLong(2, customerId);
-            ps.setString(3, "user:" + id);
-            ps.setString(4, title.strip().length() > 200 ? title.strip().substring(0, 200) : title.strip());
-            ps.setDate(5, Date.valueOf(due));
-            ps.setString(6, security.currentUser());
-            ps.setTimestamp(7, Timestamp.from(Instant.now()));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        long id = db.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO TASK (ID, VERSION, CUSTOMER_ID, ORIGIN, TITLE, DUE_DATE, "
+                    + "STATUS, ASSIGNEE, CREATED_AT) VALUES (?, 1, ?, ?, ?, ?, 'OPEN', ?, ?)")) {
+                long taskId = new IdBlock(c).next();
+                ps.setLong(1, taskId);
+                ps.setLong(2, customerId);
+                ps.setString(3, "user:" + taskId);
+                ps.setString(4, title.strip().length() > 200 ? title.strip().substring(0, 200) : title.strip());
+                ps.setDate(5, Date.valueOf(due));
+                ps.setString(6, security.currentUser());
+                ps.setTimestamp(7, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+                return taskId;
+            }
+        });
         Events.post(events, Topics.CUSTOMER_CHANGED, customerId);
         return id;
     }
@@ -96,15 +94,16 @@ public class TaskServiceImpl implements TaskService {
     @Override
     public void complete(long taskId) {
         security.check(Permission.CUSTOMER_WRITE);
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE TASK SET STATUS = 'DONE', DONE_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = 'OPEN'")) {
-            ps.setTimestamp(1, Timestamp.from(Instant.now()));
-            ps.setLong(2, taskId);
-            if (ps.executeUpdate() == 0) {
-                throw new NotFoundException("Task", taskId);
+        int updated = db.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE TASK SET STATUS = 'DONE', DONE_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = 'OPEN'")) {
+                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                ps.setLong(2, taskId);
+                return ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        });
+        if (updated == 0) {
+            throw new NotFoundException("Task", taskId);
         }
     }
 
@@ -113,20 +112,20 @@ public class TaskServiceImpl implements TaskService {
     }
 
     private List<TaskRow> query(String sql, int limit, Binder binder) {
-        List<TaskRow> out = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            ps.setMaxRows(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new TaskRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            CareServiceImpl.TEXTS.decode(rs.getString(5)), rs.getDate(6).toLocalDate(),
-                            TaskStatus.valueOf(rs.getString(7)), rs.getString(8)));
+        return db.jdbc(c -> {
+            List<TaskRow> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                ps.setMaxRows(limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new TaskRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                                CareServiceImpl.TEXTS.decode(rs.getString(5)), rs.getDate(6).toLocalDate(),
+                                TaskStatus.valueOf(rs.getString(7)), rs.getString(8)));
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+            return out;
+        });
     }
 }
