@@ -62,7 +62,7 @@ public class JpaDatabase implements Database {
         long start = System.nanoTime();
         dataSource = DataSources.create(s);
         schemaVersion = new SchemaMigrator(dataSource, dialect()).migrate();
-        SearchKeyFiller.fillAll(dataSource);
+        SearchKeyFiller.fillPinyin(dataSource);
         Map<String, Object> props = new HashMap<>();
         props.put(PersistenceUnitProperties.CLASSLOADER, JpaDatabase.class.getClassLoader());
         props.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource);

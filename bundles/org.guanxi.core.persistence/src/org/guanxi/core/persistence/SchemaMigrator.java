@@ -87,6 +87,8 @@ public final class SchemaMigrator {
             for (String s : statements) {
                 st.execute(s);
             }
+            // keys computed in Java for the rows of a new column
+            SearchKeyFiller.afterMigration(c, version);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO SCHEMA_VERSION (VERSION, DESCRIPTION, APPLIED_AT) VALUES (?, ?, ?)")) {
                 ps.setInt(1, version);

@@ -12,9 +12,10 @@ import javax.sql.DataSource;
 import org.guanxi.core.model.SearchKeys;
 
 /**
- * Search keys (pinyin of names, normalised phone digits, lower-case e-mail) are computed in Java, so rows that an SQL migration or a
- * bulk loader left without one get it here when the database opens. On an up-to-date database each fill is one
- * indexed query that finds nothing to change.
+ * Search keys (pinyin of names, normalised phone digits, lower-case e-mail) are computed in Java, so rows an SQL
+ * migration adds a key column to get their keys from here: the phone and e-mail keys in the same transaction as V4,
+ * which introduced them (every writer fills them since). The pinyin key is also checked on every open, one indexed
+ * probe for '', for rows that older bulk loaders wrote without it.
  */
 final class SearchKeyFiller {
 
@@ -23,9 +24,22 @@ final class SearchKeyFiller {
     private SearchKeyFiller() {
     }
 
-    static void fillAll(DataSource dataSource) throws SQLException {
+    /** On every open: the pinyin key of rows written without one. */
+    static void fillPinyin(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            fill(c, "CUSTOMER", "NAME", "PINYIN_KEY", "PINYIN_KEY = ''", SearchKeys::pinyinKey);
+            c.setAutoCommit(false);
+            try {
+                fill(c, "CUSTOMER", "NAME", "PINYIN_KEY", "PINYIN_KEY = ''", SearchKeys::pinyinKey);
+                c.commit();
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** The Java part of migration {@code version}, in its transaction on {@code c}. */
+    static void afterMigration(Connection c, int version) throws SQLException {
+        if (version == 4) {
             fill(c, "CUSTOMER", "PHONE", "PHONE_KEY", "PHONE_KEY IS NULL AND PHONE IS NOT NULL", SearchKeys::phoneKey);
             fill(c, "CUSTOMER", "EMAIL", "EMAIL_KEY", "EMAIL_KEY IS NULL AND EMAIL IS NOT NULL", SearchKeys::emailKey);
             fill(c, "CONTACT", "PHONE", "PHONE_KEY", "PHONE_KEY IS NULL AND PHONE IS NOT NULL", SearchKeys::phoneKey);
@@ -35,7 +49,6 @@ final class SearchKeyFiller {
     private static void fill(Connection c, String table, String source, String key, String missing,
             UnaryOperator<String> keyOf) throws SQLException {
         int n = 0;
-        c.setAutoCommit(false);
         try (PreparedStatement select = c.prepareStatement("SELECT ID, " + source + " FROM " + table + " WHERE " + missing);
                 PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET " + key + " = ? WHERE ID = ?");
                 ResultSet rs = select.executeQuery()) {
@@ -48,9 +61,6 @@ final class SearchKeyFiller {
                 }
             }
             update.executeBatch();
-            c.commit();
-        } finally {
-            c.setAutoCommit(true);
         }
         if (n > 0) {
             int filled = n;
