@@ -193,7 +193,7 @@ public class Customer360Part {
         Group taskGroup = group("c360.tasks", 2);
         openTasks = table(taskGroup, "c360.taskTable", 6);
         GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 6 * 24).applyTo(openTasks.getTable());
-        Columns.add(openTasks, TaskRow.class, Messages.get("c360.due"), 95, t -> t.due().toString());
+        Columns.add(openTasks, TaskRow.class, Messages.get("c360.dueDate"), 95, t -> t.due().toString());
         Columns.add(openTasks, TaskRow.class, Messages.get("c360.task"), 330, TaskRow::title);
         Button done = Widgets.id(new Button(taskGroup, SWT.PUSH), "c360.taskDone");
         done.setText(Messages.get("c360.taskDone"));
