@@ -12,7 +12,15 @@ import org.guanxi.core.model.SearchKeys;
  * Every predicate is a prefix match on an indexed column, which keeps search-as-you-type fast however large the
  * customer base grows.
  */
-record CustomerSearch(String where, String pattern) {
+record CustomerSearch(String where, String pattern, String order) {
+
+    /**
+     * Results are listed by name; a pinyin search lists them by pinyin instead, the order of the index it reads,
+     * so the first page comes off the index without sorting every match of a short prefix.
+     */
+    CustomerSearch(String where, String pattern) {
+        this(where, pattern, "c.nameKey, c.id");
+    }
 
     static CustomerSearch of(String text) {
         String t = text == null ? "" : text.strip();
@@ -33,7 +41,7 @@ record CustomerSearch(String where, String pattern) {
             return new CustomerSearch("WHERE c.nameKey LIKE :p", escape(t.toLowerCase(Locale.ROOT)) + "%");
         }
         // latin letters: pinyin of Chinese names, and Western names as they are (the key drops spaces)
-        return new CustomerSearch("WHERE c.pinyinKey LIKE :p", escape(SearchKeys.pinyinKey(t)) + "%");
+        return new CustomerSearch("WHERE c.pinyinKey LIKE :p", escape(SearchKeys.pinyinKey(t)) + "%", "c.pinyinKey, c.id");
     }
 
     /** LIKE wildcards typed by the user are matched literally (escape character {@code \}). */

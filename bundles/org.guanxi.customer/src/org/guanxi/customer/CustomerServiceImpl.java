@@ -66,10 +66,15 @@ public class CustomerServiceImpl implements CustomerService {
     }
 
     @Override
-    public int count(String searchText) {
+    public int count(String searchText, int atMost) {
         security.check(Permission.CUSTOMER_READ);
         CustomerSearch s = CustomerSearch.of(searchText);
-        return db.read(em -> bind(em.createQuery(s.jpql("SELECT COUNT(c)", ""), Long.class), s).getSingleResult()).intValue();
+        if (s.pattern() == null || atMost >= Integer.MAX_VALUE - 1) {
+            return db.read(em -> bind(em.createQuery(s.jpql("SELECT COUNT(c)", ""), Long.class), s).getSingleResult()).intValue();
+        }
+        // reading at most atMost + 1 ids off the index stops early where COUNT would visit every match
+        return db.read(em -> bind(em.createQuery(s.jpql("SELECT c.id", ""), Long.class), s).setMaxResults(atMost + 1)
+                .getResultList().size());
     }
 
     @Override
@@ -77,7 +82,7 @@ public class CustomerServiceImpl implements CustomerService {
         security.check(Permission.CUSTOMER_READ);
         CustomerSearch s = CustomerSearch.of(searchText);
         String select = "SELECT c.id, c.code, c.kind, c.name, c.phone, c.email, c.memberCard, c.city";
-        return db.read(em -> bind(em.createQuery(s.jpql(select, " ORDER BY c.nameKey, c.id"), Object[].class), s)
+        return db.read(em -> bind(em.createQuery(s.jpql(select, " ORDER BY " + s.order()), Object[].class), s)
                 .setFirstResult(offset).setMaxResults(limit).getResultList().stream()
                 .map(r -> new CustomerRow((Long) r[0], (String) r[1], (PartyKind) r[2], (String) r[3], (String) r[4],
                         (String) r[5], (String) r[6], (String) r[7]))

@@ -10,7 +10,17 @@ import org.guanxi.core.model.Customer;
  */
 public interface CustomerService {
 
-    int count(String searchText);
+    /**
+     * How many customers match. A search counts at most {@code atMost + 1} matches, so that a short prefix over a
+     * million customers answers as fast as a long one; a result above {@code atMost} means "more than atMost".
+     * Without search text all customers are counted.
+     */
+    int count(String searchText, int atMost);
+
+    /** The exact number of matches (a short prefix may count many index entries). */
+    default int count(String searchText) {
+        return count(searchText, Integer.MAX_VALUE - 1);
+    }
 
     List<CustomerRow> find(String searchText, int offset, int limit);
 

@@ -98,14 +98,20 @@ class CustomerBenchmark {
                 lookup("screen pop: name prefix (2 characters)", () -> pop.lookup(namePrefix(random.nextInt(CUSTOMERS)), 10).size(),
                         c, "SELECT ID, CODE, NAME, PHONE, CITY FROM CUSTOMER WHERE NAME_KEY LIKE ? ORDER BY NAME_KEY, ID "
                                 + "FETCH FIRST 10 ROWS ONLY", i -> namePrefix(i) + "%");
-                lookup("customer list: count + first page", 200, () -> customers.count("") + customers.find("", 0, 100).size(),
+                // what the list does: the first page is shown at once, the count follows in the background
+                lookup("customer list: first page shown", 200, () -> customers.find("", 0, 100).size(),
                         c, "SELECT ID, CODE, KIND, NAME, PHONE, EMAIL, MEMBER_CARD, CITY FROM CUSTOMER ORDER BY NAME_KEY, ID "
                                 + "FETCH FIRST 100 ROWS ONLY", null);
-                lookup("customer list: keystroke (pinyin prefix)", 200, () -> {
-                    String p = pinyinPrefix(random.nextInt(CUSTOMERS));
-                    return customers.count(p) + customers.find(p, 0, 100).size();
-                }, c, "SELECT ID, CODE, KIND, NAME, PHONE, EMAIL, MEMBER_CARD, CITY FROM CUSTOMER WHERE PINYIN_KEY LIKE ? "
+                lookup("customer list: count for the scroll bar (background)", 50, () -> customers.count(""),
+                        c, "SELECT COUNT(*) FROM CUSTOMER", null);
+                lookup("customer list: keystroke, first page shown", 200,
+                        () -> customers.find(pinyinPrefix(random.nextInt(CUSTOMERS)), 0, 100).size(),
+                        c, "SELECT ID, CODE, KIND, NAME, PHONE, EMAIL, MEMBER_CARD, CITY FROM CUSTOMER WHERE PINYIN_KEY LIKE ? "
                         + "ORDER BY PINYIN_KEY, ID FETCH FIRST 100 ROWS ONLY", i -> pinyinPrefix(i) + "%");
+                lookup("customer list: keystroke, count up to 10,000 (background)", 200, () -> {
+                    String p = pinyinPrefix(random.nextInt(CUSTOMERS));
+                    return customers.count(p, 10_000);
+                }, c, "SELECT COUNT(*) FROM CUSTOMER WHERE PINYIN_KEY LIKE ?", i -> pinyinPrefix(i) + "%");
             }
 
             t = System.nanoTime();

@@ -3,6 +3,7 @@ package org.guanxi.customer.ui;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
@@ -20,6 +21,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
@@ -56,9 +58,13 @@ public class CustomerListPart {
     private Text search;
     private TableViewer viewer;
     private Label count;
+
+    /** A search shows at most this many rows; more matches ask the user to type more (the export takes them all). */
+    private static final int SEARCH_LIMIT = 10_000;
     private final Map<Integer, List<CustomerRow>> pages = new HashMap<>();
     private String query = "";
     private int total;
+    private int reloads;
     private final Runnable searchLater = this::reload;
 
     @PostConstruct
@@ -140,23 +146,50 @@ public class CustomerListPart {
         return offset < rows.size() ? rows.get(offset) : null;
     }
 
-    /** Runs the search again: count first, then the virtual table asks for the rows it shows. */
+    /**
+     * Runs the search again. The first page is shown at once; when it is full the matches are counted in the
+     * background (at a million customers a count takes longer than the page) and the table grows to that size.
+     */
     void reload() {
         if (viewer == null || viewer.getTable().isDisposed()) {
             return;
         }
         try {
             query = search.getText();
+            int generation = ++reloads;
             pages.clear();
-            total = customers.count(query);
+            List<CustomerRow> first = customers.find(query, 0, PAGE);
+            pages.put(0, first);
             viewer.getTable().clearAll();
-            viewer.setItemCount(total);
-            viewer.refresh();
-            count.setText(query.isBlank() ? Messages.get("list.count", total)
-                    : Messages.get("list.countFiltered", total, customers.count("")));
+            show(first.size(), first.size());
+            if (first.size() < PAGE) {
+                return;
+            }
+            count.setText(Messages.get("list.counting"));
+            String counted = query;
+            Display display = viewer.getTable().getDisplay();
+            CompletableFuture.supplyAsync(() -> customers.count(counted, counted.isBlank() ? Integer.MAX_VALUE - 1 : SEARCH_LIMIT))
+                    .whenComplete((found, failure) -> display.asyncExec(() -> {
+                        if (viewer.getTable().isDisposed() || generation != reloads) {
+                            return; // the user typed on, a newer search is under way
+                        }
+                        if (failure != null) {
+                            Errors.show(viewer.getTable().getShell(), failure);
+                        } else {
+                            show(Math.min(found, SEARCH_LIMIT), found);
+                        }
+                    }));
         } catch (RuntimeException e) {
             Errors.show(viewer.getTable().getShell(), e);
         }
+    }
+
+    private void show(int rows, int found) {
+        total = query.isBlank() ? found : rows;
+        viewer.setItemCount(total);
+        viewer.refresh();
+        count.setText(query.isBlank() ? Messages.get("list.count", found)
+                : Messages.get(found > SEARCH_LIMIT ? "list.countMore" : "list.countFiltered", rows));
     }
 
     /** Exports what the list shows (the current search, all pages) as CSV, in the background. */
