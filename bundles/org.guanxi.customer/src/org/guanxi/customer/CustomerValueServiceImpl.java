@@ -14,10 +14,15 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.IntConsumer;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import org.guanxi.core.db.Database;
 import org.guanxi.core.i18n.Texts;
@@ -53,6 +58,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
 
     private static final Texts TEXTS = Texts.of(Explained.class);
     private static final int BATCH = 1_000;
+    private static final Logger LOG = Logger.getLogger(CustomerValueServiceImpl.class.getName());
 
     @Reference
     private Database db;
@@ -81,7 +87,9 @@ public class CustomerValueServiceImpl implements CustomerValueService {
         Instant startedAt = Instant.now();
         try (Connection c = db.dataSource().getConnection()) {
             Map<Long, Party> parties = new HashMap<>();
+            long t0 = System.nanoTime();
             List<CustomerFacts> base = facts(c, asOf, parties);
+            long t1 = System.nanoTime();
             progress.accept(300);
             checkCancelled();
             Map<Long, Explained<Tier>> tiers = pyramid.assign(base);
@@ -103,8 +111,11 @@ public class CustomerValueServiceImpl implements CustomerValueService {
             }
             progress.accept(500);
             checkCancelled();
+            long t2 = System.nanoTime();
             long runId = store(c, asOf, startedAt, base, new Results(tiers, stages, statuses, rfm, values, quadrants, types), progress);
             progress.accept(1000);
+            LOG.info(() -> String.format(Locale.ROOT, "Customer value run %d over %,d customers: facts %,d ms, models %,d ms, "
+                    + "stored in %,d ms", runId, base.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000));
             return summary(c, runId);
         } catch (SQLException e) {
             throw new IllegalStateException("Customer value analysis failed: " + e.getMessage(), e);
@@ -138,18 +149,33 @@ public class CustomerValueServiceImpl implements CustomerValueService {
                 millis = java.time.Duration.between(rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()).toMillis();
             }
         }
+        // one scan of the run's rows, grouped by every dimension at once; the few hundred groups are added up here
         Map<Tier, Object[]> tiers = new EnumMap<>(Tier.class);
+        Map<Stage, Integer> stages = new EnumMap<>(Stage.class);
+        Map<RfmSegment, Integer> segments = new EnumMap<>(RfmSegment.class);
+        Map<Quadrant, Integer> quadrants = new EnumMap<>(Quadrant.class);
+        Map<RelationshipStatus, Integer> statuses = new EnumMap<>(RelationshipStatus.class);
+        Map<CustomerType, Integer> types = new EnumMap<>(CustomerType.class);
         BigDecimal positive = BigDecimal.ZERO;
         BigDecimal equity = BigDecimal.ZERO;
-        try (PreparedStatement ps = c.prepareStatement("SELECT TIER, COUNT(*), "
+        try (PreparedStatement ps = c.prepareStatement("SELECT TIER, STAGE, RFM_SEGMENT, QUADRANT, STATUS, CUSTOMER_TYPE, COUNT(*), "
                 + "SUM(CASE WHEN VALUE_12M > 0 THEN VALUE_12M ELSE 0 END), SUM(CLV_REALISED + CLV_PREDICTED) "
-                + "FROM CUSTOMER_VALUE WHERE RUN_ID = ? GROUP BY TIER")) {
+                + "FROM CUSTOMER_VALUE WHERE RUN_ID = ? GROUP BY TIER, STAGE, RFM_SEGMENT, QUADRANT, STATUS, CUSTOMER_TYPE")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    tiers.put(Tier.valueOf(rs.getString(1)), new Object[] { rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4) });
-                    positive = positive.add(rs.getBigDecimal(3));
-                    equity = equity.add(rs.getBigDecimal(4));
+                    int n = rs.getInt(7);
+                    BigDecimal value = rs.getBigDecimal(8);
+                    BigDecimal clvSum = rs.getBigDecimal(9);
+                    tiers.merge(Tier.valueOf(rs.getString(1)), new Object[] { n, value, clvSum }, (a, b) -> new Object[] {
+                            (int) a[0] + (int) b[0], ((BigDecimal) a[1]).add((BigDecimal) b[1]), ((BigDecimal) a[2]).add((BigDecimal) b[2]) });
+                    stages.merge(Stage.valueOf(rs.getString(2)), n, Integer::sum);
+                    segments.merge(RfmSegment.valueOf(rs.getString(3)), n, Integer::sum);
+                    quadrants.merge(Quadrant.valueOf(rs.getString(4)), n, Integer::sum);
+                    statuses.merge(RelationshipStatus.valueOf(rs.getString(5)), n, Integer::sum);
+                    types.merge(CustomerType.valueOf(rs.getString(6)), n, Integer::sum);
+                    positive = positive.add(value);
+                    equity = equity.add(clvSum);
                 }
             }
         }
@@ -160,25 +186,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
             levels.add(new TierLevel(t, (int) v[0], value,
                     positive.signum() == 0 ? 0 : value.doubleValue() / positive.doubleValue(), (BigDecimal) v[2]));
         }
-        return new Summary(runId, asOf, customers, levels, counts(c, runId, "STAGE", Stage.class),
-                counts(c, runId, "RFM_SEGMENT", RfmSegment.class), counts(c, runId, "QUADRANT", Quadrant.class),
-                counts(c, runId, "STATUS", RelationshipStatus.class), counts(c, runId, "CUSTOMER_TYPE", CustomerType.class), equity,
-                millis);
-    }
-
-    private static <E extends Enum<E>> Map<E, Integer> counts(Connection c, long runId, String column, Class<E> type)
-            throws SQLException {
-        Map<E, Integer> out = new EnumMap<>(type);
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + column + ", COUNT(*) FROM CUSTOMER_VALUE WHERE RUN_ID = ? GROUP BY " + column)) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(Enum.valueOf(type, rs.getString(1)), rs.getInt(2));
-                }
-            }
-        }
-        return out;
+        return new Summary(runId, asOf, customers, levels, stages, segments, quadrants, statuses, types, equity, millis);
     }
 
     private static void checkCancelled() {
@@ -192,49 +200,18 @@ public class CustomerValueServiceImpl implements CustomerValueService {
     }
 
     /** One row per customer, from two grouped queries; customers without orders get empty facts. */
-    static List<CustomerFacts> facts(Connection c, LocalDate asOf) throws SQLException {
-        return facts(c, asOf, new HashMap<>());
-    }
-
-    private static List<CustomerFacts> facts(Connection c, LocalDate asOf, Map<Long, Party> parties) throws SQLException {
+    private List<CustomerFacts> facts(Connection c, LocalDate asOf, Map<Long, Party> parties) throws SQLException {
         Date to = Date.valueOf(asOf);
         Date y1 = Date.valueOf(asOf.minusMonths(12));
         Date m6 = Date.valueOf(asOf.minusMonths(6));
-        Map<Long, Object[]> orders = new HashMap<>();
-        // returns (credit notes) reduce revenue but are not purchases: they do not count as orders
-        try (PreparedStatement ps = c.prepareStatement("SELECT CUSTOMER_ID, MIN(ORDER_DATE), MAX(ORDER_DATE), "
-                + "SUM(CASE WHEN STATUS <> 'RETURNED' THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN ORDER_DATE > ? AND STATUS <> 'RETURNED' THEN 1 ELSE 0 END), SUM(TOTAL), "
-                + "SUM(CASE WHEN ORDER_DATE > ? THEN TOTAL ELSE 0 END), SUM(CASE WHEN ORDER_DATE > ? THEN TOTAL ELSE 0 END), "
-                + "SUM(CASE WHEN ORDER_DATE > ? AND ORDER_DATE <= ? THEN TOTAL ELSE 0 END) "
-                + "FROM SALES_ORDER WHERE STATUS <> 'CANCELLED' AND ORDER_DATE <= ? GROUP BY CUSTOMER_ID")) {
-            ps.setDate(1, y1);
-            ps.setDate(2, y1);
-            ps.setDate(3, m6);
-            ps.setDate(4, y1);
-            ps.setDate(5, m6);
-            ps.setDate(6, to);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    orders.put(rs.getLong(1), new Object[] { rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(),
-                            rs.getInt(4), rs.getInt(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                            rs.getBigDecimal(9) });
-                }
-            }
-        }
-        Map<Long, Object[]> costs = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT o.CUSTOMER_ID, SUM(l.QUANTITY * p.UNIT_COST), "
-                + "SUM(CASE WHEN o.ORDER_DATE > ? THEN l.QUANTITY * p.UNIT_COST ELSE 0 END), "
-                + "SUM(CASE WHEN p.UNIT_COST IS NULL THEN 1 ELSE 0 END), SUM(CASE WHEN o.STATUS <> 'RETURNED' THEN l.QUANTITY ELSE 0 END) "
-                + "FROM SALES_ORDER o JOIN ORDER_LINE l ON l.ORDER_ID = o.ID JOIN PRODUCT p ON p.ID = l.PRODUCT_ID "
-                + "WHERE o.STATUS <> 'CANCELLED' AND o.ORDER_DATE <= ? GROUP BY o.CUSTOMER_ID")) {
-            ps.setDate(1, y1);
-            ps.setDate(2, to);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    costs.put(rs.getLong(1), new Object[] { rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getInt(4), rs.getBigDecimal(5) });
-                }
-            }
+        // the two grouped queries run side by side on two connections: each keeps one core busy
+        CompletableFuture<Map<Long, Object[]>> costsLater = CompletableFuture.supplyAsync(() -> db.jdbc(other -> costs(other, y1, to)));
+        Map<Long, Object[]> orders = orders(c, y1, m6, to);
+        Map<Long, Object[]> costs;
+        try {
+            costs = costsLater.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         List<CustomerFacts> out = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT ID, KIND, CUSTOMER_TYPE FROM CUSTOMER ORDER BY ID")) {
@@ -260,6 +237,52 @@ public class CustomerValueServiceImpl implements CustomerValueService {
             }
         }
         return out;
+    }
+
+    /** Per customer: first and last order, orders, orders in 12 months, revenue in total, 12 months, 6 months, 6–12 months. */
+    private static Map<Long, Object[]> orders(Connection c, Date y1, Date m6, Date to) throws SQLException {
+        Map<Long, Object[]> orders = new HashMap<>();
+        // returns (credit notes) reduce revenue but are not purchases: they do not count as orders
+        try (PreparedStatement ps = c.prepareStatement("SELECT CUSTOMER_ID, MIN(ORDER_DATE), MAX(ORDER_DATE), "
+                + "SUM(CASE WHEN STATUS <> 'RETURNED' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN ORDER_DATE > ? AND STATUS <> 'RETURNED' THEN 1 ELSE 0 END), SUM(TOTAL), "
+                + "SUM(CASE WHEN ORDER_DATE > ? THEN TOTAL ELSE 0 END), SUM(CASE WHEN ORDER_DATE > ? THEN TOTAL ELSE 0 END), "
+                + "SUM(CASE WHEN ORDER_DATE > ? AND ORDER_DATE <= ? THEN TOTAL ELSE 0 END) "
+                + "FROM SALES_ORDER WHERE STATUS <> 'CANCELLED' AND ORDER_DATE <= ? GROUP BY CUSTOMER_ID")) {
+            ps.setDate(1, y1);
+            ps.setDate(2, y1);
+            ps.setDate(3, m6);
+            ps.setDate(4, y1);
+            ps.setDate(5, m6);
+            ps.setDate(6, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    orders.put(rs.getLong(1), new Object[] { rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(),
+                            rs.getInt(4), rs.getInt(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                            rs.getBigDecimal(9) });
+                }
+            }
+        }
+        return orders;
+    }
+
+    /** Per customer: cost of goods in total and in 12 months, lines without a known cost, units bought. */
+    private static Map<Long, Object[]> costs(Connection c, Date y1, Date to) throws SQLException {
+        Map<Long, Object[]> costs = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT o.CUSTOMER_ID, SUM(l.QUANTITY * p.UNIT_COST), "
+                + "SUM(CASE WHEN o.ORDER_DATE > ? THEN l.QUANTITY * p.UNIT_COST ELSE 0 END), "
+                + "SUM(CASE WHEN p.UNIT_COST IS NULL THEN 1 ELSE 0 END), SUM(CASE WHEN o.STATUS <> 'RETURNED' THEN l.QUANTITY ELSE 0 END) "
+                + "FROM SALES_ORDER o JOIN ORDER_LINE l ON l.ORDER_ID = o.ID JOIN PRODUCT p ON p.ID = l.PRODUCT_ID "
+                + "WHERE o.STATUS <> 'CANCELLED' AND o.ORDER_DATE <= ? GROUP BY o.CUSTOMER_ID")) {
+            ps.setDate(1, y1);
+            ps.setDate(2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    costs.put(rs.getLong(1), new Object[] { rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getInt(4), rs.getBigDecimal(5) });
+                }
+            }
+        }
+        return costs;
     }
 
     /** Every model's result per customer id. */
@@ -368,7 +391,22 @@ public class CustomerValueServiceImpl implements CustomerValueService {
     @Override
     public List<CustomerValue> history(long customerId) {
         security.check(Permission.CUSTOMER_READ);
-        return query("WHERE v.CUSTOMER_ID = ? AND r.FINISHED_AT IS NOT NULL ORDER BY v.RUN_ID DESC", customerId);
+        // primary-key probes (RUN_ID, CUSTOMER_ID), one per finished run: no second index slows down every run
+        List<Long> runs = db.jdbc(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT ID FROM VALUE_RUN WHERE FINISHED_AT IS NOT NULL ORDER BY ID DESC")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        String in = runs.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return query("WHERE v.CUSTOMER_ID = ? AND v.RUN_ID IN (" + in + ") ORDER BY v.RUN_ID DESC", customerId);
     }
 
     private List<CustomerValue> query(String where, Long customerId) {
