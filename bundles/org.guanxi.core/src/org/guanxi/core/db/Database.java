@@ -45,6 +45,23 @@ public interface Database {
         }
     }
 
+    /** Like {@link #jdbc}, in one transaction: committed when {@code work} returns, rolled back when it throws. */
+    default <T> T jdbcTransaction(JdbcWork<T> work) {
+        return jdbc(c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (java.sql.SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
     /** JDBC URL without credentials, for About boxes and logs. */
     String describe();
 

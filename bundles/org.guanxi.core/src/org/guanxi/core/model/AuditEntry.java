@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
 @Table(name = "AUDIT_LOG")
 public class AuditEntry {
 
-    public enum Action { CREATE, UPDATE, DELETE }
+    public enum Action { CREATE, UPDATE, DELETE, MERGE, UNMERGE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

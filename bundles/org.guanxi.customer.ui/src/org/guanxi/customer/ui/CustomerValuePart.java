@@ -2,12 +2,7 @@ package org.guanxi.customer.ui;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -78,49 +73,14 @@ public class CustomerValuePart {
     private void analyse() {
         run.setEnabled(false);
         summary.setText(Messages.get("value.running"));
-        Job job = Job.create(Messages.get("value.running"), (IProgressMonitor monitor) -> {
-            monitor.beginTask(Messages.get("value.running"), 1000);
-            Thread worker = Thread.currentThread();
-            int[] done = { 0 };
-            try {
-                values.analyse(values.latestOrderDate(), n -> {
-                    monitor.worked(n - done[0]);
-                    done[0] = n;
-                    if (monitor.isCanceled()) {
-                        worker.interrupt();
+        BackgroundTask.run(Messages.get("value.running"), summary, progress -> values.analyse(values.latestOrderDate(), progress),
+                (result, cancelled) -> {
+                    run.setEnabled(true);
+                    show();
+                    if (cancelled) {
+                        summary.setText(Messages.get("value.cancelled") + "\n" + summary.getText());
                     }
                 });
-                return Status.OK_STATUS;
-            } catch (CancellationException e) {
-                return Status.CANCEL_STATUS;
-            } finally {
-                Thread.interrupted();
-                monitor.done();
-            }
-        });
-        job.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
-            @Override
-            public void done(org.eclipse.core.runtime.jobs.IJobChangeEvent event) {
-                IStatus result = event.getResult();
-                if (!summary.isDisposed()) {
-                    summary.getDisplay().asyncExec(() -> {
-                        if (summary.isDisposed()) {
-                            return;
-                        }
-                        run.setEnabled(true);
-                        if (result.getSeverity() == IStatus.ERROR) {
-                            Errors.show(summary.getShell(), result.getException());
-                        }
-                        show();
-                        if (result.getSeverity() == IStatus.CANCEL) {
-                            summary.setText(Messages.get("value.cancelled") + "\n" + summary.getText());
-                        }
-                    });
-                }
-            }
-        });
-        job.setUser(true);
-        job.schedule();
     }
 
     /** Shows the latest stored run. */

@@ -12,4 +12,8 @@ final class Messages {
     static String get(String key, Object... args) {
         return TEXTS.get(key, args);
     }
+
+    static boolean has(String key) {
+        return TEXTS.has(key);
+    }
 }

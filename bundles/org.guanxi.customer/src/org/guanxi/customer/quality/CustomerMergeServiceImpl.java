@@ -1,0 +1,412 @@
+package org.guanxi.customer.quality;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+
+import org.guanxi.core.db.Database;
+import org.guanxi.core.event.Topics;
+import org.guanxi.core.model.Permission;
+import org.guanxi.core.model.SearchKeys;
+import org.guanxi.core.persistence.IdBlock;
+import org.guanxi.core.service.ConflictException;
+import org.guanxi.core.service.CustomerMergeService;
+import org.guanxi.core.service.FieldError;
+import org.guanxi.core.service.SecurityService;
+import org.guanxi.core.service.ValidationException;
+import org.guanxi.customer.Events;
+import org.guanxi.customer.quality.Rows.Reference;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * Merges in plain JDBC, in one transaction: the foreign keys that point at CUSTOMER are read from the database, so
+ * every referring row is found, also in tables added by later modules. What the merge did is written to
+ * CUSTOMER_MERGE / CUSTOMER_MERGE_ROW, which is all an undo needs.
+ */
+@Component(service = CustomerMergeService.class)
+public class CustomerMergeServiceImpl implements CustomerMergeService {
+
+    /** Field name → CUSTOMER column; the search keys derived from a column follow it. */
+    private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("name", "NAME"), Map.entry("phone", "PHONE"),
+            Map.entry("email", "EMAIL"), Map.entry("memberCard", "MEMBER_CARD"), Map.entry("taxId", "TAX_ID"),
+            Map.entry("idNumber", "ID_NUMBER"), Map.entry("city", "CITY"), Map.entry("birthday", "BIRTHDAY"),
+            Map.entry("source", "SOURCE"), Map.entry("owner", "OWNER_LOGIN"), Map.entry("notes", "NOTES"));
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @org.osgi.service.component.annotations.Reference
+    private Database db;
+
+    @org.osgi.service.component.annotations.Reference
+    private SecurityService security;
+
+    @org.osgi.service.component.annotations.Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin events;
+
+    public CustomerMergeServiceImpl() {
+    }
+
+    public CustomerMergeServiceImpl(Database db, SecurityService security) {
+        this.db = db;
+        this.security = security;
+    }
+
+    @Override
+    public Merge merge(long survivorId, long survivorVersion, long mergedId, long mergedVersion, Set<String> takeFromMerged) {
+        security.check(Permission.CUSTOMER_WRITE);
+        if (survivorId == mergedId) {
+            throw new ValidationException(List.of(new FieldError("id", "error.mergeSelf")));
+        }
+        for (String f : takeFromMerged) {
+            if (!COLUMNS.containsKey(f)) {
+                throw new IllegalArgumentException("not a mergeable field: " + f);
+            }
+        }
+        long mergeId = db.jdbcTransaction(c -> {
+            String survivorRow = current(c, survivorId, survivorVersion);
+            String mergedRow = current(c, mergedId, mergedVersion);
+            Properties survivor = Rows.parse(survivorRow);
+            Properties merged = Rows.parse(mergedRow);
+            long id = record(c, survivorId, mergedId, merged, survivorRow, mergedRow);
+            for (Reference ref : Rows.referencesTo(c, "CUSTOMER")) {
+                move(c, id, ref, mergedId, survivorId);
+            }
+            keepContactPoints(c, id, survivorId, survivor, merged, takeFromMerged);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM CUSTOMER WHERE ID = ?")) {
+                ps.setLong(1, mergedId);
+                ps.executeUpdate();
+            }
+            Properties after = new Properties();
+            after.putAll(survivor);
+            for (String f : takeFromMerged) {
+                String column = COLUMNS.get(f);
+                String v = merged.getProperty(column);
+                if (v == null) {
+                    after.remove(column);
+                } else {
+                    after.setProperty(column, v);
+                }
+            }
+            long version = writeCustomer(c, survivorId, after);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE CUSTOMER_MERGE SET SURVIVOR_VERSION = ? WHERE ID = ?")) {
+                ps.setLong(1, version);
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            audit(c, survivorId, "MERGE", "mergedFrom", null, merged.getProperty("CODE") + " " + merged.getProperty("NAME"));
+            for (String f : takeFromMerged) {
+                String column = COLUMNS.get(f);
+                if (!Objects.equals(survivor.getProperty(column), after.getProperty(column))) {
+                    audit(c, survivorId, "UPDATE", f, survivor.getProperty(column), after.getProperty(column));
+                }
+            }
+            audit(c, mergedId, "MERGE", "mergedInto", null, survivor.getProperty("CODE") + " " + survivor.getProperty("NAME"));
+            return id;
+        });
+        Events.post(events, Topics.CUSTOMER_DELETED, mergedId);
+        Events.post(events, Topics.CUSTOMER_CHANGED, survivorId);
+        return pending().stream().filter(m -> m.id() == mergeId).findFirst().orElseThrow();
+    }
+
+    @Override
+    public void undo(long mergeId) {
+        security.check(Permission.CUSTOMER_WRITE);
+        long[] ids = db.jdbcTransaction(c -> {
+            long survivorId;
+            long mergedId;
+            long version;
+            String survivorBefore;
+            String mergedRow;
+            try (PreparedStatement ps = c.prepareStatement("SELECT SURVIVOR_ID, MERGED_ID, SURVIVOR_VERSION, SURVIVOR_BEFORE, MERGED_ROW, "
+                    + "STATE FROM CUSTOMER_MERGE WHERE ID = ? FOR UPDATE")) {
+                ps.setLong(1, mergeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || !State.PENDING.name().equals(rs.getString(6))) {
+                        throw new ConflictException(null);
+                    }
+                    survivorId = rs.getLong(1);
+                    mergedId = rs.getLong(2);
+                    version = rs.getLong(3);
+                    survivorBefore = rs.getString(4);
+                    mergedRow = rs.getString(5);
+                }
+            }
+            // an edit of the survivor after the merge would be lost by putting its old data back
+            current(c, survivorId, version);
+            Rows.restore(c, "CUSTOMER", mergedRow);
+            List<Reference> refs = Rows.referencesTo(c, "CUSTOMER");
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT TABLE_NAME, COLUMN_NAME, ROW_ID, ACTION, SNAPSHOT FROM CUSTOMER_MERGE_ROW WHERE MERGE_ID = ?")) {
+                ps.setLong(1, mergeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String table = rs.getString(1);
+                        String column = rs.getString(2);
+                        long rowId = rs.getLong(3);
+                        String idColumn = refs.stream().filter(r -> r.table().equals(table)).map(Reference::idColumn).findFirst()
+                                .orElseThrow(() -> new SQLException("table " + table + " no longer refers to customers"));
+                        switch (rs.getString(4)) {
+                        case "MOVED" -> update(c, "UPDATE " + table + " SET " + column + " = ? WHERE " + idColumn + " = ?", mergedId, rowId);
+                        case "ADDED" -> update(c, "DELETE FROM " + table + " WHERE " + idColumn + " = ?", rowId);
+                        case "REMOVED" -> Rows.restore(c, table, rs.getString(5));
+                        default -> throw new SQLException("unknown merge action " + rs.getString(4));
+                        }
+                    }
+                }
+            }
+            writeCustomer(c, survivorId, Rows.parse(survivorBefore));
+            decide(c, mergeId, State.UNDONE);
+            audit(c, survivorId, "UNMERGE", "mergedFrom", Rows.parse(mergedRow).getProperty("CODE"), null);
+            audit(c, mergedId, "UNMERGE", "mergedInto", Rows.parse(survivorBefore).getProperty("CODE"), null);
+            return new long[] { survivorId, mergedId };
+        });
+        Events.post(events, Topics.CUSTOMER_CHANGED, ids[0]);
+        Events.post(events, Topics.CUSTOMER_CHANGED, ids[1]);
+    }
+
+    @Override
+    public void confirm(long mergeId) {
+        security.check(Permission.CUSTOMER_WRITE);
+        db.jdbcTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT STATE FROM CUSTOMER_MERGE WHERE ID = ? FOR UPDATE")) {
+                ps.setLong(1, mergeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || !State.PENDING.name().equals(rs.getString(1))) {
+                        throw new ConflictException(null);
+                    }
+                }
+            }
+            // the moved rows are no longer needed; the merge row itself keeps both customers' data for the record
+            update(c, "DELETE FROM CUSTOMER_MERGE_ROW WHERE MERGE_ID = ?", mergeId);
+            decide(c, mergeId, State.CONFIRMED);
+            return mergeId;
+        });
+    }
+
+    @Override
+    public List<Merge> pending() {
+        security.check(Permission.CUSTOMER_READ);
+        return db.jdbc(c -> {
+            Map<Long, Map<String, Integer>> moved = new LinkedHashMap<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT r.MERGE_ID, r.TABLE_NAME, COUNT(*) "
+                    + "FROM CUSTOMER_MERGE_ROW r JOIN CUSTOMER_MERGE m ON m.ID = r.MERGE_ID WHERE m.STATE = 'PENDING' "
+                    + "AND r.ACTION = 'MOVED' GROUP BY r.MERGE_ID, r.TABLE_NAME ORDER BY r.MERGE_ID, r.TABLE_NAME")) {
+                while (rs.next()) {
+                    moved.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getInt(3));
+                }
+            }
+            List<Merge> out = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT ID, SURVIVOR_ID, MERGED_ID, MERGED_CODE, "
+                    + "MERGED_NAME, STATE, MERGED_AT, USER_LOGIN FROM CUSTOMER_MERGE WHERE STATE = 'PENDING' ORDER BY ID DESC")) {
+                while (rs.next()) {
+                    out.add(new Merge(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                            State.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(), rs.getString(8),
+                            moved.getOrDefault(rs.getLong(1), Map.of())));
+                }
+            }
+            return out;
+        });
+    }
+
+    // ---- steps
+
+    /** The customer row as text, if it still has the version the user saw. */
+    private static String current(Connection c, long id, long version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT VERSION FROM CUSTOMER WHERE ID = ? FOR UPDATE")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getLong(1) != version) {
+                    throw new ConflictException(null);
+                }
+            }
+        }
+        return Rows.snapshot(c, "CUSTOMER", "ID", id);
+    }
+
+    private long record(Connection c, long survivorId, long mergedId, Properties merged, String survivorRow, String mergedRow)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CUSTOMER_MERGE (SURVIVOR_ID, MERGED_ID, MERGED_CODE, MERGED_NAME, "
+                + "STATE, MERGED_AT, USER_LOGIN, SURVIVOR_VERSION, SURVIVOR_BEFORE, MERGED_ROW) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, survivorId);
+            ps.setLong(2, mergedId);
+            ps.setString(3, merged.getProperty("CODE"));
+            ps.setString(4, merged.getProperty("NAME"));
+            ps.setString(5, State.PENDING.name());
+            ps.setTimestamp(6, Timestamp.from(Instant.now()));
+            ps.setString(7, security.currentUser());
+            ps.setString(8, survivorRow);
+            ps.setString(9, mergedRow);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Re-points the duplicate's rows of one referring table. Rows the survivor already has in the same form (a unique
+     * key such as one care task per customer, occasion and day) cannot move; they are removed and kept as snapshots.
+     */
+    private static void move(Connection c, long mergeId, Reference ref, long from, long to) throws SQLException {
+        List<Long> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ref.idColumn() + " FROM " + ref.table() + " WHERE " + ref.column() + " = ?")) {
+            ps.setLong(1, from);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1));
+                }
+            }
+        }
+        String update = "UPDATE " + ref.table() + " SET " + ref.column() + " = ? WHERE " + ref.idColumn() + " = ?";
+        for (long row : rows) {
+            java.sql.Savepoint before = c.setSavepoint();
+            try {
+                update(c, update, to, row);
+                log(c, mergeId, ref, row, "MOVED", null);
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                c.rollback(before);
+                String snapshot = Rows.snapshot(c, ref.table(), ref.idColumn(), row);
+                update(c, "DELETE FROM " + ref.table() + " WHERE " + ref.idColumn() + " = ?", row);
+                log(c, mergeId, ref, row, "REMOVED", snapshot);
+            }
+        }
+    }
+
+    /** Phones and e-mails that lose their place in the master data stay with the survivor as further contact points. */
+    private static void keepContactPoints(Connection c, long mergeId, long survivorId, Properties survivor, Properties merged,
+            Set<String> takeFromMerged) throws SQLException {
+        IdBlock ids = new IdBlock(c);
+        Reference points = new Reference("CONTACT_POINT", "CUSTOMER_ID", "ID");
+        for (String field : List.of("phone", "email")) {
+            String column = COLUMNS.get(field);
+            String losing = takeFromMerged.contains(field) ? survivor.getProperty(column) : merged.getProperty(column);
+            String winning = takeFromMerged.contains(field) ? merged.getProperty(column) : survivor.getProperty(column);
+            String key = losing == null ? null : field.equals("phone") ? SearchKeys.phoneKey(losing) : SearchKeys.emailKey(losing);
+            String winningKey = winning == null ? null : field.equals("phone") ? SearchKeys.phoneKey(winning) : SearchKeys.emailKey(winning);
+            if (key == null || key.equals(winningKey) || hasPoint(c, survivorId, key)) {
+                continue;
+            }
+            long id = ids.next();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CONTACT_POINT (ID, VERSION, CUSTOMER_ID, KIND, VAL, LABEL, "
+                    + "LOOKUP_KEY) VALUES (?, 1, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, id);
+                ps.setLong(2, survivorId);
+                ps.setString(3, field.equals("phone") ? "PHONE" : "EMAIL");
+                ps.setString(4, losing);
+                ps.setString(5, "@label.merged");
+                ps.setString(6, key);
+                ps.executeUpdate();
+            }
+            log(c, mergeId, points, id, "ADDED", null);
+        }
+    }
+
+    private static boolean hasPoint(Connection c, long customerId, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM CONTACT_POINT WHERE CUSTOMER_ID = ? AND LOOKUP_KEY = ?")) {
+            ps.setLong(1, customerId);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Writes the master-data columns of {@code row} (search keys recomputed) and returns the new version. */
+    private static long writeCustomer(Connection c, long id, Properties row) throws SQLException {
+        List<String> columns = new ArrayList<>(COLUMNS.values());
+        StringBuilder sql = new StringBuilder("UPDATE CUSTOMER SET ");
+        for (String column : columns) {
+            sql.append(column).append(" = ?, ");
+        }
+        sql.append("NAME_KEY = ?, PINYIN_KEY = ?, PHONE_KEY = ?, EMAIL_KEY = ?, VERSION = VERSION + 1, UPDATED_AT = ? WHERE ID = ?");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (String column : columns) {
+                String v = row.getProperty(column);
+                if (v == null) {
+                    ps.setNull(i++, column.equals("BIRTHDAY") ? java.sql.Types.DATE : java.sql.Types.VARCHAR);
+                } else {
+                    ps.setString(i++, v);
+                }
+            }
+            String name = row.getProperty("NAME");
+            ps.setString(i++, SearchKeys.nameKey(name));
+            ps.setString(i++, SearchKeys.pinyinKey(name));
+            ps.setString(i++, SearchKeys.phoneKey(row.getProperty("PHONE")));
+            ps.setString(i++, SearchKeys.emailKey(row.getProperty("EMAIL")));
+            ps.setTimestamp(i++, Timestamp.from(Instant.now()));
+            ps.setLong(i, id);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT VERSION FROM CUSTOMER WHERE ID = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void log(Connection c, long mergeId, Reference ref, long row, String action, String snapshot) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CUSTOMER_MERGE_ROW (MERGE_ID, TABLE_NAME, COLUMN_NAME, ROW_ID, "
+                + "ACTION, SNAPSHOT) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, mergeId);
+            ps.setString(2, ref.table());
+            ps.setString(3, ref.column());
+            ps.setLong(4, row);
+            ps.setString(5, action);
+            ps.setString(6, snapshot);
+            ps.executeUpdate();
+        }
+    }
+
+    private void audit(Connection c, long customerId, String action, String field, String before, String after) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO AUDIT_LOG (CHANGED_AT, USER_LOGIN, ENTITY, ENTITY_ID, ACTION, "
+                + "FIELD, OLD_VALUE, NEW_VALUE) VALUES (?, ?, 'Customer', ?, ?, ?, ?, ?)")) {
+            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            ps.setString(2, security.currentUser());
+            ps.setLong(3, customerId);
+            ps.setString(4, action);
+            ps.setString(5, field);
+            ps.setString(6, before);
+            ps.setString(7, after);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void decide(Connection c, long mergeId, State state) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE CUSTOMER_MERGE SET STATE = ?, DECIDED_AT = ? WHERE ID = ?")) {
+            ps.setString(1, state.name());
+            ps.setTimestamp(2, Timestamp.from(Instant.now()));
+            ps.setLong(3, mergeId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void update(Connection c, String sql, long... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setLong(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+}
