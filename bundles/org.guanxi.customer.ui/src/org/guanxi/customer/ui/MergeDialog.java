@@ -42,7 +42,8 @@ class MergeDialog extends Dialog {
         VALUES.put("idNumber", Customer::getIdNumber);
         VALUES.put("city", Customer::getCity);
         VALUES.put("birthday", Customer::getBirthday);
-        VALUES.put("source", Customer::getSource);
+        VALUES.put("source", c -> c.getSource() == null ? null
+                : Messages.has("source." + c.getSource()) ? Messages.get("source." + c.getSource()) : c.getSource());
         VALUES.put("owner", Customer::getOwner);
         VALUES.put("notes", Customer::getNotes);
     }
