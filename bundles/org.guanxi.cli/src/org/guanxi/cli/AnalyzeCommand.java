@@ -1,15 +1,10 @@
 package org.guanxi.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,13 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.guanxi.cli.CommandLine.UsageException;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.CustomerValueService.CustomerValue;
 import org.guanxi.core.service.CustomerValueService.Summary;
 import org.guanxi.core.service.CustomerValueService.TierLevel;
+import org.guanxi.customer.TableWriter;
 
 /**
  * {@code analyze pyramid|lifecycle|rfm|clv|matrix [--as-of DATE] [--out FILE.csv]}: runs the customer value
@@ -74,7 +68,7 @@ final class AnalyzeCommand {
             default -> out.println(CommandLine.TEXTS.get("equity", money(s.equity())));
         }
         if (csv != null) {
-            int rows = writeCsv(csv, kind, values.latest());
+            int rows = writeTable(csv, kind, values.latest());
             out.println();
             out.println(CommandLine.TEXTS.get("written", csv.toAbsolutePath(), rows));
         }
@@ -115,8 +109,8 @@ final class AnalyzeCommand {
         return String.format(Locale.ROOT, "%,.2f", v.setScale(2, RoundingMode.HALF_UP));
     }
 
-    /** UTF-8 with a byte-order mark, so that spreadsheet programs show Chinese names correctly. */
-    private static int writeCsv(Path file, String kind, List<CustomerValue> rows) {
+    /** CSV (UTF-8 with a byte-order mark, so that spreadsheet programs show Chinese names) or Excel for .xlsx. */
+    private static int writeTable(Path file, String kind, List<CustomerValue> rows) {
         Map<String, List<String>> columns = Map.of(
                 "pyramid", List.of("value_12m", "tier", "tier_reason"),
                 "lifecycle", List.of("stage", "stage_reason", "status", "status_reason"),
@@ -134,29 +128,18 @@ final class AnalyzeCommand {
                 Map.entry("quadrant", CustomerValue::quadrant), Map.entry("status", CustomerValue::status),
                 Map.entry("status_reason", CustomerValue::statusReason));
         List<String> cols = columns.get(kind);
-        String[] header = new String[cols.size() + 2];
-        header[0] = "customer_code";
-        header[1] = "customer_name";
-        for (int i = 0; i < cols.size(); i++) {
-            header[i + 2] = cols.get(i);
-        }
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            try (OutputStream os = Files.newOutputStream(file); Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
-                w.write('\uFEFF');
-                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header).get());
-                for (CustomerValue v : rows) {
-                    Object[] record = new Object[header.length];
-                    record[0] = v.code();
-                    record[1] = v.name();
-                    for (int i = 0; i < cols.size(); i++) {
-                        record[i + 2] = get.get(cols.get(i)).apply(v);
-                    }
-                    csv.printRecord(record);
+        List<String> header = new java.util.ArrayList<>(List.of("customer_code", "customer_name"));
+        header.addAll(cols);
+        try (TableWriter table = TableWriter.open(file, kind, header)) {
+            for (CustomerValue v : rows) {
+                List<Object> record = new java.util.ArrayList<>(header.size());
+                record.add(v.code());
+                record.add(v.name());
+                for (String c : cols) {
+                    Object value = get.get(c).apply(v);
+                    record.add(value instanceof Enum<?> e ? e.name() : value);
                 }
-                csv.flush();
+                table.row(record);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);

@@ -2,14 +2,10 @@ package org.guanxi.customer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.CustomerExportService;
 import org.guanxi.core.service.CustomerRow;
@@ -39,24 +35,21 @@ public class CustomerExportServiceImpl implements CustomerExportService {
     }
 
     @Override
-    public int exportCsv(String searchText, Path file) {
+    public int export(String searchText, Path file) {
         security.check(Permission.CUSTOMER_READ);
         int written = 0;
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write('\uFEFF');
-            CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
-                    .setHeader("code", "name", "kind", "phone", "email", "member_card", "city").get());
+        try (TableWriter table = TableWriter.open(file, "customers",
+                List.of("code", "name", "kind", "phone", "email", "member_card", "city"))) {
             for (int offset = 0;; offset += PAGE) {
                 List<CustomerRow> page = customers.find(searchText, offset, PAGE);
                 for (CustomerRow r : page) {
-                    csv.printRecord(r.code(), r.name(), r.kind(), r.phone(), r.email(), r.memberCard(), r.city());
+                    table.row(Arrays.asList(r.code(), r.name(), r.kind().name(), r.phone(), r.email(), r.memberCard(), r.city()));
                 }
                 written += page.size();
                 if (page.size() < PAGE) {
                     break;
                 }
             }
-            csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 public interface CustomerExportService {
 
     /**
-     * Writes every customer the search finds (the same search as the customer list) as CSV, UTF-8 with a byte-order
-     * mark so that spreadsheet programs show Chinese correctly; returns the number of customers written.
+     * Writes every customer the search finds (the same search as the customer list): as Excel when the file name ends
+     * in {@code .xlsx}, otherwise as CSV in UTF-8 with a byte-order mark so that spreadsheet programs show Chinese
+     * correctly. Returns the number of customers written.
      */
-    int exportCsv(String searchText, Path file);
+    int export(String searchText, Path file);
 }

@@ -8,7 +8,8 @@ import java.util.function.IntConsumer;
 import org.guanxi.core.service.OrderImportService.Problem;
 
 /**
- * Imports customers from CSV files (UTF-8, with or without BOM; comma, semicolon or tab separated) in two steps: a
+ * Imports customers from CSV files (UTF-8, with or without BOM; comma, semicolon or tab separated) or Excel
+ * workbooks (.xlsx, the first sheet; dates and numbers as Excel shows them) in two steps: a
  * preview that proposes which column goes to which field, then the import with the mapping the user confirmed.
  * Every line is validated and checked for duplicates (customer code, phone, e-mail, member card, tax and ID number,
  * against the database and within the file) before anything is written: a file with a bad line imports nothing

@@ -40,7 +40,7 @@ class CustomerExportTest {
     void theListIsExportedWithTheSameSearchAsOnScreen() throws Exception {
         CustomerExportServiceImpl export = new CustomerExportServiceImpl(customers, fx.security);
         Path all = tmp.resolve("all.csv");
-        assertEquals(250, export.exportCsv("", all));
+        assertEquals(250, export.export("", all));
         List<String> lines = Files.readAllLines(all, StandardCharsets.UTF_8);
         assertEquals(251, lines.size());
         assertEquals("\uFEFFcode,name,kind,phone,email,member_card,city", lines.get(0));
@@ -48,9 +48,26 @@ class CustomerExportTest {
 
         String prefix = customers.find("", 100, 1).get(0).name().substring(0, 1);
         Path some = tmp.resolve("some.csv");
-        int n = export.exportCsv(prefix, some);
+        int n = export.export(prefix, some);
         assertEquals(customers.count(prefix), n);
         assertTrue(n < 250);
         assertEquals(n + 1, Files.readAllLines(some, StandardCharsets.UTF_8).size());
+    }
+
+    @Test
+    void anExcelExportHoldsTheSameRowsWithAFrozenHeader() throws Exception {
+        CustomerExportServiceImpl export = new CustomerExportServiceImpl(customers, fx.security);
+        Path xlsx = tmp.resolve("客户.xlsx");
+        assertEquals(250, export.export("", xlsx));
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile())) {
+            List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+            assertEquals(251, rows.size());
+            assertEquals("code", rows.get(0).getCellText(0));
+            assertEquals("member_card", rows.get(0).getCellText(5));
+            var first = customers.find("", 0, 1).get(0);
+            assertEquals(first.code(), rows.get(1).getCellText(0));
+            assertEquals(first.name(), rows.get(1).getCellText(1));
+            assertEquals(first.phone(), rows.get(1).getCellText(3));
+        }
     }
 }

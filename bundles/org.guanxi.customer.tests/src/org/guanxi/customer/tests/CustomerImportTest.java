@@ -143,4 +143,65 @@ class CustomerImportTest {
         assertEquals(2, skipped.duplicatesSkipped());
         assertEquals(3, count("SELECT COUNT(*) FROM CUSTOMER"));
     }
+
+    /** An Excel sheet as people fill it in: a real date cell, a phone typed as a number, an empty row between. */
+    private Path workbook(String name, Object[]... rows) throws Exception {
+        Path f = tmp.resolve(name);
+        try (java.io.OutputStream out = Files.newOutputStream(f)) {
+            org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("客户");
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object v = rows[r][c];
+                    if (v instanceof java.time.LocalDate d) {
+                        ws.value(r, c, d);
+                        ws.style(r, c).format("yyyy\"年\"m\"月\"d\"日\"").set();
+                    } else if (v instanceof Number n) {
+                        ws.value(r, c, n);
+                    } else if (v != null) {
+                        ws.value(r, c, v.toString());
+                    }
+                }
+            }
+            wb.finish();
+        }
+        return f;
+    }
+
+    @Test
+    void excelWorkbooksAreImportedLikeCsvWithRowNumbersInTheReport() throws Exception {
+        Object[] header = { "客户名称", "手机", "邮箱", "生日", "城市" };
+        Object[] blank = {};
+        Path bad = workbook("客户.xlsx", header,
+                new Object[] { "李雷", 13812345678L, "li.lei@example.cn", java.time.LocalDate.of(1988, 7, 15), "广州" },
+                blank,
+                new Object[] { "韩梅梅", "139 8765 4321", "不是邮箱", null, "广州" });
+        Preview p = service.preview(bad, 5);
+        assertEquals(Map.of(0, Field.NAME, 1, Field.PHONE, 2, Field.EMAIL, 3, Field.BIRTHDAY, 4, Field.CITY), p.mapping());
+        assertEquals(List.of("李雷", "13812345678", "li.lei@example.cn", "1988-07-15", "广州"), p.rows().get(0));
+        Report rejected = service.importCustomers(bad, p.mapping(), false, n -> { });
+        assertEquals(0, rejected.imported());
+        assertEquals(1, rejected.problems().size(), rejected.problems().toString());
+        Problem mail = rejected.problems().get(0);
+        assertEquals("客户.xlsx", mail.file());
+        assertEquals(4, mail.line(), "the row number Excel shows");
+        assertEquals("邮箱", mail.field());
+
+        Path good = workbook("客户2.xlsx", header,
+                new Object[] { "李雷", 13812345678L, "li.lei@example.cn", java.time.LocalDate.of(1988, 7, 15), "广州" },
+                new Object[] { "韩梅梅", "139 8765 4321", "han.meimei@example.cn", null, "广州" });
+        Report r = service.importCustomers(good, service.preview(good, 1).mapping(), false, n -> { });
+        assertEquals(List.of(), r.problems());
+        assertEquals(2, r.imported());
+        assertEquals(1, count("SELECT COUNT(*) FROM CUSTOMER WHERE NAME = '李雷' AND PHONE_KEY = '13812345678' "
+                + "AND BIRTHDAY = DATE('1988-07-15')"));
+    }
+
+    @Test
+    void aFileThatIsNotAWorkbookIsReportedByName() throws Exception {
+        Path fake = file("fake.xlsx", "name", "x");
+        java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                () -> service.preview(fake, 1));
+        assertTrue(e.getMessage().contains("fake.xlsx"), e.getMessage());
+    }
 }

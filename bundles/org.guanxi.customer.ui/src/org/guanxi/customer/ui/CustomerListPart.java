@@ -28,6 +28,7 @@ import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.service.CustomerRow;
 import org.guanxi.core.service.CustomerExportService;
+import org.guanxi.core.service.CustomerImportService;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
@@ -55,6 +56,9 @@ public class CustomerListPart {
     @Inject
     private CustomerExportService export;
 
+    @Inject
+    private CustomerImportService imports;
+
     private Text search;
     private TableViewer viewer;
     private Label count;
@@ -69,7 +73,7 @@ public class CustomerListPart {
 
     @PostConstruct
     void create(Composite parent) {
-        GridLayoutFactory.fillDefaults().numColumns(4).margins(8, 8).applyTo(parent);
+        GridLayoutFactory.fillDefaults().numColumns(5).margins(8, 8).applyTo(parent);
 
         search = Widgets.id(new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL | SWT.BORDER), "customer.search");
         search.setMessage(Messages.get("list.search"));
@@ -90,6 +94,14 @@ public class CustomerListPart {
         create.setText(Messages.get("list.new"));
         create.addListener(SWT.Selection, e -> CustomerEditors.open(parts, null));
 
+        Button importButton = Widgets.id(new Button(parent, SWT.PUSH), "customer.import");
+        importButton.setText(Messages.get("list.import"));
+        importButton.addListener(SWT.Selection, e -> {
+            if (new ImportCustomersDialog(parent.getShell(), imports).open() == org.eclipse.jface.window.Window.OK) {
+                reload();
+            }
+        });
+
         Button exportButton = Widgets.id(new Button(parent, SWT.PUSH), "customer.export");
         exportButton.setText(Messages.get("list.export"));
         exportButton.addListener(SWT.Selection, e -> exportList());
@@ -101,7 +113,7 @@ public class CustomerListPart {
         Table table = Widgets.id(viewer.getTable(), "customer.table");
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).span(4, 1).applyTo(table);
+        GridDataFactory.fillDefaults().grab(true, true).span(5, 1).applyTo(table);
         column("col.code", 90, CustomerRow::code);
         column("col.name", 220, CustomerRow::name);
         column("col.kind", 100, r -> Messages.get("kind." + r.kind()));
@@ -192,21 +204,22 @@ public class CustomerListPart {
                 : Messages.get(found > SEARCH_LIMIT ? "list.countMore" : "list.countFiltered", rows));
     }
 
-    /** Exports what the list shows (the current search, all pages) as CSV, in the background. */
+    /** Exports what the list shows (the current search, all pages) as Excel or CSV, in the background. */
     private void exportList() {
         FileDialog dialog = new FileDialog(viewer.getTable().getShell(), SWT.SAVE);
-        dialog.setFilterExtensions(new String[] { "*.csv" });
-        dialog.setFileName("customers.csv");
+        dialog.setFilterExtensions(new String[] { "*.xlsx", "*.csv" });
+        dialog.setFilterNames(new String[] { Messages.get("list.exportExcel"), Messages.get("list.exportCsv") });
+        dialog.setFileName("customers.xlsx");
         dialog.setOverwrite(true);
         String target = dialog.open();
         if (target == null) {
             return;
         }
         String search = query;
-        org.eclipse.swt.widgets.Display display = viewer.getTable().getDisplay();
+        Display display = viewer.getTable().getDisplay();
         Job.create(Messages.get("list.exportJob"), monitor -> {
             try {
-                int n = export.exportCsv(search, java.nio.file.Path.of(target));
+                int n = export.export(search, java.nio.file.Path.of(target));
                 display.asyncExec(() -> MessageDialog.openInformation(display.getActiveShell(), Messages.get("list.exportJob"),
                         Messages.get("list.exported", n, target)));
             } catch (RuntimeException e) {

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Permission;
@@ -48,11 +46,11 @@ public class CustomerImportServiceImpl implements CustomerImportService {
     @Override
     public Preview preview(Path file, int rows) {
         security.check(Permission.CUSTOMER_READ);
-        try (CSVParser parser = CustomerCsv.open(file)) {
+        try (TableFile table = TableFile.open(file)) {
             List<String> headers = new ArrayList<>();
             Map<Integer, Field> mapping = new LinkedHashMap<>();
             List<List<String>> first = new ArrayList<>();
-            for (CSVRecord r : parser) {
+            for (TableFile.Line r : table) {
                 if (headers.isEmpty()) {
                     for (int i = 0; i < r.size(); i++) {
                         headers.add(r.get(i));
@@ -62,7 +60,7 @@ public class CustomerImportServiceImpl implements CustomerImportService {
                         }
                     }
                 } else if (first.size() < rows) {
-                    first.add(r.toList());
+                    first.add(r.cells());
                 } else {
                     break;
                 }

@@ -22,8 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.PartyKind;
@@ -121,11 +119,10 @@ public final class CustomerImporter {
         long lines = 0;
         long maxCode = 0;
         // pass 1: parse, validate, collect keys
-        try (CSVParser parser = CustomerCsv.open(file)) {
-            readHeader(parser);
-            for (CSVRecord r : parser) {
+        try (TableFile table = TableFile.open(file)) {
+            for (TableFile.Line r : body(table)) {
                 lines++;
-                long line = parser.getCurrentLineNumber();
+                long line = r.number();
                 Customer c = parse(r, line);
                 if (c == null) {
                     badLines.set((int) line);
@@ -161,16 +158,18 @@ public final class CustomerImporter {
         return new Report(fileName, (int) lines, imported, duplicateLines, List.copyOf(problems), millis(start));
     }
 
-    private void readHeader(CSVParser parser) {
-        java.util.Iterator<CSVRecord> it = parser.iterator();
+    /** The lines after the header; the header names the columns in problem reports. */
+    private Iterable<TableFile.Line> body(TableFile table) {
+        java.util.Iterator<TableFile.Line> it = table.iterator();
         if (it.hasNext()) {
-            CSVRecord header = it.next();
+            TableFile.Line header = it.next();
             mapping.forEach((column, field) -> headerOf.put(field, column < header.size() ? header.get(column) : field.name()));
         }
+        return () -> it;
     }
 
     /** A customer from one line, or null after reporting why it cannot be one. */
-    private Customer parse(CSVRecord r, long line) {
+    private Customer parse(TableFile.Line r, long line) {
         boolean[] ok = { true };
         Customer c = customerOf(r, (field, value) -> {
             problem(line, field, TEXTS.get("import.bad." + field.name().replaceFirst("CONSENT_.*", "CONSENT"), value));
@@ -187,10 +186,10 @@ public final class CustomerImporter {
      * The customer of a line as the mapping reads it; a value that cannot be read goes to {@code unreadable} (field,
      * value) and is left out.
      */
-    private Customer customerOf(CSVRecord r, java.util.function.BiConsumer<Field, String> unreadable) {
+    private Customer customerOf(TableFile.Line r, java.util.function.BiConsumer<Field, String> unreadable) {
         Customer c = new Customer();
         for (Map.Entry<Integer, Field> e : mapping.entrySet()) {
-            String v = e.getKey() < r.size() ? r.get(e.getKey()) : "";
+            String v = r.get(e.getKey());
             if (v.isEmpty()) {
                 continue;
             }
@@ -351,10 +350,9 @@ public final class CustomerImporter {
     /** The customers of some lines, read again from the file: keys are not kept in memory for every line. */
     private Map<Long, Customer> readLines(java.util.Set<Long> wanted) throws IOException {
         Map<Long, Customer> out = new HashMap<>();
-        try (CSVParser parser = CustomerCsv.open(file)) {
-            readHeader(parser);
-            for (CSVRecord r : parser) {
-                long line = parser.getCurrentLineNumber();
+        try (TableFile table = TableFile.open(file)) {
+            for (TableFile.Line r : body(table)) {
+                long line = r.number();
                 if (wanted.contains(line)) {
                     out.put(line, customerOf(r));
                 }
@@ -364,7 +362,7 @@ public final class CustomerImporter {
     }
 
     /** The customer of a line that passed validation in the first pass. */
-    private Customer customerOf(CSVRecord r) {
+    private Customer customerOf(TableFile.Line r) {
         return customerOf(r, (field, value) -> {
             throw new IllegalStateException("line changed since it was checked: " + field + " " + value);
         });
@@ -385,13 +383,12 @@ public final class CustomerImporter {
         int written = 0;
         long firstId = -1;
         long lastId = -1;
-        try (CSVParser parser = CustomerCsv.open(file); PreparedStatement ps = connection.prepareStatement(INSERT)) {
-            readHeader(parser);
+        try (TableFile table = TableFile.open(file); PreparedStatement ps = connection.prepareStatement(INSERT)) {
             IdBlock ids = new IdBlock(connection);
             Timestamp now = Timestamp.from(Instant.now());
             long code = nextCode;
-            for (CSVRecord r : parser) {
-                long line = parser.getCurrentLineNumber();
+            for (TableFile.Line r : body(table)) {
+                long line = r.number();
                 if (skip.get((int) line)) {
                     continue;
                 }

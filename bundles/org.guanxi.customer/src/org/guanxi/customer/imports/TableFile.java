@@ -1,0 +1,140 @@
+package org.guanxi.customer.imports;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+
+/**
+ * The lines of an import file as text cells, each with the number a user finds it under: the line of a CSV file or
+ * the row of the first sheet of an Excel workbook (.xlsx). Excel cells are turned into the text a user sees in them:
+ * dates as 1985-03-21, numbers without exponent or trailing zeros (a phone typed as a number stays 13800138000).
+ * Empty lines and rows are skipped.
+ */
+abstract class TableFile implements Iterable<TableFile.Line>, Closeable {
+
+    /** One line or row; {@code number} counts from 1 at the header. */
+    record Line(long number, List<String> cells) {
+
+        String get(int column) {
+            return column < cells.size() ? cells.get(column) : "";
+        }
+
+        int size() {
+            return cells.size();
+        }
+    }
+
+    static boolean isExcel(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+    }
+
+    static TableFile open(Path file) throws IOException {
+        return isExcel(file) ? new Excel(file) : new Csv(file);
+    }
+
+    private static final class Csv extends TableFile {
+        private final CSVParser parser;
+
+        Csv(Path file) throws IOException {
+            parser = CustomerCsv.open(file);
+        }
+
+        @Override
+        public Iterator<Line> iterator() {
+            Iterator<CSVRecord> records = parser.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return records.hasNext();
+                }
+
+                @Override
+                public Line next() {
+                    CSVRecord r = records.next();
+                    return new Line(parser.getCurrentLineNumber(), r.toList());
+                }
+            };
+        }
+
+        @Override
+        public void close() throws IOException {
+            parser.close();
+        }
+    }
+
+    private static final class Excel extends TableFile {
+        private final ReadableWorkbook workbook;
+        private final Stream<Row> rows;
+
+        Excel(Path file) throws IOException {
+            try {
+                // cell formats are needed to tell a date from a number
+                workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+            } catch (IOException | RuntimeException e) {
+                throw new IOException(file.getFileName() + " is not an Excel workbook (.xlsx): " + e.getMessage(), e);
+            }
+            rows = workbook.getFirstSheet().openStream();
+        }
+
+        @Override
+        public Iterator<Line> iterator() {
+            return rows.map(Excel::line).filter(l -> l.cells().stream().anyMatch(c -> !c.isEmpty())).iterator();
+        }
+
+        private static Line line(Row row) {
+            List<String> cells = new ArrayList<>(row.getCellCount());
+            for (int i = 0; i < row.getCellCount(); i++) {
+                cells.add(text(row.getCell(i)));
+            }
+            return new Line(row.getRowNum(), cells);
+        }
+
+        static String text(Cell cell) {
+            if (cell == null) {
+                return "";
+            }
+            return switch (cell.getType()) {
+            case NUMBER -> isDate(cell) ? cell.asDate().toLocalDate().toString() : cell.asNumber().stripTrailingZeros().toPlainString();
+            case STRING -> cell.asString().strip();
+            case BOOLEAN -> cell.asBoolean().toString();
+            case EMPTY -> "";
+            // formulas and errors: the value Excel last computed, or the error code (#N/A …), which validation reports
+            default -> cell.getRawValue() == null ? "" : cell.getRawValue().strip();
+            };
+        }
+
+        /** Excel keeps dates as day numbers; only the cell's format tells them apart from numbers. */
+        private static boolean isDate(Cell cell) {
+            Integer id = cell.getDataFormatId();
+            if (id != null && (id >= 14 && id <= 17 || id == 22 || id >= 27 && id <= 36 || id >= 50 && id <= 58)) {
+                return true;
+            }
+            String format = cell.getDataFormatString();
+            if (format == null) {
+                return false;
+            }
+            // quoted text and escaped characters ("年", \-) are not date codes
+            String codes = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\\\.", "").replaceAll("\\[[^\\]]*\\]", "")
+                    .toLowerCase(Locale.ROOT);
+            return codes.contains("y") || codes.contains("d");
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
+            workbook.close();
+        }
+    }
+}
