@@ -36,6 +36,28 @@ public interface CustomerValueService {
     }
 
     /**
+     * The models' parameters, shared by every user of the database: pyramid tier shares (VIP, major, ordinary; the rest
+     * are small), lifecycle thresholds, CLV horizon, discount and default margin, and the value-matrix split.
+     */
+    record Parameters(double vipShare, double majorShare, double ordinaryShare, int lostAfterDays, double lostIntervalFactor,
+            int explorationDays, double declineRatio, double declineIntervalFactor, double growthRatio, int clvYears,
+            double discountRate, double marginRate, double matrixPercentile) {
+    }
+
+    /** The parameters the next analysis uses: the saved ones, otherwise the textbook defaults. */
+    Parameters parameters();
+
+    /** The textbook defaults (1 % / 4 % / 15 % / 80 %, five years at 10 %, …). */
+    Parameters defaultParameters();
+
+    /**
+     * Checks and saves the parameters for every user; the next analysis uses them.
+     *
+     * @throws ValidationException naming each parameter out of range (nothing saved)
+     */
+    void saveParameters(Parameters parameters);
+
+    /**
      * Analyses every customer as of {@code asOf} and stores the results as a new run. {@code progress} receives the
      * share done in per mille; a thread interrupt cancels the run before anything is stored.
      */

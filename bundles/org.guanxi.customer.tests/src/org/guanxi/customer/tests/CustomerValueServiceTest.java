@@ -2,6 +2,7 @@ package org.guanxi.customer.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -18,6 +19,9 @@ import java.util.stream.Collectors;
 import org.guanxi.core.model.Tier;
 import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.core.service.CustomerValueService.CustomerValue;
+import org.guanxi.core.service.CustomerValueService.Parameters;
+import org.guanxi.core.service.FieldError;
+import org.guanxi.core.service.ValidationException;
 import org.guanxi.core.service.CustomerValueService.Summary;
 import org.guanxi.customer.CustomerValueServiceImpl;
 import org.guanxi.demo.DemoDataGenerator;
@@ -103,5 +107,30 @@ class CustomerValueServiceTest {
         assertEquals(2, history.size());
         assertEquals(now.runId(), history.get(0).runId());
         assertEquals(LocalDate.now().minusMonths(6), history.get(1).asOf());
+    }
+
+    @Test
+    void savedParametersDriveTheNextRunAndBadOnesAreRefused() {
+        Parameters defaults = service.parameters();
+        assertEquals(service.defaultParameters(), defaults, "nothing saved: the textbook defaults");
+        Parameters wider = new Parameters(0.02, 0.08, 0.20, defaults.lostAfterDays(), defaults.lostIntervalFactor(),
+                defaults.explorationDays(), defaults.declineRatio(), defaults.declineIntervalFactor(), defaults.growthRatio(), 3,
+                0.08, defaults.marginRate(), defaults.matrixPercentile());
+        service.saveParameters(wider);
+        assertEquals(wider, new CustomerValueServiceImpl(db, fx.security).parameters(), "stored for every user");
+        Summary s = service.analyse(LocalDate.now(), n -> { });
+        assertEquals(10, s.pyramid().get(0).customers(), "2 % of 500 are VIP now");
+        assertEquals(40, s.pyramid().get(1).customers());
+        assertEquals(100, s.pyramid().get(2).customers());
+
+        Parameters bad = new Parameters(0.5, 0.4, 0.3, 10, defaults.lostIntervalFactor(), defaults.explorationDays(),
+                defaults.declineRatio(), defaults.declineIntervalFactor(), defaults.growthRatio(), 0, 2, defaults.marginRate(),
+                defaults.matrixPercentile());
+        ValidationException e = assertThrows(ValidationException.class, () -> service.saveParameters(bad));
+        assertEquals(Set.of("ordinaryShare", "lostAfterDays", "clvYears", "discountRate"),
+                e.getErrors().stream().map(FieldError::field).collect(Collectors.toSet()));
+        assertTrue(e.getErrors().stream().anyMatch(x -> x.message().equals("CLV horizon (years) must be between 1 and 30.")),
+                e.getErrors().stream().map(FieldError::message).toList().toString());
+        assertEquals(wider, service.parameters(), "nothing of a refused set is saved");
     }
 }

@@ -35,13 +35,19 @@ import org.guanxi.core.model.AddressKind;
 import org.guanxi.core.model.Contact;
 import org.guanxi.core.model.Channel;
 import org.guanxi.core.model.ContactPoint;
+import org.guanxi.core.model.ContactPointKind;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.CustomerType;
 import org.guanxi.core.model.KeyDate;
+import org.guanxi.core.model.KeyDateKind;
 import org.guanxi.core.model.Interaction;
 import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.service.ConflictException;
 import org.guanxi.core.service.CustomerService;
+import org.guanxi.core.service.DataQualityService;
+import org.guanxi.core.service.DataQualityService.Completeness;
+import org.guanxi.core.service.KeyAccountService;
+import org.guanxi.core.service.DeliveredValueService;
 import org.guanxi.core.service.InteractionService;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.CustomerValueService.CustomerValue;
@@ -72,6 +78,15 @@ public class CustomerEditorPart implements Revertable {
     private InteractionService interactions;
 
     @Inject
+    private DataQualityService quality;
+
+    @Inject
+    private KeyAccountService accounts;
+
+    @Inject
+    private DeliveredValueService delivered;
+
+    @Inject
     private MPart part;
 
     @Inject
@@ -86,6 +101,7 @@ public class CustomerEditorPart implements Revertable {
 
     private Label title;
     private Label problems;
+    private Label completeness;
     private Combo kind;
     private Text code;
     private Text name;
@@ -105,7 +121,13 @@ public class CustomerEditorPart implements Revertable {
     private Text notes;
     private TableViewer contactTable;
     private TableViewer addressTable;
+    private TableViewer pointTable;
+    private TableViewer dateTable;
+    private final List<ContactPoint> points = new ArrayList<>();
+    private final List<KeyDate> dates = new ArrayList<>();
     private Button delete;
+    private Button keyAccount;
+    private Button deliveredValue;
     private Label value;
     private Combo channel;
     private Text subject;
@@ -126,6 +148,8 @@ public class CustomerEditorPart implements Revertable {
         title.setData("org.eclipse.e4.ui.css.CssClassName", "gx-title");
         title.setFont(org.eclipse.jface.resource.JFaceResources.getHeaderFont());
         GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
+        completeness = Widgets.id(new Label(body, SWT.WRAP), "customer.completeness");
+        GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(completeness);
         problems = Widgets.id(new Label(body, SWT.WRAP), "customer.problems");
         problems.setForeground(body.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).exclude(true).applyTo(problems);
@@ -136,6 +160,8 @@ public class CustomerEditorPart implements Revertable {
         createTimeline(body);
         createContacts(body);
         createAddresses(body);
+        createContactPoints(body);
+        createKeyDates(body);
         createButtons(body);
 
         scroll.setContent(body);
@@ -205,6 +231,17 @@ public class CustomerEditorPart implements Revertable {
     }
 
     /** The latest analysis of this customer, each label with its reason, and what changed since the run before. */
+    /** The stored master data's completeness score and what is missing, as the data-quality view counts it. */
+    private void showCompleteness(Customer c) {
+        if (c.isNew()) {
+            completeness.setText("");
+            return;
+        }
+        Completeness done = quality.completeness(c);
+        completeness.setText(done.missing().isEmpty() ? Messages.get("editor.complete", done.score())
+                : Messages.get("editor.completeness", done.score(), String.join(Messages.get("editor.listSeparator"), done.missing())));
+    }
+
     private void showValue(Customer c) {
         List<CustomerValue> history = c.isNew() ? List.of() : values.history(c.getId());
         if (history.isEmpty()) {
@@ -319,6 +356,55 @@ public class CustomerEditorPart implements Revertable {
         }, addressTable, addresses);
     }
 
+    private void createContactPoints(Composite body) {
+        Group g = group(body, "editor.points");
+        pointTable = table(g, "customer.points");
+        Runnable changed = this::changed;
+        TextColumn.add(pointTable, ContactPoint.class, Messages.get("point.kind"), 100, p -> Messages.get("pointKind." + p.getKind()),
+                (p, v) -> p.setKind(enumOf(ContactPointKind.class, "pointKind.", v, p.getKind())), changed);
+        TextColumn.add(pointTable, ContactPoint.class, Messages.get("point.value"), 220, ContactPoint::getValue, ContactPoint::setValue, changed);
+        TextColumn.add(pointTable, ContactPoint.class, Messages.get("point.label"), 160, ContactPoint::getLabel, ContactPoint::setLabel, changed);
+        rowButtons(g, "point", () -> {
+            ContactPoint p = new ContactPoint(ContactPointKind.MOBILE, "", null);
+            points.add(p);
+            return p;
+        }, pointTable, points);
+    }
+
+    private void createKeyDates(Composite body) {
+        Group g = group(body, "editor.dates");
+        dateTable = table(g, "customer.dates");
+        Runnable changed = this::changed;
+        TextColumn.add(dateTable, KeyDate.class, Messages.get("date.kind"), 100, d -> Messages.get("keyDate." + d.getKind()),
+                (d, v) -> d.setKind(enumOf(KeyDateKind.class, "keyDate.", v, d.getKind())), changed);
+        TextColumn.add(dateTable, KeyDate.class, Messages.get("date.label"), 180, KeyDate::getLabel, KeyDate::setLabel, changed);
+        TextColumn.add(dateTable, KeyDate.class, Messages.get("date.day"), 110, d -> d.getDay() == null ? "" : d.getDay().toString(),
+                (d, v) -> {
+                    try {
+                        d.setDay(LocalDate.parse(v.strip()));
+                    } catch (DateTimeParseException e) {
+                        showProblems(List.of(new FieldError("date." + (dates.indexOf(d) + 1) + ".day", "error.date")));
+                    }
+                }, changed);
+        TextColumn.add(dateTable, KeyDate.class, Messages.get("date.lunar"), 90, d -> Messages.get(d.isLunar() ? "date.lunarYes" : "date.lunarNo"),
+                (d, v) -> d.setLunar(v.strip().equalsIgnoreCase(Messages.get("date.lunarYes")) || v.strip().matches("(?i)yes|true|lunar|是|农历")), changed);
+        rowButtons(g, "date", () -> {
+            KeyDate d = new KeyDate(KeyDateKind.ANNIVERSARY, Messages.get("date.newLabel"), LocalDate.now(), false);
+            dates.add(d);
+            return d;
+        }, dateTable, dates);
+    }
+
+    /** Accepts the translated label or the enum name. */
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String prefix, String text, E fallback) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(text.strip()) || Messages.get(prefix + e.name()).equals(text.strip())) {
+                return e;
+            }
+        }
+        return fallback;
+    }
+
     /** Accepts the translated label or the enum name of an address type. */
     private static AddressKind kindOf(String text, AddressKind fallback) {
         for (AddressKind k : AddressKind.values()) {
@@ -331,8 +417,19 @@ public class CustomerEditorPart implements Revertable {
 
     private void createButtons(Composite body) {
         Composite row = new Composite(body, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(row);
+        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(row);
         GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).grab(true, false).applyTo(row);
+        keyAccount = button(row, "editor.keyAccount", "customer.keyAccount", () -> {
+            if (!customer.isNew()) {
+                new KeyAccountDialog(title.getShell(), accounts, customer).open();
+            }
+        });
+        deliveredValue = button(row, "editor.deliveredValue", "customer.deliveredValue", () -> {
+            if (!customer.isNew()) {
+                new DeliveredValueDialog(title.getShell(), delivered, DeliveredValueService.Scope.CUSTOMER,
+                        Long.toString(customer.getId()), customer.getCode() + "  " + customer.getName()).open();
+            }
+        });
         delete = button(row, "editor.delete", "customer.delete", this::delete);
         button(row, "editor.revert", "customer.revert", this::revert);
         button(row, "editor.save", "customer.save", this::save);
@@ -476,14 +573,31 @@ public class CustomerEditorPart implements Revertable {
                 copy.setId(a.getId());
                 addresses.add(copy);
             });
+            points.clear();
+            c.getContactPoints().forEach(p -> {
+                ContactPoint copy = new ContactPoint(p.getKind(), p.getValue(), p.getLabel());
+                copy.setId(p.getId());
+                points.add(copy);
+            });
+            dates.clear();
+            c.getKeyDates().forEach(d -> {
+                KeyDate copy = new KeyDate(d.getKind(), d.getLabel(), d.getDay(), d.isLunar());
+                copy.setId(d.getId());
+                dates.add(copy);
+            });
             contactTable.setInput(contacts);
             addressTable.setInput(addresses);
+            pointTable.setInput(points);
+            dateTable.setInput(dates);
             String label = c.isNew() ? Messages.get("editor.newTitle") : c.getName();
             title.setText(c.isNew() ? label : c.getCode() + "  " + label);
+            showCompleteness(c);
             title.getParent().layout();
             part.setLabel(label);
             part.setTooltip(c.getCode());
             delete.setEnabled(!c.isNew());
+            keyAccount.setEnabled(!c.isNew());
+            deliveredValue.setEnabled(!c.isNew());
             showValue(c);
             showTimeline(c);
             // the value text and the rows change the form's height: scroll rather than squeeze
@@ -558,13 +672,12 @@ public class CustomerEditorPart implements Revertable {
             }
         }
         contacts.forEach(k -> c.addContact(copyOf(k)));
-        // further phones and key dates have no editing table in the form yet: keep them as loaded
-        customer.getContactPoints().forEach(p -> {
+        points.forEach(p -> {
             ContactPoint copy = new ContactPoint(p.getKind(), p.getValue(), p.getLabel());
             copy.setId(p.getId());
             c.addContactPoint(copy);
         });
-        customer.getKeyDates().forEach(d -> {
+        dates.forEach(d -> {
             KeyDate copy = new KeyDate(d.getKind(), d.getLabel(), d.getDay(), d.isLunar());
             copy.setId(d.getId());
             c.addKeyDate(copy);

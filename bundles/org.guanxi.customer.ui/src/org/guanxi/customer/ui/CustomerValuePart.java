@@ -9,7 +9,9 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.guanxi.core.model.Tier;
 import org.guanxi.core.service.CustomerValueService;
+import org.guanxi.core.service.DeliveredValueService;
 import org.guanxi.core.service.CustomerValueService.CustomerValue;
 import org.guanxi.core.service.CustomerValueService.Summary;
 import org.guanxi.core.service.CustomerValueService.TierLevel;
@@ -39,6 +41,9 @@ public class CustomerValuePart {
     @Inject
     private CustomerValueService values;
 
+    @Inject
+    private DeliveredValueService delivered;
+
     private Label summary;
     private Button run;
     private ChartCanvas pyramid;
@@ -48,15 +53,30 @@ public class CustomerValuePart {
 
     @PostConstruct
     void create(Composite parent) {
-        GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(parent);
+        GridLayoutFactory.swtDefaults().numColumns(5).margins(10, 10).applyTo(parent);
         summary = Widgets.id(new Label(parent, SWT.WRAP), "value.summary");
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(summary);
         run = Widgets.id(new Button(parent, SWT.PUSH), "value.run");
         run.setText(Messages.get("value.run"));
         run.addListener(SWT.Selection, e -> analyse());
+        Button parameters = Widgets.id(new Button(parent, SWT.PUSH), "value.parameters");
+        parameters.setText(Messages.get("value.parameters"));
+        parameters.addListener(SWT.Selection, e -> new ValueParametersDialog(parent.getShell(), values).open());
+        org.eclipse.swt.widgets.Combo tier = Widgets.id(new org.eclipse.swt.widgets.Combo(parent, SWT.READ_ONLY), "value.sheetTier");
+        for (Tier t : Tier.values()) {
+            tier.add(Messages.get("tier." + t));
+        }
+        tier.select(0);
+        Button sheet = Widgets.id(new Button(parent, SWT.PUSH), "value.sheet");
+        sheet.setText(Messages.get("value.sheet"));
+        sheet.addListener(SWT.Selection, e -> {
+            Tier t = Tier.values()[tier.getSelectionIndex()];
+            new DeliveredValueDialog(parent.getShell(), delivered, DeliveredValueService.Scope.TIER, t.name(),
+                    Messages.get("tier." + t)).open();
+        });
         Composite charts = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(8, 8).applyTo(charts);
-        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(charts);
+        GridDataFactory.fillDefaults().grab(true, true).span(5, 1).applyTo(charts);
         pyramid = chart(charts, "value.chart.pyramid");
         matrix = chart(charts, "value.chart.matrix");
         lifecycle = chart(charts, "value.chart.lifecycle");

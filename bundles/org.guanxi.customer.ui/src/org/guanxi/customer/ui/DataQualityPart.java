@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -49,9 +48,6 @@ public class DataQualityPart {
 
     @Inject
     private CustomerService customers;
-
-    @Inject
-    private EPartService parts;
 
     private Label completeness;
     private Button check;
@@ -205,9 +201,9 @@ public class DataQualityPart {
             }
             merges.merge(dialog.survivor().getId(), dialog.survivor().getVersion(), dialog.merged().getId(),
                     dialog.merged().getVersion(), dialog.takeFromMerged());
+            // stay on the list: pairs are usually worked through one after the other
             forget(c, dialog.merged().getId());
             showPending();
-            CustomerEditors.open(parts, dialog.survivor().getId());
         } catch (RuntimeException e) {
             Errors.show(candidates.getTable().getShell(), e);
         }

@@ -311,7 +311,8 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
                 ps.setLong(2, survivorId);
                 ps.setString(3, field.equals("phone") ? "PHONE" : "EMAIL");
                 ps.setString(4, losing);
-                ps.setString(5, "@label.merged");
+                // language-neutral: "came from" the merged customer's code
+                ps.setString(5, "\u21D0 " + merged.getProperty("CODE"));
                 ps.setString(6, key);
                 ps.executeUpdate();
             }
