@@ -263,11 +263,15 @@ public class CustomerServiceImpl implements CustomerService {
     private String nextCode(EntityManager em) {
         String max = em.createQuery("SELECT MAX(c.code) FROM Customer c WHERE c.code LIKE 'C%'", String.class)
                 .getSingleResult();
-        long n = 0;
-        if (max != null && max.substring(1).matches("\\d+")) {
-            n = Long.parseLong(max.substring(1));
-        }
-        return String.format("C%07d", n + 1);
+        // the code of a customer merged away stays taken, so that undoing the merge can bring it back
+        Object merged = em.createNativeQuery("SELECT MAX(MERGED_CODE) FROM CUSTOMER_MERGE WHERE MERGED_CODE LIKE 'C%'")
+                .getSingleResult();
+        return String.format("C%07d", Math.max(codeNumber(max), codeNumber((String) merged)) + 1);
+    }
+
+    /** The number of a code like C0001234, 0 for other codes. */
+    public static long codeNumber(String code) {
+        return code != null && code.substring(1).matches("\\d{1,15}") ? Long.parseLong(code.substring(1)) : 0;
     }
 
     /** Field values as the audit trail shows them, children keyed by their id. */

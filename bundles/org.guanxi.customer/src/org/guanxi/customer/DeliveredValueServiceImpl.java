@@ -81,17 +81,19 @@ public class DeliveredValueServiceImpl implements DeliveredValueService {
 
     @Override
     public List<FieldError> check(Sheet sheet) {
-        return DeliveredValue.check(sheet.lines());
+        return DeliveredValue.check(DeliveredValue.rounded(sheet.lines()));
     }
 
     @Override
     public Result compute(Sheet sheet) {
-        return DeliveredValue.compute(sheet.lines());
+        return DeliveredValue.compute(DeliveredValue.rounded(sheet.lines()));
     }
 
     @Override
-    public Sheet save(Sheet sheet) {
+    public Sheet save(Sheet typed) {
         security.check(Permission.CUSTOMER_WRITE);
+        Sheet sheet = new Sheet(typed.scope(), typed.key(), typed.competitor(), typed.notes(), DeliveredValue.rounded(typed.lines()),
+                typed.version());
         List<FieldError> errors = check(sheet);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

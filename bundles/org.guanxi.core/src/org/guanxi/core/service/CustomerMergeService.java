@@ -22,9 +22,13 @@ public interface CustomerMergeService {
         PENDING, CONFIRMED, UNDONE
     }
 
-    /** A merge as recorded: the rows re-pointed per table, e.g. {@code SALES_ORDER → 12}. */
+    /**
+     * A merge as recorded: the rows re-pointed per table, e.g. {@code SALES_ORDER → 12}, and the rows set aside because
+     * the survivor already had one like it (the same care task on the same day, an account plan); those are kept in the
+     * merge record and come back with an undo.
+     */
     record Merge(long id, long survivorId, long mergedId, String mergedCode, String mergedName, State state, Instant mergedAt,
-            String user, Map<String, Integer> moved) {
+            String user, Map<String, Integer> moved, Map<String, Integer> setAside) {
     }
 
     /**

@@ -52,6 +52,6 @@ public interface KeyAccountService {
     /** Key accounts whose next review is due on or before {@code until}, soonest first. */
     List<DueReview> reviewsDue(LocalDate until);
 
-    /** Logins to pick team members from: users of the system and owners named on customers. */
+    /** Logins to pick team members from: the active users of the system (others can be typed). */
     List<String> knownUsers();
 }

@@ -144,6 +144,10 @@ class CustomerImportTest {
         assertEquals(3, count("SELECT COUNT(*) FROM CUSTOMER"));
     }
 
+    /** A number cell shown with leading zeros, as member cards often are. */
+    private record Padded(long value, String format) {
+    }
+
     /** An Excel sheet as people fill it in: a real date cell, a phone typed as a number, an empty row between. */
     private Path workbook(String name, Object[]... rows) throws Exception {
         Path f = tmp.resolve(name);
@@ -156,6 +160,9 @@ class CustomerImportTest {
                     if (v instanceof java.time.LocalDate d) {
                         ws.value(r, c, d);
                         ws.style(r, c).format("yyyy\"年\"m\"月\"d\"日\"").set();
+                    } else if (v instanceof Padded p) {
+                        ws.value(r, c, p.value());
+                        ws.style(r, c).format(p.format()).set();
                     } else if (v instanceof Number n) {
                         ws.value(r, c, n);
                     } else if (v != null) {
@@ -187,14 +194,16 @@ class CustomerImportTest {
         assertEquals(4, mail.line(), "the row number Excel shows");
         assertEquals("邮箱", mail.field());
 
-        Path good = workbook("客户2.xlsx", header,
-                new Object[] { "李雷", 13812345678L, "li.lei@example.cn", java.time.LocalDate.of(1988, 7, 15), "广州" },
+        Object[] withCard = { "客户名称", "手机", "邮箱", "生日", "城市", "会员卡号" };
+        Path good = workbook("客户2.xlsx", withCard,
+                new Object[] { "李雷", 13812345678L, "li.lei@example.cn", java.time.LocalDate.of(1988, 7, 15), "广州",
+                        new Padded(392, "0000000000") },
                 new Object[] { "韩梅梅", "139 8765 4321", "han.meimei@example.cn", null, "广州" });
         Report r = service.importCustomers(good, service.preview(good, 1).mapping(), false, n -> { });
         assertEquals(List.of(), r.problems());
         assertEquals(2, r.imported());
         assertEquals(1, count("SELECT COUNT(*) FROM CUSTOMER WHERE NAME = '李雷' AND PHONE_KEY = '13812345678' "
-                + "AND BIRTHDAY = DATE('1988-07-15')"));
+                + "AND BIRTHDAY = DATE('1988-07-15') AND MEMBER_CARD = '0000000392'"));
     }
 
     @Test

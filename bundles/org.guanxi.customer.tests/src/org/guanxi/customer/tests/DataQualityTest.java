@@ -183,6 +183,7 @@ class DataQualityTest {
             assertEquals(0, count(tables[i], merged.getId()), tables[i]);
         }
         assertEquals(mergedBefore[0], (long) m.moved().get("SALES_ORDER"));
+        assertEquals(java.util.Map.of("TASK", 1), m.setAside(), "the duplicate care task is set aside, not lost");
         assertEquals(List.of(m.id()), merges.pending().stream().map(Merge::id).toList());
         assertTrue(fx.audit.history("Customer", survivor.getId()).stream().anyMatch(a -> a.getAction() == AuditEntry.Action.MERGE));
 
@@ -217,6 +218,7 @@ class DataQualityTest {
         Customer y = person("慕容复", "137 0000 0002", "苏州", null);
         assertThrows(ConflictException.class, () -> merges.merge(x.getId(), x.getVersion() - 1, y.getId(), y.getVersion(), Set.of()));
         Merge m = merges.merge(x.getId(), x.getVersion(), y.getId(), y.getVersion(), Set.of());
+        assertTrue(customers.nextCode().compareTo(y.getCode()) > 0, "the newest code, merged away, is not given out again");
         Customer edited = customers.get(x.getId());
         edited.setCity("杭州");
         customers.save(edited);

@@ -87,8 +87,8 @@ public class DataQualityPart {
         candidates = new TableViewer(duplicates, SWT.FULL_SELECTION | SWT.BORDER | SWT.SINGLE);
         table(candidates, "quality.candidates", 4);
         Columns.add(candidates, Candidate.class, Messages.get("quality.col.score"), 60, c -> Integer.toString(c.score()));
-        Columns.add(candidates, Candidate.class, Messages.get("quality.col.first"), 220, c -> describe(c.first()));
-        Columns.add(candidates, Candidate.class, Messages.get("quality.col.second"), 220, c -> describe(c.second()));
+        Columns.add(candidates, Candidate.class, Messages.get("quality.col.first"), 300, c -> describe(c.first()));
+        Columns.add(candidates, Candidate.class, Messages.get("quality.col.second"), 300, c -> describe(c.second()));
         Columns.add(candidates, Candidate.class, Messages.get("quality.col.reasons"), 420, c -> String.join("; ", c.reasons()));
         candidates.addDoubleClickListener(e -> compareSelected());
 
@@ -102,11 +102,10 @@ public class DataQualityPart {
         button(merged, "quality.confirm", this::confirmSelected);
         pending = new TableViewer(merged, SWT.FULL_SELECTION | SWT.BORDER | SWT.SINGLE);
         table(pending, "quality.merges", 3);
-        Columns.add(pending, Merge.class, Messages.get("quality.col.merged"), 200, m -> m.mergedCode() + "  " + m.mergedName());
-        Columns.add(pending, Merge.class, Messages.get("quality.col.into"), 200, this::survivorName);
-        Columns.add(pending, Merge.class, Messages.get("quality.col.when"), 130, m -> WHEN.format(m.mergedAt()) + "  " + m.user());
-        Columns.add(pending, Merge.class, Messages.get("quality.col.moved"), 360, m -> m.moved().entrySet().stream()
-                .map(e -> tableName(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", ")));
+        Columns.add(pending, Merge.class, Messages.get("quality.col.merged"), 260, m -> m.mergedCode() + "  " + m.mergedName());
+        Columns.add(pending, Merge.class, Messages.get("quality.col.into"), 260, this::survivorName);
+        Columns.add(pending, Merge.class, Messages.get("quality.col.when"), 180, m -> WHEN.format(m.mergedAt()) + "  " + m.user());
+        Columns.add(pending, Merge.class, Messages.get("quality.col.moved"), 420, DataQualityPart::records);
         sash.setWeights(3, 2);
         showPending();
     }
@@ -124,6 +123,15 @@ public class DataQualityPart {
         t.setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         GridDataFactory.fillDefaults().grab(true, true).span(span, 1).hint(SWT.DEFAULT, 120).applyTo(t);
+    }
+
+    private static String records(Merge m) {
+        String moved = counts(m.moved());
+        return m.setAside().isEmpty() ? moved : Messages.get("quality.setAside", moved, counts(m.setAside()));
+    }
+
+    private static String counts(java.util.Map<String, Integer> perTable) {
+        return perTable.entrySet().stream().map(e -> tableName(e.getKey()) + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     /** Tables of later modules have no translated name yet; their SQL name is still clear to an administrator. */

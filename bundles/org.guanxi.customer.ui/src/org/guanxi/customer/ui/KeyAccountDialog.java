@@ -169,6 +169,11 @@ class KeyAccountDialog extends Dialog {
 
     private void load() {
         account = accounts.account(customer.getId());
+        showPlan();
+        showLists();
+    }
+
+    private void showPlan() {
         Plan p = account.plan();
         year.setText(Integer.toString(p.year()));
         target.setText(p.targetRevenue() == null ? "" : p.targetRevenue().toPlainString());
@@ -181,8 +186,23 @@ class KeyAccountDialog extends Dialog {
                 : p.targetRevenue() == null || p.targetRevenue().signum() == 0 ? Messages.get("account.revenue", p.year(), revenue)
                         : Messages.get("account.attained", p.year(), revenue, String.format("%,.2f", p.targetRevenue()),
                                 100 * account.revenueInPlanYear().doubleValue() / p.targetRevenue().doubleValue()));
+    }
+
+    private void showLists() {
         team.setInput(account.team());
         reviews.setInput(account.reviews());
+    }
+
+    /**
+     * After a team or review change: the lists and the plan's version and next review are read again, while plan text
+     * the user typed and not saved yet stays in the form.
+     */
+    private void reloadLists() {
+        account = accounts.account(customer.getId());
+        showLists();
+        if (account.plan().nextReview() != null) {
+            next.setText(account.plan().nextReview().toString());
+        }
     }
 
     @Override
@@ -203,7 +223,7 @@ class KeyAccountDialog extends Dialog {
     }
 
     private void savePlan() {
-        act(() -> {
+        act(true, () -> {
             Plan p = account.plan();
             try {
                 accounts.savePlan(new Plan(customer.getId(), Integer.parseInt(year.getText().strip()), objectives.getText(),
@@ -217,18 +237,18 @@ class KeyAccountDialog extends Dialog {
     }
 
     private void addMember() {
-        act(() -> accounts.addMember(customer.getId(), user.getText(), TeamRole.values()[role.getSelectionIndex()]));
+        act(false, () -> accounts.addMember(customer.getId(), user.getText(), TeamRole.values()[role.getSelectionIndex()]));
     }
 
     private void removeMember() {
         Member m = (Member) team.getStructuredSelection().getFirstElement();
         if (m != null) {
-            act(() -> accounts.removeMember(m.id()));
+            act(false, () -> accounts.removeMember(m.id()));
         }
     }
 
     private void recordReview() {
-        act(() -> {
+        act(false, () -> {
             accounts.recordReview(customer.getId(), LocalDate.now(), findings.getText(), nextSteps.getText());
             findings.setText("");
             nextSteps.setText("");
@@ -236,11 +256,15 @@ class KeyAccountDialog extends Dialog {
     }
 
     /** Runs a change, shows what went wrong beside the form, and shows the stored state afterwards. */
-    private void act(Runnable change) {
+    private void act(boolean plan, Runnable change) {
         try {
             change.run();
             problems.setText("");
-            load();
+            if (plan) {
+                load();
+            } else {
+                reloadLists();
+            }
         } catch (IllegalArgumentException e) {
             problems.setText(e.getMessage());
         } catch (RuntimeException e) {

@@ -53,6 +53,9 @@ class MergeDialog extends Dialog {
     private final List<String> reasons;
     private Button keepLeft;
     private final Map<String, Button> rightChoices = new LinkedHashMap<>();
+    private final Map<String, Button> leftChoices = new LinkedHashMap<>();
+    /** Fields whose value the user chose; the others follow the record that stays. */
+    private final Set<String> picked = new HashSet<>();
     private Customer survivor;
     private Customer merged;
     private Set<String> takeFromMerged;
@@ -94,6 +97,8 @@ class MergeDialog extends Dialog {
         keepLeft = radio(keep, Messages.get("merge.keep", left.getCode()), "merge.keepLeft", true);
         keepLeft.setFont(bold);
         radio(keep, Messages.get("merge.keep", right.getCode()), "merge.keepRight", false).setFont(bold);
+        // the record that stays brings its own values, except where the user picked one or only the other side has one
+        keepLeft.addListener(SWT.Selection, e -> proposeSurvivorValues());
 
         for (Map.Entry<String, Function<Customer, Object>> f : VALUES.entrySet()) {
             Object l = f.getValue().apply(left);
@@ -105,15 +110,34 @@ class MergeDialog extends Dialog {
             GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(choice);
             // the side with a value is proposed; with two values the left one, which stays by default
             boolean useRight = l == null && r != null;
-            radio(choice, text(l), "merge.left." + f.getKey(), !useRight).setEnabled(!Objects.equals(l, r));
-            Button right = radio(choice, text(r), "merge.right." + f.getKey(), useRight);
-            right.setEnabled(!Objects.equals(l, r));
-            rightChoices.put(f.getKey(), right);
+            Button leftValue = radio(choice, text(l), "merge.left." + f.getKey(), !useRight);
+            leftValue.setEnabled(!Objects.equals(l, r));
+            Button rightValue = radio(choice, text(r), "merge.right." + f.getKey(), useRight);
+            rightValue.setEnabled(!Objects.equals(l, r));
+            rightChoices.put(f.getKey(), rightValue);
+            leftChoices.put(f.getKey(), leftValue);
+            if (l != null && r != null) {
+                leftValue.addListener(SWT.Selection, e -> picked.add(f.getKey()));
+                rightValue.addListener(SWT.Selection, e -> picked.add(f.getKey()));
+            }
         }
         Label kept = new Label(area, SWT.WRAP);
         kept.setText(Messages.get("merge.kept"));
         GridDataFactory.fillDefaults().span(3, 1).hint(640, SWT.DEFAULT).indent(0, 8).applyTo(kept);
         return area;
+    }
+
+    private void proposeSurvivorValues() {
+        boolean leftStays = keepLeft.getSelection();
+        for (Map.Entry<String, Function<Customer, Object>> f : VALUES.entrySet()) {
+            Object l = f.getValue().apply(left);
+            Object r = f.getValue().apply(right);
+            if (picked.contains(f.getKey()) || l == null || r == null) {
+                continue;
+            }
+            leftChoices.get(f.getKey()).setSelection(leftStays);
+            rightChoices.get(f.getKey()).setSelection(!leftStays);
+        }
     }
 
     private static Button radio(Composite parent, String text, String id, boolean selected) {

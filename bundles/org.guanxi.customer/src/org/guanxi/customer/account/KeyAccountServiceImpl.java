@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Topics;
@@ -338,22 +337,16 @@ public class KeyAccountServiceImpl implements KeyAccountService {
     @Override
     public List<String> knownUsers() {
         security.check(Permission.CUSTOMER_READ);
+        // the users of the system; owners named only on customers would need a scan of every customer (no index)
         return db.jdbc(c -> {
-            TreeSet<String> out = new TreeSet<>();
-            try (Statement st = c.createStatement()) {
-                try (ResultSet rs = st.executeQuery("SELECT LOGIN FROM APP_USER WHERE ACTIVE = TRUE")) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-                try (ResultSet rs = st.executeQuery("SELECT DISTINCT OWNER_LOGIN FROM CUSTOMER WHERE OWNER_LOGIN IS NOT NULL "
-                        + "FETCH FIRST 500 ROWS ONLY")) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
+            List<String> out = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT LOGIN FROM APP_USER WHERE ACTIVE = TRUE ORDER BY LOGIN")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
                 }
             }
-            return List.copyOf(out);
+            return out;
         });
     }
 

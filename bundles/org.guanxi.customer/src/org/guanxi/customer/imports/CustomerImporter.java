@@ -27,6 +27,7 @@ import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.persistence.IdBlock;
+import org.guanxi.customer.CustomerServiceImpl;
 import org.guanxi.core.service.CustomerImportService.Field;
 import org.guanxi.core.service.CustomerImportService.Report;
 import org.guanxi.core.service.FieldError;
@@ -368,13 +369,17 @@ public final class CustomerImporter {
         });
     }
 
+    /** The highest code number used, also by customers merged away (an undo brings their codes back). */
     private long maxCodeInDatabase() throws SQLException {
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT MAX(CODE) FROM CUSTOMER WHERE CODE LIKE 'C%'")) {
-            rs.next();
-            String max = rs.getString(1);
-            return max != null && max.substring(1).matches("\\d{1,15}") ? Long.parseLong(max.substring(1)) : 0;
+        long max = 0;
+        for (String sql : new String[] { "SELECT MAX(CODE) FROM CUSTOMER WHERE CODE LIKE 'C%'",
+                "SELECT MAX(MERGED_CODE) FROM CUSTOMER_MERGE WHERE MERGED_CODE LIKE 'C%'" }) {
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                max = Math.max(max, CustomerServiceImpl.codeNumber(rs.getString(1)));
+            }
         }
+        return max;
     }
 
     private int write(BitSet skip, long nextCode, long lines, IntConsumer progress) throws IOException, SQLException {

@@ -2,7 +2,9 @@ package org.guanxi.customer.imports;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -75,6 +77,8 @@ abstract class TableFile implements Iterable<TableFile.Line>, Closeable {
     }
 
     private static final class Excel extends TableFile {
+        /** Day 0 of Excel's date numbers (1900 system, after its 29 February 1900 that never was). */
+        private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
         private final ReadableWorkbook workbook;
         private final Stream<Row> rows;
 
@@ -106,13 +110,31 @@ abstract class TableFile implements Iterable<TableFile.Line>, Closeable {
                 return "";
             }
             return switch (cell.getType()) {
-            case NUMBER -> isDate(cell) ? cell.asDate().toLocalDate().toString() : cell.asNumber().stripTrailingZeros().toPlainString();
+            case NUMBER -> number(cell, cell.asNumber());
             case STRING -> cell.asString().strip();
             case BOOLEAN -> cell.asBoolean().toString();
             case EMPTY -> "";
-            // formulas and errors: the value Excel last computed, or the error code (#N/A …), which validation reports
+            // a formula shows the value Excel last computed: a number or date like any other, or text
+            case FORMULA -> {
+                String raw = cell.getRawValue() == null ? "" : cell.getRawValue().strip();
+                yield raw.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?") ? number(cell, new BigDecimal(raw)) : raw;
+            }
+            // an error code (#N/A …), which validation then reports with its row
             default -> cell.getRawValue() == null ? "" : cell.getRawValue().strip();
             };
+        }
+
+        /** A number as the cell shows it: a date, digits padded to a format like 000000, or plain digits. */
+        private static String number(Cell cell, BigDecimal n) {
+            if (isDate(cell)) {
+                return EXCEL_EPOCH.plusDays(n.longValue()).toString();
+            }
+            String plain = n.stripTrailingZeros().toPlainString();
+            String format = cell.getDataFormatString();
+            if (format != null && format.matches("0+") && plain.matches("\\d+") && plain.length() < format.length()) {
+                return "0".repeat(format.length() - plain.length()) + plain;
+            }
+            return plain;
         }
 
         /** Excel keeps dates as day numbers; only the cell's format tells them apart from numbers. */

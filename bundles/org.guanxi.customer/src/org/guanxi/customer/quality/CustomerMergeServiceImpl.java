@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -189,8 +190,8 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
                     }
                 }
             }
-            // the moved rows are no longer needed; the merge row itself keeps both customers' data for the record
-            update(c, "DELETE FROM CUSTOMER_MERGE_ROW WHERE MERGE_ID = ?", mergeId);
+            // the moved and added rows need no record any more; set-aside rows stay, with the customers' data in the merge row
+            update(c, "DELETE FROM CUSTOMER_MERGE_ROW WHERE MERGE_ID = ? AND ACTION <> 'REMOVED'", mergeId);
             decide(c, mergeId, State.CONFIRMED);
             return mergeId;
         });
@@ -201,11 +202,13 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
         security.check(Permission.CUSTOMER_READ);
         return db.jdbc(c -> {
             Map<Long, Map<String, Integer>> moved = new LinkedHashMap<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT r.MERGE_ID, r.TABLE_NAME, COUNT(*) "
+            Map<Long, Map<String, Integer>> removed = new LinkedHashMap<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT r.MERGE_ID, r.TABLE_NAME, r.ACTION, COUNT(*) "
                     + "FROM CUSTOMER_MERGE_ROW r JOIN CUSTOMER_MERGE m ON m.ID = r.MERGE_ID WHERE m.STATE = 'PENDING' "
-                    + "AND r.ACTION = 'MOVED' GROUP BY r.MERGE_ID, r.TABLE_NAME ORDER BY r.MERGE_ID, r.TABLE_NAME")) {
+                    + "AND r.ACTION IN ('MOVED', 'REMOVED') GROUP BY r.MERGE_ID, r.TABLE_NAME, r.ACTION ORDER BY r.MERGE_ID, r.TABLE_NAME")) {
                 while (rs.next()) {
-                    moved.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getInt(3));
+                    (rs.getString(3).equals("MOVED") ? moved : removed).computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                            .put(rs.getString(2), rs.getInt(4));
                 }
             }
             List<Merge> out = new ArrayList<>();
@@ -214,7 +217,7 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
                 while (rs.next()) {
                     out.add(new Merge(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                             State.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(), rs.getString(8),
-                            moved.getOrDefault(rs.getLong(1), Map.of())));
+                            moved.getOrDefault(rs.getLong(1), Map.of()), removed.getOrDefault(rs.getLong(1), Map.of())));
                 }
             }
             return out;
@@ -223,14 +226,16 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
 
     // ---- steps
 
-    /** The customer row as text, if it still has the version the user saw. */
+    /**
+     * The customer row as text, if it still has the version the user saw. The no-op update takes the row's write lock
+     * until commit (a FOR UPDATE cursor's lock ends with the cursor at read-committed), so no save slips in between.
+     */
     private static String current(Connection c, long id, long version) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT VERSION FROM CUSTOMER WHERE ID = ? FOR UPDATE")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE CUSTOMER SET VERSION = VERSION WHERE ID = ? AND VERSION = ?")) {
             ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getLong(1) != version) {
-                    throw new ConflictException(null);
-                }
+            ps.setLong(2, version);
+            if (ps.executeUpdate() != 1) {
+                throw new ConflictException(null);
             }
         }
         return Rows.snapshot(c, "CUSTOMER", "ID", id);
@@ -259,12 +264,14 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
     }
 
     /**
-     * Re-points the duplicate's rows of one referring table. Rows the survivor already has in the same form (a unique
-     * key such as one care task per customer, occasion and day) cannot move; they are removed and kept as snapshots.
+     * Re-points the duplicate's rows of one referring table in one statement. Where the survivor already has a row in
+     * the same form (a unique key such as one care task per customer, occasion and day, or one account plan), the rows
+     * go one by one and the clashing ones are set aside as snapshots (REMOVED), shown with the merge and kept.
      */
     private static void move(Connection c, long mergeId, Reference ref, long from, long to) throws SQLException {
         List<Long> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + ref.idColumn() + " FROM " + ref.table() + " WHERE " + ref.column() + " = ?")) {
+        String idColumn = ref.idColumn() == null ? ref.column() : ref.idColumn();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + idColumn + " FROM " + ref.table() + " WHERE " + ref.column() + " = ?")) {
             ps.setLong(1, from);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -272,12 +279,33 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
                 }
             }
         }
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (ref.idColumn() == null) {
+            throw new SQLException("Table " + ref.table() + " refers to customers but has no single-column primary key, so this "
+                    + "merge could not be undone; it was not done");
+        }
+        Savepoint bulk = c.setSavepoint();
+        try {
+            update(c, "UPDATE " + ref.table() + " SET " + ref.column() + " = ? WHERE " + ref.column() + " = ?", to, from);
+            c.releaseSavepoint(bulk);
+            log(c, mergeId, ref, rows, "MOVED");
+            return;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(bulk);
+        }
         String update = "UPDATE " + ref.table() + " SET " + ref.column() + " = ? WHERE " + ref.idColumn() + " = ?";
+        List<Long> moved = new ArrayList<>();
         for (long row : rows) {
-            java.sql.Savepoint before = c.setSavepoint();
+            Savepoint before = c.setSavepoint();
             try {
                 update(c, update, to, row);
-                log(c, mergeId, ref, row, "MOVED", null);
+                c.releaseSavepoint(before);
+                moved.add(row);
             } catch (SQLException e) {
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
@@ -288,6 +316,7 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
                 log(c, mergeId, ref, row, "REMOVED", snapshot);
             }
         }
+        log(c, mergeId, ref, moved, "MOVED");
     }
 
     /** Phones and e-mails that lose their place in the master data stay with the survivor as further contact points. */
@@ -363,6 +392,22 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /** Many rows of one action at once, in one batch. */
+    private static void log(Connection c, long mergeId, Reference ref, List<Long> rows, String action) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO CUSTOMER_MERGE_ROW (MERGE_ID, TABLE_NAME, COLUMN_NAME, ROW_ID, "
+                + "ACTION) VALUES (?, ?, ?, ?, ?)")) {
+            for (long row : rows) {
+                ps.setLong(1, mergeId);
+                ps.setString(2, ref.table());
+                ps.setString(3, ref.column());
+                ps.setLong(4, row);
+                ps.setString(5, action);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

@@ -21,7 +21,10 @@ import java.util.Properties;
  */
 final class Rows {
 
-    /** A column of {@code table} that refers to the customer, and the primary key column of {@code table}. */
+    /**
+     * A column of {@code table} that refers to the customer, and the primary key column of {@code table} (null when it
+     * has none or a composite one: a merge then refuses to touch its rows, as it could not undo the change).
+     */
     record Reference(String table, String column, String idColumn) {
     }
 
@@ -121,10 +124,6 @@ final class Rows {
                 columns.add(rs.getString("COLUMN_NAME"));
             }
         }
-        if (columns.size() != 1) {
-            throw new SQLException("Table " + table + " refers to customers but has no single-column primary key, "
-                    + "so a merge could not undo its changes");
-        }
-        return columns.get(0);
+        return columns.size() == 1 ? columns.get(0) : null;
     }
 }

@@ -28,6 +28,21 @@ public final class DeliveredValue {
         return out;
     }
 
+    /**
+     * The worksheet at the precision it is stored with (weights to 0.01, ratings to 0.1), so that what is checked and
+     * shown is what is saved.
+     */
+    public static Map<Component, Line> rounded(Map<Component, Line> lines) {
+        Map<Component, Line> out = new EnumMap<>(Component.class);
+        lines.forEach((c, l) -> out.put(c, new Line(c, round(l.weight(), 2), round(l.ours(), 1),
+                l.theirs() == null ? null : round(l.theirs(), 1))));
+        return out;
+    }
+
+    private static double round(double v, int scale) {
+        return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).setScale(scale, java.math.RoundingMode.HALF_UP).doubleValue() : v;
+    }
+
     public static Result compute(Map<Component, Line> lines) {
         double valueOurs = side(lines, true, false);
         double costOurs = side(lines, false, false);
@@ -56,12 +71,14 @@ public final class DeliveredValue {
         }
         for (boolean value : new boolean[] { true, false }) {
             double sum = lines.values().stream().filter(l -> l.component().isValue() == value).mapToDouble(Line::weight).sum();
-            if (Math.abs(sum - 100) > 0.01) {
+            if (!(Math.abs(sum - 100) <= 0.005)) {
                 out.add(new FieldError(value ? "sheet.valueWeights" : "sheet.costWeights", "error.weightsSum", Math.round(sum * 100) / 100.0));
             }
         }
         for (Line l : lines.values()) {
-            if (l.weight() < 0 || l.ours() < 0 || l.ours() > 10 || l.theirs() != null && (l.theirs() < 0 || l.theirs() > 10)) {
+            // written so that NaN fails too
+            if (!(l.weight() >= 0 && l.weight() <= 100 && l.ours() >= 0 && l.ours() <= 10)
+                    || l.theirs() != null && !(l.theirs() >= 0 && l.theirs() <= 10)) {
                 out.add(new FieldError("sheet." + l.component().name().toLowerCase(java.util.Locale.ROOT), "error.rating"));
             }
         }
