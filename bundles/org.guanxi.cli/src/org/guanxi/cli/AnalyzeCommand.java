@@ -18,7 +18,7 @@ import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.CustomerValueService.CustomerValue;
 import org.guanxi.core.service.CustomerValueService.Summary;
 import org.guanxi.core.service.CustomerValueService.TierLevel;
-import org.guanxi.customer.TableWriter;
+import org.guanxi.tables.TableWriter;
 
 /**
  * {@code analyze pyramid|lifecycle|rfm|clv|matrix [--as-of DATE] [--out FILE.csv]}: runs the customer value

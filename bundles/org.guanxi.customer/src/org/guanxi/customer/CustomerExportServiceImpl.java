@@ -11,6 +11,7 @@ import org.guanxi.core.service.CustomerExportService;
 import org.guanxi.core.service.CustomerRow;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.SecurityService;
+import org.guanxi.tables.TableWriter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 

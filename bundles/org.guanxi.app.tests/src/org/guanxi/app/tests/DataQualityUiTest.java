@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DataQualityUiTest {
 
     @Test
-    void findDuplicatesMergeAPairAndUndoTheMerge() {
+    void findDuplicatesMergeAPairAndUndoTheMerge() throws Exception {
         Shell shell = Ui.mainShell();
         Ui.showPerspective("org.guanxi.app.perspective.quality");
         try {
@@ -29,7 +30,7 @@ class DataQualityUiTest {
         }
     }
 
-    private static void check(Shell shell) {
+    private static void check(Shell shell) throws Exception {
         Button checkButton = Ui.await(shell, "quality.check");
         Label completeness = Ui.byId(shell, "quality.completeness");
         Ui.click(checkButton);
@@ -41,6 +42,12 @@ class DataQualityUiTest {
         Ui.click(find);
         Ui.waitUntil("the duplicate search", 60, () -> find.isEnabled() && found.getText().contains("pairs"));
         assertTrue(candidates.getItemCount() > 0, "the demo base has duplicates: " + found.getText());
+        // any list exports what it shows
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("candidates", ".csv");
+        assertEquals(candidates.getItemCount(), org.guanxi.ui.common.TableExport.write(candidates, csv, "duplicates"));
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertEquals(candidates.getItemCount() + 1, lines.size());
+        assertTrue(lines.get(1).startsWith(candidates.getItem(0).getText(0) + ","), lines.get(1));
         Ui.screenshot(shell, "data-quality.png");
 
         // the merge dialog is modal: it is answered from the event loop while it is open

@@ -28,6 +28,7 @@ import org.guanxi.core.service.TaskService;
 import org.guanxi.core.service.TaskService.TaskRow;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
+import org.guanxi.ui.common.TableExport;
 import org.guanxi.ui.common.Widgets;
 
 import jakarta.annotation.PostConstruct;
@@ -120,8 +121,11 @@ public class CarePart {
                 CustomerEditors.open(parts, r.customerId());
             }
         });
-        Button done = button(dueGroup, "care.done", this::completeSelected);
-        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(done);
+        Composite taskButtons = new Composite(dueGroup, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(taskButtons);
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(taskButtons);
+        GridDataFactory.fillDefaults().applyTo(button(taskButtons, "care.done", this::completeSelected));
+        GridDataFactory.fillDefaults().applyTo(TableExport.button(taskButtons, t, Messages.get("care.col.task")));
         showRules();
         showDue();
     }

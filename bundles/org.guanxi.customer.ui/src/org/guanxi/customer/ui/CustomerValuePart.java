@@ -53,12 +53,15 @@ public class CustomerValuePart {
 
     @PostConstruct
     void create(Composite parent) {
-        GridLayoutFactory.swtDefaults().numColumns(5).margins(10, 10).applyTo(parent);
+        GridLayoutFactory.swtDefaults().numColumns(6).margins(10, 10).applyTo(parent);
         summary = Widgets.id(new Label(parent, SWT.WRAP), "value.summary");
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(summary);
         run = Widgets.id(new Button(parent, SWT.PUSH), "value.run");
         run.setText(Messages.get("value.run"));
         run.addListener(SWT.Selection, e -> analyse());
+        Button export = Widgets.id(new Button(parent, SWT.PUSH), "value.export");
+        export.setText(Messages.get("value.export"));
+        export.addListener(SWT.Selection, e -> exportResults());
         Button parameters = Widgets.id(new Button(parent, SWT.PUSH), "value.parameters");
         parameters.setText(Messages.get("value.parameters"));
         parameters.addListener(SWT.Selection, e -> new ValueParametersDialog(parent.getShell(), values).open());
@@ -76,7 +79,7 @@ public class CustomerValuePart {
         });
         Composite charts = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(8, 8).applyTo(charts);
-        GridDataFactory.fillDefaults().grab(true, true).span(5, 1).applyTo(charts);
+        GridDataFactory.fillDefaults().grab(true, true).span(6, 1).applyTo(charts);
         pyramid = chart(charts, "value.chart.pyramid");
         matrix = chart(charts, "value.chart.matrix");
         lifecycle = chart(charts, "value.chart.lifecycle");
@@ -101,6 +104,24 @@ public class CustomerValuePart {
                         summary.setText(Messages.get("value.cancelled") + "\n" + summary.getText());
                     }
                 });
+    }
+
+    /** Every customer's latest results to Excel or CSV, in the background (a million rows take a while). */
+    private void exportResults() {
+        org.eclipse.swt.widgets.FileDialog dialog = new org.eclipse.swt.widgets.FileDialog(summary.getShell(), SWT.SAVE);
+        dialog.setFilterExtensions(new String[] { "*.xlsx", "*.csv" });
+        dialog.setFileName("customer-value.xlsx");
+        dialog.setOverwrite(true);
+        String target = dialog.open();
+        if (target != null) {
+            BackgroundTask.run(Messages.get("value.exporting"), summary, p -> values.exportLatest(java.nio.file.Path.of(target)),
+                    (n, cancelled) -> {
+                        if (n != null) {
+                            org.eclipse.jface.dialogs.MessageDialog.openInformation(summary.getShell(), Messages.get("value.export"),
+                                    Messages.get("value.exported", n, target));
+                        }
+                    });
+        }
     }
 
     /** Shows the latest stored run. */

@@ -26,6 +26,7 @@ import org.guanxi.core.service.DataQualityService.Candidate;
 import org.guanxi.core.service.DataQualityService.Overview;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
+import org.guanxi.ui.common.TableExport;
 import org.guanxi.ui.common.Widgets;
 
 import jakarta.annotation.PostConstruct;
@@ -77,7 +78,7 @@ public class DataQualityPart {
 
         Group duplicates = new Group(sash, SWT.NONE);
         duplicates.setText(Messages.get("quality.duplicates"));
-        GridLayoutFactory.swtDefaults().numColumns(4).applyTo(duplicates);
+        GridLayoutFactory.swtDefaults().numColumns(5).applyTo(duplicates);
         found = Widgets.id(new Label(duplicates, SWT.NONE), "quality.found");
         found.setText(Messages.get("quality.duplicatesNone"));
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(found);
@@ -85,23 +86,26 @@ public class DataQualityPart {
         button(duplicates, "quality.compare", this::compareSelected);
         button(duplicates, "quality.dismiss", this::dismissSelected);
         candidates = new TableViewer(duplicates, SWT.FULL_SELECTION | SWT.BORDER | SWT.SINGLE);
-        table(candidates, "quality.candidates", 4);
+        table(candidates, "quality.candidates", 5);
         Columns.add(candidates, Candidate.class, Messages.get("quality.col.score"), 60, c -> Integer.toString(c.score()));
         Columns.add(candidates, Candidate.class, Messages.get("quality.col.first"), 300, c -> describe(c.first()));
         Columns.add(candidates, Candidate.class, Messages.get("quality.col.second"), 300, c -> describe(c.second()));
         Columns.add(candidates, Candidate.class, Messages.get("quality.col.reasons"), 420, c -> String.join("; ", c.reasons()));
         candidates.addDoubleClickListener(e -> compareSelected());
+        // the export button sits with the other buttons, before the table in the layout
+        TableExport.button(duplicates, candidates.getTable(), Messages.get("quality.duplicates")).moveAbove(candidates.getTable());
 
         Group merged = new Group(sash, SWT.NONE);
         merged.setText(Messages.get("quality.pending"));
-        GridLayoutFactory.swtDefaults().numColumns(3).applyTo(merged);
+        GridLayoutFactory.swtDefaults().numColumns(4).applyTo(merged);
         Label hint = new Label(merged, SWT.WRAP);
         hint.setText(Messages.get("quality.pendingHint"));
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(hint);
         button(merged, "quality.undo", this::undoSelected);
         button(merged, "quality.confirm", this::confirmSelected);
         pending = new TableViewer(merged, SWT.FULL_SELECTION | SWT.BORDER | SWT.SINGLE);
-        table(pending, "quality.merges", 3);
+        table(pending, "quality.merges", 4);
+        TableExport.button(merged, pending.getTable(), Messages.get("quality.pending")).moveAbove(pending.getTable());
         Columns.add(pending, Merge.class, Messages.get("quality.col.merged"), 260, m -> m.mergedCode() + "  " + m.mergedName());
         Columns.add(pending, Merge.class, Messages.get("quality.col.into"), 260, this::survivorName);
         Columns.add(pending, Merge.class, Messages.get("quality.col.when"), 180, m -> WHEN.format(m.mergedAt()) + "  " + m.user());

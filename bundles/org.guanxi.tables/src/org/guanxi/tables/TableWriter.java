@@ -1,4 +1,4 @@
-package org.guanxi.customer;
+package org.guanxi.tables;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
