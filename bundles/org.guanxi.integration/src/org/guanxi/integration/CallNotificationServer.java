@@ -1,0 +1,126 @@
+package org.guanxi.integration;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.logging.Logger;
+
+import org.guanxi.core.event.Topics;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The telephony adapter: PBX and call-centre systems (Asterisk dial plans, 3CX, Yeastar, most cloud telephony) can
+ * open a URL when a call comes in. {@code GET http://127.0.0.1:PORT/call?phone=NUMBER} posts the OSGi event
+ * {@code org/guanxi/call/incoming}, and the workbench pops the caller's 360° view. Off unless a port is set with
+ * {@code -Dguanxi.cti.port=PORT}; it listens on the loopback interface only, so only software on this desktop (a
+ * softphone, a PBX connector) can announce calls.
+ * <p>
+ * The JDK's own HTTP server is enough for one short GET per call; Camel's or CXF's HTTP stacks would start a servlet
+ * container for it.
+ */
+@Component(immediate = true)
+public class CallNotificationServer {
+
+    public static final String PORT_PROPERTY = "guanxi.cti.port";
+    private static final Logger LOG = Logger.getLogger(CallNotificationServer.class.getName());
+
+    @Reference
+    private EventAdmin events;
+
+    private HttpServer server;
+
+    public CallNotificationServer() {
+    }
+
+    /** For tests and embedding: posts to {@code events}; {@link #start} opens the port. */
+    public CallNotificationServer(EventAdmin events) {
+        this.events = events;
+    }
+
+    @Activate
+    void activate() {
+        int port = Integer.getInteger(PORT_PROPERTY, -1);
+        if (port >= 0) {
+            start(port);
+        }
+    }
+
+    /** Listens on 127.0.0.1; returns the port. A port in use is logged, and the product runs on without the adapter. */
+    public int start(int port) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            LOG.warning(() -> "Telephony adapter not started: port " + port + " on 127.0.0.1: " + e.getMessage());
+            return -1;
+        }
+        server.createContext("/call", this::handle);
+        server.setExecutor(Executors.newSingleThreadExecutor(r -> new Thread(r, "guanxi-cti")));
+        server.start();
+        int bound = server.getAddress().getPort();
+        LOG.info(() -> "Telephony adapter listening on 127.0.0.1:" + bound + "/call?phone=…");
+        return bound;
+    }
+
+    @Deactivate
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("POST")) {
+                reply(exchange, 405, "use GET /call?phone=NUMBER\n");
+                return;
+            }
+            String phone = query(exchange.getRequestURI().getRawQuery()).get("phone");
+            if (phone == null || phone.isBlank() || phone.length() > 40 || !phone.matches("[0-9+()\\-. ]+")) {
+                reply(exchange, 400, "a phone number is needed: /call?phone=NUMBER\n");
+                return;
+            }
+            events.postEvent(new Event(Topics.CALL_INCOMING, Map.of(Topics.PROPERTY_PHONE, phone.strip())));
+            reply(exchange, 200, "ok\n");
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                // a literal "+" is the international prefix of a number, not an encoded space
+                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1).replace("+", "%2B"), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
