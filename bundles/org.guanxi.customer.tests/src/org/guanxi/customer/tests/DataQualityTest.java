@@ -30,8 +30,11 @@ import org.guanxi.core.service.CustomerRow;
 import org.guanxi.core.service.DataQualityService.Candidate;
 import org.guanxi.core.service.DataQualityService.Completeness;
 import org.guanxi.core.service.DataQualityService.Overview;
+import org.guanxi.core.service.DeliveredValueService.Scope;
+import org.guanxi.core.service.DeliveredValueService.Sheet;
 import org.guanxi.core.service.NotFoundException;
 import org.guanxi.customer.CustomerServiceImpl;
+import org.guanxi.customer.DeliveredValueServiceImpl;
 import org.guanxi.customer.InteractionServiceImpl;
 import org.guanxi.customer.quality.CustomerMergeServiceImpl;
 import org.guanxi.customer.quality.DataQualityServiceImpl;
@@ -156,6 +159,10 @@ class DataQualityTest {
         task(survivor.getId(), "birthday", 1);
         long duplicateTask = task(merged.getId(), "birthday", 2);
         long otherTask = task(merged.getId(), "follow-up", 3);
+        // the duplicate's delivered-value worksheet names it by id, without a foreign key
+        DeliveredValueServiceImpl sheets = new DeliveredValueServiceImpl(fx.db, fx.security);
+        Sheet blank = sheets.sheet(Scope.CUSTOMER, Long.toString(merged.getId()));
+        sheets.save(new Sheet(Scope.CUSTOMER, blank.key(), "Rival Co.", null, blank.lines(), 0));
         String[] tables = { "SALES_ORDER", "INTERACTION", "CONTACT", "ADDRESS", "TASK", "CONTACT_POINT", "KEY_DATE", "INVOICE" };
         long[] before = new long[tables.length];
         long[] mergedBefore = new long[tables.length];
@@ -183,6 +190,7 @@ class DataQualityTest {
             assertEquals(0, count(tables[i], merged.getId()), tables[i]);
         }
         assertEquals(mergedBefore[0], (long) m.moved().get("SALES_ORDER"));
+        assertEquals("Rival Co.", sheets.sheet(Scope.CUSTOMER, Long.toString(survivor.getId())).competitor(), "the worksheet follows");
         assertEquals(java.util.Map.of("TASK", 1), m.setAside(), "the duplicate care task is set aside, not lost");
         assertEquals(List.of(m.id()), merges.pending().stream().map(Merge::id).toList());
         assertTrue(fx.audit.history("Customer", survivor.getId()).stream().anyMatch(a -> a.getAction() == AuditEntry.Action.MERGE));
@@ -198,6 +206,8 @@ class DataQualityTest {
             assertEquals(mergedBefore[i], count(tables[i], merged.getId()), "duplicate " + tables[i]);
         }
         assertEquals(1, count("TASK WHERE ID = " + duplicateTask + " AND", merged.getId()), "the set-aside task is back");
+        assertEquals("Rival Co.", sheets.sheet(Scope.CUSTOMER, Long.toString(merged.getId())).competitor(), "and the worksheet");
+        assertEquals(0, sheets.sheet(Scope.CUSTOMER, Long.toString(survivor.getId())).version());
         assertEquals(1, count("TASK WHERE ID = " + otherTask + " AND", merged.getId()));
         assertEquals(total, customers.count(""));
         assertTrue(merges.pending().isEmpty());

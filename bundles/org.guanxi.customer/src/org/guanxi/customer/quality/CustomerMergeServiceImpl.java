@@ -47,6 +47,11 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
             Map.entry("idNumber", "ID_NUMBER"), Map.entry("city", "CITY"), Map.entry("birthday", "BIRTHDAY"),
             Map.entry("source", "SOURCE"), Map.entry("owner", "OWNER_LOGIN"), Map.entry("notes", "NOTES"));
     private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * Rows that name a customer without a foreign key: a customer's delivered-value worksheet is keyed by scope and
+     * key, since its other scopes are segments. (Value-analysis results stay with the customer they were computed for.)
+     */
+    private static final List<Reference> SOFT_REFERENCES = List.of(new Reference("VALUE_SHEET", "SCOPE_KEY", "ID", "SCOPE_KIND = 'CUSTOMER'"));
 
     @org.osgi.service.component.annotations.Reference
     private Database db;
@@ -82,7 +87,7 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
             Properties survivor = Rows.parse(survivorRow);
             Properties merged = Rows.parse(mergedRow);
             long id = record(c, survivorId, mergedId, merged, survivorRow, mergedRow);
-            for (Reference ref : Rows.referencesTo(c, "CUSTOMER")) {
+            for (Reference ref : references(c)) {
                 move(c, id, ref, mergedId, survivorId);
             }
             keepContactPoints(c, id, survivorId, survivor, merged, takeFromMerged);
@@ -148,7 +153,7 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
             // an edit of the survivor after the merge would be lost by putting its old data back
             current(c, survivorId, version);
             Rows.restore(c, "CUSTOMER", mergedRow);
-            List<Reference> refs = Rows.referencesTo(c, "CUSTOMER");
+            List<Reference> refs = references(c);
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT TABLE_NAME, COLUMN_NAME, ROW_ID, ACTION, SNAPSHOT FROM CUSTOMER_MERGE_ROW WHERE MERGE_ID = ?")) {
                 ps.setLong(1, mergeId);
@@ -226,6 +231,13 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
 
     // ---- steps
 
+    /** Every column that names a customer: the declared foreign keys and {@link #SOFT_REFERENCES}. */
+    private static List<Reference> references(Connection c) throws SQLException {
+        List<Reference> out = new ArrayList<>(Rows.referencesTo(c, "CUSTOMER"));
+        out.addAll(SOFT_REFERENCES);
+        return out;
+    }
+
     /**
      * The customer row as text, if it still has the version the user saw. The no-op update takes the row's write lock
      * until commit (a FOR UPDATE cursor's lock ends with the cursor at read-committed), so no save slips in between.
@@ -271,7 +283,7 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
     private static void move(Connection c, long mergeId, Reference ref, long from, long to) throws SQLException {
         List<Long> rows = new ArrayList<>();
         String idColumn = ref.idColumn() == null ? ref.column() : ref.idColumn();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + idColumn + " FROM " + ref.table() + " WHERE " + ref.column() + " = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + idColumn + " FROM " + ref.table() + " WHERE " + ref.where())) {
             ps.setLong(1, from);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -288,7 +300,7 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
         }
         Savepoint bulk = c.setSavepoint();
         try {
-            update(c, "UPDATE " + ref.table() + " SET " + ref.column() + " = ? WHERE " + ref.column() + " = ?", to, from);
+            update(c, "UPDATE " + ref.table() + " SET " + ref.column() + " = ? WHERE " + ref.where(), to, from);
             c.releaseSavepoint(bulk);
             log(c, mergeId, ref, rows, "MOVED");
             return;

@@ -25,7 +25,16 @@ final class Rows {
      * A column of {@code table} that refers to the customer, and the primary key column of {@code table} (null when it
      * has none or a composite one: a merge then refuses to touch its rows, as it could not undo the change).
      */
-    record Reference(String table, String column, String idColumn) {
+    record Reference(String table, String column, String idColumn, String filter) {
+
+        Reference(String table, String column, String idColumn) {
+            this(table, column, idColumn, null);
+        }
+
+        /** The condition that selects the rows of one customer ({@code column = ?} and the filter, if any). */
+        String where() {
+            return column + " = ?" + (filter == null ? "" : " AND " + filter);
+        }
     }
 
     private Rows() {
