@@ -117,6 +117,12 @@ class CustomerBenchmark {
             t = System.nanoTime();
             long sql = sqlAggregate(db);
             double sqlSeconds = (System.nanoTime() - t) / 1e9;
+            // the analysis logs its phases at FINE: show them beside the figures
+            java.util.logging.Logger phases = java.util.logging.Logger.getLogger(CustomerValueServiceImpl.class.getName());
+            java.util.logging.ConsoleHandler handler = new java.util.logging.ConsoleHandler();
+            handler.setLevel(java.util.logging.Level.FINE);
+            phases.setLevel(java.util.logging.Level.FINE);
+            phases.addHandler(handler);
             t = System.nanoTime();
             Summary summary = values.analyse(values.latestOrderDate(), n -> { });
             double analysis = (System.nanoTime() - t) / 1e9;
