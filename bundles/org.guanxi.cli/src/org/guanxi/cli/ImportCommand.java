@@ -18,7 +18,7 @@ import org.guanxi.core.service.OrderImportService.Problem;
 import org.guanxi.core.service.OrderImportService.Report;
 
 /**
- * {@code import orders FILE [--format online-retail]} and
+ * {@code import orders FILE [--map COLUMN=FIELD,...] [--format online-retail]} and
  * {@code import customers FILE [--map COLUMN=FIELD,...] [--skip-duplicates]}: all lines or none, with a report of
  * every bad line.
  */
@@ -47,9 +47,14 @@ final class ImportCommand {
         if ("customers".equals(args[1])) {
             return customers(file, args);
         }
+        boolean onlineRetail = false;
+        String map = null;
         for (int i = 3; i < args.length; i++) {
             if (args[i].equals("--format") && i + 1 < args.length && args[i + 1].equals("online-retail")) {
+                onlineRetail = true;
                 i++;
+            } else if (args[i].equals("--map") && i + 1 < args.length) {
+                map = args[++i];
             } else {
                 throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
             }
@@ -58,7 +63,16 @@ final class ImportCommand {
             err.println(CommandLine.TEXTS.get("import.missing", file.toAbsolutePath()));
             return 1;
         }
-        Report r = orders.importOrders(file, Format.ONLINE_RETAIL);
+        Report r;
+        if (onlineRetail) {
+            r = orders.importOrders(file, Format.ONLINE_RETAIL);
+        } else {
+            OrderImportService.Preview preview = orders.preview(file, 0);
+            Map<Integer, OrderImportService.Field> mapping = map == null ? preview.mapping()
+                    : mapping(map, preview.headers(), OrderImportService.Field.class);
+            printMapping(file, preview.headers(), mapping);
+            r = orders.importOrders(file, mapping);
+        }
         if (!r.ok()) {
             err.println(CommandLine.TEXTS.get("import.rejected", r.file(), r.problems().size()));
             printProblems(r.problems());
@@ -91,12 +105,8 @@ final class ImportCommand {
             return 1;
         }
         Preview preview = customers.preview(file, 0);
-        Map<Integer, Field> mapping = map == null ? preview.mapping() : mapping(map, preview.headers());
-        out.println(CommandLine.TEXTS.get("import.mapping", file.getFileName()));
-        for (int i = 0; i < preview.headers().size(); i++) {
-            Field f = mapping.get(i);
-            out.println("  " + preview.headers().get(i) + " -> " + (f == null ? CommandLine.TEXTS.get("import.ignored") : f));
-        }
+        Map<Integer, Field> mapping = map == null ? preview.mapping() : mapping(map, preview.headers(), Field.class);
+        printMapping(file, preview.headers(), mapping);
         CustomerImportService.Report r = customers.importCustomers(file, mapping, skipDuplicates, n -> { });
         if (r.imported() == 0 && !r.problems().isEmpty()) {
             err.println(CommandLine.TEXTS.get("import.rejected", r.file(), r.problems().size()));
@@ -117,9 +127,17 @@ final class ImportCommand {
         }
     }
 
+    private void printMapping(Path file, List<String> headers, Map<Integer, ? extends Enum<?>> mapping) {
+        out.println(CommandLine.TEXTS.get("import.mapping", file.getFileName()));
+        for (int i = 0; i < headers.size(); i++) {
+            Enum<?> f = mapping.get(i);
+            out.println("  " + headers.get(i) + " -> " + (f == null ? CommandLine.TEXTS.get("import.ignored") : f));
+        }
+    }
+
     /** {@code 客户名称=NAME,手机=PHONE} or {@code 1=NAME,3=PHONE}: columns by header or by number (from 1). */
-    private static Map<Integer, Field> mapping(String spec, List<String> headers) {
-        Map<Integer, Field> out = new LinkedHashMap<>();
+    private static <E extends Enum<E>> Map<Integer, E> mapping(String spec, List<String> headers, Class<E> fields) {
+        Map<Integer, E> out = new LinkedHashMap<>();
         for (String pair : spec.split(",")) {
             String[] kv = pair.split("=", 2);
             if (kv.length != 2) {
@@ -131,10 +149,10 @@ final class ImportCommand {
                 throw new UsageException(CommandLine.TEXTS.get("import.noColumn", column, String.join(", ", headers)));
             }
             try {
-                out.put(index, Field.valueOf(kv[1].strip().toUpperCase(java.util.Locale.ROOT)));
+                out.put(index, Enum.valueOf(fields, kv[1].strip().toUpperCase(java.util.Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(CommandLine.TEXTS.get("import.noField", kv[1].strip(),
-                        java.util.Arrays.toString(Field.values())));
+                        java.util.Arrays.toString(fields.getEnumConstants())));
             }
         }
         return out;

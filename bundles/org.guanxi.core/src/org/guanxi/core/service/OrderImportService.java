@@ -2,8 +2,14 @@ package org.guanxi.core.service;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
-/** Imports order lines from files (CSV, optionally gzip-compressed) with their customers and products. */
+/**
+ * Imports order lines from files (CSV, optionally gzip-compressed, or Excel .xlsx) with their customers and products.
+ * The columns are mapped to fields, proposed from the header (Chinese or English); a line's customer is either the
+ * code of a Guanxi customer (C0001234) or the customer's number in the source system, for which a customer
+ * {@code OR<number>} is created on first sight. All lines or none are imported.
+ */
 public interface OrderImportService {
 
     /** Column layouts this service reads. */
@@ -13,6 +19,15 @@ public interface OrderImportService {
          * CustomerID, Country.
          */
         ONLINE_RETAIL
+    }
+
+    /** What a column can hold; ORDER_NO, PRODUCT_CODE, QUANTITY, ORDER_DATE and UNIT_PRICE must be mapped. */
+    enum Field {
+        ORDER_NO, PRODUCT_CODE, DESCRIPTION, QUANTITY, ORDER_DATE, UNIT_PRICE, CUSTOMER, COUNTRY
+    }
+
+    /** The header, the proposed mapping (column index to field) and the first rows of a file. */
+    record Preview(String file, List<String> headers, Map<Integer, Field> mapping, List<List<String>> rows) {
     }
 
     /** A line that breaks a rule: file, line number, field and why. */
@@ -31,5 +46,10 @@ public interface OrderImportService {
         }
     }
 
+    /** The Online Retail layout, its columns found by their header names. */
     Report importOrders(Path file, Format format);
+
+    Preview preview(Path file, int rows);
+
+    Report importOrders(Path file, Map<Integer, Field> mapping);
 }

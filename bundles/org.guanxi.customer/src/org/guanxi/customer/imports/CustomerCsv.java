@@ -2,6 +2,7 @@ package org.guanxi.customer.imports;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
@@ -12,13 +13,14 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.guanxi.core.service.CustomerImportService.Field;
 
 /**
- * Opening customer CSV files the way spreadsheets write them: UTF-8 with or without BOM, the separator (comma,
+ * Opening CSV files (also gzip-compressed) the way spreadsheets write them: UTF-8 with or without BOM, the separator (comma,
  * semicolon or tab) guessed from the header line, and header names in Chinese or English mapped to fields.
  */
 final class CustomerCsv {
@@ -66,8 +68,7 @@ final class CustomerCsv {
     /** A parser over the file from its first line (the header); the caller closes it. */
     static CSVParser open(Path file) throws IOException {
         char delimiter = delimiter(file);
-        Reader reader = new PushbackReader(new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                StandardCharsets.UTF_8), 1 << 16), 1);
+        Reader reader = new PushbackReader(new BufferedReader(new InputStreamReader(input(file), StandardCharsets.UTF_8), 1 << 16), 1);
         int first = reader.read();
         if (first != '\uFEFF' && first != -1) {
             ((PushbackReader) reader).unread(first);
@@ -76,9 +77,15 @@ final class CustomerCsv {
                 .setIgnoreEmptyLines(true).get());
     }
 
+    /** The file's bytes; a .gz file is decompressed on the fly. */
+    private static InputStream input(Path file) throws IOException {
+        InputStream raw = Files.newInputStream(file);
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+    }
+
     private static char delimiter(Path file) throws IOException {
         String header;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(input(file), StandardCharsets.UTF_8))) {
             header = r.readLine();
         }
         if (header == null) {

@@ -1,6 +1,7 @@
 package org.guanxi.customer.imports;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,10 +28,11 @@ import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.service.AuditLog;
+import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.SecurityService;
-import org.guanxi.customer.imports.OnlineRetailFile.Invoice;
-import org.guanxi.customer.imports.OnlineRetailFile.Line;
+import org.guanxi.customer.imports.OrderLineFile.Invoice;
+import org.guanxi.customer.imports.OrderLineFile.Line;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -54,6 +57,7 @@ public class OrderImporter implements OrderImportService {
 
     private static final Logger LOG = Logger.getLogger(OrderImporter.class.getName());
     static final String CUSTOMER_PREFIX = "OR";
+    private static final Texts TEXTS = Texts.of(OrderImporter.class);
     private static final int BATCH = 2_000;
 
     @Reference
@@ -76,18 +80,68 @@ public class OrderImporter implements OrderImportService {
 
     @Override
     public Report importOrders(Path file, Format format) {
+        Preview p = preview(file, 0);
+        Map<Integer, Field> mapping = new LinkedHashMap<>();
+        for (int i = 0; i < p.headers().size(); i++) {
+            Field f = OrderLineFile.ONLINE_RETAIL.get(p.headers().get(i));
+            if (f != null) {
+                mapping.put(i, f);
+            }
+        }
+        if (mapping.size() < OrderLineFile.ONLINE_RETAIL.size()) {
+            String name = file.getFileName().toString();
+            return new Report(name, 0, 0, 0, 0, 0, 0, 0, 0, List.of(new Problem(name, 1, "", TEXTS.get("header",
+                    String.join(",", OrderLineFile.ONLINE_RETAIL.keySet()), String.join(",", p.headers())))), 0);
+        }
+        return importOrders(file, mapping);
+    }
+
+    @Override
+    public Preview preview(Path file, int rows) {
+        security.check(Permission.SALES_WRITE);
+        try (TableFile table = TableFile.open(file)) {
+            List<String> headers = new ArrayList<>();
+            Map<Integer, Field> mapping = new LinkedHashMap<>();
+            List<List<String>> first = new ArrayList<>();
+            for (TableFile.Line r : table) {
+                if (headers.isEmpty()) {
+                    for (int i = 0; i < r.size(); i++) {
+                        headers.add(r.get(i));
+                        Field f = OrderLineFile.propose(r.get(i));
+                        if (f != null && !mapping.containsValue(f)) {
+                            mapping.put(i, f);
+                        }
+                    }
+                } else if (first.size() < rows) {
+                    first.add(r.cells());
+                } else {
+                    break;
+                }
+            }
+            return new Preview(file.getFileName().toString(), headers, mapping, first);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Report importOrders(Path file, Map<Integer, Field> mapping) {
         security.check(Permission.CUSTOMER_WRITE);
         security.check(Permission.SALES_WRITE);
         long start = System.nanoTime();
-        OnlineRetailFile parsed;
+        OrderLineFile parsed;
         try {
-            parsed = OnlineRetailFile.read(file);
+            parsed = OrderLineFile.read(file, mapping, CUSTOMER_PREFIX);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         }
         String name = file.getFileName().toString();
-        if (!parsed.problems.isEmpty()) {
-            return new Report(name, parsed.lines, 0, 0, 0, 0, 0, parsed.withoutCustomer, 0, List.copyOf(parsed.problems),
+        List<Problem> problems = new ArrayList<>(parsed.problems);
+        if (problems.isEmpty()) {
+            problems.addAll(db.jdbc(c -> unknownCustomers(c, name, parsed)));
+        }
+        if (!problems.isEmpty()) {
+            return new Report(name, parsed.lines, 0, 0, 0, 0, 0, parsed.withoutCustomer, 0, List.copyOf(problems),
                     (System.nanoTime() - start) / 1_000_000);
         }
         int[] counts = db.inTransaction(em -> write(em, name, parsed));
@@ -97,13 +151,40 @@ public class OrderImporter implements OrderImportService {
         return r;
     }
 
+    /** Lines naming a Guanxi customer code that does not exist: the file is refused, naming each. */
+    private static List<Problem> unknownCustomers(Connection c, String file, OrderLineFile parsed) throws SQLException {
+        List<Problem> out = new ArrayList<>();
+        Map<String, Boolean> known = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM CUSTOMER WHERE CODE = ?")) {
+            for (Invoice inv : parsed.invoices.values()) {
+                if (inv.customer().startsWith(CUSTOMER_PREFIX)) {
+                    continue;
+                }
+                boolean exists = known.computeIfAbsent(inv.customer(), code -> {
+                    try {
+                        ps.setString(1, code);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            return rs.next();
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                if (!exists && out.size() < 100) {
+                    out.add(new Problem(file, inv.firstLine(), "", TEXTS.get("unknownCustomer", inv.customer())));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Returns {orders, returns, customers created, products created, invoices skipped, lines written}. */
-    private int[] write(EntityManager em, String fileName, OnlineRetailFile parsed) {
+    private int[] write(EntityManager em, String fileName, OrderLineFile parsed) {
         Connection c = em.unwrap(Connection.class);
         try {
             IdBlock ids = new IdBlock(c);
             Set<String> existingOrders = strings(c, "SELECT ORDER_NO FROM SALES_ORDER");
-            Map<String, Long> customers = ids(c, "SELECT CODE, ID FROM CUSTOMER WHERE CODE LIKE '" + CUSTOMER_PREFIX + "%'");
+            Map<String, Long> customers = customers(c, parsed);
             Map<String, Long> products = ids(c, "SELECT SKU, ID FROM PRODUCT");
             int[] counts = new int[6];
             counts[2] = createCustomers(c, ids, parsed, customers);
@@ -136,7 +217,7 @@ public class OrderImporter implements OrderImportService {
                     counts[5] += no;
                     order.setLong(1, orderId);
                     order.setString(2, inv.number());
-                    order.setLong(3, customers.get(CUSTOMER_PREFIX + inv.customer()));
+                    order.setLong(3, customers.get(inv.customer()));
                     order.setDate(4, Date.valueOf(inv.date().toLocalDate()));
                     order.setString(5, inv.isReturn() ? "RETURNED" : "INVOICED");
                     // unit prices may have fractions of a cent; an order's total is money
@@ -169,26 +250,27 @@ public class OrderImporter implements OrderImportService {
         }
     }
 
-    private static int createCustomers(Connection c, IdBlock ids, OnlineRetailFile parsed, Map<String, Long> customers)
+    /** Creates a customer for each source number seen for the first time; Guanxi codes were checked to exist. */
+    private static int createCustomers(Connection c, IdBlock ids, OrderLineFile parsed, Map<String, Long> customers)
             throws SQLException {
-        Map<Long, String> countries = new LinkedHashMap<>();
+        Map<String, String> countries = new LinkedHashMap<>();
         parsed.invoices.values().forEach(i -> countries.putIfAbsent(i.customer(), i.country()));
         int created = 0;
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO CUSTOMER (ID, VERSION, CODE, KIND, NAME, NAME_KEY, CITY, "
                 + "SOURCE, CREATED_AT, UPDATED_AT, PINYIN_KEY) VALUES (?, 1, ?, 'ORGANISATION', ?, ?, ?, 'IMPORT', ?, ?, ?)")) {
-            for (Map.Entry<Long, String> e : countries.entrySet()) {
-                String code = CUSTOMER_PREFIX + e.getKey();
-                if (customers.containsKey(code)) {
+            for (Map.Entry<String, String> e : countries.entrySet()) {
+                String code = e.getKey();
+                if (customers.containsKey(code) || !code.startsWith(CUSTOMER_PREFIX)) {
                     continue;
                 }
                 long id = ids.next();
-                String name = "Online Retail " + e.getKey();
+                String name = "Customer " + code.substring(CUSTOMER_PREFIX.length());
                 ps.setLong(1, id);
                 ps.setString(2, code);
                 ps.setString(3, name);
                 ps.setString(4, Customer.nameKeyOf(name));
-                ps.setString(5, e.getValue());
+                ps.setString(5, e.getValue() == null || e.getValue().isEmpty() ? null : e.getValue());
                 ps.setTimestamp(6, now);
                 ps.setTimestamp(7, now);
                 ps.setString(8, SearchKeys.pinyinKey(name));
@@ -201,7 +283,26 @@ public class OrderImporter implements OrderImportService {
         return created;
     }
 
-    private static int createProducts(Connection c, IdBlock ids, OnlineRetailFile parsed, Map<String, Long> products)
+    /** Ids of the customers the file names: those created by earlier imports and the Guanxi codes it uses. */
+    private static Map<String, Long> customers(Connection c, OrderLineFile parsed) throws SQLException {
+        Map<String, Long> out = ids(c, "SELECT CODE, ID FROM CUSTOMER WHERE CODE LIKE '" + CUSTOMER_PREFIX + "%'");
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM CUSTOMER WHERE CODE = ?")) {
+            for (Invoice inv : parsed.invoices.values()) {
+                if (out.containsKey(inv.customer())) {
+                    continue;
+                }
+                ps.setString(1, inv.customer());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        out.put(inv.customer(), rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int createProducts(Connection c, IdBlock ids, OrderLineFile parsed, Map<String, Long> products)
             throws SQLException {
         int created = 0;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO PRODUCT (ID, VERSION, SKU, NAME, UNIT_PRICE) VALUES (?, 1, ?, ?, ?)")) {
