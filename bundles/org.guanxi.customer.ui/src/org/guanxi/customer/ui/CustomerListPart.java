@@ -97,7 +97,7 @@ public class CustomerListPart {
         Button importButton = Widgets.id(new Button(parent, SWT.PUSH), "customer.import");
         importButton.setText(Messages.get("list.import"));
         importButton.addListener(SWT.Selection, e -> {
-            if (new ImportCustomersDialog(parent.getShell(), imports).open() == org.eclipse.jface.window.Window.OK) {
+            if (new ImportDialog(parent.getShell(), ImportDialog.customers(imports)).open() == org.eclipse.jface.window.Window.OK) {
                 reload();
             }
         });

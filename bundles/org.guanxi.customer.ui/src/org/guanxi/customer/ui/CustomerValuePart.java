@@ -12,6 +12,7 @@ import org.eclipse.swt.widgets.Label;
 import org.guanxi.core.model.Tier;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.DeliveredValueService;
+import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.CustomerValueService.CustomerValue;
 import org.guanxi.core.service.CustomerValueService.Summary;
 import org.guanxi.core.service.CustomerValueService.TierLevel;
@@ -44,6 +45,9 @@ public class CustomerValuePart {
     @Inject
     private DeliveredValueService delivered;
 
+    @Inject
+    private OrderImportService orders;
+
     private Label summary;
     private Button run;
     private ChartCanvas pyramid;
@@ -53,12 +57,15 @@ public class CustomerValuePart {
 
     @PostConstruct
     void create(Composite parent) {
-        GridLayoutFactory.swtDefaults().numColumns(6).margins(10, 10).applyTo(parent);
+        GridLayoutFactory.swtDefaults().numColumns(7).margins(10, 10).applyTo(parent);
         summary = Widgets.id(new Label(parent, SWT.WRAP), "value.summary");
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(summary);
         run = Widgets.id(new Button(parent, SWT.PUSH), "value.run");
         run.setText(Messages.get("value.run"));
         run.addListener(SWT.Selection, e -> analyse());
+        Button importOrders = Widgets.id(new Button(parent, SWT.PUSH), "value.importOrders");
+        importOrders.setText(Messages.get("value.importOrders"));
+        importOrders.addListener(SWT.Selection, e -> new ImportDialog(parent.getShell(), ImportDialog.orders(orders)).open());
         Button export = Widgets.id(new Button(parent, SWT.PUSH), "value.export");
         export.setText(Messages.get("value.export"));
         export.addListener(SWT.Selection, e -> exportResults());
@@ -79,7 +86,7 @@ public class CustomerValuePart {
         });
         Composite charts = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(8, 8).applyTo(charts);
-        GridDataFactory.fillDefaults().grab(true, true).span(6, 1).applyTo(charts);
+        GridDataFactory.fillDefaults().grab(true, true).span(7, 1).applyTo(charts);
         pyramid = chart(charts, "value.chart.pyramid");
         matrix = chart(charts, "value.chart.matrix");
         lifecycle = chart(charts, "value.chart.lifecycle");

@@ -2,9 +2,11 @@ package org.guanxi.customer.ui;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -25,25 +27,47 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.guanxi.core.service.CustomerImportService;
-import org.guanxi.core.service.CustomerImportService.Field;
-import org.guanxi.core.service.CustomerImportService.Preview;
-import org.guanxi.core.service.CustomerImportService.Report;
+import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.OrderImportService.Problem;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
 
 /**
- * Customer import in the workbench: pick a CSV or Excel file, check the proposed column mapping against the first
- * rows, import. A file with bad lines imports nothing; the dialog then lists file, line, column and reason for each,
- * so the file can be corrected and imported again.
+ * Import in the workbench (customers, order lines): pick a CSV or Excel file, check the proposed column mapping
+ * against the first rows, import. A file with bad lines imports nothing; the dialog then lists file, line, column and
+ * reason for each, so the file can be corrected and imported again.
  */
-class ImportCustomersDialog extends Dialog {
+public class ImportDialog extends Dialog {
+
+    /** A file's header, the proposed field per column (index into {@link Source#fields}) and its first rows. */
+    record Preview(List<String> headers, Map<Integer, Integer> mapping, List<List<String>> rows) {
+    }
+
+    /** What an import did, for the status line; {@code problems} are shown in the table. */
+    record Outcome(String file, int imported, List<Problem> problems, String summary) {
+    }
+
+    /** What is imported: the fields a column can fill, the preview and the import itself. */
+    interface Source {
+        String title();
+
+        /** Translated field names, in the order the mapping refers to them. */
+        List<String> fields();
+
+        Preview preview(Path file, int rows);
+
+        /** {@code mapping}: column → index into {@link #fields}. */
+        Outcome run(Path file, Map<Integer, Integer> mapping, boolean skipDuplicates, IntConsumer progress);
+
+        /** Whether duplicates can be skipped instead of refusing the file. */
+        boolean skipsDuplicates();
+    }
 
     private static final int PREVIEW_ROWS = 8;
     private static final int IMPORT_ID = IDialogConstants.CLIENT_ID + 1;
 
-    private final CustomerImportService service;
+    private final Source source;
     private Path file;
     private Preview preview;
     private Label fileLabel;
@@ -55,15 +79,15 @@ class ImportCustomersDialog extends Dialog {
     private TableViewer problems;
     private int imported;
 
-    ImportCustomersDialog(Shell shell, CustomerImportService service) {
+    ImportDialog(Shell shell, Source source) {
         super(shell);
-        this.service = service;
+        this.source = source;
     }
 
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
-        shell.setText(Messages.get("import.title"));
+        shell.setText(source.title());
     }
 
     @Override
@@ -96,7 +120,8 @@ class ImportCustomersDialog extends Dialog {
 
         skipDuplicates = Widgets.id(new Button(area, SWT.CHECK), "import.skipDuplicates");
         skipDuplicates.setText(Messages.get("import.skipDuplicates"));
-        GridDataFactory.fillDefaults().span(2, 1).applyTo(skipDuplicates);
+        skipDuplicates.setVisible(source.skipsDuplicates());
+        GridDataFactory.fillDefaults().span(2, 1).exclude(!source.skipsDuplicates()).applyTo(skipDuplicates);
         status = Widgets.id(new Label(area, SWT.WRAP), "import.status");
         GridDataFactory.fillDefaults().span(2, 1).hint(760, SWT.DEFAULT).applyTo(status);
         problems = new TableViewer(area, SWT.BORDER | SWT.FULL_SELECTION);
@@ -131,18 +156,18 @@ class ImportCustomersDialog extends Dialog {
 
     private void choose() {
         FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
-        dialog.setFilterExtensions(new String[] { "*.xlsx;*.csv;*.txt", "*.*" });
+        dialog.setFilterExtensions(new String[] { "*.xlsx;*.csv;*.txt;*.gz", "*.*" });
         dialog.setFilterNames(new String[] { Messages.get("import.filter"), "*.*" });
         String chosen = dialog.open();
         if (chosen != null) {
-            open(Path.of(chosen));
+            load(Path.of(chosen));
         }
     }
 
-    /** Reads the header and the first rows and shows the proposed mapping. */
-    void open(Path chosen) {
+    /** Reads the header and the first rows and shows the proposed mapping (also used by the workbench tests). */
+    public void load(Path chosen) {
         try {
-            preview = service.preview(chosen, PREVIEW_ROWS);
+            preview = source.preview(chosen, PREVIEW_ROWS);
         } catch (RuntimeException e) {
             Errors.show(getShell(), e);
             return;
@@ -158,16 +183,15 @@ class ImportCustomersDialog extends Dialog {
         }
         rows.removeAll();
         int columns = preview.headers().size();
-        GridLayoutFactory.fillDefaults().numColumns(columns).margins(4, 4).equalWidth(true).applyTo(mapping);
+        // one combo above each preview column: 123 + 5 px spacing = the column's 128 px
+        GridLayoutFactory.fillDefaults().numColumns(columns).margins(1, 4).spacing(5, 0).equalWidth(true).applyTo(mapping);
         for (int i = 0; i < columns; i++) {
             Combo combo = Widgets.id(new Combo(mapping, SWT.READ_ONLY), "import.map." + i);
             combo.add(Messages.get("import.ignore"));
-            for (Field f : Field.values()) {
-                combo.add(Messages.get("import.field." + f.name()));
-            }
-            Field proposed = preview.mapping().get(i);
-            combo.select(proposed == null ? 0 : proposed.ordinal() + 1);
-            GridDataFactory.fillDefaults().hint(120, SWT.DEFAULT).applyTo(combo);
+            source.fields().forEach(combo::add);
+            Integer proposed = preview.mapping().get(i);
+            combo.select(proposed == null ? 0 : proposed + 1);
+            GridDataFactory.fillDefaults().hint(123, SWT.DEFAULT).applyTo(combo);
             fields.add(combo);
             TableColumn column = new TableColumn(rows, SWT.NONE);
             column.setText(preview.headers().get(i));
@@ -186,19 +210,19 @@ class ImportCustomersDialog extends Dialog {
         getShell().layout(true, true);
     }
 
-    private Map<Integer, Field> chosenMapping() {
-        Map<Integer, Field> out = new LinkedHashMap<>();
+    private Map<Integer, Integer> chosenMapping() {
+        Map<Integer, Integer> out = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             int selected = fields.get(i).getSelectionIndex();
             if (selected > 0) {
-                out.put(i, Field.values()[selected - 1]);
+                out.put(i, selected - 1);
             }
         }
         return out;
     }
 
     private void runImport() {
-        Map<Integer, Field> chosen = chosenMapping();
+        Map<Integer, Integer> chosen = chosenMapping();
         if (chosen.values().stream().distinct().count() < chosen.size()) {
             status.setText(Messages.get("import.twice"));
             return;
@@ -207,7 +231,7 @@ class ImportCustomersDialog extends Dialog {
         Path target = file;
         getButton(IMPORT_ID).setEnabled(false);
         status.setText(Messages.get("import.running"));
-        BackgroundTask.run(Messages.get("import.running"), status, p -> service.importCustomers(target, chosen, skip, p),
+        BackgroundTask.run(Messages.get("import.running"), status, p -> source.run(target, chosen, skip, p),
                 (report, cancelled) -> {
                     getButton(IMPORT_ID).setEnabled(true);
                     if (report != null) {
@@ -218,17 +242,93 @@ class ImportCustomersDialog extends Dialog {
                 });
     }
 
-    private void show(Report r) {
+    private void show(Outcome r) {
         imported += r.imported();
         problems.setInput(r.problems());
-        if (r.imported() > 0) {
-            status.setText(Messages.get(r.duplicatesSkipped() > 0 ? "import.doneSkipped" : "import.done", r.imported(), r.lines(),
-                    r.duplicatesSkipped(), r.millis()));
-        } else if (r.problems().isEmpty()) {
-            status.setText(Messages.get("import.empty"));
-        } else {
-            status.setText(Messages.get("import.rejected", r.file(), r.problems().size()));
-        }
+        status.setText(r.summary());
         getShell().layout(true, true);
+    }
+
+    /** Customers: the customer import service with its duplicate option. */
+    static Source customers(CustomerImportService service) {
+        CustomerImportService.Field[] all = CustomerImportService.Field.values();
+        return new Source() {
+            @Override
+            public String title() {
+                return Messages.get("import.title");
+            }
+
+            @Override
+            public List<String> fields() {
+                return Arrays.stream(all).map(f -> Messages.get("import.field." + f.name())).toList();
+            }
+
+            @Override
+            public Preview preview(Path file, int rows) {
+                CustomerImportService.Preview p = service.preview(file, rows);
+                return new Preview(p.headers(), ordinals(p.mapping()), p.rows());
+            }
+
+            @Override
+            public Outcome run(Path file, Map<Integer, Integer> mapping, boolean skip, IntConsumer progress) {
+                Map<Integer, CustomerImportService.Field> chosen = new LinkedHashMap<>();
+                mapping.forEach((column, field) -> chosen.put(column, all[field]));
+                CustomerImportService.Report r = service.importCustomers(file, chosen, skip, progress);
+                String summary = r.imported() > 0
+                        ? Messages.get(r.duplicatesSkipped() > 0 ? "import.doneSkipped" : "import.done", r.imported(), r.lines(),
+                                r.duplicatesSkipped(), r.millis())
+                        : r.problems().isEmpty() ? Messages.get("import.empty") : Messages.get("import.rejected", r.file(), r.problems().size());
+                return new Outcome(r.file(), r.imported(), r.problems(), summary);
+            }
+
+            @Override
+            public boolean skipsDuplicates() {
+                return true;
+            }
+        };
+    }
+
+    /** Order lines: the order import service; invoices imported before are skipped, not duplicated. */
+    static Source orders(OrderImportService service) {
+        OrderImportService.Field[] all = OrderImportService.Field.values();
+        return new Source() {
+            @Override
+            public String title() {
+                return Messages.get("importOrders.title");
+            }
+
+            @Override
+            public List<String> fields() {
+                return Arrays.stream(all).map(f -> Messages.get("importOrders.field." + f.name())).toList();
+            }
+
+            @Override
+            public Preview preview(Path file, int rows) {
+                OrderImportService.Preview p = service.preview(file, rows);
+                return new Preview(p.headers(), ordinals(p.mapping()), p.rows());
+            }
+
+            @Override
+            public Outcome run(Path file, Map<Integer, Integer> mapping, boolean skip, IntConsumer progress) {
+                Map<Integer, OrderImportService.Field> chosen = new LinkedHashMap<>();
+                mapping.forEach((column, field) -> chosen.put(column, all[field]));
+                OrderImportService.Report r = service.importOrders(file, chosen);
+                String summary = !r.ok() ? Messages.get("import.rejected", r.file(), r.problems().size())
+                        : Messages.get("importOrders.done", r.orders(), r.returns(), r.linesImported(), r.customersCreated(),
+                                r.productsCreated(), r.skippedExisting(), r.skippedNoCustomer());
+                return new Outcome(r.file(), r.orders() + r.returns(), r.problems(), summary);
+            }
+
+            @Override
+            public boolean skipsDuplicates() {
+                return false;
+            }
+        };
+    }
+
+    private static Map<Integer, Integer> ordinals(Map<Integer, ? extends Enum<?>> mapping) {
+        Map<Integer, Integer> out = new LinkedHashMap<>();
+        mapping.forEach((column, field) -> out.put(column, field.ordinal()));
+        return out;
     }
 }
