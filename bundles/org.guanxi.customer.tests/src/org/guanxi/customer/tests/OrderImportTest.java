@@ -99,6 +99,7 @@ class OrderImportTest {
         Report r = service.importOrders(csv, service.preview(csv, 1).mapping());
         assertEquals(1, r.problems().size(), r.problems().toString());
         assertEquals(3, r.problems().get(0).line());
+        assertEquals("客户", r.problems().get(0).field(), "the column as the file names it");
         assertTrue(r.problems().get(0).reason().contains("C9999999 does not exist"), r.problems().get(0).reason());
         assertEquals(0L, count("SELECT COUNT(*) FROM SALES_ORDER"));
 

@@ -171,7 +171,7 @@ public class OrderImporter implements OrderImportService {
                     }
                 });
                 if (!exists && out.size() < 100) {
-                    out.add(new Problem(file, inv.firstLine(), "", TEXTS.get("unknownCustomer", inv.customer())));
+                    out.add(new Problem(file, inv.firstLine(), parsed.header(Field.CUSTOMER), TEXTS.get("unknownCustomer", inv.customer())));
                 }
             }
         }

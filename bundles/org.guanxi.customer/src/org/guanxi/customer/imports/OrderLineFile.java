@@ -195,8 +195,13 @@ final class OrderLineFile {
     }
 
     private void problem(String file, long line, Field field, String reason) {
+        problem(file, line, header(field), reason);
+    }
+
+    /** The column's name in the file, as problem reports name it. */
+    String header(Field field) {
         String header = headers.get(field);
-        problem(file, line, header == null || header.isEmpty() ? field.name() : header, reason);
+        return header == null || header.isEmpty() ? field.name() : header;
     }
 
     private void problem(String file, long line, String field, String reason) {
