@@ -38,6 +38,9 @@ import org.guanxi.core.service.Customer360Service.OrderRow;
 import org.guanxi.core.service.Customer360Service.View;
 import org.guanxi.core.service.CustomerValueService.CustomerValue;
 import org.guanxi.core.service.InteractionService;
+import org.guanxi.core.service.KeyAccountService;
+import org.guanxi.core.service.KeyAccountService.Account;
+import org.guanxi.core.service.KeyAccountService.Plan;
 import org.guanxi.core.service.TaskService;
 import org.guanxi.core.service.TaskService.TaskRow;
 import org.guanxi.ui.common.Columns;
@@ -64,6 +67,8 @@ public class Customer360Part {
     private InteractionService interactions;
     @Inject
     private TaskService tasks;
+    @Inject
+    private KeyAccountService accounts;
     @Inject
     private EPartService parts;
 
@@ -254,7 +259,7 @@ public class Customer360Part {
                 c.getMemberCard() == null ? null : Messages.get("c360.card", c.getMemberCard()),
                 c.getOwner() == null ? null : Messages.get("c360.owner", c.getOwner()), consent(c))));
         channels.setText(channelsText(c));
-        value.setText(v.value().map(Customer360Part::valueText).orElse(Messages.get("c360.noValue")));
+        value.setText(v.value().map(Customer360Part::valueText).orElse(Messages.get("c360.noValue")) + accountText(customerId));
         figures.setText(Messages.get("c360.figuresText", v.orders(), money(v.revenue()),
                 v.lastOrder() == null ? "–" : v.lastOrder().toString(), money(v.openBalance())));
         contacts.setInput(c.getContacts());
@@ -266,6 +271,20 @@ public class Customer360Part {
         details.setVisible(true);
         details.layout(true, true);
         scroller.setMinSize(details.computeSize(900, SWT.DEFAULT));
+    }
+
+    /** For a key account: its target, how much of it is reached, and the next review. */
+    private String accountText(long customerId) {
+        Account a = run(() -> accounts.account(customerId));
+        if (a == null || !a.planned()) {
+            return "";
+        }
+        Plan p = a.plan();
+        String target = p.targetRevenue() == null || p.targetRevenue().signum() == 0 ? "–"
+                : Messages.get("c360.target", money(p.targetRevenue()),
+                        100 * a.revenueInPlanYear().doubleValue() / p.targetRevenue().doubleValue());
+        return "\n" + Messages.get("c360.keyAccount", p.year(), target, p.nextReview() == null ? "–" : p.nextReview().toString(),
+                a.team().size());
     }
 
     private static String consent(Customer c) {
