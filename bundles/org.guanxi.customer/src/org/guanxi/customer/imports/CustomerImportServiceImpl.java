@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
@@ -46,29 +43,8 @@ public class CustomerImportServiceImpl implements CustomerImportService {
     @Override
     public Preview preview(Path file, int rows) {
         security.check(Permission.CUSTOMER_READ);
-        try (TableFile table = TableFile.open(file)) {
-            List<String> headers = new ArrayList<>();
-            Map<Integer, Field> mapping = new LinkedHashMap<>();
-            List<List<String>> first = new ArrayList<>();
-            for (TableFile.Line r : table) {
-                if (headers.isEmpty()) {
-                    for (int i = 0; i < r.size(); i++) {
-                        headers.add(r.get(i));
-                        Field f = CustomerCsv.propose(r.get(i));
-                        if (f != null && !mapping.containsValue(f)) {
-                            mapping.put(i, f);
-                        }
-                    }
-                } else if (first.size() < rows) {
-                    first.add(r.cells());
-                } else {
-                    break;
-                }
-            }
-            return new Preview(file.getFileName().toString(), headers, mapping, first);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
+        TableFile.Sample<Field> sample = TableFile.sample(file, rows, CustomerCsv::propose);
+        return new Preview(file.getFileName().toString(), sample.headers(), sample.mapping(), sample.rows());
     }
 
     @Override

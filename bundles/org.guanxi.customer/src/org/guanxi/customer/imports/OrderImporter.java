@@ -99,29 +99,8 @@ public class OrderImporter implements OrderImportService {
     @Override
     public Preview preview(Path file, int rows) {
         security.check(Permission.SALES_WRITE);
-        try (TableFile table = TableFile.open(file)) {
-            List<String> headers = new ArrayList<>();
-            Map<Integer, Field> mapping = new LinkedHashMap<>();
-            List<List<String>> first = new ArrayList<>();
-            for (TableFile.Line r : table) {
-                if (headers.isEmpty()) {
-                    for (int i = 0; i < r.size(); i++) {
-                        headers.add(r.get(i));
-                        Field f = OrderLineFile.propose(r.get(i));
-                        if (f != null && !mapping.containsValue(f)) {
-                            mapping.put(i, f);
-                        }
-                    }
-                } else if (first.size() < rows) {
-                    first.add(r.cells());
-                } else {
-                    break;
-                }
-            }
-            return new Preview(file.getFileName().toString(), headers, mapping, first);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file.getFileName() + ": " + e.getMessage(), e);
-        }
+        TableFile.Sample<Field> sample = TableFile.sample(file, rows, OrderLineFile::propose);
+        return new Preview(file.getFileName().toString(), sample.headers(), sample.mapping(), sample.rows());
     }
 
     @Override

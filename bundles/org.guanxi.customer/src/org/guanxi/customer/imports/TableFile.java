@@ -2,13 +2,17 @@ package org.guanxi.customer.imports;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVParser;
@@ -35,6 +39,37 @@ abstract class TableFile implements Iterable<TableFile.Line>, Closeable {
 
         int size() {
             return cells.size();
+        }
+    }
+
+    /** The header, a field proposed per column (each field once, first column wins) and the first rows of a file. */
+    record Sample<F>(List<String> headers, Map<Integer, F> mapping, List<List<String>> rows) {
+    }
+
+    /** Reads the header and {@code rows} lines; {@code propose} names the field a header stands for, or null. */
+    static <F> Sample<F> sample(Path file, int rows, Function<String, F> propose) {
+        try (TableFile table = open(file)) {
+            List<String> headers = new ArrayList<>();
+            Map<Integer, F> mapping = new LinkedHashMap<>();
+            List<List<String>> first = new ArrayList<>();
+            for (Line r : table) {
+                if (headers.isEmpty()) {
+                    for (int i = 0; i < r.size(); i++) {
+                        headers.add(r.get(i));
+                        F f = propose.apply(r.get(i));
+                        if (f != null && !mapping.containsValue(f)) {
+                            mapping.put(i, f);
+                        }
+                    }
+                } else if (first.size() < rows) {
+                    first.add(r.cells());
+                } else {
+                    break;
+                }
+            }
+            return new Sample<>(headers, mapping, first);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
