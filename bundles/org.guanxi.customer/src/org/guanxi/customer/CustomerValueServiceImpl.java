@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -89,7 +88,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
             List<CustomerFacts> base = facts(c, asOf, parties);
             long t1 = System.nanoTime();
             progress.accept(300);
-            checkCancelled();
+            Jobs.checkCancelled("customer value analysis");
             Models models = Models.of(parameters());
             Pyramid pyramid = models.pyramid();
             Lifecycle lifecycle = models.lifecycle();
@@ -112,7 +111,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
                 types.put(f.customerId(), typing.type(p.kind(), p.manualType(), f, tiers.get(f.customerId()).value(), p.units()));
             }
             progress.accept(500);
-            checkCancelled();
+            Jobs.checkCancelled("customer value analysis");
             long t2 = System.nanoTime();
             long runId = store(c, asOf, startedAt, base, new Results(tiers, stages, statuses, rfm, values, quadrants, types), progress);
             progress.accept(1000);
@@ -240,11 +239,6 @@ public class CustomerValueServiceImpl implements CustomerValueService {
         return new Summary(runId, asOf, customers, levels, stages, segments, quadrants, statuses, types, equity, millis);
     }
 
-    private static void checkCancelled() {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new CancellationException("customer value analysis cancelled");
-        }
-    }
 
     /** What the customer type needs beside the facts: the party kind, a type set by a user, units bought. */
     private record Party(PartyKind kind, CustomerType manualType, BigDecimal units) {
@@ -391,7 +385,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
                     ps.addBatch();
                     if (++n % BATCH == 0) {
                         ps.executeBatch();
-                        checkCancelled();
+                        Jobs.checkCancelled("customer value analysis");
                         progress.accept(500 + (int) (500L * n / base.size()));
                     }
                 }

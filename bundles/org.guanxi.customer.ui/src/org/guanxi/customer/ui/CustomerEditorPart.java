@@ -344,7 +344,7 @@ public class CustomerEditorPart implements Revertable {
         addressTable = table(g, "customer.addresses");
         Runnable changed = this::changed;
         TextColumn.add(addressTable, Address.class, Messages.get("address.kind"), 90,
-                a -> Messages.get("addressKind." + a.getKind()), (a, v) -> a.setKind(kindOf(v, a.getKind())), changed);
+                a -> Messages.get("addressKind." + a.getKind()), (a, v) -> a.setKind(enumOf(AddressKind.class, "addressKind.", v, a.getKind())), changed);
         TextColumn.add(addressTable, Address.class, Messages.get("address.street"), 200, Address::getStreet, Address::setStreet, changed);
         TextColumn.add(addressTable, Address.class, Messages.get("address.city"), 90, Address::getCity, Address::setCity, changed);
         TextColumn.add(addressTable, Address.class, Messages.get("address.province"), 90, Address::getProvince, Address::setProvince, changed);
@@ -400,16 +400,6 @@ public class CustomerEditorPart implements Revertable {
         for (E e : type.getEnumConstants()) {
             if (e.name().equalsIgnoreCase(text.strip()) || Messages.get(prefix + e.name()).equals(text.strip())) {
                 return e;
-            }
-        }
-        return fallback;
-    }
-
-    /** Accepts the translated label or the enum name of an address type. */
-    private static AddressKind kindOf(String text, AddressKind fallback) {
-        for (AddressKind k : AddressKind.values()) {
-            if (k.name().equalsIgnoreCase(text) || Messages.get("addressKind." + k).equals(text)) {
-                return k;
             }
         }
         return fallback;

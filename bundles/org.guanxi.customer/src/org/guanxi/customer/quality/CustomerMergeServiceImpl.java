@@ -136,13 +136,12 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
             long version;
             String survivorBefore;
             String mergedRow;
-            try (PreparedStatement ps = c.prepareStatement("SELECT SURVIVOR_ID, MERGED_ID, SURVIVOR_VERSION, SURVIVOR_BEFORE, MERGED_ROW, "
-                    + "STATE FROM CUSTOMER_MERGE WHERE ID = ? FOR UPDATE")) {
+            decide(c, mergeId, State.UNDONE);
+            try (PreparedStatement ps = c.prepareStatement("SELECT SURVIVOR_ID, MERGED_ID, SURVIVOR_VERSION, SURVIVOR_BEFORE, MERGED_ROW "
+                    + "FROM CUSTOMER_MERGE WHERE ID = ?")) {
                 ps.setLong(1, mergeId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || !State.PENDING.name().equals(rs.getString(6))) {
-                        throw new ConflictException(null);
-                    }
+                    rs.next();
                     survivorId = rs.getLong(1);
                     mergedId = rs.getLong(2);
                     version = rs.getLong(3);
@@ -174,7 +173,6 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
                 }
             }
             writeCustomer(c, survivorId, Rows.parse(survivorBefore));
-            decide(c, mergeId, State.UNDONE);
             audit(c, survivorId, "UNMERGE", "mergedFrom", Rows.parse(mergedRow).getProperty("CODE"), null);
             audit(c, mergedId, "UNMERGE", "mergedInto", Rows.parse(survivorBefore).getProperty("CODE"), null);
             return new long[] { survivorId, mergedId };
@@ -187,17 +185,9 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
     public void confirm(long mergeId) {
         security.check(Permission.CUSTOMER_WRITE);
         db.jdbcTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT STATE FROM CUSTOMER_MERGE WHERE ID = ? FOR UPDATE")) {
-                ps.setLong(1, mergeId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || !State.PENDING.name().equals(rs.getString(1))) {
-                        throw new ConflictException(null);
-                    }
-                }
-            }
+            decide(c, mergeId, State.CONFIRMED);
             // the moved and added rows need no record any more; set-aside rows stay, with the customers' data in the merge row
             update(c, "DELETE FROM CUSTOMER_MERGE_ROW WHERE MERGE_ID = ? AND ACTION <> 'REMOVED'", mergeId);
-            decide(c, mergeId, State.CONFIRMED);
             return mergeId;
         });
     }
@@ -450,12 +440,19 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
         }
     }
 
+    /**
+     * Ends a pending merge. The conditional update is the check and the lock in one: a second undo or confirm of the
+     * same merge finds it no longer pending and is refused, even if both started at the same time.
+     */
     private static void decide(Connection c, long mergeId, State state) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE CUSTOMER_MERGE SET STATE = ?, DECIDED_AT = ? WHERE ID = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE CUSTOMER_MERGE SET STATE = ?, DECIDED_AT = ? WHERE ID = ? AND STATE = ?")) {
             ps.setString(1, state.name());
             ps.setTimestamp(2, Timestamp.from(Instant.now()));
             ps.setLong(3, mergeId);
-            ps.executeUpdate();
+            ps.setString(4, State.PENDING.name());
+            if (ps.executeUpdate() != 1) {
+                throw new ConflictException(null);
+            }
         }
     }
 

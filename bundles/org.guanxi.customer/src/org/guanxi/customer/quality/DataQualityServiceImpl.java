@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.function.IntConsumer;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
@@ -33,6 +32,7 @@ import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.service.CustomerRow;
 import org.guanxi.core.service.DataQualityService;
 import org.guanxi.core.service.SecurityService;
+import org.guanxi.customer.Jobs;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -133,7 +133,7 @@ public class DataQualityServiceImpl implements DataQualityService {
                         missing.merge(fieldName(f), 1, Integer::sum);
                     }
                     if (++n % 10_000 == 0) {
-                        checkCancelled();
+                        Jobs.checkCancelled("data-quality check");
                         progress.accept(100 + (int) (900L * n / Math.max(total, n)));
                     }
                 }
@@ -245,7 +245,7 @@ public class DataQualityServiceImpl implements DataQualityService {
                     window.removeLast();
                 }
                 if (++n % 10_000 == 0) {
-                    checkCancelled();
+                    Jobs.checkCancelled("data-quality check");
                     progress.accept(300 + (int) (600L * n / Math.max(total, n)));
                     prune(pairs, max);
                 }
@@ -397,11 +397,6 @@ public class DataQualityServiceImpl implements DataQualityService {
         return Arrays.copyOf(out, n);
     }
 
-    private static void checkCancelled() {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new CancellationException("cancelled by the user");
-        }
-    }
 
     private static int count(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM CUSTOMER")) {
