@@ -287,7 +287,7 @@ public class DataQualityServiceImpl implements DataQualityService {
             score += 25;
             backing.add(Texts.encode(400, "dup.phoneEnd", p.phoneKey().substring(p.phoneKey().length() - 4)));
         }
-        String key = Math.min(p.id(), q.id()) + "-" + Math.max(p.id(), q.id());
+        String key = pairKey(p.id(), q.id());
         Evidence known = pairs.get(key);
         if (known != null) {
             // equal keys already: the name adds a little certainty and its reason
@@ -322,8 +322,13 @@ public class DataQualityServiceImpl implements DataQualityService {
         }
     }
 
+    /** A pair of customers, whichever way round it is named. */
+    private static String pairKey(long a, long b) {
+        return Math.min(a, b) + "-" + Math.max(a, b);
+    }
+
     private static Evidence evidence(Map<String, Evidence> pairs, Set<String> dismissed, long a, long b) {
-        String key = Math.min(a, b) + "-" + Math.max(a, b);
+        String key = pairKey(a, b);
         if (dismissed.contains(key)) {
             return null;
         }
@@ -376,7 +381,7 @@ public class DataQualityServiceImpl implements DataQualityService {
         Set<String> out = new HashSet<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT FIRST_ID, SECOND_ID FROM DUPLICATE_DISMISSED")) {
             while (rs.next()) {
-                out.add(rs.getLong(1) + "-" + rs.getLong(2));
+                out.add(pairKey(rs.getLong(1), rs.getLong(2)));
             }
         }
         return out;
