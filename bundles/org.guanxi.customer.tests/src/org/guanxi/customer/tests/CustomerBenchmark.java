@@ -16,7 +16,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -131,6 +133,7 @@ class CustomerBenchmark {
             System.out.printf(Locale.ROOT, "  VIP %,d, major %,d, ordinary %,d, small %,d; equity %s%n",
                     summary.pyramid().get(0).customers(), summary.pyramid().get(1).customers(), summary.pyramid().get(2).customers(),
                     summary.pyramid().get(3).customers(), summary.equity());
+            rawStore(db, summary.runId());
         } finally {
             db.close();
         }
@@ -319,6 +322,60 @@ class CustomerBenchmark {
             }
         }
         return groups;
+    }
+
+    /**
+     * What storing a run costs Derby by itself: the run's result rows, read back, inserted again by a plain JDBC batch
+     * and committed under a scratch run (removed afterwards, untimed), beside the analysis's own storing phase.
+     */
+    private static void rawStore(JpaDatabase db, long runId) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        int columns;
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT * FROM CUSTOMER_VALUE WHERE RUN_ID = ? ORDER BY CUSTOMER_ID")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Object[] row = new Object[columns];
+                    for (int i = 0; i < columns; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO VALUE_RUN (AS_OF, STARTED_AT, CUSTOMERS, USER_LOGIN) VALUES (CURRENT_DATE, "
+                    + "CURRENT_TIMESTAMP, 0, 'bench')", Statement.RETURN_GENERATED_KEYS);
+            long scratch;
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                keys.next();
+                scratch = keys.getLong(1);
+            }
+            long t = System.nanoTime();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO CUSTOMER_VALUE VALUES (?" + ", ?".repeat(columns - 1) + ")")) {
+                int n = 0;
+                for (Object[] row : rows) {
+                    ps.setLong(1, scratch);
+                    for (int i = 1; i < columns; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                    ps.addBatch();
+                    if (++n % 1_000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            System.out.printf(Locale.ROOT, "  storing floor: raw JDBC batch insert + commit of the same %,d result rows %.1f s%n",
+                    rows.size(), (System.nanoTime() - t) / 1e9);
+            st.executeUpdate("DELETE FROM CUSTOMER_VALUE WHERE RUN_ID = " + scratch);
+            st.executeUpdate("DELETE FROM VALUE_RUN WHERE ID = " + scratch);
+            c.commit();
+        }
     }
 
     private interface Param {
