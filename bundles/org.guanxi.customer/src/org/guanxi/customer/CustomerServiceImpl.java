@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.guanxi.core.event.Events;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Address;
@@ -120,6 +121,16 @@ public class CustomerServiceImpl implements CustomerService {
         Customer saved = db.inTransaction(em -> input.isNew() ? create(em, input) : update(em, input));
         publish(Topics.CUSTOMER_CHANGED, saved.getId());
         return get(saved.getId());
+    }
+
+    @Override
+    public Customer createIn(EntityManager em, Customer input) {
+        security.check(Permission.CUSTOMER_WRITE);
+        List<FieldError> errors = CustomerValidator.validate(input);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return create(em, input);
     }
 
     private Customer create(EntityManager em, Customer input) {

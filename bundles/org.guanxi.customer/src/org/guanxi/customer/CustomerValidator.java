@@ -1,9 +1,13 @@
 package org.guanxi.customer;
 
+import static org.guanxi.core.service.Checks.email;
+import static org.guanxi.core.service.Checks.maxLength;
+import static org.guanxi.core.service.Checks.phone;
+import static org.guanxi.core.service.Checks.required;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.guanxi.core.model.Address;
 import org.guanxi.core.model.Contact;
@@ -16,8 +20,6 @@ import org.guanxi.core.service.FieldError;
 /** The rules a customer must meet before it is stored; plain Java so it is easy to read and test. */
 public final class CustomerValidator {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]{2,}$");
-    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()\\-]{3,40}$");
 
     private CustomerValidator() {
     }
@@ -97,31 +99,5 @@ public final class CustomerValidator {
             sum += (first17.charAt(i) - '0') * weight;
         }
         return "10X98765432".charAt(sum % 11);
-    }
-
-    private static void required(List<FieldError> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "error.required"));
-        } else {
-            maxLength(errors, field, value, max);
-        }
-    }
-
-    private static void maxLength(List<FieldError> errors, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            errors.add(new FieldError(field, "error.tooLong", max));
-        }
-    }
-
-    private static void phone(List<FieldError> errors, String field, String value) {
-        if (value != null && !value.isBlank() && !PHONE.matcher(value.strip()).matches()) {
-            errors.add(new FieldError(field, "error.phone"));
-        }
-    }
-
-    private static void email(List<FieldError> errors, String field, String value) {
-        if (value != null && !value.isBlank() && !EMAIL.matcher(value.strip()).matches()) {
-            errors.add(new FieldError(field, "error.email"));
-        }
     }
 }

@@ -21,6 +21,7 @@ import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
+import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.model.CustomerType;
@@ -126,18 +127,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
     @Override
     public Parameters parameters() {
         security.check(Permission.CUSTOMER_READ);
-        return db.jdbc(c -> {
-            Map<String, String> stored = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT NAME, VAL FROM APP_SETTING WHERE NAME LIKE ?")) {
-                ps.setString(1, PARAMETER + "%");
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        stored.put(rs.getString(1).substring(PARAMETER.length()), rs.getString(2));
-                    }
-                }
-            }
-            return Models.parse(stored);
-        });
+        return db.jdbc(c -> Models.parse(AppSettings.read(c, PARAMETER)));
     }
 
     @Override
@@ -153,21 +143,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
             throw new ValidationException(errors);
         }
         db.jdbcTransaction(c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE APP_SETTING SET VAL = ?, UPDATED_AT = ?, USER_LOGIN = ? WHERE NAME = ?");
-                    PreparedStatement insert = c.prepareStatement("INSERT INTO APP_SETTING (VAL, UPDATED_AT, USER_LOGIN, NAME) VALUES (?, ?, ?, ?)")) {
-                Timestamp now = Timestamp.from(Instant.now());
-                for (Map.Entry<String, Object> e : Models.values(parameters).entrySet()) {
-                    for (PreparedStatement ps : List.of(update, insert)) {
-                        ps.setString(1, String.valueOf(e.getValue()));
-                        ps.setTimestamp(2, now);
-                        ps.setString(3, security.currentUser());
-                        ps.setString(4, PARAMETER + e.getKey());
-                        if (ps.executeUpdate() > 0) {
-                            break;
-                        }
-                    }
-                }
-            }
+            AppSettings.write(c, PARAMETER, Models.values(parameters), security.currentUser());
             return null;
         });
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.guanxi.core.event.Events;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Channel;

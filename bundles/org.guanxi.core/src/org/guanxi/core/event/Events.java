@@ -1,8 +1,7 @@
-package org.guanxi.customer;
+package org.guanxi.core.event;
 
 import java.util.Map;
 
-import org.guanxi.core.event.Topics;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 

@@ -36,6 +36,12 @@ public interface CustomerService {
      */
     Customer save(Customer customer);
 
+    /**
+     * Validates and creates a new customer inside a transaction the caller runs, for steps that must commit together
+     * (a lead's conversion). Audited like {@link #save}; the caller publishes the change after its commit.
+     */
+    Customer createIn(jakarta.persistence.EntityManager em, Customer customer);
+
     /** Deletes the customer as read at {@code version}. */
     void delete(long id, long version);
 

@@ -20,7 +20,7 @@ import org.guanxi.core.service.NotFoundException;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.TaskService;
 import org.guanxi.core.service.ValidationException;
-import org.guanxi.customer.Events;
+import org.guanxi.core.event.Events;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;

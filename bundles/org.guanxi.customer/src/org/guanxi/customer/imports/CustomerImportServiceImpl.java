@@ -13,7 +13,7 @@ import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.CustomerImportService;
 import org.guanxi.core.service.SecurityService;
-import org.guanxi.customer.Events;
+import org.guanxi.core.event.Events;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;

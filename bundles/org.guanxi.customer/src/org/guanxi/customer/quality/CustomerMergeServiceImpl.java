@@ -26,7 +26,7 @@ import org.guanxi.core.service.CustomerMergeService;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ValidationException;
-import org.guanxi.customer.Events;
+import org.guanxi.core.event.Events;
 import org.guanxi.customer.quality.Rows.Reference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ReferenceCardinality;
