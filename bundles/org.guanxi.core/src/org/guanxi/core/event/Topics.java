@@ -9,6 +9,11 @@ public final class Topics {
     public static final String INTEGRATION_CHANGED = "org/guanxi/integration/changed";
     public static final String ALL_CUSTOMER = "org/guanxi/customer/*";
     public static final String INTERACTION_LOGGED = "org/guanxi/interaction/logged";
+    public static final String LEAD_CHANGED = "org/guanxi/sales/lead/changed";
+    public static final String OPPORTUNITY_CHANGED = "org/guanxi/sales/opportunity/changed";
+    public static final String OBJECTION_LOGGED = "org/guanxi/sales/objection/logged";
+    /** Every sales change, for views that show leads, deals and objections together. */
+    public static final String ALL_SALES = "org/guanxi/sales/*";
     public static final String PROPERTY_ID = "id";
     /** A call comes in (from a telephony adapter): property {@code phone} holds the caller's number. */
     public static final String CALL_INCOMING = "org/guanxi/call/incoming";

@@ -1,0 +1,6 @@
+package org.guanxi.core.model;
+
+/** Whether handling the objection worked. */
+public enum ObjectionOutcome {
+    RESOLVED, PARTLY, UNRESOLVED
+}
