@@ -69,10 +69,14 @@ public class DemoDataGenerator implements DemoDataService {
             BigDecimal[] prices = new BigDecimal[PRODUCTS];
             insertProducts(c, ids, random, productIds, prices);
             c.commit();
+            java.util.List<Long> sample = new java.util.ArrayList<>();
             try (Batches b = new Batches(c, ids)) {
                 long orderNo = firstOrder;
                 for (int i = 0; i < customers; i++) {
                     long customerId = ids.next();
+                    if (sample.size() < 1_000) {
+                        sample.add(customerId);
+                    }
                     insertCustomer(b, names, random, customerId, String.format("C%07d", firstCode + i));
                     orderNo = insertOrders(b, ids, random, customerId, orderNo, productIds, prices);
                     if ((i + 1) % BATCH == 0 || i == customers - 1) {
@@ -82,6 +86,8 @@ public class DemoDataGenerator implements DemoDataService {
                     }
                 }
             }
+            DemoSales.insert(c, ids, names, random, sample);
+            c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Demo data generation failed: " + e.getMessage(), e);
         }

@@ -1,0 +1,158 @@
+package org.guanxi.sales.ui;
+
+import java.util.List;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.event.Topics;
+import org.guanxi.core.model.Lead;
+import org.guanxi.core.model.LeadStatus;
+import org.guanxi.core.service.LeadService;
+import org.guanxi.core.service.LeadService.LeadRow;
+import org.guanxi.ui.common.Columns;
+import org.guanxi.ui.common.Errors;
+import org.guanxi.ui.common.TableExport;
+import org.guanxi.ui.common.Widgets;
+import org.osgi.service.event.Event;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/** The lead list (销售线索): search, filter by status, enter and qualify leads, convert or disqualify them. */
+public class LeadsPart {
+
+    static final int LIMIT = 500;
+
+    @Inject
+    private LeadService leads;
+
+    private Text search;
+    private Combo status;
+    private TableViewer viewer;
+    private Label count;
+
+    @PostConstruct
+    void create(Composite parent) {
+        GridLayoutFactory.swtDefaults().numColumns(8).margins(10, 10).applyTo(parent);
+        search = Widgets.id(new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH), "leads.search");
+        search.setMessage(Messages.get("leads.search"));
+        GridDataFactory.fillDefaults().grab(true, false).hint(220, SWT.DEFAULT).applyTo(search);
+        search.addListener(SWT.Modify, e -> reload());
+        status = Widgets.id(new Combo(parent, SWT.READ_ONLY), "leads.status");
+        status.add(Messages.get("leads.allStatuses"));
+        for (LeadStatus s : LeadStatus.values()) {
+            status.add(Messages.get("leadStatus." + s));
+        }
+        status.select(0);
+        status.addListener(SWT.Selection, e -> reload());
+        button(parent, "leads.new", () -> edit(null));
+        button(parent, "leads.edit", () -> selected().ifPresent(r -> edit(leads.get(r.id()))));
+        button(parent, "leads.convert", () -> selected().ifPresent(this::convert));
+        button(parent, "leads.disqualify", () -> selected().ifPresent(this::disqualify));
+        count = Widgets.id(new Label(parent, SWT.NONE), "leads.count");
+        GridDataFactory.fillDefaults().hint(120, SWT.DEFAULT).applyTo(count);
+
+        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.VIRTUAL);
+        Table table = Widgets.id(viewer.getTable(), "leads.table");
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).span(7, 1).applyTo(table);
+        TableExport.button(parent, table, Messages.get("leads.title"));
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        Columns.add(viewer, LeadRow.class, Messages.get("leads.col.code"), 90, LeadRow::code);
+        Columns.add(viewer, LeadRow.class, Messages.get("leads.col.name"), 220, LeadRow::name);
+        Columns.add(viewer, LeadRow.class, Messages.get("leads.col.phone"), 130, LeadRow::phone);
+        Columns.add(viewer, LeadRow.class, Messages.get("leads.col.city"), 90, LeadRow::city);
+        Columns.add(viewer, LeadRow.class, Messages.get("leads.col.status"), 90, r -> Messages.get("leadStatus." + r.status()));
+        Columns.add(viewer, LeadRow.class, Messages.get("leads.col.score"), 60, r -> r.score() == null ? "" : String.valueOf(r.score()));
+        Columns.add(viewer, LeadRow.class, Messages.get("leads.col.source"), 100, r -> Messages.get("source." + r.source()));
+        Columns.add(viewer, LeadRow.class, Messages.get("leads.col.owner"), 100, LeadRow::owner);
+        viewer.addDoubleClickListener(e -> selected().ifPresent(r -> edit(leads.get(r.id()))));
+        reload();
+    }
+
+    private static void button(Composite parent, String key, Runnable action) {
+        Button b = Widgets.id(new Button(parent, SWT.PUSH), key);
+        b.setText(Messages.get(key));
+        b.addListener(SWT.Selection, e -> action.run());
+    }
+
+    private java.util.Optional<LeadRow> selected() {
+        Object first = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
+        if (first == null) {
+            MessageDialog.openInformation(viewer.getTable().getShell(), Messages.get("leads.title"), Messages.get("leads.select"));
+        }
+        return java.util.Optional.ofNullable((LeadRow) first);
+    }
+
+    void reload() {
+        if (viewer.getTable().isDisposed()) {
+            return;
+        }
+        try {
+            LeadStatus filter = status.getSelectionIndex() <= 0 ? null : LeadStatus.values()[status.getSelectionIndex() - 1];
+            List<LeadRow> rows = leads.find(search.getText(), filter, LIMIT);
+            viewer.setInput(rows);
+            count.setText(Messages.get(rows.size() >= LIMIT ? "leads.countMore" : "leads.countAll", rows.size()));
+        } catch (RuntimeException e) {
+            Errors.show(viewer.getTable().getShell(), e);
+        }
+    }
+
+    private void edit(Lead lead) {
+        if (new LeadDialog(viewer.getTable().getShell(), leads, lead).open() == Window.OK) {
+            reload();
+        }
+    }
+
+    private void convert(LeadRow row) {
+        ConvertDialog dialog = new ConvertDialog(viewer.getTable().getShell(), leads, leads.get(row.id()));
+        if (dialog.open() == Window.OK) {
+            reload();
+            MessageDialog.openInformation(viewer.getTable().getShell(), Messages.get("leads.convert"),
+                    Messages.get("convert.done", row.code()));
+        }
+    }
+
+    private void disqualify(LeadRow row) {
+        InputDialog ask = new InputDialog(viewer.getTable().getShell(), Messages.get("leads.disqualify"),
+                Messages.get("leads.disqualify.reason", row.code(), row.name()), "",
+                text -> text == null || text.isBlank() ? Messages.get("pipeline.reasonRequired") : null);
+        if (ask.open() == Window.OK) {
+            try {
+                Lead lead = leads.get(row.id());
+                leads.disqualify(lead.getId(), lead.getVersion(), ask.getValue());
+            } catch (RuntimeException e) {
+                Errors.show(viewer.getTable().getShell(), e);
+            }
+            reload();
+        }
+    }
+
+    @Inject
+    @Optional
+    void onSalesChanged(@UIEventTopic(Topics.ALL_SALES) Event event) {
+        reload();
+    }
+
+    @Focus
+    void focus() {
+        search.setFocus();
+    }
+}

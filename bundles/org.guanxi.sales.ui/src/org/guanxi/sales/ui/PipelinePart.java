@@ -1,0 +1,322 @@
+package org.guanxi.sales.ui;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DragSource;
+import org.eclipse.swt.dnd.DragSourceAdapter;
+import org.eclipse.swt.dnd.DragSourceEvent;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.FontData;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.guanxi.core.event.Topics;
+import org.guanxi.core.model.SalesStage;
+import org.guanxi.core.service.OpportunityService;
+import org.guanxi.core.service.OpportunityService.Card;
+import org.guanxi.core.service.OpportunityService.Column;
+import org.guanxi.core.service.OpportunityService.Filter;
+import org.guanxi.core.service.SecurityService;
+import org.guanxi.ui.common.ChartCanvas;
+import org.guanxi.ui.common.Errors;
+import org.guanxi.ui.common.Widgets;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.osgi.service.event.Event;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * The pipeline board (商机看板): one column per open stage with its count, amount and weighted amount, the deals as
+ * cards in order of expected close, and Won / Lost drop zones. Dragging a card to another column moves the deal;
+ * the card's menu does the same from the keyboard. Below, the funnel of the open stages.
+ */
+public class PipelinePart {
+
+    /** Cards drawn per column; a column with more says how many are not shown. */
+    static final int CARDS = 40;
+
+    @Inject
+    private OpportunityService opportunities;
+
+    @Inject
+    private SecurityService security;
+
+    private Composite board;
+    private Combo owner;
+    private Label totals;
+    private ChartCanvas funnel;
+    private Font bold;
+    private final Map<SalesStage, Composite> columns = new EnumMap<>(SalesStage.class);
+    private final List<DropTarget> targets = new ArrayList<>();
+
+    @PostConstruct
+    void create(Composite parent) {
+        GridLayoutFactory.swtDefaults().numColumns(3).margins(10, 10).applyTo(parent);
+        FontData fd = parent.getFont().getFontData()[0];
+        bold = new Font(parent.getDisplay(), fd.getName(), fd.getHeight(), SWT.BOLD);
+        totals = Widgets.id(new Label(parent, SWT.NONE), "pipeline.totals");
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(totals);
+        new Label(parent, SWT.NONE).setText(Messages.get("pipeline.show"));
+        owner = Widgets.id(new Combo(parent, SWT.READ_ONLY), "pipeline.owner");
+        owner.setItems(Messages.get("pipeline.all"), Messages.get("pipeline.mine"));
+        owner.select(0);
+        owner.addListener(SWT.Selection, e -> reload());
+
+        board = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(SalesStage.values().length).equalWidth(false).spacing(6, 0).applyTo(board);
+        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(board);
+        for (SalesStage s : SalesStage.values()) {
+            columns.put(s, column(board, s));
+        }
+        funnel = Widgets.id(new ChartCanvas(parent), "pipeline.funnel");
+        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(SWT.DEFAULT, 190).applyTo(funnel);
+        reload();
+    }
+
+    /** A stage's column: a header and a scrolled list of cards; the whole column accepts dropped cards. */
+    private Composite column(Composite parent, SalesStage stage) {
+        Composite col = Widgets.id(new Composite(parent, SWT.BORDER), "pipeline.column." + stage);
+        col.setBackground(parent.getDisplay().getSystemColor(stage.isClosed() ? SWT.COLOR_WIDGET_LIGHT_SHADOW : SWT.COLOR_LIST_BACKGROUND));
+        GridLayoutFactory.swtDefaults().margins(4, 4).spacing(0, 4).applyTo(col);
+        GridDataFactory.fillDefaults().grab(!stage.isClosed(), true).hint(stage.isClosed() ? 110 : 160, SWT.DEFAULT).applyTo(col);
+        Label header = Widgets.id(new Label(col, SWT.WRAP), "pipeline.header." + stage);
+        header.setFont(bold);
+        header.setBackground(col.getBackground());
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
+        if (stage.isClosed()) {
+            header.setText(Messages.get("stage." + stage));
+            Label hint = new Label(col, SWT.WRAP);
+            hint.setText(Messages.get("pipeline.dropHere"));
+            hint.setBackground(col.getBackground());
+            GridDataFactory.fillDefaults().grab(true, true).applyTo(hint);
+            accept(col, stage);
+            accept(hint, stage);
+            accept(header, stage);
+            return col;
+        }
+        ScrolledComposite scroll = new ScrolledComposite(col, SWT.V_SCROLL);
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(scroll);
+        Composite cards = new Composite(scroll, SWT.NONE);
+        cards.setBackground(col.getBackground());
+        GridLayoutFactory.fillDefaults().spacing(0, 6).applyTo(cards);
+        scroll.setContent(cards);
+        scroll.addListener(SWT.Resize, e -> layoutCards(scroll));
+        accept(col, stage);
+        accept(header, stage);
+        accept(cards, stage);
+        col.setData("cards", cards);
+        col.setData("header", header);
+        return col;
+    }
+
+    private static void layoutCards(ScrolledComposite scroll) {
+        Control content = scroll.getContent();
+        int width = scroll.getClientArea().width;
+        scroll.setMinSize(content.computeSize(width, SWT.DEFAULT));
+    }
+
+    private void accept(Control control, SalesStage stage) {
+        DropTarget target = new DropTarget(control, DND.DROP_MOVE);
+        target.setTransfer(new Transfer[] { TextTransfer.getInstance() });
+        target.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void drop(DropTargetEvent event) {
+                String[] idVersion = ((String) event.data).split(":");
+                if (idVersion.length == 2) {
+                    move(Long.parseLong(idVersion[0]), Long.parseLong(idVersion[1]), stage);
+                }
+            }
+        });
+        targets.add(target);
+    }
+
+    void reload() {
+        if (board.isDisposed()) {
+            return;
+        }
+        try {
+            Filter filter = owner.getSelectionIndex() == 1 ? new Filter(security.currentUser()) : Filter.ALL;
+            List<Column> data = opportunities.board(filter, CARDS);
+            int count = 0;
+            BigDecimal amount = BigDecimal.ZERO;
+            BigDecimal weighted = BigDecimal.ZERO;
+            for (Column c : data) {
+                show(c);
+                count += c.count();
+                amount = amount.add(c.amount());
+                weighted = weighted.add(c.weighted());
+            }
+            totals.setText(Messages.get("pipeline.totals", count, money(amount), money(weighted)));
+            funnel.setChart(funnelChart(data));
+            board.layout(true, true);
+        } catch (RuntimeException e) {
+            Errors.show(board.getShell(), e);
+        }
+    }
+
+    private void show(Column c) {
+        Composite col = columns.get(c.stage());
+        ((Label) col.getData("header")).setText(Messages.get("pipeline.header", Messages.get("stage." + c.stage()), c.count(),
+                money(c.amount()), money(c.weighted())));
+        Composite cards = (Composite) col.getData("cards");
+        for (Control old : cards.getChildren()) {
+            old.dispose();
+        }
+        for (Card card : c.cards()) {
+            card(cards, card, c.stage());
+        }
+        if (c.count() > c.cards().size()) {
+            Label more = new Label(cards, SWT.WRAP);
+            more.setBackground(cards.getBackground());
+            more.setText(Messages.get("pipeline.more", c.count() - c.cards().size()));
+            GridDataFactory.fillDefaults().grab(true, false).applyTo(more);
+        }
+        layoutCards((ScrolledComposite) cards.getParent());
+    }
+
+    private void card(Composite parent, Card card, SalesStage stage) {
+        Composite box = Widgets.id(new Composite(parent, SWT.BORDER), "pipeline.card." + card.code());
+        box.setData(card);
+        Color white = parent.getDisplay().getSystemColor(SWT.COLOR_WHITE);
+        box.setBackground(white);
+        GridLayoutFactory.swtDefaults().margins(5, 4).spacing(0, 1).applyTo(box);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(box);
+        Label name = line(box, card.name(), white);
+        name.setFont(bold);
+        line(box, card.customer(), white);
+        line(box, Messages.get("pipeline.card.amount", money(card.amount()), card.probability()), white);
+        line(box, Messages.get("pipeline.card.close", card.expectedClose(), card.owner()), white);
+        box.setToolTipText(card.code() + " · " + card.name());
+        Menu menu = new Menu(box);
+        for (SalesStage s : SalesStage.values()) {
+            if (s != stage) {
+                MenuItem item = new MenuItem(menu, SWT.PUSH);
+                item.setText(Messages.get("pipeline.moveTo", Messages.get("stage." + s)));
+                item.addListener(SWT.Selection, e -> move(card.id(), card.version(), s));
+            }
+        }
+        for (Control c : box.getChildren()) {
+            drag(c, card);
+            c.setMenu(menu);
+        }
+        drag(box, card);
+        box.setMenu(menu);
+    }
+
+    private static Label line(Composite box, String text, Color background) {
+        Label l = new Label(box, SWT.NONE);
+        l.setText(text == null ? "" : text.replace("&", "&&"));
+        l.setBackground(background);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(l);
+        return l;
+    }
+
+    private static void drag(Control control, Card card) {
+        DragSource source = new DragSource(control, DND.DROP_MOVE);
+        source.setTransfer(new Transfer[] { TextTransfer.getInstance() });
+        source.addDragListener(new DragSourceAdapter() {
+            @Override
+            public void dragSetData(DragSourceEvent event) {
+                event.data = card.id() + ":" + card.version();
+            }
+        });
+    }
+
+    /** Moves a deal; won and lost ask for the reason first. Conflicts and refusals are shown, the board reloads. */
+    void move(long id, long version, SalesStage stage) {
+        String reason = null;
+        if (stage.isClosed()) {
+            InputDialog ask = new InputDialog(board.getShell(), Messages.get("stage." + stage), Messages.get("pipeline.reason." + stage), "",
+                    text -> text == null || text.isBlank() ? Messages.get("pipeline.reasonRequired") : null);
+            if (ask.open() != Window.OK) {
+                return;
+            }
+            reason = ask.getValue();
+        }
+        try {
+            opportunities.move(id, version, stage, reason);
+        } catch (RuntimeException e) {
+            Errors.show(board.getShell(), e);
+        }
+        reload();
+    }
+
+    private static JFreeChart funnelChart(List<Column> data) {
+        DefaultCategoryDataset amounts = new DefaultCategoryDataset();
+        for (Column c : data) {
+            String stage = Messages.get("stage." + c.stage());
+            amounts.addValue(c.amount(), Messages.get("pipeline.amount"), stage);
+            amounts.addValue(c.weighted(), Messages.get("pipeline.weighted"), stage);
+        }
+        return ChartFactory.createBarChart(Messages.get("pipeline.funnel"), null, null, amounts, PlotOrientation.HORIZONTAL, true,
+                false, false);
+    }
+
+    static String money(BigDecimal amount) {
+        NumberFormat f = NumberFormat.getNumberInstance();
+        f.setMaximumFractionDigits(0);
+        return f.format(amount);
+    }
+
+    @Inject
+    @Optional
+    void onSalesChanged(@UIEventTopic(Topics.ALL_SALES) Event event) {
+        reload();
+    }
+
+    @Focus
+    void focus() {
+        owner.setFocus();
+    }
+
+    @PreDestroy
+    void dispose() {
+        if (bold != null) {
+            bold.dispose();
+        }
+    }
+
+    /** For tests: the card widgets of a stage as shown. */
+    List<Card> shown(SalesStage stage) {
+        Composite cards = (Composite) columns.get(stage).getData("cards");
+        List<Card> out = new ArrayList<>();
+        for (Control c : cards.getChildren()) {
+            if (c.getData() instanceof Card card) {
+                out.add(card);
+            }
+        }
+        return out;
+    }
+
+}
