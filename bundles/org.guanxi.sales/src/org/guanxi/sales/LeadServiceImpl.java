@@ -31,11 +31,10 @@ import org.guanxi.core.model.SalesStage;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.Checks;
-import org.guanxi.core.service.ConflictException;
 import org.guanxi.core.service.CustomerService;
+import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.LeadService;
-import org.guanxi.core.service.NotFoundException;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -116,13 +115,7 @@ public class LeadServiceImpl implements LeadService {
                 }
                 before = Map.of();
             } else {
-                lead = em.find(Lead.class, input.getId());
-                if (lead == null) {
-                    throw new NotFoundException(ENTITY, input.getId());
-                }
-                if (lead.getVersion() != input.getVersion()) {
-                    throw new ConflictException(null);
-                }
+                lead = Entities.current(em, Lead.class, ENTITY, input.getId(), input.getVersion());
                 before = snapshot(lead);
                 copy(input, lead);
             }
@@ -175,20 +168,14 @@ public class LeadServiceImpl implements LeadService {
         for (Criterion c : Criterion.values()) {
             Checks.range(errors, "criterion." + c.name().toLowerCase(java.util.Locale.ROOT), l.rating(c), 0, LeadScoring.MAX_RATING);
         }
-        if (l.getEstimatedAmount() != null && l.getEstimatedAmount().signum() < 0) {
-            errors.add(new FieldError("estimatedAmount", "error.negative"));
-        }
+        Checks.notNegative(errors, "estimatedAmount", l.getEstimatedAmount());
         return errors;
     }
 
     @Override
     public Lead get(long id) {
         security.check(Permission.CUSTOMER_READ);
-        Lead lead = db.read(em -> em.find(Lead.class, id));
-        if (lead == null) {
-            throw new NotFoundException(ENTITY, id);
-        }
-        return lead;
+        return Entities.require(db.read(em -> em.find(Lead.class, id)), ENTITY, id);
     }
 
     @Override
@@ -312,9 +299,7 @@ public class LeadServiceImpl implements LeadService {
         List<FieldError> errors = new ArrayList<>();
         Checks.required(errors, "opportunityName", conversion.opportunityName(), 200);
         Checks.required(errors, "expectedClose", conversion.expectedClose());
-        if (conversion.amount() != null && conversion.amount().signum() < 0) {
-            errors.add(new FieldError("amount", "error.negative"));
-        }
+        Checks.notNegative(errors, "amount", conversion.amount());
         Checks.throwIfAny(errors);
         Converted done = db.inTransaction(em -> {
             Lead lead = current(em, leadId, version);
@@ -365,11 +350,7 @@ public class LeadServiceImpl implements LeadService {
     }
 
     private static Customer existing(EntityManager em, long id) {
-        Customer c = em.find(Customer.class, id);
-        if (c == null) {
-            throw new NotFoundException("Customer", id);
-        }
-        return c;
+        return Entities.require(em.find(Customer.class, id), "Customer", id);
     }
 
     /** The lead's person as a contact of an organisation (new or existing) or of an existing customer; null otherwise. */
@@ -393,14 +374,7 @@ public class LeadServiceImpl implements LeadService {
     }
 
     private static Lead current(EntityManager em, long id, long version) {
-        Lead lead = em.find(Lead.class, id);
-        if (lead == null) {
-            throw new NotFoundException(ENTITY, id);
-        }
-        if (lead.getVersion() != version) {
-            throw new ConflictException(null);
-        }
-        return lead;
+        return Entities.current(em, Lead.class, ENTITY, id, version);
     }
 
     static Map<String, Object> snapshot(Lead l) {

@@ -22,7 +22,7 @@ import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.FieldError;
-import org.guanxi.core.service.NotFoundException;
+import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.ObjectionService;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Component;
@@ -75,10 +75,8 @@ public class ObjectionServiceImpl implements ObjectionService {
         Checks.throwIfAny(errors);
         Objection saved = db.inTransaction(em -> {
             if (o.getOpportunityId() != null) {
-                Opportunity deal = em.find(Opportunity.class, o.getOpportunityId());
-                if (deal == null) {
-                    throw new NotFoundException(OpportunityServiceImpl.ENTITY, o.getOpportunityId());
-                }
+                Opportunity deal = Entities.require(em.find(Opportunity.class, o.getOpportunityId()), OpportunityServiceImpl.ENTITY,
+                        o.getOpportunityId());
                 // statistics per customer count a deal's objections for its customer
                 o.setCustomerId(Objects.requireNonNullElse(o.getCustomerId(), deal.getCustomerId()));
             }

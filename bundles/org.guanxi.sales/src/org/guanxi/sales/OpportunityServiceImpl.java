@@ -28,9 +28,8 @@ import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.SalesStage;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.Checks;
-import org.guanxi.core.service.ConflictException;
+import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
-import org.guanxi.core.service.NotFoundException;
 import org.guanxi.core.service.OpportunityService;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Component;
@@ -113,9 +112,7 @@ public class OpportunityServiceImpl implements OpportunityService {
         security.check(Permission.SALES_WRITE);
         Checks.throwIfAny(validate(input));
         Opportunity saved = db.inTransaction(em -> {
-            if (em.find(Customer.class, input.getCustomerId()) == null) {
-                throw new NotFoundException("Customer", input.getCustomerId());
-            }
+            Entities.require(em.find(Customer.class, input.getCustomerId()), "Customer", input.getCustomerId());
             if (input.isNew()) {
                 input.setCode(SalesCodes.next(em, "OPPORTUNITY_NO_SEQ", "OP"));
                 if (LeadServiceImpl.blank(input.getOwner())) {
@@ -163,9 +160,7 @@ public class OpportunityServiceImpl implements OpportunityService {
         Checks.required(errors, "stage", o.getStage());
         Checks.required(errors, "expectedClose", o.getExpectedClose());
         Checks.required(errors, "amount", o.getAmount());
-        if (o.getAmount() != null && o.getAmount().signum() < 0) {
-            errors.add(new FieldError("amount", "error.negative"));
-        }
+        Checks.notNegative(errors, "amount", o.getAmount());
         Checks.range(errors, "probability", o.getProbability(), 0, 100);
         maxLength(errors, "competitors", o.getCompetitors(), 400);
         maxLength(errors, "nextStep", o.getNextStep(), 400);
@@ -179,11 +174,7 @@ public class OpportunityServiceImpl implements OpportunityService {
     @Override
     public Opportunity get(long id) {
         security.check(Permission.CUSTOMER_READ);
-        Opportunity o = db.read(em -> em.find(Opportunity.class, id));
-        if (o == null) {
-            throw new NotFoundException(ENTITY, id);
-        }
-        return o;
+        return Entities.require(db.read(em -> em.find(Opportunity.class, id)), ENTITY, id);
     }
 
     @Override
@@ -226,14 +217,7 @@ public class OpportunityServiceImpl implements OpportunityService {
     }
 
     private static Opportunity current(EntityManager em, long id, long version) {
-        Opportunity o = em.find(Opportunity.class, id);
-        if (o == null) {
-            throw new NotFoundException(ENTITY, id);
-        }
-        if (o.getVersion() != version) {
-            throw new ConflictException(null);
-        }
-        return o;
+        return Entities.current(em, Opportunity.class, ENTITY, id, version);
     }
 
     @Override

@@ -51,6 +51,13 @@ public final class Checks {
         }
     }
 
+    /** An amount, when given, not below zero. */
+    public static void notNegative(List<FieldError> errors, String field, java.math.BigDecimal value) {
+        if (value != null && value.signum() < 0) {
+            errors.add(new FieldError(field, "error.negative"));
+        }
+    }
+
     /** Throws when any rule was broken, so that nothing is written. */
     public static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
