@@ -66,18 +66,19 @@ public class LeadsPart {
         button(parent, "leads.convert", () -> selected().ifPresent(this::convert));
         button(parent, "leads.disqualify", () -> selected().ifPresent(this::disqualify));
         count = Widgets.id(new Label(parent, SWT.NONE), "leads.count");
-        GridDataFactory.fillDefaults().hint(120, SWT.DEFAULT).applyTo(count);
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(120, SWT.DEFAULT).applyTo(count);
 
         viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.VIRTUAL);
         Table table = Widgets.id(viewer.getTable(), "leads.table");
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).span(7, 1).applyTo(table);
-        TableExport.button(parent, table, Messages.get("leads.title"));
+        GridDataFactory.fillDefaults().grab(true, true).span(8, 1).applyTo(table);
+        // the export button belongs to the toolbar row, before the table in the grid
+        TableExport.button(parent, table, Messages.get("leads.title")).moveAbove(table);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         Columns.add(viewer, LeadRow.class, Messages.get("leads.col.code"), 90, LeadRow::code);
         Columns.add(viewer, LeadRow.class, Messages.get("leads.col.name"), 220, LeadRow::name);
-        Columns.add(viewer, LeadRow.class, Messages.get("leads.col.phone"), 130, LeadRow::phone);
+        Columns.add(viewer, LeadRow.class, Messages.get("leads.col.phone"), 160, LeadRow::phone);
         Columns.add(viewer, LeadRow.class, Messages.get("leads.col.city"), 90, LeadRow::city);
         Columns.add(viewer, LeadRow.class, Messages.get("leads.col.status"), 90, r -> Messages.get("leadStatus." + r.status()));
         Columns.add(viewer, LeadRow.class, Messages.get("leads.col.score"), 60, r -> r.score() == null ? "" : String.valueOf(r.score()));

@@ -215,8 +215,8 @@ public class PipelinePart {
         Label name = line(box, card.name(), white);
         name.setFont(bold);
         line(box, card.customer(), white);
-        line(box, Messages.get("pipeline.card.amount", money(card.amount()), card.probability()), white);
-        line(box, Messages.get("pipeline.card.close", card.expectedClose(), card.owner()), white);
+        line(box, Messages.get("pipeline.card.amount", money(card.amount()), card.probability(), card.owner()), white);
+        line(box, Messages.get("pipeline.card.close", card.expectedClose()), white);
         box.setToolTipText(card.code() + " · " + card.name());
         Menu menu = new Menu(box);
         for (SalesStage s : SalesStage.values()) {
