@@ -95,7 +95,12 @@ public class LeadServiceImpl implements LeadService {
 
     @Override
     public Score score(Lead lead) {
-        return LeadScoring.score(lead.ratings(), criteria());
+        return score(lead, criteria());
+    }
+
+    @Override
+    public Score score(Lead lead, Criteria criteria) {
+        return LeadScoring.score(lead.ratings(), criteria);
     }
 
     @Override

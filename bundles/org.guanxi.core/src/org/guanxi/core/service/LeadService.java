@@ -46,6 +46,9 @@ public interface LeadService {
 
     Score score(Lead lead);
 
+    /** The score under the given criteria, without reading them again (for a dialog that rescored on every change). */
+    Score score(Lead lead, Criteria criteria);
+
     /**
      * Validates, scores and writes a lead; a new one gets the next code and the current user as owner. Duplicates
      * do not stop the save: the caller asks {@link #duplicates} first and shows them.

@@ -36,6 +36,8 @@ public class LeadDialog extends Dialog {
 
     private final LeadService leads;
     private final Lead lead;
+    /** Read once: the score is recomputed at every change of a rating. */
+    private final LeadService.Criteria criteria;
     private Lead saved;
     private Text person;
     private Text company;
@@ -53,6 +55,7 @@ public class LeadDialog extends Dialog {
         super(shell);
         this.leads = leads;
         this.lead = lead == null ? new Lead() : lead;
+        this.criteria = leads.criteria();
     }
 
     @Override
@@ -118,12 +121,12 @@ public class LeadDialog extends Dialog {
     private void rescore() {
         Lead probe = new Lead();
         ratings.forEach((c, s) -> probe.rate(c, s.getSelection()));
-        Score s = leads.score(probe);
+        Score s = leads.score(probe, criteria);
         String parts = s.parts().entrySet().stream()
                 .map(e -> Messages.get("criterion." + e.getKey()) + " " + Math.round(e.getValue()))
                 .collect(Collectors.joining(" + "));
         score.setText(Messages.get(s.qualifies() ? "lead.score.qualified" : "lead.score.open", s.score(), parts,
-                leads.criteria().qualifyingScore()));
+                criteria.qualifyingScore()));
     }
 
     @Override
