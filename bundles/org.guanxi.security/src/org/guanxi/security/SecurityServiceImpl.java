@@ -3,6 +3,8 @@ package org.guanxi.security;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 import org.guanxi.core.db.Database;
@@ -18,7 +20,8 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Users and roles in the database. The desktop has one signed-in user per process; the built-in roles
- * (ADMIN, SALES, SERVICE, READONLY) are created on first use.
+ * (ADMIN, SALES_MANAGER, SALES, SERVICE, READONLY) are created on first use, and the ones a newer version adds when
+ * an older database is opened.
  */
 @Component(service = SecurityService.class)
 public class SecurityServiceImpl implements SecurityService {
@@ -58,6 +61,13 @@ public class SecurityServiceImpl implements SecurityService {
     public boolean hasPermission(Permission permission) {
         AppUser u = current;
         return u != null && u.has(permission);
+    }
+
+    @Override
+    public Set<String> currentRoles() {
+        AppUser u = current;
+        return u == null || !u.isActive() ? Set.of()
+                : u.getRoles().stream().map(Role::getName).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -132,14 +142,23 @@ public class SecurityServiceImpl implements SecurityService {
         return em.createQuery("SELECT r FROM Role r WHERE r.name = :n", Role.class).setParameter("n", name).getSingleResult();
     }
 
+    /** Built-in roles missing from the database are added; existing ones keep the permissions an admin gave them. */
     private static void ensureBuiltInRoles(EntityManager em) {
-        if (em.createQuery("SELECT COUNT(r) FROM Role r", Long.class).getSingleResult() > 0) {
-            return;
+        Set<String> existing = Set.copyOf(em.createQuery("SELECT r.name FROM Role r", String.class).getResultList());
+        List<Role> builtIn = List.of(Role.admin(),
+                new Role(Role.SALES_MANAGER, EnumSet.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE, Permission.SALES_WRITE)),
+                new Role(Role.SALES, EnumSet.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE, Permission.SALES_WRITE)),
+                new Role("SERVICE", EnumSet.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE)),
+                new Role("READONLY", EnumSet.of(Permission.CUSTOMER_READ)));
+        boolean added = false;
+        for (Role r : builtIn) {
+            if (!existing.contains(r.getName())) {
+                em.persist(r);
+                added = true;
+            }
         }
-        em.persist(Role.admin());
-        em.persist(new Role("SALES", EnumSet.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE, Permission.SALES_WRITE)));
-        em.persist(new Role("SERVICE", EnumSet.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE)));
-        em.persist(new Role("READONLY", EnumSet.of(Permission.CUSTOMER_READ)));
-        em.flush();
+        if (added) {
+            em.flush();
+        }
     }
 }

@@ -12,6 +12,9 @@ public final class Topics {
     public static final String LEAD_CHANGED = "org/guanxi/sales/lead/changed";
     public static final String OPPORTUNITY_CHANGED = "org/guanxi/sales/opportunity/changed";
     public static final String OBJECTION_LOGGED = "org/guanxi/sales/objection/logged";
+    public static final String QUOTE_CHANGED = "org/guanxi/sales/quote/changed";
+    public static final String ORDER_CHANGED = "org/guanxi/sales/order/changed";
+    public static final String CONTRACT_CHANGED = "org/guanxi/sales/contract/changed";
     /** Every sales change, for views that show leads, deals and objections together. */
     public static final String ALL_SALES = "org/guanxi/sales/*";
     public static final String PROPERTY_ID = "id";

@@ -40,6 +40,11 @@ public class Invoice extends BaseEntity {
     @Column(name = "STATUS", nullable = false, length = 16)
     private InvoiceStatus status = InvoiceStatus.OPEN;
 
+    @Column(name = "DUE_DATE")
+    private LocalDate dueDate;
+
+    public LocalDate getDueDate() { return dueDate; }
+    public void setDueDate(LocalDate dueDate) { this.dueDate = dueDate; }
     public String getInvoiceNo() { return invoiceNo; }
     public void setInvoiceNo(String invoiceNo) { this.invoiceNo = invoiceNo; }
     public Customer getCustomer() { return customer; }

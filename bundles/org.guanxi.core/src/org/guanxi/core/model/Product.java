@@ -26,6 +26,12 @@ public class Product extends BaseEntity {
     @Column(name = "UNIT_COST", precision = 15, scale = 2)
     private BigDecimal unitCost;
 
+    /** False for services, which are sold without stock and skip the available-to-promise check. */
+    @Column(name = "STOCK_ITEM", nullable = false)
+    private boolean stockItem = true;
+
+    public boolean isStockItem() { return stockItem; }
+    public void setStockItem(boolean stockItem) { this.stockItem = stockItem; }
     public String getSku() { return sku; }
     public void setSku(String sku) { this.sku = sku; }
     public String getName() { return name; }

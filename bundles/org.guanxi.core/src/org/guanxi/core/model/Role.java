@@ -20,6 +20,9 @@ import jakarta.persistence.Table;
 public class Role extends BaseEntity {
 
     public static final String ADMIN = "ADMIN";
+    /** Sales staff who may grant larger discounts and approve their team's quotes. */
+    public static final String SALES_MANAGER = "SALES_MANAGER";
+    public static final String SALES = "SALES";
 
     @Column(name = "NAME", nullable = false, length = 40, unique = true)
     private String name;

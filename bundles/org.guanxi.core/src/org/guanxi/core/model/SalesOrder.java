@@ -1,6 +1,7 @@
 package org.guanxi.core.model;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,31 @@ public class SalesOrder extends BaseEntity {
     @Column(name = "DELIVERED_ON")
     private LocalDate deliveredOn;
 
+    @Column(name = "QUOTE_ID")
+    private Long quoteId;
+
+    @Column(name = "OPPORTUNITY_ID")
+    private Long opportunityId;
+
+    @Column(name = "OWNER_LOGIN", length = 64)
+    private String owner;
+
+    /** The delivery date the customer asked for. */
+    @Column(name = "REQUESTED_DATE")
+    private LocalDate requestedDate;
+
+    @Column(name = "SHIP_TO", length = 400)
+    private String shipTo;
+
+    @Column(name = "NOTES", length = 2000)
+    private String notes;
+
+    @Column(name = "CONFIRMED_AT")
+    private Instant confirmedAt;
+
+    @Column(name = "CANCEL_REASON", length = 400)
+    private String cancelReason;
+
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
     private List<OrderLine> lines = new ArrayList<>();
@@ -56,7 +82,16 @@ public class SalesOrder extends BaseEntity {
         line.setOrder(this);
         line.setLineNo(lines.size() + 1);
         lines.add(line);
-        total = lines.stream().map(OrderLine::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        recompute();
+    }
+
+    public void recompute() {
+        total = lines.stream().map(PricedLine::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The largest line discount in percent. */
+    public BigDecimal maxDiscount() {
+        return lines.stream().map(PricedLine::getDiscountPct).reduce(BigDecimal.ZERO, BigDecimal::max);
     }
 
     public String getOrderNo() { return orderNo; }
@@ -73,6 +108,22 @@ public class SalesOrder extends BaseEntity {
     public String getErpOrderNo() { return erpOrderNo; }
     public void setErpOrderNo(String erpOrderNo) { this.erpOrderNo = erpOrderNo; }
     public List<OrderLine> getLines() { return lines; }
+    public Long getQuoteId() { return quoteId; }
+    public void setQuoteId(Long quoteId) { this.quoteId = quoteId; }
+    public Long getOpportunityId() { return opportunityId; }
+    public void setOpportunityId(Long opportunityId) { this.opportunityId = opportunityId; }
+    public String getOwner() { return owner; }
+    public void setOwner(String owner) { this.owner = owner; }
+    public LocalDate getRequestedDate() { return requestedDate; }
+    public void setRequestedDate(LocalDate requestedDate) { this.requestedDate = requestedDate; }
+    public String getShipTo() { return shipTo; }
+    public void setShipTo(String shipTo) { this.shipTo = shipTo; }
+    public String getNotes() { return notes; }
+    public void setNotes(String notes) { this.notes = notes; }
+    public Instant getConfirmedAt() { return confirmedAt; }
+    public void setConfirmedAt(Instant confirmedAt) { this.confirmedAt = confirmedAt; }
+    public String getCancelReason() { return cancelReason; }
+    public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
     public LocalDate getDeliveredOn() { return deliveredOn; }
     public void setDeliveredOn(LocalDate deliveredOn) { this.deliveredOn = deliveredOn; }
 }

@@ -14,6 +14,9 @@ public interface SecurityService {
 
     boolean hasPermission(Permission permission);
 
+    /** Names of the signed-in user's roles (empty when nobody is signed in). */
+    java.util.Set<String> currentRoles();
+
     /** @throws PermissionDeniedException when the signed-in user lacks {@code permission} */
     void check(Permission permission);
 

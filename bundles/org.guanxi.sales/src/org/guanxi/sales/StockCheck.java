@@ -1,0 +1,71 @@
+package org.guanxi.sales;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.guanxi.core.service.NotFoundException;
+import org.guanxi.core.service.OrderService.Availability;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * Available to promise. The SCM reports on hand and reserved per warehouse; its reserved figure covers the orders it
+ * knew when it reported. Orders confirmed in Guanxi after that report are not in it yet, so they are subtracted here:
+ * available = Σ (on hand − reserved) − Σ quantity on orders confirmed after the product's latest report.
+ */
+final class StockCheck {
+
+    private StockCheck() {
+    }
+
+    static List<Availability> availability(EntityManager em, Map<Long, BigDecimal> quantities) {
+        if (quantities.isEmpty()) {
+            return List.of();
+        }
+        String ids = quantities.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
+        Map<Long, Object[]> stock = new HashMap<>();
+        for (Object r : em.createNativeQuery("SELECT p.ID, p.SKU, p.STOCK_ITEM, SUM(i.ON_HAND - i.RESERVED), MAX(i.UPDATED_AT) "
+                + "FROM PRODUCT p LEFT JOIN INVENTORY_LEVEL i ON i.SKU = p.SKU WHERE p.ID IN (" + ids + ") "
+                + "GROUP BY p.ID, p.SKU, p.STOCK_ITEM").getResultList()) {
+            Object[] row = (Object[]) r;
+            stock.put(((Number) row[0]).longValue(), row);
+        }
+        // orders confirmed since the oldest of these products' reports; each product then counts those after its own
+        Instant since = stock.values().stream().map(row -> instant(row[4])).map(t -> t == null ? Instant.EPOCH : t)
+                .min(Instant::compareTo).orElse(Instant.EPOCH);
+        List<Object[]> confirmed = new ArrayList<>();
+        for (Object r : em.createNativeQuery("SELECT l.PRODUCT_ID, o.CONFIRMED_AT, l.QUANTITY FROM SALES_ORDER o "
+                + "JOIN ORDER_LINE l ON l.ORDER_ID = o.ID WHERE o.STATUS = 'CONFIRMED' AND o.CONFIRMED_AT > ? "
+                + "AND l.PRODUCT_ID IN (" + ids + ")").setParameter(1, Timestamp.from(since)).getResultList()) {
+            confirmed.add((Object[]) r);
+        }
+        List<Availability> result = new ArrayList<>();
+        quantities.forEach((productId, wanted) -> {
+            Object[] row = stock.get(productId);
+            if (row == null) {
+                throw new NotFoundException("Product", productId);
+            }
+            boolean tracked = Boolean.TRUE.equals(row[2]) || (row[2] instanceof Number n && n.intValue() != 0);
+            Instant reportedAt = instant(row[4]);
+            BigDecimal available = row[3] == null ? BigDecimal.ZERO : (BigDecimal) row[3];
+            for (Object[] c : confirmed) {
+                if (((Number) c[0]).longValue() == productId
+                        && (reportedAt == null || instant(c[1]).isAfter(reportedAt))) {
+                    available = available.subtract((BigDecimal) c[2]);
+                }
+            }
+            result.add(new Availability(productId, (String) row[1], wanted, available, tracked, reportedAt));
+        });
+        return result;
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : ((Timestamp) value).toInstant();
+    }
+}
