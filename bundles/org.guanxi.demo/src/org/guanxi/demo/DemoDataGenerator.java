@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.IntConsumer;
@@ -19,9 +20,15 @@ import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.persistence.IdBlock;
+import org.guanxi.core.model.Permission;
+import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.service.DemoDataService;
+import org.guanxi.core.service.OrderService;
+import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Deterministic demo data: the same seed always gives the same customers, products, orders and invoices.
@@ -37,6 +44,12 @@ public class DemoDataGenerator implements DemoDataService {
 
     @Reference
     private Database db;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private OrderService orders;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private SecurityService security;
 
     public DemoDataGenerator() {
     }
@@ -69,7 +82,7 @@ public class DemoDataGenerator implements DemoDataService {
             BigDecimal[] prices = new BigDecimal[PRODUCTS];
             insertProducts(c, ids, random, productIds, prices);
             c.commit();
-            java.util.List<Long> sample = new java.util.ArrayList<>();
+            List<Long> sample = new java.util.ArrayList<>();
             try (Batches b = new Batches(c, ids)) {
                 long orderNo = firstOrder;
                 for (int i = 0; i < customers; i++) {
@@ -87,9 +100,27 @@ public class DemoDataGenerator implements DemoDataService {
                 }
             }
             DemoSales.insert(c, ids, names, random, sample);
+            List<Long> drafts = DemoOrders.insert(c, ids, random, sample, productIds);
             c.commit();
+            confirm(drafts);
         } catch (SQLException e) {
             throw new IllegalStateException("Demo data generation failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Confirms two thirds of the demo's draft orders through the order service, so that each has its real outbox
+     * message for the ERP; without a signed-in user (a bare database in a test) they stay drafts.
+     */
+    private void confirm(List<Long> drafts) {
+        if (orders == null || security == null || !security.hasPermission(Permission.SALES_WRITE)) {
+            return;
+        }
+        for (int i = 0; i < drafts.size(); i++) {
+            if (i % 3 != 2) {
+                SalesOrder o = orders.get(drafts.get(i));
+                orders.confirm(o.getId(), o.getVersion(), true);
+            }
         }
     }
 
@@ -110,7 +141,7 @@ public class DemoDataGenerator implements DemoDataService {
                 { "维护服务（年）", "Services" }, { "上门安装", "Services" } };
         try (PreparedStatement existing = c.prepareStatement("SELECT ID, UNIT_PRICE FROM PRODUCT WHERE SKU = ?");
                 PreparedStatement ps = c.prepareStatement("INSERT INTO PRODUCT (ID, VERSION, SKU, NAME, CATEGORY, UNIT_PRICE, "
-                        + "UNIT_COST) VALUES (?, 1, ?, ?, ?, ?, ?)")) {
+                        + "UNIT_COST, STOCK_ITEM) VALUES (?, 1, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < PRODUCTS; i++) {
                 String[] p = catalogue[i % catalogue.length];
                 String sku = String.format("SKU-%04d", 1001 + i);
@@ -133,6 +164,7 @@ public class DemoDataGenerator implements DemoDataService {
                 ps.setBigDecimal(5, price);
                 ps.setBigDecimal(6, price.multiply(BigDecimal.valueOf(55 + random.nextInt(30))).divide(BigDecimal.valueOf(100),
                         2, RoundingMode.HALF_UP));
+                ps.setBoolean(7, !"Services".equals(p[1]));
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -154,7 +154,7 @@ final class DemoSales {
         return SalesStage.PROSPECTING;
     }
 
-    private static String code(Connection c, String sequence, String prefix) throws SQLException {
+    static String code(Connection c, String sequence, String prefix) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("VALUES NEXT VALUE FOR " + sequence)) {
             rs.next();
             return String.format("%s%07d", prefix, rs.getLong(1));

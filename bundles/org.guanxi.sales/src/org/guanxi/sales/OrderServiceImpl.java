@@ -214,6 +214,7 @@ public class OrderServiceImpl implements OrderService {
             Map<String, Object> before = snapshot(o);
             o.setStatus(OrderStatus.CONFIRMED);
             o.setConfirmedAt(Instant.now());
+            o.getLines().forEach(l -> l.setPromisedAt(o.getConfirmedAt()));
             em.flush();
             outbox.append(em, Outbox.ORDER_CONFIRMED, ENTITY, o.getId(), OrderMessages.key(o, "confirmed"),
                     OrderMessages.document(o, o.getCustomer(), "confirmed"));
@@ -255,6 +256,7 @@ public class OrderServiceImpl implements OrderService {
             Map<String, Object> before = snapshot(o);
             boolean wasConfirmed = o.getStatus() == OrderStatus.CONFIRMED;
             o.setStatus(OrderStatus.CANCELLED);
+            o.getLines().forEach(l -> l.setPromisedAt(null));
             o.setCancelReason(reason.strip());
             em.flush();
             if (wasConfirmed) {

@@ -36,15 +36,6 @@ final class StockCheck {
             Object[] row = (Object[]) r;
             stock.put(((Number) row[0]).longValue(), row);
         }
-        // orders confirmed since the oldest of these products' reports; each product then counts those after its own
-        Instant since = stock.values().stream().map(row -> instant(row[4])).map(t -> t == null ? Instant.EPOCH : t)
-                .min(Instant::compareTo).orElse(Instant.EPOCH);
-        List<Object[]> confirmed = new ArrayList<>();
-        for (Object r : em.createNativeQuery("SELECT l.PRODUCT_ID, o.CONFIRMED_AT, l.QUANTITY FROM SALES_ORDER o "
-                + "JOIN ORDER_LINE l ON l.ORDER_ID = o.ID WHERE o.STATUS = 'CONFIRMED' AND o.CONFIRMED_AT > ? "
-                + "AND l.PRODUCT_ID IN (" + ids + ")").setParameter(1, Timestamp.from(since)).getResultList()) {
-            confirmed.add((Object[]) r);
-        }
         List<Availability> result = new ArrayList<>();
         quantities.forEach((productId, wanted) -> {
             Object[] row = stock.get(productId);
@@ -54,15 +45,23 @@ final class StockCheck {
             boolean tracked = Boolean.TRUE.equals(row[2]) || (row[2] instanceof Number n && n.intValue() != 0);
             Instant reportedAt = instant(row[4]);
             BigDecimal available = row[3] == null ? BigDecimal.ZERO : (BigDecimal) row[3];
-            for (Object[] c : confirmed) {
-                if (((Number) c[0]).longValue() == productId
-                        && (reportedAt == null || instant(c[1]).isAfter(reportedAt))) {
-                    available = available.subtract((BigDecimal) c[2]);
-                }
+            if (tracked) {
+                available = available.subtract(promisedSince(em, productId, reportedAt));
             }
             result.add(new Availability(productId, (String) row[1], wanted, available, tracked, reportedAt));
         });
         return result;
+    }
+
+    /**
+     * What orders confirmed after the report take of a product: the lines promised since, read along
+     * (PRODUCT_ID, PROMISED_AT) — a short range however many orders the database holds.
+     */
+    private static BigDecimal promisedSince(EntityManager em, long productId, Instant reportedAt) {
+        Object sum = em.createNativeQuery("SELECT SUM(QUANTITY) FROM ORDER_LINE WHERE PRODUCT_ID = ? AND PROMISED_AT > ?")
+                .setParameter(1, productId).setParameter(2, Timestamp.from(reportedAt == null ? Instant.EPOCH : reportedAt))
+                .getSingleResult();
+        return sum == null ? BigDecimal.ZERO : (BigDecimal) sum;
     }
 
     private static Instant instant(Object value) {
