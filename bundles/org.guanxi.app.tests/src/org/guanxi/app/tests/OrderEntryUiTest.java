@@ -78,7 +78,9 @@ class OrderEntryUiTest {
             Ui.fire(orders, SWT.Selection);
             TableItem first = orders.getItem(0);
             assertEquals("Confirmed", first.getText(3), first.getText(0));
-            Table messages = Ui.byId(shell, "orders.messages");
+            Table lines = Ui.byId(shell, "orders.lines");
+            ((org.eclipse.swt.widgets.TabFolder) lines.getParent()).setSelection(4);
+            Table messages = Ui.await(shell, "orders.messages");
             Ui.waitUntil("the message to the ERP", 10, () -> messages.getItemCount() == 1);
             assertEquals("Order confirmed", messages.getItem(0).getText(0));
             assertEquals("Pending", messages.getItem(0).getText(1));
