@@ -32,6 +32,8 @@ class OrderEntryUiTest {
             Ui.waitUntil("the demo orders", 90, () -> orders.getItemCount() > 0);
             Display display = shell.getDisplay();
             String[] available = { "" };
+            String[] customerName = { "" };
+            String[] amount = { "" };
             String[] failure = { null };
             boolean[] done = { false };
             display.timerExec(800, () -> {
@@ -41,6 +43,8 @@ class OrderEntryUiTest {
                     ((Text) Ui.byId(dialog, "order.customer.search")).setText("C0000001");
                     Combo customer = Ui.byId(dialog, "order.customer");
                     assertTrue(customer.getItemCount() > 0, "the customer is found by code");
+                    // "C0000001  name（city）"
+                    customerName[0] = customer.getText().substring(10).replaceAll("（.*", "");
                     Combo product = Ui.byId(dialog, "lines.product");
                     Spinner quantity = Ui.byId(dialog, "lines.quantity");
                     Table lines = Ui.byId(dialog, "lines.table");
@@ -57,6 +61,7 @@ class OrderEntryUiTest {
                             continue;
                         }
                         available[0] = line.getText(7);
+                        amount[0] = line.getText(6);
                         break;
                     }
                     Ui.screenshot(dialog, "order-entry.png");
@@ -72,12 +77,23 @@ class OrderEntryUiTest {
             assertEquals(null, failure[0]);
             assertFalse(available[0].isEmpty(), "availability is shown for the line");
 
-            ((Text) Ui.byId(shell, "orders.search")).setText("SO0");
-            Ui.waitUntil("the new order first in the list", 10, () -> orders.getItemCount() > 0);
-            orders.setSelection(0);
+            // the customer's orders: the new one is the one with this amount, entered by the signed-in user
+            ((Text) Ui.byId(shell, "orders.search")).setText(customerName[0]);
+            int[] row = { -1 };
+            Ui.waitUntil("the new order in the list", 10, () -> {
+                for (int i = 0; i < orders.getItemCount(); i++) {
+                    if (orders.getItem(i).getText(4).equals(amount[0]) && orders.getItem(i).getText(1).equals(customerName[0])
+                            && orders.getItem(i).getText(6).equals(System.getProperty("user.name"))) {
+                        row[0] = i;
+                        return true;
+                    }
+                }
+                return false;
+            });
+            orders.setSelection(row[0]);
             Ui.fire(orders, SWT.Selection);
-            TableItem first = orders.getItem(0);
-            assertEquals("Confirmed", first.getText(3), first.getText(0));
+            TableItem created = orders.getItem(row[0]);
+            assertEquals("Confirmed", created.getText(3), created.getText(0));
             Table lines = Ui.byId(shell, "orders.lines");
             ((org.eclipse.swt.widgets.TabFolder) lines.getParent()).setSelection(4);
             Table messages = Ui.await(shell, "orders.messages");

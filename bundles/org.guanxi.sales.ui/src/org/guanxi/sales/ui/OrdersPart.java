@@ -159,7 +159,7 @@ public class OrdersPart {
                 m -> Messages.has("topic." + m.getTopic()) ? Messages.get("topic." + m.getTopic()) : m.getTopic());
         Columns.add(messages, OutboxMessage.class, Messages.get("messages.col.status"), 80, m -> Labels.of(m.getStatus()));
         Columns.add(messages, OutboxMessage.class, Messages.get("messages.col.created"), 150, m -> TIME.format(m.getCreatedAt()));
-        Columns.add(messages, OutboxMessage.class, Messages.get("messages.col.attempts"), 70, m -> String.valueOf(m.getAttempts()));
+        Columns.add(messages, OutboxMessage.class, Messages.get("messages.col.attempts"), 90, m -> String.valueOf(m.getAttempts()));
         Columns.add(messages, OutboxMessage.class, Messages.get("messages.col.sent"), 150,
                 m -> m.getSentAt() == null ? "" : TIME.format(m.getSentAt()));
         Columns.add(messages, OutboxMessage.class, Messages.get("messages.col.error"), 260, OutboxMessage::getLastError);
