@@ -10,11 +10,9 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -61,10 +59,10 @@ public class LeadsPart {
         }
         status.select(0);
         status.addListener(SWT.Selection, e -> reload());
-        button(parent, "leads.new", () -> edit(null));
-        button(parent, "leads.edit", () -> selected().ifPresent(r -> edit(leads.get(r.id()))));
-        button(parent, "leads.convert", () -> selected().ifPresent(this::convert));
-        button(parent, "leads.disqualify", () -> selected().ifPresent(this::disqualify));
+        Toolbar.button(parent, "leads.new", () -> edit(null));
+        Toolbar.button(parent, "leads.edit", () -> selected().ifPresent(r -> edit(leads.get(r.id()))));
+        Toolbar.button(parent, "leads.convert", () -> selected().ifPresent(this::convert));
+        Toolbar.button(parent, "leads.disqualify", () -> selected().ifPresent(this::disqualify));
         count = Widgets.id(new Label(parent, SWT.NONE), "leads.count");
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(120, SWT.DEFAULT).applyTo(count);
 
@@ -88,18 +86,8 @@ public class LeadsPart {
         reload();
     }
 
-    private static void button(Composite parent, String key, Runnable action) {
-        Button b = Widgets.id(new Button(parent, SWT.PUSH), key);
-        b.setText(Messages.get(key));
-        b.addListener(SWT.Selection, e -> action.run());
-    }
-
     private java.util.Optional<LeadRow> selected() {
-        Object first = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
-        if (first == null) {
-            MessageDialog.openInformation(viewer.getTable().getShell(), Messages.get("leads.title"), Messages.get("leads.select"));
-        }
-        return java.util.Optional.ofNullable((LeadRow) first);
+        return Toolbar.selected(viewer, LeadRow.class, "leads.title", "leads.select");
     }
 
     void reload() {

@@ -30,6 +30,7 @@ import org.guanxi.core.model.Money;
 import org.guanxi.core.model.PricedLine;
 import org.guanxi.core.model.Product;
 import org.guanxi.core.service.OrderService.Availability;
+import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Widgets;
 
 /**
@@ -211,6 +212,21 @@ final class LinesEditor {
 
     void onChange(Runnable r) {
         onChange = r;
+    }
+
+    /** The columns of stored quote or order lines, for the detail below a list. */
+    static void columns(TableViewer viewer) {
+        Columns.add(viewer, PricedLine.class, Messages.get("lines.col.sku"), 90, l -> l.getProduct().getSku());
+        Columns.add(viewer, PricedLine.class, Messages.get("lines.col.product"), 200, l -> l.getProduct().getName());
+        Columns.add(viewer, PricedLine.class, Messages.get("lines.col.quantity"), 70, l -> plain(l.getQuantity()));
+        Columns.add(viewer, PricedLine.class, Messages.get("lines.col.listPrice"), 90, l -> money(l.getListPrice()));
+        Columns.add(viewer, PricedLine.class, Messages.get("lines.col.discount"), 70,
+                l -> l.getDiscountPct().signum() == 0 ? "" : plain(l.getDiscountPct()) + " %");
+        Columns.add(viewer, PricedLine.class, Messages.get("lines.col.unitPrice"), 90, l -> money(l.getUnitPrice()));
+        Columns.add(viewer, PricedLine.class, Messages.get("lines.col.amount"), 100, l -> money(l.getAmount()));
+        for (int i = 2; i < 7; i++) {
+            viewer.getTable().getColumn(i).setAlignment(SWT.RIGHT);
+        }
     }
 
     static String money(BigDecimal amount) {

@@ -12,12 +12,10 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -28,7 +26,6 @@ import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Delivery;
-import org.guanxi.core.model.OrderLine;
 import org.guanxi.core.model.OrderStatus;
 import org.guanxi.core.model.OutboxMessage;
 import org.guanxi.core.model.Payment;
@@ -92,10 +89,10 @@ public class OrdersPart {
         }
         status.select(0);
         status.addListener(SWT.Selection, e -> reload());
-        button(parent, "orders.new", () -> edit(null));
-        button(parent, "orders.edit", () -> selected().ifPresent(r -> edit(orders.get(r.id()))));
-        button(parent, "orders.confirm", () -> selected().ifPresent(this::confirm));
-        button(parent, "orders.cancel", () -> selected().ifPresent(this::cancel));
+        Toolbar.button(parent, "orders.new", () -> edit(null));
+        Toolbar.button(parent, "orders.edit", () -> selected().ifPresent(r -> edit(orders.get(r.id()))));
+        Toolbar.button(parent, "orders.confirm", () -> selected().ifPresent(this::confirm));
+        Toolbar.button(parent, "orders.cancel", () -> selected().ifPresent(this::cancel));
         count = Widgets.id(new Label(parent, SWT.NONE), "orders.count");
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(130, SWT.DEFAULT).applyTo(count);
 
@@ -126,14 +123,7 @@ public class OrdersPart {
         TabFolder tabs = new TabFolder(detail, SWT.TOP);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tabs);
         lines = tab(tabs, "orders.tab.lines", "orders.lines");
-        Columns.add(lines, OrderLine.class, Messages.get("lines.col.sku"), 90, l -> l.getProduct().getSku());
-        Columns.add(lines, OrderLine.class, Messages.get("lines.col.product"), 200, l -> l.getProduct().getName());
-        Columns.add(lines, OrderLine.class, Messages.get("lines.col.quantity"), 70, l -> LinesEditor.plain(l.getQuantity()));
-        Columns.add(lines, OrderLine.class, Messages.get("lines.col.listPrice"), 90, l -> LinesEditor.money(l.getListPrice()));
-        Columns.add(lines, OrderLine.class, Messages.get("lines.col.discount"), 70,
-                l -> l.getDiscountPct().signum() == 0 ? "" : LinesEditor.plain(l.getDiscountPct()) + " %");
-        Columns.add(lines, OrderLine.class, Messages.get("lines.col.unitPrice"), 90, l -> LinesEditor.money(l.getUnitPrice()));
-        Columns.add(lines, OrderLine.class, Messages.get("lines.col.amount"), 100, l -> LinesEditor.money(l.getAmount()));
+        LinesEditor.columns(lines);
         deliveries = tab(tabs, "orders.tab.deliveries", "orders.deliveries");
         Columns.add(deliveries, Delivery.class, Messages.get("deliveries.col.no"), 120, Delivery::getDeliveryNo);
         Columns.add(deliveries, Delivery.class, Messages.get("deliveries.col.status"), 80, d -> Labels.of(d.getStatus()));
@@ -182,22 +172,12 @@ public class OrdersPart {
         return value == null ? "" : value.toString();
     }
 
-    private static void button(Composite parent, String key, Runnable action) {
-        Button b = Widgets.id(new Button(parent, SWT.PUSH), key);
-        b.setText(Messages.get(key));
-        b.addListener(SWT.Selection, e -> action.run());
-    }
-
     private Optional<OrderRow> current() {
-        return Optional.ofNullable((OrderRow) ((IStructuredSelection) viewer.getSelection()).getFirstElement());
+        return Toolbar.current(viewer, OrderRow.class);
     }
 
     private Optional<OrderRow> selected() {
-        Optional<OrderRow> row = current();
-        if (row.isEmpty()) {
-            MessageDialog.openInformation(viewer.getTable().getShell(), Messages.get("orders.title"), Messages.get("orders.select"));
-        }
-        return row;
+        return Toolbar.selected(viewer, OrderRow.class, "orders.title", "orders.select");
     }
 
     void reload() {

@@ -10,11 +10,9 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -23,7 +21,6 @@ import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Quote;
-import org.guanxi.core.model.QuoteLine;
 import org.guanxi.core.model.QuoteStatus;
 import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.service.CatalogService;
@@ -79,14 +76,14 @@ public class QuotesPart {
         }
         status.select(0);
         status.addListener(SWT.Selection, e -> reload());
-        button(parent, "quotes.new", () -> edit(null));
-        button(parent, "quotes.edit", () -> selected().ifPresent(r -> edit(quotes.get(r.id()))));
-        button(parent, "quotes.approve", () -> step(r -> quotes.approve(r.id(), r.version())));
-        button(parent, "quotes.send", () -> step(r -> quotes.send(r.id(), r.version())));
-        button(parent, "quotes.accepted", () -> step(r -> quotes.answer(r.id(), r.version(), true)));
-        button(parent, "quotes.rejected", () -> step(r -> quotes.answer(r.id(), r.version(), false)));
-        button(parent, "quotes.revise", () -> step(r -> quotes.revise(r.id(), r.version())));
-        button(parent, "quotes.toOrder", () -> step(this::toOrder));
+        Toolbar.button(parent, "quotes.new", () -> edit(null));
+        Toolbar.button(parent, "quotes.edit", () -> selected().ifPresent(r -> edit(quotes.get(r.id()))));
+        Toolbar.button(parent, "quotes.approve", () -> step(r -> quotes.approve(r.id(), r.version())));
+        Toolbar.button(parent, "quotes.send", () -> step(r -> quotes.send(r.id(), r.version())));
+        Toolbar.button(parent, "quotes.accepted", () -> step(r -> quotes.answer(r.id(), r.version(), true)));
+        Toolbar.button(parent, "quotes.rejected", () -> step(r -> quotes.answer(r.id(), r.version(), false)));
+        Toolbar.button(parent, "quotes.revise", () -> step(r -> quotes.revise(r.id(), r.version())));
+        Toolbar.button(parent, "quotes.toOrder", () -> step(this::toOrder));
         count = Widgets.id(new Label(parent, SWT.NONE), "quotes.count");
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(110, SWT.DEFAULT).applyTo(count);
 
@@ -120,34 +117,17 @@ public class QuotesPart {
         lines.getTable().setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(lines.getTable());
         lines.setContentProvider(ArrayContentProvider.getInstance());
-        Columns.add(lines, QuoteLine.class, Messages.get("lines.col.sku"), 90, l -> l.getProduct().getSku());
-        Columns.add(lines, QuoteLine.class, Messages.get("lines.col.product"), 200, l -> l.getProduct().getName());
-        Columns.add(lines, QuoteLine.class, Messages.get("lines.col.quantity"), 70, l -> LinesEditor.plain(l.getQuantity()));
-        Columns.add(lines, QuoteLine.class, Messages.get("lines.col.listPrice"), 90, l -> LinesEditor.money(l.getListPrice()));
-        Columns.add(lines, QuoteLine.class, Messages.get("lines.col.discount"), 70,
-                l -> l.getDiscountPct().signum() == 0 ? "" : LinesEditor.plain(l.getDiscountPct()) + " %");
-        Columns.add(lines, QuoteLine.class, Messages.get("lines.col.unitPrice"), 90, l -> LinesEditor.money(l.getUnitPrice()));
-        Columns.add(lines, QuoteLine.class, Messages.get("lines.col.amount"), 100, l -> LinesEditor.money(l.getAmount()));
+        LinesEditor.columns(lines);
         sash.setWeights(60, 40);
         reload();
     }
 
-    private static void button(Composite parent, String key, Runnable action) {
-        Button b = Widgets.id(new Button(parent, SWT.PUSH), key);
-        b.setText(Messages.get(key));
-        b.addListener(SWT.Selection, e -> action.run());
-    }
-
     private Optional<QuoteRow> current() {
-        return Optional.ofNullable((QuoteRow) ((IStructuredSelection) viewer.getSelection()).getFirstElement());
+        return Toolbar.current(viewer, QuoteRow.class);
     }
 
     private Optional<QuoteRow> selected() {
-        Optional<QuoteRow> row = current();
-        if (row.isEmpty()) {
-            MessageDialog.openInformation(viewer.getTable().getShell(), Messages.get("quotes.title"), Messages.get("quotes.select"));
-        }
-        return row;
+        return Toolbar.selected(viewer, QuoteRow.class, "quotes.title", "quotes.select");
     }
 
     private void step(Consumer<QuoteRow> action) {

@@ -1,0 +1,40 @@
+package org.guanxi.sales.ui;
+
+import java.util.Optional;
+
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.guanxi.ui.common.Widgets;
+
+/** What the sales lists share: a labelled button per action and "the selected row, or say to select one". */
+final class Toolbar {
+
+    private Toolbar() {
+    }
+
+    /** A push button with the text of {@code key}, found by tests under the same id. */
+    static Button button(Composite parent, String key, Runnable action) {
+        Button b = Widgets.id(new Button(parent, SWT.PUSH), key);
+        b.setText(Messages.get(key));
+        b.addListener(SWT.Selection, e -> action.run());
+        return b;
+    }
+
+    /** The selected row, if any. */
+    static <T> Optional<T> current(TableViewer viewer, Class<T> type) {
+        return Optional.ofNullable(type.cast(((IStructuredSelection) viewer.getSelection()).getFirstElement()));
+    }
+
+    /** The selected row; when there is none, tells the user ({@code titleKey}, {@code selectKey}) and returns empty. */
+    static <T> Optional<T> selected(TableViewer viewer, Class<T> type, String titleKey, String selectKey) {
+        Optional<T> row = current(viewer, type);
+        if (row.isEmpty()) {
+            MessageDialog.openInformation(viewer.getTable().getShell(), Messages.get(titleKey), Messages.get(selectKey));
+        }
+        return row;
+    }
+}
