@@ -127,9 +127,7 @@ public class CatalogServiceImpl implements CatalogService {
         List<FieldError> errors = new ArrayList<>();
         Checks.required(errors, "priceListCode", input.getCode(), 32);
         Checks.required(errors, "priceListName", input.getName(), 200);
-        if (input.getCurrency() == null || !input.getCurrency().matches("[A-Z]{3}")) {
-            errors.add(new FieldError("currency", "error.currency"));
-        }
+        Checks.currency(errors, "currency", input.getCurrency());
         if (input.getValidFrom() != null && input.getValidTo() != null && input.getValidTo().isBefore(input.getValidFrom())) {
             errors.add(new FieldError("validTo", "error.endBeforeStart"));
         }

@@ -117,9 +117,7 @@ public class ContractServiceImpl implements ContractService {
         Checks.range(errors, "renewalNoticeDays", c.getRenewalNoticeDays(), 0, 365);
         Checks.maxLength(errors, "paymentTerms", c.getPaymentTerms(), 200);
         Checks.maxLength(errors, "terms", c.getTerms(), 4000);
-        if (c.getCurrency() == null || !c.getCurrency().matches("[A-Z]{3}")) {
-            errors.add(new FieldError("currency", "error.currency"));
-        }
+        Checks.currency(errors, "currency", c.getCurrency());
         return errors;
     }
 

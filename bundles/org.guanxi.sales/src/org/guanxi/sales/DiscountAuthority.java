@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.guanxi.core.db.AppSettings;
+import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Role;
+import org.guanxi.core.service.SecurityService;
 
 /**
  * How much discount a user may grant: the largest limit among their roles. Limits are percentages per role, stored
@@ -29,7 +32,16 @@ final class DiscountAuthority {
     private DiscountAuthority() {
     }
 
-    /** The stored limits over the defaults. */
+    /** Every role's limit: the stored ones over the defaults. */
+    static Map<String, BigDecimal> limits(Database db) {
+        return limits(db.jdbc(c -> AppSettings.read(c, SETTINGS)));
+    }
+
+    /** The signed-in user's limit: the largest of their roles'. */
+    static BigDecimal currentLimit(Database db, SecurityService security) {
+        return limit(security.currentRoles(), limits(db));
+    }
+
     static Map<String, BigDecimal> limits(Map<String, String> stored) {
         Map<String, BigDecimal> limits = new LinkedHashMap<>(DEFAULTS);
         stored.forEach((role, value) -> limits.put(role, new BigDecimal(value)));

@@ -165,9 +165,7 @@ public class OpportunityServiceImpl implements OpportunityService {
         maxLength(errors, "competitors", o.getCompetitors(), 400);
         maxLength(errors, "nextStep", o.getNextStep(), 400);
         maxLength(errors, "closeReason", o.getCloseReason(), 400);
-        if (o.getCurrency() == null || !o.getCurrency().matches("[A-Z]{3}")) {
-            errors.add(new FieldError("currency", "error.currency"));
-        }
+        Checks.currency(errors, "currency", o.getCurrency());
         return errors;
     }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
 import org.guanxi.core.event.Topics;
@@ -146,9 +145,7 @@ public class OrderServiceImpl implements OrderService {
     static List<FieldError> validate(SalesOrder o) {
         List<FieldError> errors = new ArrayList<>();
         Checks.required(errors, "customer", o.getCustomer());
-        if (o.getCurrency() == null || !o.getCurrency().matches("[A-Z]{3}")) {
-            errors.add(new FieldError("currency", "error.currency"));
-        }
+        Checks.currency(errors, "currency", o.getCurrency());
         Checks.maxLength(errors, "shipTo", o.getShipTo(), 400);
         Checks.maxLength(errors, "notes", o.getNotes(), 2000);
         LocalDate day = o.getOrderDate() == null ? LocalDate.now() : o.getOrderDate();
@@ -195,7 +192,7 @@ public class OrderServiceImpl implements OrderService {
     @Override
     public SalesOrder confirm(long id, long version, boolean allowBackorder) {
         security.check(Permission.SALES_WRITE);
-        BigDecimal limit = discountLimit();
+        BigDecimal limit = DiscountAuthority.currentLimit(db, security);
         SalesOrder confirmed = db.inTransaction(em -> {
             SalesOrder o = current(em, id, version);
             States.require(o.getStatus(), "error.orderStatus", o.getOrderNo(), OrderStatus.DRAFT);
@@ -237,11 +234,6 @@ public class OrderServiceImpl implements OrderService {
         }
         throw new GuanxiException("error.discountLimit", max.stripTrailingZeros().toPlainString(),
                 limit.stripTrailingZeros().toPlainString());
-    }
-
-    private BigDecimal discountLimit() {
-        Map<String, String> stored = db.jdbc(c -> AppSettings.read(c, DiscountAuthority.SETTINGS));
-        return DiscountAuthority.limit(security.currentRoles(), DiscountAuthority.limits(stored));
     }
 
     @Override

@@ -70,7 +70,7 @@ public class QuoteServiceImpl implements QuoteService {
     @Override
     public Map<String, BigDecimal> discountLimits() {
         security.check(Permission.CUSTOMER_READ);
-        return DiscountAuthority.limits(db.jdbc(c -> AppSettings.read(c, DiscountAuthority.SETTINGS)));
+        return DiscountAuthority.limits(db);
     }
 
     @Override
@@ -92,7 +92,8 @@ public class QuoteServiceImpl implements QuoteService {
 
     @Override
     public BigDecimal discountLimit() {
-        return DiscountAuthority.limit(security.currentRoles(), discountLimits());
+        security.check(Permission.CUSTOMER_READ);
+        return DiscountAuthority.currentLimit(db, security);
     }
 
     @Override
@@ -165,9 +166,7 @@ public class QuoteServiceImpl implements QuoteService {
         if (q.isNew() && q.getValidUntil() != null && q.getValidUntil().isBefore(LocalDate.now())) {
             errors.add(new FieldError("validUntil", "error.past"));
         }
-        if (q.getCurrency() == null || !q.getCurrency().matches("[A-Z]{3}")) {
-            errors.add(new FieldError("currency", "error.currency"));
-        }
+        Checks.currency(errors, "currency", q.getCurrency());
         Checks.maxLength(errors, "notes", q.getNotes(), 2000);
         PricedLines.validate(errors, q.getLines());
         return errors;

@@ -59,6 +59,13 @@ public final class Checks {
     }
 
     /** Throws when any rule was broken, so that nothing is written. */
+    /** A three-letter ISO currency code such as CNY. */
+    public static void currency(List<FieldError> errors, String field, String value) {
+        if (value == null || !value.matches("[A-Z]{3}")) {
+            errors.add(new FieldError(field, "error.currency"));
+        }
+    }
+
     public static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

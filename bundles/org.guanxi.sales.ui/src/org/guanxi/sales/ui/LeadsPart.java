@@ -48,10 +48,7 @@ public class LeadsPart {
     @PostConstruct
     void create(Composite parent) {
         GridLayoutFactory.swtDefaults().numColumns(8).margins(10, 10).applyTo(parent);
-        search = Widgets.id(new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH), "leads.search");
-        search.setMessage(Messages.get("leads.search"));
-        GridDataFactory.fillDefaults().grab(true, false).hint(220, SWT.DEFAULT).applyTo(search);
-        search.addListener(SWT.Modify, e -> reload());
+        search = Toolbar.search(parent, "leads.search", 220, this::reload);
         status = Widgets.id(new Combo(parent, SWT.READ_ONLY), "leads.status");
         status.add(Messages.get("leads.allStatuses"));
         for (LeadStatus s : LeadStatus.values()) {

@@ -78,10 +78,7 @@ public class OrdersPart {
     @PostConstruct
     void create(Composite parent) {
         GridLayoutFactory.swtDefaults().numColumns(9).margins(10, 10).applyTo(parent);
-        search = Widgets.id(new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH), "orders.search");
-        search.setMessage(Messages.get("orders.search"));
-        GridDataFactory.fillDefaults().grab(true, false).hint(220, SWT.DEFAULT).applyTo(search);
-        search.addListener(SWT.Modify, e -> reload());
+        search = Toolbar.search(parent, "orders.search", 220, this::reload);
         status = Widgets.id(new Combo(parent, SWT.READ_ONLY), "orders.status");
         status.add(Messages.get("orders.allStatuses"));
         for (OrderStatus s : OrderStatus.values()) {

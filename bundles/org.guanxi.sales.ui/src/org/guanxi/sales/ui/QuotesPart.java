@@ -63,10 +63,7 @@ public class QuotesPart {
     @PostConstruct
     void create(Composite parent) {
         GridLayoutFactory.swtDefaults().numColumns(12).margins(10, 10).applyTo(parent);
-        search = Widgets.id(new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH), "quotes.search");
-        search.setMessage(Messages.get("quotes.search"));
-        GridDataFactory.fillDefaults().grab(true, false).hint(180, SWT.DEFAULT).applyTo(search);
-        search.addListener(SWT.Modify, e -> reload());
+        search = Toolbar.search(parent, "quotes.search", 180, this::reload);
         status = Widgets.id(new Combo(parent, SWT.READ_ONLY), "quotes.status");
         status.add(Messages.get("orders.allStatuses"));
         for (QuoteStatus s : QuoteStatus.values()) {

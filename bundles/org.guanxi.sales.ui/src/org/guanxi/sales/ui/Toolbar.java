@@ -3,11 +3,13 @@ package org.guanxi.sales.ui;
 import java.util.Optional;
 
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Text;
 import org.guanxi.ui.common.Widgets;
 
 /** What the sales lists share: a labelled button per action and "the selected row, or say to select one". */
@@ -22,6 +24,15 @@ final class Toolbar {
         b.setText(Messages.get(key));
         b.addListener(SWT.Selection, e -> action.run());
         return b;
+    }
+
+    /** The search field that starts a list's toolbar: the list reloads on every keystroke. */
+    static Text search(Composite parent, String key, int width, Runnable reload) {
+        Text search = Widgets.id(new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH), key);
+        search.setMessage(Messages.get(key));
+        GridDataFactory.fillDefaults().grab(true, false).hint(width, SWT.DEFAULT).applyTo(search);
+        search.addListener(SWT.Modify, e -> reload.run());
+        return search;
     }
 
     /** The selected row, if any. */
