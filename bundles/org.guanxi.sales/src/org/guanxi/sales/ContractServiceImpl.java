@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.guanxi.core.db.Codes;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
 import org.guanxi.core.event.Topics;
@@ -92,7 +93,7 @@ public class ContractServiceImpl implements ContractService {
     }
 
     private Contract persistNew(EntityManager em, Contract c) {
-        c.setContractNo(SalesCodes.next(em, "CONTRACT_NO_SEQ", "HT"));
+        c.setContractNo(Codes.next(em, "CONTRACT_NO_SEQ", "HT"));
         c.setStatus(ContractStatus.DRAFT);
         if (c.getOwner() == null || c.getOwner().isBlank()) {
             c.setOwner(security.currentUser());

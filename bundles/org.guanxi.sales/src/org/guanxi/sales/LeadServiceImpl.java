@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.guanxi.core.db.AppSettings;
+import org.guanxi.core.db.Codes;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
 import org.guanxi.core.event.Topics;
@@ -114,7 +115,7 @@ public class LeadServiceImpl implements LeadService {
             if (input.isNew()) {
                 lead = input;
                 copy(input, lead);
-                lead.setCode(SalesCodes.next(em, "LEAD_NO_SEQ", "L"));
+                lead.setCode(Codes.next(em, "LEAD_NO_SEQ", "L"));
                 if (blank(lead.getOwner())) {
                     lead.setOwner(security.currentUser());
                 }
@@ -316,7 +317,7 @@ public class LeadServiceImpl implements LeadService {
             Customer customer = conversion.existingCustomerId() == null ? newCustomer(em, lead) : existing(em, conversion.existingCustomerId());
             Long contactId = contactFor(em, lead, customer);
             Opportunity o = new Opportunity();
-            o.setCode(SalesCodes.next(em, "OPPORTUNITY_NO_SEQ", "OP"));
+            o.setCode(Codes.next(em, "OPPORTUNITY_NO_SEQ", "OP"));
             o.setName(conversion.opportunityName().strip());
             o.setCustomerId(customer.getId());
             o.setContactId(contactId);

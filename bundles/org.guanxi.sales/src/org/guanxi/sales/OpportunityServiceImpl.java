@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.guanxi.core.db.AppSettings;
+import org.guanxi.core.db.Codes;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
 import org.guanxi.core.event.Topics;
@@ -114,7 +115,7 @@ public class OpportunityServiceImpl implements OpportunityService {
         Opportunity saved = db.inTransaction(em -> {
             Entities.require(em.find(Customer.class, input.getCustomerId()), "Customer", input.getCustomerId());
             if (input.isNew()) {
-                input.setCode(SalesCodes.next(em, "OPPORTUNITY_NO_SEQ", "OP"));
+                input.setCode(Codes.next(em, "OPPORTUNITY_NO_SEQ", "OP"));
                 if (LeadServiceImpl.blank(input.getOwner())) {
                     input.setOwner(security.currentUser());
                 }

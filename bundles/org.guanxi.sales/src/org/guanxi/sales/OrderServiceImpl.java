@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import org.guanxi.core.db.Codes;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
 import org.guanxi.core.event.Topics;
@@ -121,7 +122,7 @@ public class OrderServiceImpl implements OrderService {
     /** Numbers, prices and persists a new draft (also for quotes turned into orders). */
     static SalesOrder persistDraft(EntityManager em, SalesOrder o, String user, AuditLog audit) {
         o.setCustomer(Entities.require(em.find(Customer.class, o.getCustomer().getId()), "Customer", o.getCustomer().getId()));
-        o.setOrderNo(SalesCodes.next(em, "ORDER_NO_SEQ", "SO"));
+        o.setOrderNo(Codes.next(em, "ORDER_NO_SEQ", "SO"));
         o.setStatus(OrderStatus.DRAFT);
         if (o.getOrderDate() == null) {
             o.setOrderDate(LocalDate.now());

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.guanxi.core.db.AppSettings;
+import org.guanxi.core.db.Codes;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
 import org.guanxi.core.event.Topics;
@@ -108,7 +109,7 @@ public class QuoteServiceImpl implements QuoteService {
             if (input.isNew()) {
                 q = input;
                 before = Map.of();
-                q.setQuoteNo(SalesCodes.next(em, "QUOTE_NO_SEQ", "QT"));
+                q.setQuoteNo(Codes.next(em, "QUOTE_NO_SEQ", "QT"));
                 q.setRevision(1);
                 q.setOwner(security.currentUser());
                 List<QuoteLine> lines = new ArrayList<>(q.getLines());

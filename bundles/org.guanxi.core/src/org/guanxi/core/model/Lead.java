@@ -95,6 +95,10 @@ public class Lead extends BaseEntity {
     @Column(name = "OPPORTUNITY_ID")
     private Long opportunityId;
 
+    /** The campaign this came from, if any (for the campaign's responses and return). */
+    @Column(name = "CAMPAIGN_ID")
+    private Long campaignId;
+
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
@@ -180,6 +184,8 @@ public class Lead extends BaseEntity {
     public void setNotes(String notes) { this.notes = notes; }
     public Long getCustomerId() { return customerId; }
     public void setCustomerId(Long customerId) { this.customerId = customerId; }
+    public Long getCampaignId() { return campaignId; }
+    public void setCampaignId(Long campaignId) { this.campaignId = campaignId; }
     public Long getOpportunityId() { return opportunityId; }
     public void setOpportunityId(Long opportunityId) { this.opportunityId = opportunityId; }
     public Instant getCreatedAt() { return createdAt; }

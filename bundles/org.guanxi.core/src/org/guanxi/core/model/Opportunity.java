@@ -35,6 +35,10 @@ public class Opportunity extends BaseEntity {
     @Column(name = "LEAD_ID")
     private Long leadId;
 
+    /** The campaign this came from, if any (for the campaign's responses and return). */
+    @Column(name = "CAMPAIGN_ID")
+    private Long campaignId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "STAGE", nullable = false, length = 16)
     private SalesStage stage = SalesStage.PROSPECTING;
@@ -96,6 +100,8 @@ public class Opportunity extends BaseEntity {
     public void setCustomerId(Long customerId) { this.customerId = customerId; }
     public Long getContactId() { return contactId; }
     public void setContactId(Long contactId) { this.contactId = contactId; }
+    public Long getCampaignId() { return campaignId; }
+    public void setCampaignId(Long campaignId) { this.campaignId = campaignId; }
     public Long getLeadId() { return leadId; }
     public void setLeadId(Long leadId) { this.leadId = leadId; }
     public SalesStage getStage() { return stage; }
