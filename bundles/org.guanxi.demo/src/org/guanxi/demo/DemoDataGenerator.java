@@ -101,6 +101,7 @@ public class DemoDataGenerator implements DemoDataService {
             }
             DemoSales.insert(c, ids, names, random, sample);
             List<Long> drafts = DemoOrders.insert(c, ids, random, sample, productIds);
+            DemoCampaigns.insert(c, ids, random);
             c.commit();
             confirm(drafts);
         } catch (SQLException e) {

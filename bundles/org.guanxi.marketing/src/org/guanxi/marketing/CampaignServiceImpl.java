@@ -29,6 +29,7 @@ import org.guanxi.core.model.CampaignStatus;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Lead;
 import org.guanxi.core.model.Opportunity;
+import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.RecipientStatus;
 import org.guanxi.core.model.ResponseKind;
@@ -293,7 +294,7 @@ public class CampaignServiceImpl implements CampaignService {
         String email;
         try (PreparedStatement ps = c.prepareStatement("SELECT c.NAME, c.CODE, c.CITY, c.EMAIL, "
                 + "COALESCE(u.DISPLAY_NAME, c.OWNER_LOGIN), "
-                + "(SELECT MIN(ct.NAME) FROM CONTACT ct WHERE ct.CUSTOMER_ID = c.ID) "
+                + "(SELECT ct.NAME FROM CONTACT ct WHERE ct.ID = (SELECT MIN(x.ID) FROM CONTACT x WHERE x.CUSTOMER_ID = c.ID)), c.KIND "
                 + "FROM CUSTOMER c LEFT JOIN APP_USER u ON u.LOGIN = c.OWNER_LOGIN WHERE c.ID = ?")) {
             ps.setLong(1, customerId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -305,7 +306,9 @@ public class CampaignServiceImpl implements CampaignService {
                 values.put("city", rs.getString(3));
                 email = rs.getString(4);
                 values.put("owner", rs.getString(5));
-                values.put("contact", rs.getString(6) != null ? rs.getString(6) : rs.getString(1));
+                // a person is addressed by name; an organisation through its first contact, if it has one
+                boolean person = PartyKind.PERSON.name().equals(rs.getString(7));
+                values.put("contact", person || rs.getString(6) == null ? rs.getString(1) : rs.getString(6));
             }
         }
         String language = lang != null ? lang : Audiences.language(values.get("name"));

@@ -72,10 +72,10 @@ public class OpportunityServiceImpl implements OpportunityService {
     @Override
     public Map<SalesStage, Integer> stageProbabilities() {
         security.check(Permission.CUSTOMER_READ);
-        return db.jdbc(this::stageProbabilities);
+        return db.jdbc(OpportunityServiceImpl::stageProbabilities);
     }
 
-    private Map<SalesStage, Integer> stageProbabilities(Connection c) throws SQLException {
+    static Map<SalesStage, Integer> stageProbabilities(Connection c) throws SQLException {
         Map<String, String> stored = AppSettings.read(c, SETTINGS);
         Map<SalesStage, Integer> p = new EnumMap<>(SalesStage.class);
         for (SalesStage s : SalesStage.values()) {

@@ -20,12 +20,14 @@ import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
+import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.CareOccasion;
 import org.guanxi.core.model.Tier;
 import org.guanxi.core.service.CareService;
 import org.guanxi.core.service.CareService.CareRule;
 import org.guanxi.core.service.TaskService;
 import org.guanxi.core.service.TaskService.TaskRow;
+import org.guanxi.ui.common.BackgroundTask;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.TableExport;
@@ -68,11 +70,11 @@ public class CarePart {
         rules.setText(Messages.get("care.rules"));
         GridLayoutFactory.swtDefaults().numColumns(3 + Tier.values().length).applyTo(rules);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(rules);
-        header(rules, "care.col.occasion");
-        header(rules, "care.col.lead");
-        header(rules, "care.col.after");
+        header(rules, Messages.get("care.col.occasion"));
+        header(rules, Messages.get("care.col.lead"));
+        header(rules, Messages.get("care.col.after"));
         for (Tier t : Tier.values()) {
-            header(rules, "tier." + t);
+            header(rules, Labels.of(t));
         }
         for (CareOccasion o : CareOccasion.values()) {
             Button on = Widgets.id(new Button(rules, SWT.CHECK), "care.enabled." + o);
@@ -130,9 +132,9 @@ public class CarePart {
         showDue();
     }
 
-    private static void header(Composite parent, String key) {
+    private static void header(Composite parent, String text) {
         Label l = new Label(parent, SWT.NONE);
-        l.setText(Messages.get(key));
+        l.setText(text);
         GridDataFactory.swtDefaults().align(SWT.CENTER, SWT.CENTER).applyTo(l);
     }
 

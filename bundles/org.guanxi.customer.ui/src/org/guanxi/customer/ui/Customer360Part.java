@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Channel;
 import org.guanxi.core.model.Contact;
@@ -317,10 +318,10 @@ public class Customer360Part {
     }
 
     private static String valueText(CustomerValue v) {
-        return Messages.get("c360.valueText", Messages.get("tier." + v.tier()), v.tierReason(), Messages.get("stage." + v.stage()),
-                v.stageReason(), Messages.get("status." + v.status()), Messages.get("customerType." + v.type()), v.typeReason(),
-                v.r(), v.f(), v.m(), Messages.get("rfm." + v.rfmSegment()), money(v.clvRealised().add(v.clvPredicted())),
-                Messages.get("quadrant." + v.quadrant()), v.asOf());
+        return Messages.get("c360.valueText", Labels.of(v.tier()), v.tierReason(), Labels.of(v.stage()),
+                v.stageReason(), Messages.get("status." + v.status()), Labels.of(v.type()), v.typeReason(),
+                v.r(), v.f(), v.m(), Labels.of(v.rfmSegment()), money(v.clvRealised().add(v.clvPredicted())),
+                Labels.of(v.quadrant()), v.asOf());
     }
 
     private void logCall() {

@@ -30,6 +30,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Address;
 import org.guanxi.core.model.AddressKind;
 import org.guanxi.core.model.Contact;
@@ -194,7 +195,7 @@ public class CustomerEditorPart implements Revertable {
         type = Widgets.id(new Combo(g, SWT.READ_ONLY), "customer.type");
         type.add(Messages.get("editor.typeDerived"));
         for (CustomerType t : CustomerType.values()) {
-            type.add(Messages.get("customerType." + t));
+            type.add(Labels.of(t));
         }
         type.addListener(SWT.Selection, e -> changed());
         GridDataFactory.fillDefaults().grab(true, false).applyTo(type);
@@ -251,16 +252,16 @@ public class CustomerEditorPart implements Revertable {
         CustomerValue v = history.get(0);
         StringBuilder text = new StringBuilder()
                 .append(Messages.get("editor.valueStatus", Messages.get("status." + v.status()), v.statusReason())).append('\n')
-                .append(Messages.get("editor.valueTier", Messages.get("tier." + v.tier()), v.tierReason())).append('\n')
-                .append(Messages.get("editor.valueStage", Messages.get("stage." + v.stage()), v.stageReason())).append('\n')
-                .append(Messages.get("editor.valueRfm", v.r(), v.f(), v.m(), Messages.get("rfm." + v.rfmSegment()),
-                        Messages.get("quadrant." + v.quadrant()))).append('\n')
+                .append(Messages.get("editor.valueTier", Labels.of(v.tier()), v.tierReason())).append('\n')
+                .append(Messages.get("editor.valueStage", Labels.of(v.stage()), v.stageReason())).append('\n')
+                .append(Messages.get("editor.valueRfm", v.r(), v.f(), v.m(), Labels.of(v.rfmSegment()),
+                        Labels.of(v.quadrant()))).append('\n')
                 .append(Messages.get("editor.valueClv", money(v.clvRealised()), money(v.clvPredicted()),
                         money(v.clvRealised().add(v.clvPredicted())), v.asOf()));
         if (history.size() > 1) {
             CustomerValue before = history.get(1);
-            text.append('\n').append(Messages.get("editor.valueBefore", before.asOf(), Messages.get("tier." + before.tier()),
-                    Messages.get("stage." + before.stage())));
+            text.append('\n').append(Messages.get("editor.valueBefore", before.asOf(), Labels.of(before.tier()),
+                    Labels.of(before.stage())));
         }
         value.setText(text.toString());
     }

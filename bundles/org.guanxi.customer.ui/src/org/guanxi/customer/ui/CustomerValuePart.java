@@ -9,6 +9,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Tier;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.DeliveredValueService;
@@ -16,6 +17,7 @@ import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.CustomerValueService.CustomerValue;
 import org.guanxi.core.service.CustomerValueService.Summary;
 import org.guanxi.core.service.CustomerValueService.TierLevel;
+import org.guanxi.ui.common.BackgroundTask;
 import org.guanxi.ui.common.ChartCanvas;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
@@ -74,7 +76,7 @@ public class CustomerValuePart {
         parameters.addListener(SWT.Selection, e -> new ValueParametersDialog(parent.getShell(), values).open());
         org.eclipse.swt.widgets.Combo tier = Widgets.id(new org.eclipse.swt.widgets.Combo(parent, SWT.READ_ONLY), "value.sheetTier");
         for (Tier t : Tier.values()) {
-            tier.add(Messages.get("tier." + t));
+            tier.add(Labels.of(t));
         }
         tier.select(0);
         Button sheet = Widgets.id(new Button(parent, SWT.PUSH), "value.sheet");
@@ -82,7 +84,7 @@ public class CustomerValuePart {
         sheet.addListener(SWT.Selection, e -> {
             Tier t = Tier.values()[tier.getSelectionIndex()];
             new DeliveredValueDialog(parent.getShell(), delivered, DeliveredValueService.Scope.TIER, t.name(),
-                    Messages.get("tier." + t)).open();
+                    Labels.of(t)).open();
         });
         Composite charts = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(8, 8).applyTo(charts);
@@ -143,8 +145,8 @@ public class CustomerValuePart {
                     String.format("%,.2f", s.equity())));
             summary.getParent().layout();
             pyramid.setChart(pyramidChart(s));
-            lifecycle.setChart(bars(Messages.get("value.lifecycle"), s.stages(), "stage."));
-            rfm.setChart(bars(Messages.get("value.rfm"), s.rfm(), "rfm."));
+            lifecycle.setChart(bars(Messages.get("value.lifecycle"), s.stages()));
+            rfm.setChart(bars(Messages.get("value.rfm"), s.rfm()));
             matrix.setChart(matrixChart(values.latest()));
         } catch (RuntimeException e) {
             Errors.show(summary.getShell(), e);
@@ -154,7 +156,7 @@ public class CustomerValuePart {
     private static JFreeChart pyramidChart(Summary s) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (TierLevel l : s.pyramid()) {
-            String tier = Messages.get("tier." + l.tier());
+            String tier = Labels.of(l.tier());
             data.addValue(100.0 * l.customers() / Math.max(1, s.customers()), Messages.get("value.shareCustomers"), tier);
             data.addValue(100.0 * l.valueShare(), Messages.get("value.shareValue"), tier);
         }
@@ -162,9 +164,9 @@ public class CustomerValuePart {
                 PlotOrientation.HORIZONTAL, true, false, false));
     }
 
-    private static JFreeChart bars(String title, Map<? extends Enum<?>, Integer> counts, String prefix) {
+    private static JFreeChart bars(String title, Map<? extends Enum<?>, Integer> counts) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        counts.forEach((k, n) -> data.addValue(n, Messages.get("value.customers"), Messages.get(prefix + k.name())));
+        counts.forEach((k, n) -> data.addValue(n, Messages.get("value.customers"), Labels.of(k)));
         return Charts.style(ChartFactory.createBarChart(title, null, Messages.get("value.customers"), data,
                 PlotOrientation.HORIZONTAL, false, false, false));
     }
@@ -173,7 +175,7 @@ public class CustomerValuePart {
         XYSeriesCollection data = new XYSeriesCollection();
         Map<org.guanxi.core.model.Quadrant, XYSeries> series = new java.util.EnumMap<>(org.guanxi.core.model.Quadrant.class);
         for (org.guanxi.core.model.Quadrant q : org.guanxi.core.model.Quadrant.values()) {
-            XYSeries x = new XYSeries(Messages.get("quadrant." + q));
+            XYSeries x = new XYSeries(Labels.of(q));
             series.put(q, x);
             data.addSeries(x);
         }

@@ -24,6 +24,7 @@ import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.DataQualityService;
 import org.guanxi.core.service.DataQualityService.Candidate;
 import org.guanxi.core.service.DataQualityService.Overview;
+import org.guanxi.ui.common.BackgroundTask;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.TableExport;

@@ -29,6 +29,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.guanxi.core.service.CustomerImportService;
 import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.OrderImportService.Problem;
+import org.guanxi.ui.common.BackgroundTask;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;

@@ -21,12 +21,13 @@ final class CustomerPicker {
     private final CustomerService customers;
     private final Text search;
     private final Combo choice;
+    private final Composite box;
     private final List<CustomerRow> rows = new ArrayList<>();
     private Runnable onChange = () -> { };
 
     CustomerPicker(Composite parent, CustomerService customers, String id) {
         this.customers = customers;
-        Composite box = new Composite(parent, SWT.NONE);
+        box = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(box);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(box);
         search = Widgets.id(new Text(box, SWT.BORDER | SWT.SEARCH), id + ".search");
@@ -63,6 +64,11 @@ final class CustomerPicker {
         rows.add(new CustomerRow(id, code, null, name, null, null, null, null));
         choice.add(label(rows.get(0)));
         choice.select(0);
+    }
+
+    /** The picker's composite, for layout data. */
+    Composite control() {
+        return box;
     }
 
     Long selectedId() {

@@ -1,4 +1,4 @@
-package org.guanxi.customer.ui;
+package org.guanxi.ui.common;
 
 import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
@@ -11,16 +11,15 @@ import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.swt.widgets.Control;
-import org.guanxi.ui.common.Errors;
 
 /**
  * Runs a long service call (whole-base analyses) as a user job with progress 0–1000 and a Cancel button that
  * interrupts the worker, then hands the result to the UI thread, unless the view was closed meanwhile.
  */
-final class BackgroundTask {
+public final class BackgroundTask {
 
     /** The service call; it reports progress and stops when its thread is interrupted. */
-    interface Work<T> {
+    public interface Work<T> {
         T run(IntConsumer progress);
     }
 
@@ -31,7 +30,7 @@ final class BackgroundTask {
      * @param done on the UI thread with the result (null unless it succeeded) and whether the user cancelled;
      *        failures are shown as errors first
      */
-    static <T> void run(String name, Control owner, Work<T> work, BiConsumer<T, Boolean> done) {
+    public static <T> void run(String name, Control owner, Work<T> work, BiConsumer<T, Boolean> done) {
         Object[] result = new Object[1];
         Job job = Job.create(name, (IProgressMonitor monitor) -> {
             monitor.beginTask(name, 1000);
