@@ -554,7 +554,7 @@ public class CampaignServiceImpl implements CampaignService {
             ps.setString(1, status.name());
             ps.setString(2, reason == null ? null : reason.name());
             ps.setString(3, messageId);
-            ps.setString(4, error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error);
+            ps.setString(4, clip(error));
             ps.setInt(5, attempted ? 1 : 0);
             ps.setTimestamp(6, status == RecipientStatus.SENT ? Timestamp.from(Instant.now()) : null);
             ps.setLong(7, recipientId);
@@ -675,7 +675,7 @@ public class CampaignServiceImpl implements CampaignService {
             if (recipient != 0) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE CAMPAIGN_RECIPIENT SET STATUS = 'BOUNCED', ERROR = ? WHERE ID = ?")) {
-                    ps.setString(1, diagnostic == null ? null : diagnostic.length() > 1000 ? diagnostic.substring(0, 1000) : diagnostic);
+                    ps.setString(1, clip(diagnostic));
                     ps.setLong(2, recipient);
                     ps.executeUpdate();
                 }
@@ -683,6 +683,11 @@ public class CampaignServiceImpl implements CampaignService {
             }
             return null;
         });
+    }
+
+    /** Text for a 1,000-character column (server answers, notes, diagnostics can be longer). */
+    private static String clip(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 
     private static String requireEmail(String email) {
@@ -719,7 +724,7 @@ public class CampaignServiceImpl implements CampaignService {
             ps.setString(1, key);
             ps.setString(2, reason.name());
             ps.setObject(3, campaignId);
-            ps.setString(4, detail == null ? null : detail.length() > 1000 ? detail.substring(0, 1000) : detail);
+            ps.setString(4, clip(detail));
             ps.setTimestamp(5, Timestamp.from(Instant.now()));
             ps.setString(6, security.currentUser());
             ps.executeUpdate();
@@ -735,7 +740,7 @@ public class CampaignServiceImpl implements CampaignService {
             ps.setString(3, kind.name());
             ps.setObject(4, leadId);
             ps.setObject(5, opportunityId);
-            ps.setString(6, notes == null ? null : notes.length() > 1000 ? notes.substring(0, 1000) : notes);
+            ps.setString(6, clip(notes));
             ps.setTimestamp(7, Timestamp.from(Instant.now()));
             ps.setString(8, security.currentUser());
             ps.executeUpdate();
