@@ -314,16 +314,20 @@ public class CampaignServiceImpl implements CampaignService {
         String language = lang != null ? lang : Audiences.language(values.get("name"));
         String sender = k.getSenderName() != null && !k.getSenderName().isBlank() ? k.getSenderName() : settings.fromName();
         values.put("sender", sender);
-        ResourceBundle texts = ResourceBundle.getBundle(getClass().getPackageName() + ".mail",
-                Locale.forLanguageTag(language), getClass().getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        values.put("unsubscribe", texts.getString("unsubscribe"));
+        values.put("unsubscribe", mailTexts(language).getString("unsubscribe"));
         String body = MergeTemplate.render(k.body(language), values);
         if (!MergeTemplate.uses(k.body(language), "unsubscribe")) {
             // every marketing message tells how to opt out, whether or not the template says so
             body = body.stripTrailing() + "\n\n--\n" + values.get("unsubscribe");
         }
         return new Preview(language, email, MergeTemplate.render(k.subject(language), values), body);
+    }
+
+    /** Texts added to the mail in the recipient's language (mail_zh.properties), not the user's. */
+    private static ResourceBundle mailTexts(String lang) {
+        return ResourceBundle.getBundle(CampaignServiceImpl.class.getPackageName() + ".mail", Locale.forLanguageTag(lang),
+                CampaignServiceImpl.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     @Override
@@ -336,10 +340,7 @@ public class CampaignServiceImpl implements CampaignService {
         return db.jdbc(c -> {
             MailSettings settings = mailSettings(c);
             Preview p = render(c, campaign, sampleCustomerId, settings, null);
-            String subject = MessageFormat.format(ResourceBundle.getBundle(getClass().getPackageName() + ".mail",
-                    Locale.forLanguageTag(p.lang()), getClass().getClassLoader(),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
-                    .getString("test.subject"), p.subject());
+            String subject = MessageFormat.format(mailTexts(p.lang()).getString("test.subject"), p.subject());
             try (Mailer mailer = new Mailer(settings)) {
                 mailer.send(to.strip(), subject, p.body());
             } catch (MessagingException e) {
@@ -402,11 +403,15 @@ public class CampaignServiceImpl implements CampaignService {
 
     private enum Outcome { SENT, SKIPPED, FAILED, BOUNCED, RETRY }
 
+    /** A recipient who may be mailed: the address and the message rendered for them. */
+    private record Ready(String emailKey, Preview message) {
+    }
+
     /** Fixes the recipients on the first run and marks the campaign SENDING. */
     private Campaign start(long campaignId) {
         Campaign k = db.inTransaction(em -> {
             Campaign c = Entities.require(em.find(Campaign.class, campaignId), ENTITY, campaignId);
-            if (c.getStatus() == CampaignStatus.COMPLETED || c.getStatus() == CampaignStatus.CANCELLED) {
+            if (c.getStatus().finished()) {
                 throw new GuanxiException("error.campaignStatus", c.getCode(), Labels.of(c.getStatus()));
             }
             if (c.getSegmentId() == null) {
@@ -418,12 +423,10 @@ public class CampaignServiceImpl implements CampaignService {
             Checks.throwIfAny(validate(c));
             if (c.getStatus() == CampaignStatus.DRAFT) {
                 Segment s = Entities.require(em.find(Segment.class, c.getSegmentId()), "Segment", c.getSegmentId());
-                Connection jdbc = em.unwrap(Connection.class);
-                try {
+                Database.jdbc(em, jdbc -> {
                     prepare(jdbc, c.getId(), s);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("Database error: " + e.getMessage(), e);
-                }
+                    return null;
+                });
             }
             Map<String, Object> before = snapshot(c);
             c.setStatus(CampaignStatus.SENDING);
@@ -483,32 +486,34 @@ public class CampaignServiceImpl implements CampaignService {
      */
     private Outcome sendOne(Campaign k, long recipientId, long customerId, Mailer mailer, MailSettings settings,
             Throttle throttle, long started, int messages) throws InterruptedException {
-        Preview message;
-        String email;
-        SkipReason skip;
-        try (Connection c = db.dataSource().getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.EMAIL_KEY, c.CONSENT_EMAIL, x.REASON, r.ATTEMPTS "
+        Ready ready = db.jdbc(c -> {
+            String key;
+            SkipReason skip;
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.EMAIL_KEY, c.CONSENT_EMAIL, x.REASON "
                     + "FROM CAMPAIGN_RECIPIENT r JOIN CUSTOMER c ON c.ID = r.CUSTOMER_ID "
                     + "LEFT JOIN EMAIL_SUPPRESSION x ON x.EMAIL_KEY = r.EMAIL WHERE r.ID = ?")) {
                 ps.setLong(1, recipientId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    email = rs.getString(1);
-                    skip = email == null ? SkipReason.NO_EMAIL : rs.getString(3) != null ? SkipReason.SUPPRESSED
+                    key = rs.getString(1);
+                    skip = key == null ? SkipReason.NO_EMAIL : rs.getString(3) != null ? SkipReason.SUPPRESSED
                             : !rs.getBoolean(2) ? SkipReason.NO_CONSENT : null;
                 }
             }
-            if (skip == null && suppressedReason(c, email) != null) {
+            if (skip == null && suppressedReason(c, key) != null) {
                 skip = SkipReason.SUPPRESSED; // the customer's address changed to one that is suppressed
             }
             if (skip != null) {
                 update(c, recipientId, RecipientStatus.SKIPPED, skip, null, null, false);
-                return Outcome.SKIPPED;
+                return null;
             }
-            message = render(c, k, customerId, settings, null);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Database error: " + e.getMessage(), e);
+            return new Ready(key, render(c, k, customerId, settings, null));
+        });
+        if (ready == null) {
+            return Outcome.SKIPPED;
         }
+        String email = ready.emailKey();
+        Preview message = ready.message();
         for (int attempt = 1;; attempt++) {
             throttle.await(messages, started);
             Outcome o;
@@ -593,7 +598,7 @@ public class CampaignServiceImpl implements CampaignService {
     public void cancel(long campaignId) {
         security.check(Permission.SALES_WRITE);
         Campaign k = get(campaignId);
-        if (k.getStatus() == CampaignStatus.COMPLETED || k.getStatus() == CampaignStatus.CANCELLED) {
+        if (k.getStatus().finished()) {
             throw new GuanxiException("error.campaignStatus", k.getCode(), Labels.of(k.getStatus()));
         }
         setStatus(campaignId, CampaignStatus.CANCELLED);
@@ -629,10 +634,9 @@ public class CampaignServiceImpl implements CampaignService {
         security.check(Permission.CUSTOMER_WRITE);
         String key = requireEmail(email);
         db.inTransactionDo(em -> {
-            Connection c = em.unwrap(Connection.class);
             List<Customer> customers = em.createQuery("SELECT c FROM Customer c WHERE c.emailKey = :k", Customer.class)
                     .setParameter("k", key).getResultList();
-            try {
+            Database.jdbc(em, c -> {
                 suppress(c, key, SuppressionReason.UNSUBSCRIBED, campaignId, null);
                 for (Customer cu : customers) {
                     if (cu.isConsentEmail()) {
@@ -644,9 +648,8 @@ public class CampaignServiceImpl implements CampaignService {
                         response(c, campaignId, cu.getId(), ResponseKind.UNSUBSCRIBED, null, null, null);
                     }
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Database error: " + e.getMessage(), e);
-            }
+                return null;
+            });
         });
         if (campaignId != null) {
             Events.post(events, Topics.CAMPAIGN_CHANGED, campaignId);
@@ -768,11 +771,10 @@ public class CampaignServiceImpl implements CampaignService {
                 Opportunity o = Entities.require(em.find(Opportunity.class, opportunityId), "Opportunity", opportunityId);
                 link(em, "Opportunity", o.getId(), o.getCampaignId(), campaignId, o::setCampaignId);
             }
-            try {
-                response(em.unwrap(Connection.class), campaignId, customerId, kind, notes, leadId, opportunityId);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Database error: " + e.getMessage(), e);
-            }
+            Database.jdbc(em, c -> {
+                response(c, campaignId, customerId, kind, notes, leadId, opportunityId);
+                return null;
+            });
         });
         Events.post(events, Topics.CAMPAIGN_CHANGED, campaignId);
     }

@@ -41,8 +41,24 @@ public interface Database {
         try (java.sql.Connection c = dataSource().getConnection()) {
             return work.run(c);
         } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Database error: " + e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    /**
+     * Runs {@code work} on the connection of the transaction {@code em} is in, so that its rows commit or roll back
+     * with the entities'.
+     */
+    static <T> T jdbc(EntityManager em, JdbcWork<T> work) {
+        try {
+            return work.run(em.unwrap(java.sql.Connection.class));
+        } catch (java.sql.SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private static IllegalStateException failure(java.sql.SQLException e) {
+        return new IllegalStateException("Database error: " + e.getMessage(), e);
     }
 
     /** Like {@link #jdbc}, in one transaction: committed when {@code work} returns, rolled back when it throws. */

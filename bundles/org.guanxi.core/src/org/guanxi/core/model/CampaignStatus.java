@@ -7,4 +7,9 @@ public enum CampaignStatus {
     public boolean editable() {
         return this == DRAFT;
     }
+
+    /** Completed or cancelled: nothing more is sent. */
+    public boolean finished() {
+        return this == COMPLETED || this == CANCELLED;
+    }
 }

@@ -20,7 +20,6 @@ import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.CustomerType;
 import org.guanxi.core.model.RfmSegment;
 import org.guanxi.core.model.Segment;
-import org.guanxi.core.model.SkipReason;
 import org.guanxi.core.model.Stage;
 import org.guanxi.core.model.Tier;
 import org.guanxi.core.service.CampaignService;
@@ -150,9 +149,5 @@ public class SegmentDialog extends Dialog {
         } catch (RuntimeException e) {
             Errors.show(getShell(), e);
         }
-    }
-
-    static String describe(SkipReason r) {
-        return Labels.of(r);
     }
 }
