@@ -393,9 +393,11 @@ public class CampaignServiceImpl implements CampaignService {
                 }
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // record the pause before restoring the flag: database calls of an interrupted thread may fail
             setStatus(campaignId, CampaignStatus.PAUSED);
-            return new SendReport(sent, failed, bounced, count(campaignId, RecipientStatus.PENDING), true);
+            SendReport report = new SendReport(sent, failed, bounced, count(campaignId, RecipientStatus.PENDING), true);
+            Thread.currentThread().interrupt();
+            return report;
         }
         setStatus(campaignId, CampaignStatus.COMPLETED);
         return new SendReport(sent, failed, bounced, 0, false);

@@ -205,7 +205,8 @@ public class CampaignsPart {
 
                     @Override
                     public boolean stopRequested() {
-                        return Thread.currentThread().isInterrupted();
+                        // Cancel interrupts this thread; clearing the flag lets the service record the pause
+                        return Thread.interrupted();
                     }
                 }), (SendReport report, Boolean cancelled) -> {
                     reload();
