@@ -1,13 +1,9 @@
 package org.guanxi.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +14,6 @@ import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.CustomerValueService.CustomerValue;
 import org.guanxi.core.service.CustomerValueService.Summary;
 import org.guanxi.core.service.CustomerValueService.TierLevel;
-import org.guanxi.tables.TableWriter;
 
 /**
  * {@code analyze pyramid|lifecycle|rfm|clv|matrix [--as-of DATE] [--out FILE.csv]}: runs the customer value
@@ -45,8 +40,8 @@ final class AnalyzeCommand {
         Path csv = null;
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
-                case "--as-of" -> asOf = date(value(args, ++i));
-                case "--out" -> csv = Path.of(value(args, ++i));
+                case "--as-of" -> asOf = Args.date(Args.value(args, ++i));
+                case "--out" -> csv = Path.of(Args.value(args, ++i));
                 default -> throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
             }
         }
@@ -65,7 +60,7 @@ final class AnalyzeCommand {
             }
             case "rfm" -> printCounts("header.rfm", s.rfm(), s.customers());
             case "matrix" -> printCounts("header.matrix", s.matrix(), s.customers());
-            default -> out.println(CommandLine.TEXTS.get("equity", money(s.equity())));
+            default -> out.println(CommandLine.TEXTS.get("equity", Args.money(s.equity())));
         }
         if (csv != null) {
             int rows = writeTable(csv, kind, values.latest());
@@ -75,29 +70,14 @@ final class AnalyzeCommand {
         return 0;
     }
 
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            throw new UsageException(CommandLine.TEXTS.get("unknown", args[i - 1]));
-        }
-        return args[i];
-    }
-
-    private static LocalDate date(String s) {
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new UsageException(CommandLine.TEXTS.get("badDate", s));
-        }
-    }
-
     private void printPyramid(Summary s) {
         out.println(CommandLine.TEXTS.get("header.pyramid"));
         for (TierLevel l : s.pyramid()) {
             out.printf(Locale.ROOT, "%-12s %10d %7.2f %% %19s %11.2f %% %14s%n", l.tier(), l.customers(),
-                    100.0 * l.customers() / Math.max(1, s.customers()), money(l.value()), 100 * l.valueShare(),
-                    money(l.equity()));
+                    100.0 * l.customers() / Math.max(1, s.customers()), Args.money(l.value()), 100 * l.valueShare(),
+                    Args.money(l.equity()));
         }
-        out.println(CommandLine.TEXTS.get("equity", money(s.equity())));
+        out.println(CommandLine.TEXTS.get("equity", Args.money(s.equity())));
     }
 
     private <E> void printCounts(String header, Map<E, Integer> counts, int total) {
@@ -105,11 +85,7 @@ final class AnalyzeCommand {
         counts.forEach((k, n) -> out.printf(Locale.ROOT, "%-20s %10d %7.2f %%%n", k, n, 100.0 * n / Math.max(1, total)));
     }
 
-    private static String money(BigDecimal v) {
-        return String.format(Locale.ROOT, "%,.2f", v.setScale(2, RoundingMode.HALF_UP));
-    }
-
-    /** CSV (UTF-8 with a byte-order mark, so that spreadsheet programs show Chinese names) or Excel for .xlsx. */
+    /** One row per customer with the columns of the analysis. */
     private static int writeTable(Path file, String kind, List<CustomerValue> rows) {
         Map<String, List<String>> columns = Map.of(
                 "pyramid", List.of("value_12m", "tier", "tier_reason"),
@@ -130,20 +106,16 @@ final class AnalyzeCommand {
         List<String> cols = columns.get(kind);
         List<String> header = new java.util.ArrayList<>(List.of("customer_code", "customer_name"));
         header.addAll(cols);
-        try (TableWriter table = TableWriter.open(file, kind, header)) {
-            for (CustomerValue v : rows) {
-                List<Object> record = new java.util.ArrayList<>(header.size());
-                record.add(v.code());
-                record.add(v.name());
-                for (String c : cols) {
-                    Object value = get.get(c).apply(v);
-                    record.add(value instanceof Enum<?> e ? e.name() : value);
-                }
-                table.row(record);
+        Args.writeTable(file, kind, header, rows, v -> {
+            List<Object> record = new java.util.ArrayList<>(header.size());
+            record.add(v.code());
+            record.add(v.name());
+            for (String c : cols) {
+                Object value = get.get(c).apply(v);
+                record.add(value instanceof Enum<?> e ? e.name() : value);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
+            return record;
+        });
         return rows.size();
     }
 }

@@ -12,6 +12,9 @@ import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.CustomerImportService;
+import org.guanxi.core.service.ForecastService;
+import org.guanxi.core.service.LeadImportService;
+import org.guanxi.core.service.OpportunityService;
 import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.framework.BundleContext;
@@ -57,9 +60,11 @@ public class CommandLine implements IApplication {
         try {
             service(SecurityService.class).signInOsUser();
             return switch (args[0]) {
-                case "analyze" -> new AnalyzeCommand(service(CustomerValueService.class), out, err).run(args);
-                case "import" -> new ImportCommand(service(OrderImportService.class), service(CustomerImportService.class), out, err)
-                        .run(args);
+                case "analyze" -> "pipeline".equals(args[1]) || "forecast".equals(args[1])
+                        ? new SalesAnalyzeCommand(service(OpportunityService.class), service(ForecastService.class), out).run(args)
+                        : new AnalyzeCommand(service(CustomerValueService.class), out, err).run(args);
+                case "import" -> new ImportCommand(service(OrderImportService.class), service(CustomerImportService.class),
+                        service(LeadImportService.class), out, err).run(args);
                 default -> {
                     err.println(TEXTS.get("unknown", args[0]));
                     err.println(TEXTS.get("usage"));

@@ -12,66 +12,85 @@ import org.guanxi.cli.CommandLine.UsageException;
 import org.guanxi.core.service.CustomerImportService;
 import org.guanxi.core.service.CustomerImportService.Field;
 import org.guanxi.core.service.CustomerImportService.Preview;
+import org.guanxi.core.service.LeadImportService;
 import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.OrderImportService.Format;
 import org.guanxi.core.service.OrderImportService.Problem;
 import org.guanxi.core.service.OrderImportService.Report;
 
 /**
- * {@code import orders FILE [--map COLUMN=FIELD,...] [--format online-retail]} and
- * {@code import customers FILE [--map COLUMN=FIELD,...] [--skip-duplicates]}: all lines or none, with a report of
- * every bad line.
+ * {@code import orders FILE [--map COLUMN=FIELD,...] [--format online-retail]},
+ * {@code import customers FILE [--map COLUMN=FIELD,...] [--skip-duplicates]} and
+ * {@code import leads FILE [--map COLUMN=FIELD,...] [--skip-duplicates]}: all lines or none, with a report of every
+ * bad line.
  */
 final class ImportCommand {
 
     private final OrderImportService orders;
     private final CustomerImportService customers;
+    private final LeadImportService leads;
     private final PrintStream out;
     private final PrintStream err;
 
-    ImportCommand(OrderImportService orders, CustomerImportService customers, PrintStream out, PrintStream err) {
+    /** The options after the file. */
+    private record Options(String map, boolean skipDuplicates, boolean onlineRetail) {
+
+        static Options parse(String[] args, boolean orders) {
+            String map = null;
+            boolean skip = false;
+            boolean onlineRetail = false;
+            for (int i = 3; i < args.length; i++) {
+                if (orders && args[i].equals("--format") && i + 1 < args.length && args[i + 1].equals("online-retail")) {
+                    onlineRetail = true;
+                    i++;
+                } else if (!orders && args[i].equals("--skip-duplicates")) {
+                    skip = true;
+                } else if (args[i].equals("--map") && i + 1 < args.length) {
+                    map = args[++i];
+                } else {
+                    throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
+                }
+            }
+            return new Options(map, skip, onlineRetail);
+        }
+    }
+
+    ImportCommand(OrderImportService orders, CustomerImportService customers, LeadImportService leads, PrintStream out,
+            PrintStream err) {
         this.orders = orders;
         this.customers = customers;
+        this.leads = leads;
         this.out = out;
         this.err = err;
     }
 
     int run(String[] args) {
-        if (args.length < 2 || !("orders".equals(args[1]) || "customers".equals(args[1]))) {
+        if (args.length < 2 || !List.of("orders", "customers", "leads").contains(args[1])) {
             throw new UsageException(CommandLine.TEXTS.get("unknown", String.join(" ", args)));
         }
         if (args.length < 3) {
             throw new UsageException(CommandLine.TEXTS.get("import.noFile", args[1]));
         }
         Path file = Path.of(args[2]);
-        if ("customers".equals(args[1])) {
-            return customers(file, args);
-        }
-        boolean onlineRetail = false;
-        String map = null;
-        for (int i = 3; i < args.length; i++) {
-            if (args[i].equals("--format") && i + 1 < args.length && args[i + 1].equals("online-retail")) {
-                onlineRetail = true;
-                i++;
-            } else if (args[i].equals("--map") && i + 1 < args.length) {
-                map = args[++i];
-            } else {
-                throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
-            }
-        }
+        Options options = Options.parse(args, "orders".equals(args[1]));
         if (!Files.isRegularFile(file)) {
             err.println(CommandLine.TEXTS.get("import.missing", file.toAbsolutePath()));
             return 1;
         }
+        return switch (args[1]) {
+            case "customers" -> customers(file, options);
+            case "leads" -> leads(file, options);
+            default -> orders(file, options);
+        };
+    }
+
+    private int orders(Path file, Options options) {
         Report r;
-        if (onlineRetail) {
+        if (options.onlineRetail()) {
             r = orders.importOrders(file, Format.ONLINE_RETAIL);
         } else {
             OrderImportService.Preview preview = orders.preview(file, 0);
-            Map<Integer, OrderImportService.Field> mapping = map == null ? preview.mapping()
-                    : mapping(map, preview.headers(), OrderImportService.Field.class);
-            printMapping(file, preview.headers(), mapping);
-            r = orders.importOrders(file, mapping);
+            r = orders.importOrders(file, mapping(file, options, preview.headers(), preview.mapping(), OrderImportService.Field.class));
         }
         if (!r.ok()) {
             err.println(CommandLine.TEXTS.get("import.rejected", r.file(), r.problems().size()));
@@ -88,26 +107,10 @@ final class ImportCommand {
         return 0;
     }
 
-    private int customers(Path file, String[] args) {
-        boolean skipDuplicates = false;
-        String map = null;
-        for (int i = 3; i < args.length; i++) {
-            if (args[i].equals("--skip-duplicates")) {
-                skipDuplicates = true;
-            } else if (args[i].equals("--map") && i + 1 < args.length) {
-                map = args[++i];
-            } else {
-                throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
-            }
-        }
-        if (!Files.isRegularFile(file)) {
-            err.println(CommandLine.TEXTS.get("import.missing", file.toAbsolutePath()));
-            return 1;
-        }
+    private int customers(Path file, Options options) {
         Preview preview = customers.preview(file, 0);
-        Map<Integer, Field> mapping = map == null ? preview.mapping() : mapping(map, preview.headers(), Field.class);
-        printMapping(file, preview.headers(), mapping);
-        CustomerImportService.Report r = customers.importCustomers(file, mapping, skipDuplicates, n -> { });
+        Map<Integer, Field> mapping = mapping(file, options, preview.headers(), preview.mapping(), Field.class);
+        CustomerImportService.Report r = customers.importCustomers(file, mapping, options.skipDuplicates(), n -> { });
         if (r.imported() == 0 && !r.problems().isEmpty()) {
             err.println(CommandLine.TEXTS.get("import.rejected", r.file(), r.problems().size()));
             printProblems(r.problems());
@@ -119,6 +122,32 @@ final class ImportCommand {
             printProblems(r.problems());
         }
         return 0;
+    }
+
+    private int leads(Path file, Options options) {
+        LeadImportService.Preview preview = leads.preview(file, 0);
+        Map<Integer, LeadImportService.Field> mapping = mapping(file, options, preview.headers(), preview.mapping(),
+                LeadImportService.Field.class);
+        LeadImportService.Report r = leads.importLeads(file, mapping, options.skipDuplicates());
+        if (!r.ok()) {
+            err.println(CommandLine.TEXTS.get("import.rejected", r.file(), r.problems().size()));
+            printProblems(r.problems());
+            return 1;
+        }
+        out.println(CommandLine.TEXTS.get("import.leadsDone", r.file(), r.imported(), r.lines(), r.qualified(), r.millis()));
+        if (r.duplicatesSkipped() > 0) {
+            out.println(CommandLine.TEXTS.get("import.skipped", r.duplicatesSkipped()));
+            printProblems(r.problems());
+        }
+        return 0;
+    }
+
+    /** The mapping given with --map, or else the proposed one; printed either way. */
+    private <E extends Enum<E>> Map<Integer, E> mapping(Path file, Options options, List<String> headers,
+            Map<Integer, E> proposed, Class<E> fields) {
+        Map<Integer, E> mapping = options.map() == null ? proposed : mapping(options.map(), headers, fields);
+        printMapping(file, headers, mapping);
+        return mapping;
     }
 
     private void printProblems(List<Problem> problems) {

@@ -85,7 +85,14 @@ final class Forecasts {
         }
     }
 
+    /** Every period of every group that has anything in any period: a quiet month shows as zeros, not as a gap. */
     List<Row> rows() {
+        java.util.SortedSet<String> allGroups = new java.util.TreeSet<>();
+        cells.values().forEach(g -> allGroups.addAll(g.keySet()));
+        for (LocalDate p = first; !p.isAfter(last); p = p.plusMonths(grain == Grain.MONTH ? 1 : 3)) {
+            Map<String, Cell> groups = cells.computeIfAbsent(p, k -> new TreeMap<>());
+            allGroups.forEach(g -> groups.computeIfAbsent(g, k -> new Cell()));
+        }
         List<Row> rows = new ArrayList<>();
         cells.forEach((start, groups) -> groups.forEach((group, c) -> {
             BigDecimal weighted = c.weightedTimes100.divide(HUNDRED, 2, RoundingMode.HALF_UP);

@@ -81,7 +81,11 @@ public class LeadServiceImpl implements LeadService {
     @Override
     public Criteria criteria() {
         security.check(Permission.CUSTOMER_READ);
-        return db.jdbc(c -> LeadScoring.parse(AppSettings.read(c, SETTINGS)));
+        return db.jdbc(LeadServiceImpl::criteria);
+    }
+
+    static Criteria criteria(java.sql.Connection c) throws java.sql.SQLException {
+        return LeadScoring.parse(AppSettings.read(c, SETTINGS));
     }
 
     @Override
@@ -110,29 +114,14 @@ public class LeadServiceImpl implements LeadService {
         Checks.throwIfAny(validate(input));
         Score score = score(input);
         Lead saved = db.inTransaction(em -> {
-            Lead lead;
-            Map<String, Object> before;
             if (input.isNew()) {
-                lead = input;
-                copy(input, lead);
-                lead.setCode(Codes.next(em, "LEAD_NO_SEQ", "L"));
-                if (blank(lead.getOwner())) {
-                    lead.setOwner(security.currentUser());
-                }
-                before = Map.of();
-            } else {
-                lead = Entities.current(em, Lead.class, ENTITY, input.getId(), input.getVersion());
-                before = snapshot(lead);
-                copy(input, lead);
+                copy(input, input);
+                return create(em, input, score, security.currentUser(), audit);
             }
-            lead.setScore(score.score());
-            // the score moves an open lead between new and qualified; a decision (disqualified, converted) stays
-            if (lead.getStatus() == LeadStatus.NEW || lead.getStatus() == LeadStatus.QUALIFIED) {
-                lead.setStatus(score.qualifies() ? LeadStatus.QUALIFIED : LeadStatus.NEW);
-            }
-            if (lead.isNew()) {
-                em.persist(lead);
-            }
+            Lead lead = Entities.current(em, Lead.class, ENTITY, input.getId(), input.getVersion());
+            Map<String, Object> before = snapshot(lead);
+            copy(input, lead);
+            applyScore(lead, score);
             em.flush();
             audit.record(em, ENTITY, lead.getId(), before, snapshot(lead));
             return lead;
@@ -141,7 +130,28 @@ public class LeadServiceImpl implements LeadService {
         return saved;
     }
 
-    private static void copy(Lead from, Lead to) {
+    /** Stores a new, checked lead with a fresh code and its score, owned by {@code user} unless it names an owner. */
+    static Lead create(EntityManager em, Lead lead, Score score, String user, AuditLog audit) {
+        lead.setCode(Codes.next(em, "LEAD_NO_SEQ", "L"));
+        if (blank(lead.getOwner())) {
+            lead.setOwner(user);
+        }
+        applyScore(lead, score);
+        em.persist(lead);
+        em.flush();
+        audit.record(em, ENTITY, lead.getId(), Map.of(), snapshot(lead));
+        return lead;
+    }
+
+    /** The score moves an open lead between new and qualified; a decision (disqualified, converted) stays. */
+    private static void applyScore(Lead lead, Score score) {
+        lead.setScore(score.score());
+        if (lead.getStatus() == LeadStatus.NEW || lead.getStatus() == LeadStatus.QUALIFIED) {
+            lead.setStatus(score.qualifies() ? LeadStatus.QUALIFIED : LeadStatus.NEW);
+        }
+    }
+
+    static void copy(Lead from, Lead to) {
         to.setPersonName(trim(from.getPersonName()));
         to.setCompany(trim(from.getCompany()));
         to.setPhone(trim(from.getPhone()));
@@ -230,6 +240,11 @@ public class LeadServiceImpl implements LeadService {
     @Override
     public List<Duplicate> duplicates(Lead lead) {
         security.check(Permission.CUSTOMER_READ);
+        return db.jdbc(c -> duplicates(c, lead));
+    }
+
+    /** Customers and other leads with the lead's phone, e-mail or name; one row per party, the strongest match first. */
+    static List<Duplicate> duplicates(java.sql.Connection c, Lead lead) throws java.sql.SQLException {
         String phone = SearchKeys.phoneKey(lead.getPhone());
         String mail = SearchKeys.emailKey(lead.getEmail());
         List<String> names = new ArrayList<>();
@@ -240,19 +255,15 @@ public class LeadServiceImpl implements LeadService {
         }
         long self = lead.getId() == null ? -1 : lead.getId();
         Set<Duplicate> found = new LinkedHashSet<>();
-        db.jdbc(c -> {
-            for (String[] table : new String[][] { { "customer", "SELECT ID, CODE, NAME FROM CUSTOMER WHERE %s = ? FETCH FIRST 20 ROWS ONLY" },
-                    { "lead", "SELECT ID, CODE, COALESCE(COMPANY, PERSON_NAME) FROM SALES_LEAD WHERE %s = ? AND ID <> " + self
-                            + " FETCH FIRST 20 ROWS ONLY" } }) {
-                match(c, table, "PHONE_KEY", "phone", phone, found);
-                match(c, table, "EMAIL_KEY", "email", mail, found);
-                for (String name : names) {
-                    match(c, table, "NAME_KEY", "name", name, found);
-                }
+        for (String[] table : new String[][] { { "customer", "SELECT ID, CODE, NAME FROM CUSTOMER WHERE %s = ? FETCH FIRST 20 ROWS ONLY" },
+                { "lead", "SELECT ID, CODE, COALESCE(COMPANY, PERSON_NAME) FROM SALES_LEAD WHERE %s = ? AND ID <> " + self
+                        + " FETCH FIRST 20 ROWS ONLY" } }) {
+            match(c, table, "PHONE_KEY", "phone", phone, found);
+            match(c, table, "EMAIL_KEY", "email", mail, found);
+            for (String name : names) {
+                match(c, table, "NAME_KEY", "name", name, found);
             }
-            return null;
-        });
-        // one row per party, the strongest match first (phone, then e-mail, then name)
+        }
         Map<String, Duplicate> byParty = new LinkedHashMap<>();
         for (Duplicate d : found) {
             byParty.putIfAbsent(d.kind() + d.id(), d);

@@ -24,6 +24,10 @@ class AnalyzeCommandTest extends CommandTestSupport {
 
     @BeforeEach
     void demoData() {
+        ensureDemoData();
+    }
+
+    static void ensureDemoData() {
         BundleContext bc = FrameworkUtil.getBundle(CommandLine.class).getBundleContext();
         DemoDataService demo = bc.getService(bc.getServiceReference(DemoDataService.class));
         if (demo.isEmpty()) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
+import org.guanxi.tables.TableReader;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Permission;
@@ -43,7 +44,7 @@ public class CustomerImportServiceImpl implements CustomerImportService {
     @Override
     public Preview preview(Path file, int rows) {
         security.check(Permission.CUSTOMER_READ);
-        TableFile.Sample<Field> sample = TableFile.sample(file, rows, CustomerCsv::propose);
+        TableReader.Sample<Field> sample = TableReader.sample(file, rows, CustomerCsv::propose);
         return new Preview(file.getFileName().toString(), sample.headers(), sample.mapping(), sample.rows());
     }
 

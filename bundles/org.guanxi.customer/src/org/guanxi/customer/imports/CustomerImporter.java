@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
+import org.guanxi.tables.TableReader;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.PartyKind;
@@ -120,8 +121,8 @@ public final class CustomerImporter {
         long lines = 0;
         long maxCode = 0;
         // pass 1: parse, validate, collect keys
-        try (TableFile table = TableFile.open(file)) {
-            for (TableFile.Line r : body(table)) {
+        try (TableReader table = TableReader.open(file)) {
+            for (TableReader.Line r : body(table)) {
                 lines++;
                 long line = r.number();
                 Customer c = parse(r, line);
@@ -160,17 +161,17 @@ public final class CustomerImporter {
     }
 
     /** The lines after the header; the header names the columns in problem reports. */
-    private Iterable<TableFile.Line> body(TableFile table) {
-        java.util.Iterator<TableFile.Line> it = table.iterator();
+    private Iterable<TableReader.Line> body(TableReader table) {
+        java.util.Iterator<TableReader.Line> it = table.iterator();
         if (it.hasNext()) {
-            TableFile.Line header = it.next();
+            TableReader.Line header = it.next();
             mapping.forEach((column, field) -> headerOf.put(field, column < header.size() ? header.get(column) : field.name()));
         }
         return () -> it;
     }
 
     /** A customer from one line, or null after reporting why it cannot be one. */
-    private Customer parse(TableFile.Line r, long line) {
+    private Customer parse(TableReader.Line r, long line) {
         boolean[] ok = { true };
         Customer c = customerOf(r, (field, value) -> {
             problem(line, field, TEXTS.get("import.bad." + field.name().replaceFirst("CONSENT_.*", "CONSENT"), value));
@@ -187,7 +188,7 @@ public final class CustomerImporter {
      * The customer of a line as the mapping reads it; a value that cannot be read goes to {@code unreadable} (field,
      * value) and is left out.
      */
-    private Customer customerOf(TableFile.Line r, java.util.function.BiConsumer<Field, String> unreadable) {
+    private Customer customerOf(TableReader.Line r, java.util.function.BiConsumer<Field, String> unreadable) {
         Customer c = new Customer();
         for (Map.Entry<Integer, Field> e : mapping.entrySet()) {
             String v = r.get(e.getKey());
@@ -351,8 +352,8 @@ public final class CustomerImporter {
     /** The customers of some lines, read again from the file: keys are not kept in memory for every line. */
     private Map<Long, Customer> readLines(java.util.Set<Long> wanted) throws IOException {
         Map<Long, Customer> out = new HashMap<>();
-        try (TableFile table = TableFile.open(file)) {
-            for (TableFile.Line r : body(table)) {
+        try (TableReader table = TableReader.open(file)) {
+            for (TableReader.Line r : body(table)) {
                 long line = r.number();
                 if (wanted.contains(line)) {
                     out.put(line, customerOf(r));
@@ -363,7 +364,7 @@ public final class CustomerImporter {
     }
 
     /** The customer of a line that passed validation in the first pass. */
-    private Customer customerOf(TableFile.Line r) {
+    private Customer customerOf(TableReader.Line r) {
         return customerOf(r, (field, value) -> {
             throw new IllegalStateException("line changed since it was checked: " + field + " " + value);
         });
@@ -388,11 +389,11 @@ public final class CustomerImporter {
         int written = 0;
         long firstId = -1;
         long lastId = -1;
-        try (TableFile table = TableFile.open(file); PreparedStatement ps = connection.prepareStatement(INSERT)) {
+        try (TableReader table = TableReader.open(file); PreparedStatement ps = connection.prepareStatement(INSERT)) {
             IdBlock ids = new IdBlock(connection);
             Timestamp now = Timestamp.from(Instant.now());
             long code = nextCode;
-            for (TableFile.Line r : body(table)) {
+            for (TableReader.Line r : body(table)) {
                 long line = r.number();
                 if (skip.get((int) line)) {
                     continue;

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
+import org.guanxi.tables.TableReader;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Permission;
@@ -99,7 +100,7 @@ public class OrderImporter implements OrderImportService {
     @Override
     public Preview preview(Path file, int rows) {
         security.check(Permission.SALES_WRITE);
-        TableFile.Sample<Field> sample = TableFile.sample(file, rows, OrderLineFile::propose);
+        TableReader.Sample<Field> sample = TableReader.sample(file, rows, OrderLineFile::propose);
         return new Preview(file.getFileName().toString(), sample.headers(), sample.mapping(), sample.rows());
     }
 

@@ -9,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,8 @@ import java.util.Map;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.service.OrderImportService.Field;
 import org.guanxi.core.service.OrderImportService.Problem;
+import org.guanxi.tables.Synonyms;
+import org.guanxi.tables.TableReader;
 
 /**
  * Reads an order-line file (CSV, gzip-compressed CSV or Excel) into invoices with a column mapping, checking every
@@ -33,25 +34,16 @@ final class OrderLineFile {
             Field.UNIT_PRICE, "CustomerID", Field.CUSTOMER, "Country", Field.COUNTRY);
     static final List<Field> REQUIRED = List.of(Field.ORDER_NO, Field.PRODUCT_CODE, Field.QUANTITY, Field.ORDER_DATE,
             Field.UNIT_PRICE);
-    /** Header names (lower case, without spaces, "_" or "-") that propose a field. */
-    private static final Map<String, Field> NAMES = new HashMap<>();
-
-    static {
-        Map<Field, String[]> synonyms = new EnumMap<>(Field.class);
-        synonyms.put(Field.ORDER_NO, new String[] { "invoiceno", "orderno", "order", "invoice", "订单号", "单号", "发票号", "订单编号" });
-        synonyms.put(Field.PRODUCT_CODE, new String[] { "stockcode", "sku", "productcode", "itemcode", "商品编码", "产品编码", "货号", "物料编码" });
-        synonyms.put(Field.DESCRIPTION, new String[] { "description", "product", "item", "商品名称", "产品名称", "品名", "描述" });
-        synonyms.put(Field.QUANTITY, new String[] { "quantity", "qty", "数量" });
-        synonyms.put(Field.ORDER_DATE, new String[] { "invoicedate", "orderdate", "date", "日期", "订单日期", "下单日期", "开票日期" });
-        synonyms.put(Field.UNIT_PRICE, new String[] { "unitprice", "price", "单价", "价格" });
-        synonyms.put(Field.CUSTOMER, new String[] { "customerid", "customer", "customercode", "customerno", "客户", "客户编号", "客户代码" });
-        synonyms.put(Field.COUNTRY, new String[] { "country", "city", "国家", "城市", "地区" });
-        synonyms.forEach((field, names) -> {
-            for (String n : names) {
-                NAMES.put(normal(n), field);
-            }
-        });
-    }
+    /** Header names in Chinese or English that propose a field. */
+    private static final Synonyms<Field> NAMES = new Synonyms<Field>()
+            .add(Field.ORDER_NO, "invoiceno", "orderno", "order", "invoice", "订单号", "单号", "发票号", "订单编号")
+            .add(Field.PRODUCT_CODE, "stockcode", "sku", "productcode", "itemcode", "商品编码", "产品编码", "货号", "物料编码")
+            .add(Field.DESCRIPTION, "description", "product", "item", "商品名称", "产品名称", "品名", "描述")
+            .add(Field.QUANTITY, "quantity", "qty", "数量")
+            .add(Field.ORDER_DATE, "invoicedate", "orderdate", "date", "日期", "订单日期", "下单日期", "开票日期")
+            .add(Field.UNIT_PRICE, "unitprice", "price", "单价", "价格")
+            .add(Field.CUSTOMER, "customerid", "customer", "customercode", "customerno", "客户", "客户编号", "客户代码")
+            .add(Field.COUNTRY, "country", "city", "国家", "城市", "地区");
 
     private static final Texts TEXTS = Texts.of(OrderLineFile.class);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy[-][/]M[-][/]d[ H:mm[:ss]]", Locale.ROOT);
@@ -81,13 +73,9 @@ final class OrderLineFile {
         this.sourcePrefix = sourcePrefix;
     }
 
-    static String normal(String header) {
-        return header.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]", "");
-    }
-
     /** The field a header names, or null. */
     static Field propose(String header) {
-        return NAMES.get(normal(header));
+        return NAMES.propose(header);
     }
 
     static OrderLineFile read(Path file, Map<Integer, Field> mapping, String sourcePrefix) throws IOException {
@@ -98,14 +86,14 @@ final class OrderLineFile {
             f.problem(name, 1, "", TEXTS.get("unmapped", missing));
             return f;
         }
-        try (TableFile table = TableFile.open(file)) {
-            Iterator<TableFile.Line> it = table.iterator();
+        try (TableReader table = TableReader.open(file)) {
+            Iterator<TableReader.Line> it = table.iterator();
             if (it.hasNext()) {
-                TableFile.Line header = it.next();
+                TableReader.Line header = it.next();
                 f.columns.forEach((field, column) -> f.headers.put(field, header.get(column)));
             }
             while (it.hasNext()) {
-                TableFile.Line r = it.next();
+                TableReader.Line r = it.next();
                 f.lines++;
                 f.add(name, r);
                 if (f.problems.size() >= MAX_PROBLEMS) {
@@ -118,12 +106,12 @@ final class OrderLineFile {
         return f;
     }
 
-    private String get(TableFile.Line r, Field field) {
+    private String get(TableReader.Line r, Field field) {
         Integer column = columns.get(field);
         return column == null ? "" : r.get(column).strip();
     }
 
-    private void add(String file, TableFile.Line r) {
+    private void add(String file, TableReader.Line r) {
         long line = r.number();
         String invoice = get(r, Field.ORDER_NO);
         String customerText = get(r, Field.CUSTOMER);

@@ -1,9 +1,15 @@
-package org.guanxi.customer.imports;
+package org.guanxi.tables;
 
+import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,7 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
+import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.Cell;
@@ -26,29 +34,30 @@ import org.dhatim.fastexcel.reader.Row;
  * The lines of an import file as text cells, each with the number a user finds it under: the line of a CSV file or
  * the row of the first sheet of an Excel workbook (.xlsx). Excel cells are turned into the text a user sees in them:
  * dates as 1985-03-21, numbers without exponent or trailing zeros (a phone typed as a number stays 13800138000).
- * Empty lines and rows are skipped.
+ * Empty lines and rows are skipped. CSV files are read as spreadsheets write them: UTF-8 with or without BOM, comma,
+ * semicolon or tab separated, optionally gzip-compressed.
  */
-abstract class TableFile implements Iterable<TableFile.Line>, Closeable {
+public abstract class TableReader implements Iterable<TableReader.Line>, Closeable {
 
     /** One line or row; {@code number} counts from 1 at the header. */
-    record Line(long number, List<String> cells) {
+    public record Line(long number, List<String> cells) {
 
-        String get(int column) {
+        public String get(int column) {
             return column < cells.size() ? cells.get(column) : "";
         }
 
-        int size() {
+        public int size() {
             return cells.size();
         }
     }
 
     /** The header, a field proposed per column (each field once, first column wins) and the first rows of a file. */
-    record Sample<F>(List<String> headers, Map<Integer, F> mapping, List<List<String>> rows) {
+    public record Sample<F>(List<String> headers, Map<Integer, F> mapping, List<List<String>> rows) {
     }
 
     /** Reads the header and {@code rows} lines; {@code propose} names the field a header stands for, or null. */
-    static <F> Sample<F> sample(Path file, int rows, Function<String, F> propose) {
-        try (TableFile table = open(file)) {
+    public static <F> Sample<F> sample(Path file, int rows, Function<String, F> propose) {
+        try (TableReader table = open(file)) {
             List<String> headers = new ArrayList<>();
             Map<Integer, F> mapping = new LinkedHashMap<>();
             List<List<String>> first = new ArrayList<>();
@@ -73,19 +82,52 @@ abstract class TableFile implements Iterable<TableFile.Line>, Closeable {
         }
     }
 
-    static boolean isExcel(Path file) {
+    public static boolean isExcel(Path file) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
     }
 
-    static TableFile open(Path file) throws IOException {
+    /** Opens a CSV file (also .csv.gz) or an Excel workbook (.xlsx, its first sheet); the caller closes it. */
+    public static TableReader open(Path file) throws IOException {
         return isExcel(file) ? new Excel(file) : new Csv(file);
     }
 
-    private static final class Csv extends TableFile {
+    private static final class Csv extends TableReader {
         private final CSVParser parser;
 
         Csv(Path file) throws IOException {
-            parser = CustomerCsv.open(file);
+            parser = parser(file);
+        }
+
+        /** UTF-8 with or without BOM, the separator (comma, semicolon or tab) guessed from the header line. */
+        private static CSVParser parser(Path file) throws IOException {
+            char delimiter = delimiter(file);
+            PushbackReader reader = new PushbackReader(new BufferedReader(new InputStreamReader(input(file), StandardCharsets.UTF_8), 1 << 16), 1);
+            int first = reader.read();
+            if (first != '\uFEFF' && first != -1) {
+                reader.unread(first);
+            }
+            return CSVParser.parse(reader, CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true)
+                    .setIgnoreEmptyLines(true).get());
+        }
+
+        /** The file's bytes; a .gz file is decompressed on the fly. */
+        private static InputStream input(Path file) throws IOException {
+            InputStream raw = Files.newInputStream(file);
+            return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+        }
+
+        private static char delimiter(Path file) throws IOException {
+            String header;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(input(file), StandardCharsets.UTF_8))) {
+                header = r.readLine();
+            }
+            if (header == null) {
+                return ',';
+            }
+            long commas = header.chars().filter(c -> c == ',').count();
+            long semicolons = header.chars().filter(c -> c == ';').count();
+            long tabs = header.chars().filter(c -> c == '\t').count();
+            return tabs > commas && tabs > semicolons ? '\t' : semicolons > commas ? ';' : ',';
         }
 
         @Override
@@ -111,7 +153,7 @@ abstract class TableFile implements Iterable<TableFile.Line>, Closeable {
         }
     }
 
-    private static final class Excel extends TableFile {
+    private static final class Excel extends TableReader {
         /** Day 0 of Excel's date numbers (1900 system, after its 29 February 1900 that never was). */
         private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
         private final ReadableWorkbook workbook;
