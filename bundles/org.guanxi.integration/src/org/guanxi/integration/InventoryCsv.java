@@ -46,7 +46,7 @@ public final class InventoryCsv {
             if (!header.keySet().containsAll(REQUIRED)) {
                 throw new FileRejectedException(fileName, List.of(new Problem(1, "",
                         FileRejectedException.TEXTS.get("reason.header", String.join(",", REQUIRED),
-                                String.join(",", parser.getSynonyms())))));
+                                String.join(",", parser.getHeaderNames())))));
             }
             for (CSVRecord r : parser) {
                 long line = parser.getCurrentLineNumber();
