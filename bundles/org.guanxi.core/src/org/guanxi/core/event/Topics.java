@@ -16,6 +16,7 @@ public final class Topics {
     public static final String ORDER_CHANGED = "org/guanxi/sales/order/changed";
     public static final String CONTRACT_CHANGED = "org/guanxi/sales/contract/changed";
     public static final String CAMPAIGN_CHANGED = "org/guanxi/sales/campaign/changed";
+    public static final String ACTIVITY_CHANGED = "org/guanxi/sales/activity/changed";
     /** Every sales change, for views that show leads, deals and objections together. */
     public static final String ALL_SALES = "org/guanxi/sales/*";
     public static final String PROPERTY_ID = "id";

@@ -12,7 +12,9 @@ import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.core.persistence.OutboxRepository;
 import org.guanxi.core.service.InventoryService.StockReport;
 import org.guanxi.customer.CustomerServiceImpl;
+import org.guanxi.sales.ActivityServiceImpl;
 import org.guanxi.sales.CatalogServiceImpl;
+import org.guanxi.sales.LeadImportServiceImpl;
 import org.guanxi.sales.ContractServiceImpl;
 import org.guanxi.sales.LeadServiceImpl;
 import org.guanxi.sales.ObjectionServiceImpl;
@@ -38,6 +40,8 @@ final class SalesFixture implements AutoCloseable {
     final OrderServiceImpl orders;
     final ContractServiceImpl contracts;
     final InventoryRepository inventory;
+    final ActivityServiceImpl activities;
+    final LeadImportServiceImpl leadImport;
     private final Locale locale = Locale.getDefault();
 
     private SalesFixture(Path dir) throws SQLException {
@@ -56,6 +60,8 @@ final class SalesFixture implements AutoCloseable {
         orders = new OrderServiceImpl(db, security, audit, outbox);
         contracts = new ContractServiceImpl(db, security, audit);
         inventory = new InventoryRepository(db, security);
+        activities = new ActivityServiceImpl(db, security, audit);
+        leadImport = new LeadImportServiceImpl(db, security, audit);
     }
 
     /** A product at a list price; a stock item gets {@code onHand} units (none reserved) in warehouse WH1. */
