@@ -102,6 +102,8 @@ public class DemoDataGenerator implements DemoDataService {
             DemoSales.insert(c, ids, names, random, sample);
             List<Long> drafts = DemoOrders.insert(c, ids, random, sample, productIds);
             DemoCampaigns.insert(c, ids, random);
+            DemoForecast.insert(c);
+            DemoActivities.insert(c, ids, random, security != null && security.isSignedIn() ? security.currentUser() : null);
             c.commit();
             confirm(drafts);
         } catch (SQLException e) {

@@ -70,6 +70,13 @@ public class PipelinePart {
     @Inject
     private SecurityService security;
 
+    @Inject
+    @Optional
+    private org.guanxi.core.service.ActivityService activities;
+
+    @Inject
+    private org.guanxi.core.service.CustomerService customers;
+
     private Composite board;
     private Combo owner;
     private Label totals;
@@ -219,6 +226,12 @@ public class PipelinePart {
         line(box, Messages.get("pipeline.card.close", card.expectedClose()), white);
         box.setToolTipText(card.code() + " · " + card.name());
         Menu menu = new Menu(box);
+        if (activities != null) {
+            MenuItem plan = new MenuItem(menu, SWT.PUSH);
+            plan.setText(Messages.get("pipeline.planActivity"));
+            plan.addListener(SWT.Selection, e -> planActivity(card));
+            new MenuItem(menu, SWT.SEPARATOR);
+        }
         for (SalesStage s : SalesStage.values()) {
             if (s != stage) {
                 MenuItem item = new MenuItem(menu, SWT.PUSH);
@@ -232,6 +245,19 @@ public class PipelinePart {
         }
         drag(box, card);
         box.setMenu(menu);
+    }
+
+    /** A call, visit or meeting about the deal, planned from its card. */
+    private void planActivity(Card card) {
+        try {
+            org.guanxi.core.model.Activity a = ActivityDialog.planned(null);
+            a.setSubject(card.name());
+            a.setOpportunityId(card.id());
+            a.setCustomerId(opportunities.get(card.id()).getCustomerId());
+            new ActivityDialog(board.getShell(), activities, customers, opportunities, a).open();
+        } catch (RuntimeException e) {
+            Errors.show(board.getShell(), e);
+        }
     }
 
     private static Label line(Composite box, String text, Color background) {
