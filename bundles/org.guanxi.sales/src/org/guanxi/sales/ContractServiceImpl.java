@@ -16,6 +16,7 @@ import org.guanxi.core.model.Contract;
 import org.guanxi.core.model.ContractStatus;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Permission;
+import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.Checks;
@@ -255,6 +256,54 @@ public class ContractServiceImpl implements ContractService {
         security.check(Permission.CUSTOMER_READ);
         return db.read(em -> em.createQuery("SELECT c FROM Contract c ORDER BY c.createdAt DESC, c.id DESC", Contract.class)
                 .setMaxResults(Math.max(1, limit)).getResultList());
+    }
+
+    @Override
+    public List<ContractRow> find(String text, ContractStatus status, LocalDate renewalsDueOn, int limit) {
+        security.check(Permission.CUSTOMER_READ);
+        StringBuilder sql = new StringBuilder("SELECT k.ID, k.VERSION, k.CONTRACT_NO, k.TITLE, c.NAME, k.STATUS, k.START_DATE, "
+                + "k.END_DATE, k.RENEWAL_NOTICE_DAYS, k.AMOUNT, k.CURRENCY, k.AUTO_RENEW, k.OWNER_LOGIN "
+                + "FROM SALES_CONTRACT k JOIN CUSTOMER c ON c.ID = k.CUSTOMER_ID WHERE 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        String prefix = text == null ? "" : text.strip();
+        if (!prefix.isEmpty()) {
+            sql.append(" AND (k.CONTRACT_NO = ? OR UPPER(k.TITLE) LIKE ? OR c.NAME_KEY LIKE ? OR c.PINYIN_KEY LIKE ?)");
+            args.add(prefix.toUpperCase(java.util.Locale.ROOT));
+            args.add(prefix.toUpperCase(java.util.Locale.ROOT) + "%");
+            args.add(SearchKeys.nameKey(prefix) + "%");
+            args.add(SearchKeys.nameKey(prefix).replace(" ", "") + "%");
+        }
+        if (renewalsDueOn != null) {
+            // notice periods differ per contract: the end date bounds the scan, each contract's notice is applied below
+            sql.append(" AND k.STATUS = 'ACTIVE' AND k.END_DATE <= ? ORDER BY k.END_DATE, k.ID");
+            args.add(java.sql.Date.valueOf(renewalsDueOn.plusDays(366)));
+        } else {
+            if (status != null) {
+                sql.append(" AND k.STATUS = ?");
+                args.add(status.name());
+            }
+            sql.append(" ORDER BY k.CREATED_AT DESC, k.ID DESC FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+        }
+        List<ContractRow> rows = db.jdbc(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                List<ContractRow> out = new java.util.ArrayList<>();
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        LocalDate end = rs.getDate(8).toLocalDate();
+                        out.add(new ContractRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                ContractStatus.valueOf(rs.getString(6)), rs.getDate(7).toLocalDate(), end,
+                                end.minusDays(rs.getInt(9)), rs.getBigDecimal(10), rs.getString(11), rs.getBoolean(12),
+                                rs.getString(13)));
+                    }
+                }
+                return out;
+            }
+        });
+        return renewalsDueOn == null ? rows
+                : rows.stream().filter(r -> !r.renewalDate().isAfter(renewalsDueOn)).limit(Math.max(1, limit)).toList();
     }
 
     private Contract transition(long id, long version, java.util.function.Consumer<Contract> change) {

@@ -1,12 +1,20 @@
 package org.guanxi.core.service;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.guanxi.core.model.Contract;
+import org.guanxi.core.model.ContractStatus;
 
 /** Sales contracts: terms, period, renewal reminders and renewal into a successor contract. */
 public interface ContractService {
+
+    /** A contract as the list shows it, with its customer's name and the day its renewal is due. */
+    record ContractRow(long id, long version, String contractNo, String title, String customer, ContractStatus status,
+            LocalDate startDate, LocalDate endDate, LocalDate renewalDate, BigDecimal amount, String currency,
+            boolean autoRenew, String owner) {
+    }
 
     /** Validates and writes; a new one gets the next number and the current user as owner. */
     Contract save(Contract contract);
@@ -38,4 +46,10 @@ public interface ContractService {
 
     /** All contracts, newest first. */
     List<Contract> list(int limit);
+
+    /**
+     * Contracts whose number, title or customer (name or pinyin) starts with the text, in one status (null: all),
+     * newest first; with {@code renewalsDueOn}, only active ones whose renewal is due by that day, earliest end first.
+     */
+    List<ContractRow> find(String text, ContractStatus status, LocalDate renewalsDueOn, int limit);
 }

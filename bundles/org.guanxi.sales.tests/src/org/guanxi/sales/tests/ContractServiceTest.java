@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.guanxi.core.model.Contract;
 import org.guanxi.core.model.ContractStatus;
+import org.guanxi.core.service.ContractService;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.service.GuanxiException;
@@ -48,6 +49,17 @@ class ContractServiceTest {
             f.contracts.activate(later.getId(), later.getVersion(), today.minusMonths(1));
             assertEquals(List.of(soon.getId()), f.contracts.renewalsDue(today).stream().map(Contract::getId).toList());
             assertEquals(2, f.contracts.renewalsDue(today.plusMonths(11)).size());
+
+            // the list: by customer name, number or title, status, and renewals due
+            assertEquals(2, f.contracts.find("华东", null, null, 10).size());
+            assertEquals(List.of(soon.getContractNo()), f.contracts.find(soon.getContractNo(), null, null, 10).stream()
+                    .map(ContractService.ContractRow::contractNo).toList());
+            ContractService.ContractRow due = f.contracts.find("", null, today, 10).get(0);
+            assertEquals(soon.getId(), due.id());
+            assertEquals("华东机械有限公司", due.customer());
+            assertEquals(today.minusDays(10), due.renewalDate());
+            assertEquals(1, f.contracts.find("", null, today, 10).size());
+            assertEquals(0, f.contracts.find("", ContractStatus.DRAFT, null, 10).size());
         }
     }
 

@@ -1,0 +1,152 @@
+package org.guanxi.sales.ui;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.DateTime;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.model.Contract;
+import org.guanxi.core.model.Customer;
+import org.guanxi.core.service.ContractService;
+import org.guanxi.core.service.CustomerService;
+import org.guanxi.ui.common.Errors;
+import org.guanxi.ui.common.Widgets;
+
+/** Drafts or edits a contract: party, title, period, amount, payment terms, terms, renewal notice and auto-renewal. */
+public class ContractDialog extends Dialog {
+
+    private final ContractService contracts;
+    private final CustomerService customers;
+    private final Contract contract;
+    private Text title;
+    private CustomerPicker customer;
+    private DateTime start;
+    private DateTime end;
+    private Text amount;
+    private Text currency;
+    private Text paymentTerms;
+    private Text terms;
+    private Spinner notice;
+    private Button autoRenew;
+
+    public ContractDialog(Shell shell, ContractService contracts, CustomerService customers, Contract contract) {
+        super(shell);
+        this.contracts = contracts;
+        this.customers = customers;
+        this.contract = contract;
+    }
+
+    /** A new draft for one year from today. */
+    static Contract draft() {
+        Contract c = new Contract();
+        c.setStartDate(LocalDate.now());
+        c.setEndDate(LocalDate.now().plusYears(1).minusDays(1));
+        return c;
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText(contract.isNew() ? Messages.get("contract.new") : Messages.get("contract.edit", contract.getContractNo()));
+    }
+
+    @Override
+    protected boolean isResizable() {
+        return true;
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(area);
+        label(area, "contract.customer");
+        customer = new CustomerPicker(area, customers, "contract.customer");
+        if (contract.getCustomerId() != null) {
+            Customer c = customers.get(contract.getCustomerId());
+            customer.set(c.getId(), c.getCode(), c.getName());
+            customer.setEnabled(contract.isNew());
+        }
+        title = text(area, "contract.title", contract.getTitle());
+        label(area, "contract.period");
+        Composite period = new Composite(area, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(period);
+        start = date(period, "contract.start", contract.getStartDate());
+        new Label(period, SWT.NONE).setText("–");
+        end = date(period, "contract.end", contract.getEndDate());
+        amount = text(area, "contract.amount", contract.getAmount() == null ? "" : contract.getAmount().toPlainString());
+        currency = text(area, "contract.currency", contract.getCurrency());
+        paymentTerms = text(area, "contract.paymentTerms", contract.getPaymentTerms());
+        label(area, "contract.notice");
+        Composite renewal = new Composite(area, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(renewal);
+        notice = Widgets.id(new Spinner(renewal, SWT.BORDER), "contract.notice");
+        notice.setValues(contract.getRenewalNoticeDays(), 0, 365, 0, 1, 30);
+        new Label(renewal, SWT.NONE).setText(Messages.get("contract.days"));
+        autoRenew = Widgets.id(new Button(renewal, SWT.CHECK), "contract.autoRenew");
+        autoRenew.setText(Messages.get("contract.autoRenew"));
+        autoRenew.setSelection(contract.isAutoRenew());
+        label(area, "contract.terms");
+        terms = Widgets.id(new Text(area, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL), "contract.terms");
+        terms.setText(contract.getTerms() == null ? "" : contract.getTerms());
+        GridDataFactory.fillDefaults().grab(true, true).hint(440, 100).applyTo(terms);
+        return area;
+    }
+
+    private static void label(Composite parent, String key) {
+        new Label(parent, SWT.NONE).setText(Messages.get(key));
+    }
+
+    private static Text text(Composite parent, String key, String value) {
+        label(parent, key);
+        Text t = Widgets.id(new Text(parent, SWT.BORDER), key);
+        t.setText(value == null ? "" : value);
+        GridDataFactory.fillDefaults().grab(true, false).hint(440, SWT.DEFAULT).applyTo(t);
+        return t;
+    }
+
+    private static DateTime date(Composite parent, String id, LocalDate value) {
+        DateTime d = Widgets.id(new DateTime(parent, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER), id);
+        d.setDate(value.getYear(), value.getMonthValue() - 1, value.getDayOfMonth());
+        return d;
+    }
+
+    private static LocalDate date(DateTime d) {
+        return LocalDate.of(d.getYear(), d.getMonth() + 1, d.getDay());
+    }
+
+    @Override
+    protected void okPressed() {
+        try {
+            contract.setAmount(amount.getText().isBlank() ? BigDecimal.ZERO : new BigDecimal(amount.getText().strip().replace(",", "")));
+        } catch (NumberFormatException e) {
+            MessageDialog.openError(getShell(), getShell().getText(), Messages.get("lead.amountInvalid", amount.getText()));
+            return;
+        }
+        contract.setCustomerId(customer.selectedId());
+        contract.setTitle(title.getText().strip());
+        contract.setStartDate(date(start));
+        contract.setEndDate(date(end));
+        contract.setCurrency(currency.getText().strip().toUpperCase(java.util.Locale.ROOT));
+        contract.setPaymentTerms(paymentTerms.getText().isBlank() ? null : paymentTerms.getText().strip());
+        contract.setTerms(terms.getText().isBlank() ? null : terms.getText().strip());
+        contract.setRenewalNoticeDays(notice.getSelection());
+        contract.setAutoRenew(autoRenew.getSelection());
+        try {
+            contracts.save(contract);
+            super.okPressed();
+        } catch (RuntimeException e) {
+            Errors.show(getShell(), e);
+        }
+    }
+}
