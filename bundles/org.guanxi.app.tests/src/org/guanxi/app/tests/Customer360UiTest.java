@@ -63,7 +63,7 @@ class Customer360UiTest {
         assertTrue(((Table) Ui.byId(shell, "c360.orderTable")).getItemCount() > 0, "orders are shown");
         assertTrue(((Table) Ui.byId(shell, "c360.careTable")).getItemCount() > 0, "care dates (at least the holidays)");
         assertTrue(((Label) Ui.byId(shell, "c360.channels")).getText().contains(caller[2]), "phones are shown");
-        assertTrue(((Label) Ui.byId(shell, "c360.figures")).getText().contains("orders"));
+        assertTrue(((Label) Ui.byId(shell, "c360.figures")).getText().contains("order"));
 
         Table timeline = Ui.byId(shell, "c360.timelineTable");
         int rows = timeline.getItemCount();
