@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -26,7 +24,6 @@ import org.guanxi.core.model.Customer;
 import org.guanxi.core.service.ActivityService;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.OpportunityService;
-import org.guanxi.core.service.OpportunityService.Card;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
 
@@ -54,8 +51,7 @@ public class ActivityDialog extends Dialog {
     private Button allDay;
     private Text location;
     private CustomerPicker customer;
-    private Combo deal;
-    private final List<Card> deals = new ArrayList<>();
+    private DealPicker deal;
     private Text participants;
     private Combo reminder;
     private Text notes;
@@ -133,10 +129,9 @@ public class ActivityDialog extends Dialog {
             Customer c = customers.get(activity.getCustomerId());
             customer.set(c.getId(), c.getCode(), c.getName());
         }
-        customer.onChange(this::loadDeals);
         label(area, "activity.deal");
-        deal = Widgets.id(new Combo(area, SWT.READ_ONLY), "activity.deal");
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(deal);
+        deal = new DealPicker(area, opportunities, "activity.deal");
+        customer.onChange(this::loadDeals);
         loadDeals();
         participants = text(area, "activity.participants", activity.getParticipants());
         participants.setMessage(Messages.get("activity.participants.hint"));
@@ -178,26 +173,12 @@ public class ActivityDialog extends Dialog {
         length.setEnabled(!task && !allDay.getSelection());
     }
 
-    /** The open and closed deals of the chosen customer; the activity's own deal stays selected. */
+    /** The chosen customer's deals; the activity's own deal stays selected. */
     private void loadDeals() {
-        deals.clear();
-        deal.removeAll();
-        deal.add(Messages.get("activity.noDeal"));
-        deal.select(0);
-        Long id = customer.selectedId();
-        if (id == null) {
-            return;
-        }
         try {
-            deals.addAll(opportunities.ofCustomer(id));
+            deal.load(customer.selectedId(), activity.getOpportunityId());
         } catch (RuntimeException e) {
             Errors.show(getShell(), e);
-        }
-        for (Card c : deals) {
-            deal.add(c.code() + "  " + c.name());
-            if (c.id() == (activity.getOpportunityId() == null ? -1 : activity.getOpportunityId())) {
-                deal.select(deal.getItemCount() - 1);
-            }
         }
     }
 
@@ -215,8 +196,7 @@ public class ActivityDialog extends Dialog {
                 : whole ? d.atTime(LocalTime.MAX.truncatedTo(ChronoUnit.MINUTES)) : start.plusMinutes(LENGTHS[length.getSelectionIndex()]));
         activity.setLocation(blankToNull(location.getText()));
         activity.setCustomerId(customer.selectedId());
-        int di = deal.getSelectionIndex();
-        activity.setOpportunityId(di <= 0 ? null : deals.get(di - 1).id());
+        activity.setOpportunityId(deal.selectedId());
         activity.setParticipants(blankToNull(participants.getText().replaceAll("\\s*[,，;；]\\s*", ",")));
         int before = REMINDERS[reminder.getSelectionIndex()];
         activity.setRemindAt(before < 0 ? null : start.minusMinutes(before));

@@ -1,8 +1,5 @@
 package org.guanxi.sales.ui;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -21,7 +18,6 @@ import org.guanxi.core.model.ObjectionOutcome;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.ObjectionService;
 import org.guanxi.core.service.OpportunityService;
-import org.guanxi.core.service.OpportunityService.Card;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
 
@@ -32,8 +28,7 @@ public class ObjectionDialog extends Dialog {
     private final CustomerService customers;
     private final OpportunityService opportunities;
     private CustomerPicker customer;
-    private Combo deal;
-    private final List<Card> deals = new ArrayList<>();
+    private DealPicker deal;
     private Combo kind;
     private Text statement;
     private Combo method;
@@ -64,11 +59,9 @@ public class ObjectionDialog extends Dialog {
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(area);
         new Label(area, SWT.NONE).setText(Messages.get("activity.customer"));
         customer = new CustomerPicker(area, customers, "objection.customer");
-        customer.onChange(this::loadDeals);
         new Label(area, SWT.NONE).setText(Messages.get("activity.deal"));
-        deal = Widgets.id(new Combo(area, SWT.READ_ONLY), "objection.deal");
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(deal);
-        loadDeals();
+        deal = new DealPicker(area, opportunities, "objection.deal");
+        customer.onChange(() -> deal.load(customer.selectedId(), null));
         kind = combo(area, "objection.kind", ObjectionKind.values(), false);
         new Label(area, SWT.NONE).setText(Messages.get("objection.statement"));
         statement = Widgets.id(new Text(area, SWT.BORDER | SWT.MULTI | SWT.WRAP), "objection.statement");
@@ -95,24 +88,11 @@ public class ObjectionDialog extends Dialog {
         return c;
     }
 
-    private void loadDeals() {
-        deals.clear();
-        deal.removeAll();
-        deal.add(Messages.get("activity.noDeal"));
-        deal.select(0);
-        Long id = customer.selectedId();
-        if (id != null) {
-            deals.addAll(opportunities.ofCustomer(id));
-            deals.forEach(c -> deal.add(c.code() + "  " + c.name()));
-        }
-    }
-
     @Override
     protected void okPressed() {
         Objection o = new Objection();
         o.setCustomerId(customer.selectedId());
-        int d = deal.getSelectionIndex();
-        o.setOpportunityId(d <= 0 ? null : deals.get(d - 1).id());
+        o.setOpportunityId(deal.selectedId());
         o.setKind(ObjectionKind.values()[kind.getSelectionIndex()]);
         o.setStatement(statement.getText().strip());
         o.setMethod(method.getSelectionIndex() == 0 ? null : ObjectionMethod.values()[method.getSelectionIndex() - 1]);

@@ -19,7 +19,9 @@ import org.guanxi.core.model.PriceList;
 import org.guanxi.core.model.Quote;
 import org.guanxi.core.model.QuoteLine;
 import org.guanxi.core.service.CatalogService;
+import org.guanxi.core.model.Contact;
 import org.guanxi.core.service.CustomerService;
+import org.guanxi.core.service.OpportunityService;
 import org.guanxi.core.service.QuoteService;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
@@ -32,14 +34,20 @@ public class QuoteDialog extends Dialog {
     private final CustomerService customers;
     private final Quote quote;
     private final List<PriceList> priceLists;
+    private final OpportunityService opportunities;
     private CustomerPicker customer;
+    private Combo contact;
+    private final List<Contact> contacts = new java.util.ArrayList<>();
+    private DealPicker deal;
     private Combo priceList;
     private DateTime validUntil;
     private Text notes;
     private LinesEditor lines;
 
-    public QuoteDialog(Shell shell, QuoteService quotes, CatalogService catalog, CustomerService customers, Quote quote) {
+    public QuoteDialog(Shell shell, QuoteService quotes, CatalogService catalog, CustomerService customers,
+            OpportunityService opportunities, Quote quote) {
         super(shell);
+        this.opportunities = opportunities;
         this.quotes = quotes;
         this.catalog = catalog;
         this.customers = customers;
@@ -60,6 +68,12 @@ public class QuoteDialog extends Dialog {
         GridLayoutFactory.swtDefaults().numColumns(2).margins(12, 12).applyTo(area);
         new Label(area, SWT.NONE).setText(Messages.get("order.customer"));
         customer = new CustomerPicker(area, customers, "quote.customer");
+        new Label(area, SWT.NONE).setText(Messages.get("quote.contact"));
+        contact = Widgets.id(new Combo(area, SWT.READ_ONLY), "quote.contact");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(contact);
+        new Label(area, SWT.NONE).setText(Messages.get("activity.deal"));
+        deal = new DealPicker(area, opportunities, "quote.deal");
+        customer.onChange(this::customerChanged);
         new Label(area, SWT.NONE).setText(Messages.get("quote.priceList"));
         priceList = Widgets.id(new Combo(area, SWT.READ_ONLY), "quote.priceList");
         priceList.add(Messages.get("quote.noPriceList"));
@@ -78,6 +92,7 @@ public class QuoteDialog extends Dialog {
         if (quote != null) {
             Customer c = customers.get(quote.getCustomerId());
             customer.set(c.getId(), c.getCode(), c.getName());
+            customerChanged();
             for (int i = 0; i < priceLists.size(); i++) {
                 if (priceLists.get(i).getId().equals(quote.getPriceListId())) {
                     priceList.select(i + 1);
@@ -89,6 +104,29 @@ public class QuoteDialog extends Dialog {
         }
         validUntil.setDate(until.getYear(), until.getMonthValue() - 1, until.getDayOfMonth());
         return area;
+    }
+
+    /** The customer's contacts and deals; a quote being edited keeps its own. */
+    private void customerChanged() {
+        Long id = customer.selectedId();
+        contacts.clear();
+        contact.removeAll();
+        contact.add(Messages.get("activity.noDeal"));
+        contact.select(0);
+        try {
+            if (id != null) {
+                contacts.addAll(customers.get(id).getContacts());
+                for (Contact c : contacts) {
+                    contact.add(c.getRole() == null || c.getRole().isBlank() ? c.getName() : Messages.get("quote.contactRole", c.getName(), c.getRole()));
+                    if (quote != null && c.getId().equals(quote.getContactId())) {
+                        contact.select(contact.getItemCount() - 1);
+                    }
+                }
+            }
+            deal.load(id, quote == null ? null : quote.getOpportunityId());
+        } catch (RuntimeException e) {
+            Errors.show(getShell(), e);
+        }
     }
 
     private Long priceListId() {
@@ -103,9 +141,9 @@ public class QuoteDialog extends Dialog {
             if (quote != null) {
                 q.setId(quote.getId());
                 q.setVersion(quote.getVersion());
-                q.setOpportunityId(quote.getOpportunityId());
-                q.setContactId(quote.getContactId());
             }
+            q.setOpportunityId(deal.selectedId());
+            q.setContactId(contact.getSelectionIndex() <= 0 ? null : contacts.get(contact.getSelectionIndex() - 1).getId());
             q.setCustomerId(customer.selectedId());
             q.setPriceListId(priceListId());
             q.setValidUntil(LocalDate.of(validUntil.getYear(), validUntil.getMonth() + 1, validUntil.getDay()));

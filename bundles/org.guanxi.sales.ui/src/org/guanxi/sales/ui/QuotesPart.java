@@ -25,6 +25,7 @@ import org.guanxi.core.model.QuoteStatus;
 import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.service.CatalogService;
 import org.guanxi.core.service.CustomerService;
+import org.guanxi.core.service.OpportunityService;
 import org.guanxi.core.service.QuoteService;
 import org.guanxi.core.service.QuoteService.QuoteRow;
 import org.guanxi.ui.common.Columns;
@@ -52,6 +53,9 @@ public class QuotesPart {
 
     @Inject
     private CustomerService customers;
+
+    @Inject
+    private OpportunityService opportunities;
 
     private Text search;
     private Combo status;
@@ -94,9 +98,9 @@ public class QuotesPart {
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         Columns.add(viewer, QuoteRow.class, Messages.get("quotes.col.no"), 110, r -> r.quoteNo() + (r.revision() > 1 ? " / " + r.revision() : ""));
         Columns.add(viewer, QuoteRow.class, Messages.get("orders.col.customer"), 230, QuoteRow::customer);
-        Columns.add(viewer, QuoteRow.class, Messages.get("orders.col.status"), 100, r -> Labels.of(r.status()));
+        Columns.add(viewer, QuoteRow.class, Messages.get("orders.col.status"), 140, r -> Labels.of(r.status()));
         Columns.add(viewer, QuoteRow.class, Messages.get("orders.col.total"), 110, r -> LinesEditor.money(r.total()));
-        Columns.add(viewer, QuoteRow.class, Messages.get("quotes.col.discount"), 80,
+        Columns.add(viewer, QuoteRow.class, Messages.get("quotes.col.discount"), 105,
                 r -> r.maxDiscount().signum() == 0 ? "" : LinesEditor.plain(r.maxDiscount()) + " %");
         Columns.add(viewer, QuoteRow.class, Messages.get("quotes.col.validUntil"), 95, r -> r.validUntil().toString());
         Columns.add(viewer, QuoteRow.class, Messages.get("orders.col.owner"), 100, QuoteRow::owner);
@@ -156,7 +160,7 @@ public class QuotesPart {
             }
             List<QuoteRow> rows = quotes.list(filter, search.getText(), LIMIT);
             viewer.setInput(rows);
-            count.setText(Messages.get(rows.size() >= LIMIT ? "orders.countMore" : "orders.countAll", rows.size()));
+            count.setText(Messages.get(rows.size() >= LIMIT ? "quotes.countMore" : "quotes.countAll", rows.size()));
             showDetail();
         } catch (RuntimeException e) {
             Errors.show(viewer.getTable().getShell(), e);
@@ -185,7 +189,7 @@ public class QuotesPart {
                     Messages.get("quotes.onlyEditable", quote.getQuoteNo(), Labels.of(quote.getStatus())));
             return;
         }
-        new QuoteDialog(viewer.getTable().getShell(), quotes, catalog, customers, quote).open();
+        new QuoteDialog(viewer.getTable().getShell(), quotes, catalog, customers, opportunities, quote).open();
         reload();
     }
 
