@@ -100,7 +100,8 @@ final class SalesAnalyzeCommand {
             }
         }
         int n = periods != null ? periods : grain == Grain.MONTH ? 6 : 4;
-        LocalDate start = from.atDay(1);
+        // a quarter starts in January, April, July or October, whichever month was given
+        LocalDate start = grain == Grain.MONTH ? from.atDay(1) : from.withMonth((from.getMonthValue() - 1) / 3 * 3 + 1).atDay(1);
         LocalDate end = start.plusMonths((long) n * (grain == Grain.MONTH ? 1 : 3)).minusDays(1);
         List<Row> rows = forecasts.forecast(start, end, grain, scope);
         out.println(CommandLine.TEXTS.get("forecast.title", start, end, scope.name().toLowerCase(Locale.ROOT)));

@@ -110,7 +110,9 @@ class SalesCommandTest extends CommandTestSupport {
         assertEquals(3, out().lines().filter(l -> l.startsWith("2031-0")).count(), "quiet months show as zeros: " + out());
         assertTrue(out().lines().anyMatch(l -> l.startsWith("2031-01") && l.contains("500,000.00")), out());
         assertTrue(Files.size(xlsx) > 0);
-        assertEquals(0, run("analyze", "forecast", "--by", "quarter", "--from", "2031-01"), err());
+        assertEquals(0, run("analyze", "forecast", "--by", "quarter", "--from", "2031-02"), err());
+        assertTrue(out().contains("Sales forecast 2031-01-01 to 2031-12-31 by company"), "whole quarters: " + out());
+        assertEquals(4, out().lines().filter(l -> l.startsWith("2031 Q")).count(), out());
         assertTrue(out().lines().anyMatch(l -> l.startsWith("2031 Q1") && l.contains("500,000.00")), out());
         assertEquals(0, run("analyze", "forecast", "--scope", "rep", "--from", "2031-01"), err());
         assertTrue(out().contains("No open deals, won deals or targets"), out());
