@@ -280,10 +280,44 @@ public class OpportunityServiceImpl implements OpportunityService {
                 Date close = rs.getDate(8);
                 cards.add(new Card(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBigDecimal(6),
                         own != null ? own : probabilities.get(SalesStage.valueOf(rs.getString(10))), close.toLocalDate(),
-                        rs.getString(9)));
+                        rs.getString(9), SalesStage.valueOf(rs.getString(10))));
             }
         }
         return cards;
+    }
+
+    @Override
+    public List<Card> find(String text, SalesStage stage, Filter filter, int limit) {
+        security.check(Permission.CUSTOMER_READ);
+        StringBuilder sql = new StringBuilder(CARD_SELECT + "WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        String prefix = text == null ? "" : text.strip();
+        if (!prefix.isEmpty()) {
+            sql.append(" AND (o.CODE = ? OR UPPER(o.NAME) LIKE ? OR c.NAME_KEY LIKE ? OR c.PINYIN_KEY LIKE ?)");
+            args.add(prefix.toUpperCase(java.util.Locale.ROOT));
+            args.add(prefix.toUpperCase(java.util.Locale.ROOT) + "%");
+            args.add(org.guanxi.core.model.SearchKeys.nameKey(prefix) + "%");
+            args.add(org.guanxi.core.model.SearchKeys.nameKey(prefix).replace(" ", "") + "%");
+        }
+        if (stage != null) {
+            sql.append(" AND o.STAGE = ?");
+            args.add(stage.name());
+        }
+        if (filter != null && filter.owner() != null) {
+            sql.append(" AND o.OWNER_LOGIN = ?");
+            args.add(filter.owner());
+        }
+        sql.append(" ORDER BY CASE WHEN o.STAGE IN ('WON', 'LOST') THEN 1 ELSE 0 END, "
+                + "CASE WHEN o.STAGE IN ('WON', 'LOST') THEN NULL ELSE o.EXPECTED_CLOSE END, o.CLOSED_ON DESC, o.ID FETCH FIRST ")
+                .append(Math.max(1, limit)).append(" ROWS ONLY");
+        return db.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                return cards(ps, stageProbabilities(c));
+            }
+        });
     }
 
     @Override

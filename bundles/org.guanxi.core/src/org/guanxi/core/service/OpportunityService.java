@@ -13,7 +13,7 @@ public interface OpportunityService {
 
     /** A card on the board. */
     record Card(long id, long version, String code, String name, String customer, BigDecimal amount, int probability,
-            LocalDate expectedClose, String owner) {
+            LocalDate expectedClose, String owner, SalesStage stage) {
     }
 
     /** One column of the board: all its deals counted and summed, the first cards by expected close. */
@@ -24,6 +24,12 @@ public interface OpportunityService {
     record Filter(String owner) {
         public static final Filter ALL = new Filter(null);
     }
+
+    /**
+     * Deals whose code, name or customer (name or pinyin) starts with the text, in one stage (null: all), of one owner
+     * (filter), open ones by expected close, then closed ones newest first.
+     */
+    List<Card> find(String text, SalesStage stage, Filter filter, int limit);
 
     /** The open stages' columns, in pipeline order. */
     List<Column> board(Filter filter, int cardsPerColumn);

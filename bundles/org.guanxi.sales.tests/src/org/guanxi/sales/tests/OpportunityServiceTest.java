@@ -70,6 +70,13 @@ class OpportunityServiceTest {
             assertEquals(0, new BigDecimal("84000.00").compareTo(column(f.opportunities.board(Filter.ALL, 0), SalesStage.PROPOSAL).weighted()),
                     "deals on the default follow the new default");
             assertEquals(0, f.opportunities.board(new Filter("nobody"), 5).stream().mapToInt(Column::count).sum());
+
+            // the list: open deals by expected close, filtered by text, stage and owner
+            assertEquals(List.of("B", "D", "A", "C"), f.opportunities.find("", null, Filter.ALL, 10).stream().map(x -> x.name()).toList());
+            assertEquals(List.of("B", "A", "C"), f.opportunities.find("华东", SalesStage.PROPOSAL, Filter.ALL, 10).stream()
+                    .map(x -> x.name()).toList());
+            assertEquals(SalesStage.PROSPECTING, f.opportunities.find("D", null, Filter.ALL, 10).get(0).stage());
+            assertEquals(0, f.opportunities.find("", null, new Filter("nobody"), 10).size());
         }
     }
 

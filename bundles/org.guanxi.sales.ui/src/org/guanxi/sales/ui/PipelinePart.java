@@ -13,9 +13,12 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.dnd.DND;
 import org.eclipse.swt.dnd.DragSource;
 import org.eclipse.swt.dnd.DragSourceAdapter;
@@ -34,6 +37,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.SalesStage;
 import org.guanxi.core.service.OpportunityService;
@@ -42,6 +47,7 @@ import org.guanxi.core.service.OpportunityService.Column;
 import org.guanxi.core.service.OpportunityService.Filter;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.ui.common.ChartCanvas;
+import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
 import org.jfree.chart.ChartFactory;
@@ -63,6 +69,8 @@ public class PipelinePart {
 
     /** Cards drawn per column; a column with more says how many are not shown. */
     static final int CARDS = 40;
+    /** Rows the list shows; search or filter for the rest. */
+    static final int LIST_ROWS = 1_000;
 
     @Inject
     private OpportunityService opportunities;
@@ -78,7 +86,11 @@ public class PipelinePart {
     private org.guanxi.core.service.CustomerService customers;
 
     private Composite board;
+    private Combo view;
     private Combo owner;
+    private Text search;
+    private Combo stageFilter;
+    private TableViewer list;
     private Label totals;
     private ChartCanvas funnel;
     private Font bold;
@@ -87,26 +99,86 @@ public class PipelinePart {
 
     @PostConstruct
     void create(Composite parent) {
-        GridLayoutFactory.swtDefaults().numColumns(3).margins(10, 10).applyTo(parent);
+        GridLayoutFactory.swtDefaults().numColumns(5).margins(10, 10).applyTo(parent);
         FontData fd = parent.getFont().getFontData()[0];
         bold = new Font(parent.getDisplay(), fd.getName(), fd.getHeight(), SWT.BOLD);
         totals = Widgets.id(new Label(parent, SWT.NONE), "pipeline.totals");
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(totals);
+        view = Widgets.id(new Combo(parent, SWT.READ_ONLY), "pipeline.view");
+        view.setItems(Messages.get("pipeline.view.board"), Messages.get("pipeline.view.list"));
+        view.select(0);
         new Label(parent, SWT.NONE).setText(Messages.get("pipeline.show"));
         owner = Widgets.id(new Combo(parent, SWT.READ_ONLY), "pipeline.owner");
         owner.setItems(Messages.get("pipeline.all"), Messages.get("pipeline.mine"));
         owner.select(0);
         owner.addListener(SWT.Selection, e -> reload());
+        Toolbar.button(parent, "pipeline.new", () -> editDeal(null));
 
-        board = new Composite(parent, SWT.NONE);
+        Composite pages = new Composite(parent, SWT.NONE);
+        StackLayout stack = new StackLayout();
+        pages.setLayout(stack);
+        GridDataFactory.fillDefaults().grab(true, true).span(5, 1).applyTo(pages);
+        Composite boardPage = new Composite(pages, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(boardPage);
+        board = new Composite(boardPage, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(SalesStage.values().length).equalWidth(false).spacing(6, 0).applyTo(board);
-        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(board);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(board);
         for (SalesStage s : SalesStage.values()) {
             columns.put(s, column(board, s));
         }
-        funnel = Widgets.id(new ChartCanvas(parent), "pipeline.funnel");
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(SWT.DEFAULT, 190).applyTo(funnel);
+        funnel = Widgets.id(new ChartCanvas(boardPage), "pipeline.funnel");
+        GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 190).applyTo(funnel);
+        Composite listPage = list(pages);
+        stack.topControl = boardPage;
+        view.addListener(SWT.Selection, e -> {
+            stack.topControl = view.getSelectionIndex() == 0 ? boardPage : listPage;
+            pages.layout();
+            reload();
+        });
         reload();
+    }
+
+    /** Every deal in a table, open ones by expected close then closed ones, searchable and filtered by stage. */
+    private Composite list(Composite pages) {
+        Composite page = new Composite(pages, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(page);
+        search = Toolbar.search(page, "pipeline.search", 240, this::reload);
+        stageFilter = Widgets.id(new Combo(page, SWT.READ_ONLY), "pipeline.stageFilter");
+        stageFilter.add(Messages.get("pipeline.allStages"));
+        for (SalesStage s : SalesStage.values()) {
+            stageFilter.add(Messages.get("stage." + s));
+        }
+        stageFilter.select(0);
+        stageFilter.addListener(SWT.Selection, e -> reload());
+        Toolbar.button(page, "pipeline.edit", () -> Toolbar.selected(list, Card.class, "pipeline.view.list", "pipeline.select")
+                .ifPresent(c -> editDeal(c.id())));
+        list = new TableViewer(page, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        Table table = Widgets.id(list.getTable(), "pipeline.list");
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(table);
+        list.setContentProvider(ArrayContentProvider.getInstance());
+        Columns.add(list, Card.class, Messages.get("pipeline.col.code"), 100, Card::code);
+        Columns.add(list, Card.class, Messages.get("pipeline.col.name"), 220, Card::name);
+        Columns.add(list, Card.class, Messages.get("activity.customer"), 200, Card::customer);
+        Columns.add(list, Card.class, Messages.get("pipeline.col.stage"), 110, c -> Messages.get("stage." + c.stage()));
+        Columns.add(list, Card.class, Messages.get("deal.amount"), 110, c -> money(c.amount()));
+        Columns.add(list, Card.class, Messages.get("pipeline.col.probability"), 95, c -> c.probability() + " %");
+        Columns.add(list, Card.class, Messages.get("pipeline.col.close"), 120, c -> c.expectedClose().toString());
+        Columns.add(list, Card.class, Messages.get("orders.col.owner"), 100, Card::owner);
+        table.getColumn(4).setAlignment(SWT.RIGHT);
+        table.getColumn(5).setAlignment(SWT.RIGHT);
+        list.addDoubleClickListener(e -> Toolbar.current(list, Card.class).ifPresent(c -> editDeal(c.id())));
+        return page;
+    }
+
+    /** Opens a deal (or a new one with null) in the dialog; the board and list reload through the change event. */
+    private void editDeal(Long id) {
+        try {
+            new OpportunityDialog(board.getShell(), opportunities, customers, activities, id == null ? null : opportunities.get(id)).open();
+        } catch (RuntimeException e) {
+            Errors.show(board.getShell(), e);
+        }
     }
 
     /** A stage's column: a header and a scrolled list of cards; the whole column accepts dropped cards. */
@@ -174,6 +246,10 @@ public class PipelinePart {
         }
         try {
             Filter filter = owner.getSelectionIndex() == 1 ? new Filter(security.currentUser()) : Filter.ALL;
+            if (view.getSelectionIndex() == 1) {
+                int st = stageFilter.getSelectionIndex();
+                list.setInput(opportunities.find(search.getText(), st <= 0 ? null : SalesStage.values()[st - 1], filter, LIST_ROWS));
+            }
             List<Column> data = opportunities.board(filter, CARDS);
             int count = 0;
             BigDecimal amount = BigDecimal.ZERO;
@@ -226,6 +302,9 @@ public class PipelinePart {
         line(box, Messages.get("pipeline.card.close", card.expectedClose()), white);
         box.setToolTipText(card.code() + " · " + card.name());
         Menu menu = new Menu(box);
+        MenuItem open = new MenuItem(menu, SWT.PUSH);
+        open.setText(Messages.get("pipeline.edit"));
+        open.addListener(SWT.Selection, e -> editDeal(card.id()));
         if (activities != null) {
             MenuItem plan = new MenuItem(menu, SWT.PUSH);
             plan.setText(Messages.get("pipeline.planActivity"));
@@ -245,6 +324,10 @@ public class PipelinePart {
         }
         drag(box, card);
         box.setMenu(menu);
+        box.addListener(SWT.MouseDoubleClick, e -> editDeal(card.id()));
+        for (Control c : box.getChildren()) {
+            c.addListener(SWT.MouseDoubleClick, e -> editDeal(card.id()));
+        }
     }
 
     /** A call, visit or meeting about the deal, planned from its card. */

@@ -19,7 +19,6 @@ import org.guanxi.core.model.PriceList;
 import org.guanxi.core.model.Quote;
 import org.guanxi.core.model.QuoteLine;
 import org.guanxi.core.service.CatalogService;
-import org.guanxi.core.model.Contact;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.OpportunityService;
 import org.guanxi.core.service.QuoteService;
@@ -36,8 +35,7 @@ public class QuoteDialog extends Dialog {
     private final List<PriceList> priceLists;
     private final OpportunityService opportunities;
     private CustomerPicker customer;
-    private Combo contact;
-    private final List<Contact> contacts = new java.util.ArrayList<>();
+    private ContactPicker contact;
     private DealPicker deal;
     private Combo priceList;
     private DateTime validUntil;
@@ -69,8 +67,7 @@ public class QuoteDialog extends Dialog {
         new Label(area, SWT.NONE).setText(Messages.get("order.customer"));
         customer = new CustomerPicker(area, customers, "quote.customer");
         new Label(area, SWT.NONE).setText(Messages.get("quote.contact"));
-        contact = Widgets.id(new Combo(area, SWT.READ_ONLY), "quote.contact");
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(contact);
+        contact = new ContactPicker(area, customers, "quote.contact");
         new Label(area, SWT.NONE).setText(Messages.get("activity.deal"));
         deal = new DealPicker(area, opportunities, "quote.deal");
         customer.onChange(this::customerChanged);
@@ -109,20 +106,8 @@ public class QuoteDialog extends Dialog {
     /** The customer's contacts and deals; a quote being edited keeps its own. */
     private void customerChanged() {
         Long id = customer.selectedId();
-        contacts.clear();
-        contact.removeAll();
-        contact.add(Messages.get("activity.noDeal"));
-        contact.select(0);
         try {
-            if (id != null) {
-                contacts.addAll(customers.get(id).getContacts());
-                for (Contact c : contacts) {
-                    contact.add(c.getRole() == null || c.getRole().isBlank() ? c.getName() : Messages.get("quote.contactRole", c.getName(), c.getRole()));
-                    if (quote != null && c.getId().equals(quote.getContactId())) {
-                        contact.select(contact.getItemCount() - 1);
-                    }
-                }
-            }
+            contact.load(id, quote == null ? null : quote.getContactId());
             deal.load(id, quote == null ? null : quote.getOpportunityId());
         } catch (RuntimeException e) {
             Errors.show(getShell(), e);
@@ -143,7 +128,7 @@ public class QuoteDialog extends Dialog {
                 q.setVersion(quote.getVersion());
             }
             q.setOpportunityId(deal.selectedId());
-            q.setContactId(contact.getSelectionIndex() <= 0 ? null : contacts.get(contact.getSelectionIndex() - 1).getId());
+            q.setContactId(contact.selectedId());
             q.setCustomerId(customer.selectedId());
             q.setPriceListId(priceListId());
             q.setValidUntil(LocalDate.of(validUntil.getYear(), validUntil.getMonth() + 1, validUntil.getDay()));
