@@ -93,7 +93,7 @@ public class CampaignsPart {
         Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.name"), 240, CampaignRow::name);
         Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.segment"), 160, r -> r.segment() == null ? "" : r.segment());
         Columns.add(viewer, CampaignRow.class, Messages.get("orders.col.status"), 90, r -> Labels.of(r.status()));
-        Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.recipients"), 80, r -> String.valueOf(r.recipients()));
+        Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.recipients"), 100, r -> String.valueOf(r.recipients()));
         Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.sent"), 80, r -> String.valueOf(r.sent()));
         Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.cost"), 100, r -> LinesEditor.money(r.cost()));
         Columns.add(viewer, CampaignRow.class, Messages.get("orders.col.owner"), 90, CampaignRow::owner);
@@ -115,10 +115,10 @@ public class CampaignsPart {
         recipients.setContentProvider(ArrayContentProvider.getInstance());
         Columns.add(recipients, RecipientRow.class, Messages.get("orders.col.customer"), 200, RecipientRow::customerName);
         Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.email"), 240, r -> r.email() == null ? "" : r.email());
-        Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.lang"), 60, r -> Messages.get("campaigns.lang." + r.lang()));
+        Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.lang"), 85, r -> Messages.get("campaigns.lang." + r.lang()));
         Columns.add(recipients, RecipientRow.class, Messages.get("orders.col.status"), 80, r -> Labels.of(r.status()));
         Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.reason"), 170, r -> r.reason() == null ? "" : Labels.of(r.reason()));
-        Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.sentAt"), 120, r -> r.sentAt() == null ? "" : TIME.format(r.sentAt()));
+        Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.sentAt"), 135, r -> r.sentAt() == null ? "" : TIME.format(r.sentAt()));
         Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.error"), 260, r -> r.error() == null ? "" : r.error());
         sash.setWeights(45, 55);
         reload();
