@@ -89,16 +89,16 @@ public class ActivityDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(area);
-        label(area, "activity.kind");
+        Form.label(area, "activity.kind");
         kind = Widgets.id(new Combo(area, SWT.READ_ONLY), "activity.kind");
         for (ActivityKind k : ActivityKind.values()) {
             kind.add(Labels.of(k));
         }
         kind.select(activity.getKind().ordinal());
         kind.addListener(SWT.Selection, e -> enableTimes());
-        subject = text(area, "activity.subject", activity.getSubject());
+        subject = Form.text(area, "activity.subject", activity.getSubject());
 
-        label(area, "activity.when");
+        Form.label(area, "activity.when");
         Composite when = new Composite(area, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(5).applyTo(when);
         day = Widgets.id(new DateTime(when, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER), "activity.day");
@@ -122,20 +122,20 @@ public class ActivityDialog extends Dialog {
         allDay.setSelection(activity.isAllDay());
         allDay.addListener(SWT.Selection, e -> enableTimes());
 
-        location = text(area, "activity.location", activity.getLocation());
-        label(area, "activity.customer");
+        location = Form.text(area, "activity.location", activity.getLocation());
+        Form.label(area, "activity.customer");
         customer = new CustomerPicker(area, customers, "activity.customer");
         if (activity.getCustomerId() != null) {
             Customer c = customers.get(activity.getCustomerId());
             customer.set(c.getId(), c.getCode(), c.getName());
         }
-        label(area, "activity.deal");
+        Form.label(area, "activity.deal");
         deal = new DealPicker(area, opportunities, "activity.deal");
         customer.onChange(this::loadDeals);
         loadDeals();
-        participants = text(area, "activity.participants", activity.getParticipants());
+        participants = Form.text(area, "activity.participants", activity.getParticipants());
         participants.setMessage(Messages.get("activity.participants.hint"));
-        label(area, "activity.reminder");
+        Form.label(area, "activity.reminder");
         reminder = Widgets.id(new Combo(area, SWT.READ_ONLY), "activity.reminder");
         long before = activity.getRemindAt() == null ? -1 : ChronoUnit.MINUTES.between(activity.getRemindAt(), start);
         int r = 0;
@@ -146,24 +146,12 @@ public class ActivityDialog extends Dialog {
             }
         }
         reminder.select(r);
-        label(area, "activity.notes");
+        Form.label(area, "activity.notes");
         notes = Widgets.id(new Text(area, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL), "activity.notes");
         notes.setText(activity.getNotes() == null ? "" : activity.getNotes());
         GridDataFactory.fillDefaults().grab(true, true).hint(420, 60).applyTo(notes);
         enableTimes();
         return area;
-    }
-
-    private static void label(Composite parent, String key) {
-        new Label(parent, SWT.NONE).setText(Messages.get(key));
-    }
-
-    private static Text text(Composite parent, String key, String value) {
-        label(parent, key);
-        Text t = Widgets.id(new Text(parent, SWT.BORDER), key);
-        t.setText(value == null ? "" : value);
-        GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(t);
-        return t;
     }
 
     /** A task has a due time but no length; an all-day entry has neither. */

@@ -70,24 +70,24 @@ public class ContractDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(area);
-        label(area, "contract.customer");
+        Form.label(area, "contract.customer");
         customer = new CustomerPicker(area, customers, "contract.customer");
         if (contract.getCustomerId() != null) {
             Customer c = customers.get(contract.getCustomerId());
             customer.set(c.getId(), c.getCode(), c.getName());
             customer.setEnabled(contract.isNew());
         }
-        title = text(area, "contract.title", contract.getTitle());
-        label(area, "contract.period");
+        title = Form.text(area, "contract.title", contract.getTitle());
+        Form.label(area, "contract.period");
         Composite period = new Composite(area, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(period);
-        start = date(period, "contract.start", contract.getStartDate());
+        start = Form.date(period, "contract.start", contract.getStartDate());
         new Label(period, SWT.NONE).setText("–");
-        end = date(period, "contract.end", contract.getEndDate());
-        amount = text(area, "contract.amount", contract.getAmount() == null ? "" : contract.getAmount().toPlainString());
-        currency = text(area, "contract.currency", contract.getCurrency());
-        paymentTerms = text(area, "contract.paymentTerms", contract.getPaymentTerms());
-        label(area, "contract.notice");
+        end = Form.date(period, "contract.end", contract.getEndDate());
+        amount = Form.text(area, "contract.amount", contract.getAmount() == null ? "" : contract.getAmount().toPlainString());
+        currency = Form.text(area, "contract.currency", contract.getCurrency());
+        paymentTerms = Form.text(area, "contract.paymentTerms", contract.getPaymentTerms());
+        Form.label(area, "contract.notice");
         Composite renewal = new Composite(area, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(renewal);
         notice = Widgets.id(new Spinner(renewal, SWT.BORDER), "contract.notice");
@@ -96,33 +96,11 @@ public class ContractDialog extends Dialog {
         autoRenew = Widgets.id(new Button(renewal, SWT.CHECK), "contract.autoRenew");
         autoRenew.setText(Messages.get("contract.autoRenew"));
         autoRenew.setSelection(contract.isAutoRenew());
-        label(area, "contract.terms");
+        Form.label(area, "contract.terms");
         terms = Widgets.id(new Text(area, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL), "contract.terms");
         terms.setText(contract.getTerms() == null ? "" : contract.getTerms());
         GridDataFactory.fillDefaults().grab(true, true).hint(440, 100).applyTo(terms);
         return area;
-    }
-
-    private static void label(Composite parent, String key) {
-        new Label(parent, SWT.NONE).setText(Messages.get(key));
-    }
-
-    private static Text text(Composite parent, String key, String value) {
-        label(parent, key);
-        Text t = Widgets.id(new Text(parent, SWT.BORDER), key);
-        t.setText(value == null ? "" : value);
-        GridDataFactory.fillDefaults().grab(true, false).hint(440, SWT.DEFAULT).applyTo(t);
-        return t;
-    }
-
-    private static DateTime date(Composite parent, String id, LocalDate value) {
-        DateTime d = Widgets.id(new DateTime(parent, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER), id);
-        d.setDate(value.getYear(), value.getMonthValue() - 1, value.getDayOfMonth());
-        return d;
-    }
-
-    private static LocalDate date(DateTime d) {
-        return LocalDate.of(d.getYear(), d.getMonth() + 1, d.getDay());
     }
 
     @Override
@@ -135,8 +113,8 @@ public class ContractDialog extends Dialog {
         }
         contract.setCustomerId(customer.selectedId());
         contract.setTitle(title.getText().strip());
-        contract.setStartDate(date(start));
-        contract.setEndDate(date(end));
+        contract.setStartDate(Form.date(start));
+        contract.setEndDate(Form.date(end));
         contract.setCurrency(currency.getText().strip().toUpperCase(java.util.Locale.ROOT));
         contract.setPaymentTerms(paymentTerms.getText().isBlank() ? null : paymentTerms.getText().strip());
         contract.setTerms(terms.getText().isBlank() ? null : terms.getText().strip());

@@ -110,14 +110,7 @@ public class ContractsPart {
     }
 
     private void step(Consumer<ContractRow> action) {
-        selected().ifPresent(r -> {
-            try {
-                action.accept(r);
-            } catch (RuntimeException e) {
-                Errors.show(viewer.getTable().getShell(), e);
-            }
-            reload();
-        });
+        Toolbar.step(viewer, ContractRow.class, "contracts.title", "contracts.select", action, this::reload);
     }
 
     private void terminate(ContractRow r) {

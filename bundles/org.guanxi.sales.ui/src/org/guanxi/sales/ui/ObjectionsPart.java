@@ -90,14 +90,9 @@ public class ObjectionsPart {
     }
 
     private DateTime date(Composite parent, String id, LocalDate value) {
-        DateTime d = Widgets.id(new DateTime(parent, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER), id);
-        d.setDate(value.getYear(), value.getMonthValue() - 1, value.getDayOfMonth());
+        DateTime d = Form.date(parent, id, value);
         d.addListener(SWT.Selection, e -> reload());
         return d;
-    }
-
-    private static LocalDate date(DateTime d) {
-        return LocalDate.of(d.getYear(), d.getMonth() + 1, d.getDay());
     }
 
     private static TableViewer tally(Composite parent, String key, Function<Tally, String> group) {
@@ -134,7 +129,7 @@ public class ObjectionsPart {
             return;
         }
         try {
-            Statistics s = objections.statistics(date(from), date(to));
+            Statistics s = objections.statistics(Form.date(from), Form.date(to));
             show(byKind, s.byKind());
             show(byProduct, s.byProduct());
             show(byRep, s.byRep());

@@ -84,10 +84,10 @@ public class OpportunityDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(area);
-        name = text(area, "deal.name", deal.getName());
-        label(area, "activity.customer");
+        name = Form.text(area, "deal.name", deal.getName());
+        Form.label(area, "activity.customer");
         customer = new CustomerPicker(area, customers, "deal.customer");
-        label(area, "quote.contact");
+        Form.label(area, "quote.contact");
         contact = new ContactPicker(area, customers, "deal.contact");
         customer.onChange(() -> contact.load(customer.selectedId(), deal.getContactId()));
         if (deal.getCustomerId() != null) {
@@ -95,7 +95,7 @@ public class OpportunityDialog extends Dialog {
             customer.set(c.getId(), c.getCode(), c.getName());
             contact.load(c.getId(), deal.getContactId());
         }
-        label(area, "deal.stage");
+        Form.label(area, "deal.stage");
         stage = Widgets.id(new Combo(area, SWT.READ_ONLY), "deal.stage");
         if (deal.isNew()) {
             for (SalesStage s : SalesStage.open()) {
@@ -108,11 +108,11 @@ public class OpportunityDialog extends Dialog {
             stage.select(0);
             stage.setEnabled(false);
         }
-        amount = text(area, "deal.amount", deal.getAmount() == null ? "" : deal.getAmount().toPlainString());
-        label(area, "deal.close");
+        amount = Form.text(area, "deal.amount", deal.getAmount() == null ? "" : deal.getAmount().toPlainString());
+        Form.label(area, "deal.close");
         close = Widgets.id(new DateTime(area, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER), "deal.close");
         close.setDate(deal.getExpectedClose().getYear(), deal.getExpectedClose().getMonthValue() - 1, deal.getExpectedClose().getDayOfMonth());
-        label(area, "deal.probability");
+        Form.label(area, "deal.probability");
         Composite p = new Composite(area, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(p);
         ownProbability = Widgets.id(new Button(p, SWT.CHECK), "deal.ownProbability");
@@ -122,8 +122,8 @@ public class OpportunityDialog extends Dialog {
         probability.setValues(deal.getProbability() == null ? 50 : deal.getProbability(), 0, 100, 0, 5, 10);
         probability.setEnabled(ownProbability.getSelection());
         ownProbability.addListener(SWT.Selection, e -> probability.setEnabled(ownProbability.getSelection()));
-        competitors = text(area, "deal.competitors", deal.getCompetitors());
-        nextStep = text(area, "deal.nextStep", deal.getNextStep());
+        competitors = Form.text(area, "deal.competitors", deal.getCompetitors());
+        nextStep = Form.text(area, "deal.nextStep", deal.getNextStep());
         if (!deal.isNew() && activities != null) {
             activities(area);
         }
@@ -146,18 +146,6 @@ public class OpportunityDialog extends Dialog {
         Columns.add(table, Entry.class, Messages.get("orders.col.status"), 80, e -> Labels.of(e.status()));
         Columns.add(table, Entry.class, Messages.get("orders.col.owner"), 90, Entry::owner);
         table.setInput(activities.ofOpportunity(deal.getId()));
-    }
-
-    private static void label(Composite parent, String key) {
-        new Label(parent, SWT.NONE).setText(Messages.get(key));
-    }
-
-    private static Text text(Composite parent, String key, String value) {
-        label(parent, key);
-        Text t = Widgets.id(new Text(parent, SWT.BORDER), key);
-        t.setText(value == null ? "" : value);
-        GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(t);
-        return t;
     }
 
     @Override

@@ -132,14 +132,7 @@ public class QuotesPart {
     }
 
     private void step(Consumer<QuoteRow> action) {
-        selected().ifPresent(r -> {
-            try {
-                action.accept(r);
-            } catch (RuntimeException e) {
-                Errors.show(viewer.getTable().getShell(), e);
-            }
-            reload();
-        });
+        Toolbar.step(viewer, QuoteRow.class, "quotes.title", "quotes.select", action, this::reload);
     }
 
     private void toOrder(QuoteRow r) {
