@@ -7,8 +7,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 /**
@@ -18,7 +16,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "ACTIVITY")
-public class Activity extends BaseEntity {
+public class Activity extends TrackedEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "KIND", nullable = false, length = 12)
@@ -77,22 +75,6 @@ public class Activity extends BaseEntity {
     @Column(name = "INTERACTION_ID")
     private Long interactionId;
 
-    @Column(name = "CREATED_AT", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "UPDATED_AT", nullable = false)
-    private Instant updatedAt;
-
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        Instant now = Instant.now();
-        if (createdAt == null) {
-            createdAt = now;
-        }
-        updatedAt = now;
-    }
-
     public ActivityKind getKind() { return kind; }
     public void setKind(ActivityKind kind) { this.kind = kind; }
     public String getSubject() { return subject; }
@@ -129,6 +111,4 @@ public class Activity extends BaseEntity {
     public void setRemindedAt(Instant remindedAt) { this.remindedAt = remindedAt; }
     public Long getInteractionId() { return interactionId; }
     public void setInteractionId(Long interactionId) { this.interactionId = interactionId; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -1,15 +1,12 @@
 package org.guanxi.core.model;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 /**
@@ -18,7 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "CAMPAIGN")
-public class Campaign extends BaseEntity {
+public class Campaign extends TrackedEntity {
 
     @Column(name = "CODE", nullable = false, length = 32, unique = true)
     private String code;
@@ -65,22 +62,6 @@ public class Campaign extends BaseEntity {
 
     @Column(name = "OWNER_LOGIN", nullable = false, length = 64)
     private String owner;
-
-    @Column(name = "CREATED_AT", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "UPDATED_AT", nullable = false)
-    private Instant updatedAt;
-
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        Instant now = Instant.now();
-        if (createdAt == null) {
-            createdAt = now;
-        }
-        updatedAt = now;
-    }
 
     /** The subject for a language ("zh" or "en"), falling back to the other language when that one is blank. */
     public String subject(String lang) {
@@ -131,6 +112,4 @@ public class Campaign extends BaseEntity {
     public void setEndDate(LocalDate endDate) { this.endDate = endDate; }
     public String getOwner() { return owner; }
     public void setOwner(String owner) { this.owner = owner; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
 }

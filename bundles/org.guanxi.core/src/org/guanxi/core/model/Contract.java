@@ -1,21 +1,18 @@
 package org.guanxi.core.model;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 /** A sales contract (销售合同) with its terms, period and renewal notice. */
 @Entity
 @Table(name = "SALES_CONTRACT")
-public class Contract extends BaseEntity {
+public class Contract extends TrackedEntity {
 
     @Column(name = "CONTRACT_NO", nullable = false, length = 32, unique = true)
     private String contractNo;
@@ -66,22 +63,6 @@ public class Contract extends BaseEntity {
     @Column(name = "OWNER_LOGIN", nullable = false, length = 64)
     private String owner;
 
-    @Column(name = "CREATED_AT", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "UPDATED_AT", nullable = false)
-    private Instant updatedAt;
-
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        Instant now = Instant.now();
-        if (createdAt == null) {
-            createdAt = now;
-        }
-        updatedAt = now;
-    }
-
     /** The day from which the renewal is due: the notice period before the end. */
     public LocalDate renewalDate() {
         return endDate.minusDays(renewalNoticeDays);
@@ -119,5 +100,4 @@ public class Contract extends BaseEntity {
     public void setRenewedFromId(Long renewedFromId) { this.renewedFromId = renewedFromId; }
     public String getOwner() { return owner; }
     public void setOwner(String owner) { this.owner = owner; }
-    public Instant getCreatedAt() { return createdAt; }
 }

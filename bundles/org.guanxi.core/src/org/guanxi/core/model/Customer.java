@@ -12,14 +12,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 /** A customer (客户): a person or an organisation, with its contacts, addresses, further phones and e-mails and key dates. */
 @Entity
 @Table(name = "CUSTOMER")
-public class Customer extends BaseEntity {
+public class Customer extends TrackedEntity {
 
     @Column(name = "CODE", nullable = false, length = 32, unique = true)
     private String code;
@@ -92,12 +90,6 @@ public class Customer extends BaseEntity {
     @Column(name = "NOTES", length = 2000)
     private String notes;
 
-    @Column(name = "CREATED_AT", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "UPDATED_AT", nullable = false)
-    private Instant updatedAt;
-
     @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<Contact> contacts = new ArrayList<>();
@@ -118,14 +110,8 @@ public class Customer extends BaseEntity {
         return SearchKeys.nameKey(name);
     }
 
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        Instant now = Instant.now();
-        if (createdAt == null) {
-            createdAt = now;
-        }
-        updatedAt = now;
+    @Override
+    protected void beforeWrite(Instant now) {
         nameKey = nameKeyOf(name);
         pinyinKey = SearchKeys.pinyinKey(name);
         phoneKey = SearchKeys.phoneKey(phone);
@@ -200,10 +186,6 @@ public class Customer extends BaseEntity {
     public void setOwner(String owner) { this.owner = owner; }
     public String getNotes() { return notes; }
     public void setNotes(String notes) { this.notes = notes; }
-    public Instant getCreatedAt() { return createdAt; }
-    public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public List<Contact> getContacts() { return contacts; }
     public List<Address> getAddresses() { return addresses; }
     public List<ContactPoint> getContactPoints() { return contactPoints; }

@@ -9,8 +9,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 /**
@@ -19,7 +17,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "SALES_LEAD")
-public class Lead extends BaseEntity {
+public class Lead extends TrackedEntity {
 
     @Column(name = "CODE", nullable = false, length = 32, unique = true)
     private String code;
@@ -99,20 +97,8 @@ public class Lead extends BaseEntity {
     @Column(name = "CAMPAIGN_ID")
     private Long campaignId;
 
-    @Column(name = "CREATED_AT", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "UPDATED_AT", nullable = false)
-    private Instant updatedAt;
-
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        Instant now = Instant.now();
-        if (createdAt == null) {
-            createdAt = now;
-        }
-        updatedAt = now;
+    @Override
+    protected void beforeWrite(Instant now) {
         nameKey = SearchKeys.nameKey(displayName());
         pinyinKey = SearchKeys.pinyinKey(displayName());
         phoneKey = SearchKeys.phoneKey(phone);
@@ -188,6 +174,4 @@ public class Lead extends BaseEntity {
     public void setCampaignId(Long campaignId) { this.campaignId = campaignId; }
     public Long getOpportunityId() { return opportunityId; }
     public void setOpportunityId(Long opportunityId) { this.opportunityId = opportunityId; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
 }

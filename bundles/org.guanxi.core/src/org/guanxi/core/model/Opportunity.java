@@ -8,8 +8,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 /**
@@ -18,7 +16,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "OPPORTUNITY")
-public class Opportunity extends BaseEntity {
+public class Opportunity extends TrackedEntity {
 
     @Column(name = "CODE", nullable = false, length = 32, unique = true)
     private String code;
@@ -73,23 +71,11 @@ public class Opportunity extends BaseEntity {
     @Column(name = "STAGE_CHANGED_AT", nullable = false)
     private Instant stageChangedAt;
 
-    @Column(name = "CREATED_AT", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "UPDATED_AT", nullable = false)
-    private Instant updatedAt;
-
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        Instant now = Instant.now();
-        if (createdAt == null) {
-            createdAt = now;
-        }
+    @Override
+    protected void beforeWrite(Instant now) {
         if (stageChangedAt == null) {
             stageChangedAt = now;
         }
-        updatedAt = now;
     }
 
     public String getCode() { return code; }
@@ -126,5 +112,4 @@ public class Opportunity extends BaseEntity {
     public void setClosedOn(LocalDate closedOn) { this.closedOn = closedOn; }
     public Instant getStageChangedAt() { return stageChangedAt; }
     public void setStageChangedAt(Instant stageChangedAt) { this.stageChangedAt = stageChangedAt; }
-    public Instant getCreatedAt() { return createdAt; }
 }

@@ -13,8 +13,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 /**
@@ -23,7 +21,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "QUOTE")
-public class Quote extends BaseEntity {
+public class Quote extends TrackedEntity {
 
     @Column(name = "QUOTE_NO", nullable = false, length = 32)
     private String quoteNo;
@@ -77,25 +75,9 @@ public class Quote extends BaseEntity {
     @Column(name = "NOTES", length = 2000)
     private String notes;
 
-    @Column(name = "CREATED_AT", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "UPDATED_AT", nullable = false)
-    private Instant updatedAt;
-
     @OneToMany(mappedBy = "quote", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
     private List<QuoteLine> lines = new ArrayList<>();
-
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        Instant now = Instant.now();
-        if (createdAt == null) {
-            createdAt = now;
-        }
-        updatedAt = now;
-    }
 
     public void addLine(QuoteLine line) {
         line.setQuote(this);
@@ -142,6 +124,5 @@ public class Quote extends BaseEntity {
     public void setOrderId(Long orderId) { this.orderId = orderId; }
     public String getNotes() { return notes; }
     public void setNotes(String notes) { this.notes = notes; }
-    public Instant getCreatedAt() { return createdAt; }
     public List<QuoteLine> getLines() { return lines; }
 }

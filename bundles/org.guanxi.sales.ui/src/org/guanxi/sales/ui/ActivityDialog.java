@@ -5,14 +5,12 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -31,7 +29,7 @@ import org.guanxi.ui.common.Widgets;
  * Plans or edits an activity: what, when (a day and a time with a length, or the whole day; a task has only a due
  * time), where, with whom, about which customer and deal, and when to be reminded.
  */
-public class ActivityDialog extends Dialog {
+public class ActivityDialog extends FormDialog {
 
     /** Lengths offered, in minutes. */
     static final int[] LENGTHS = { 15, 30, 45, 60, 90, 120, 180, 240 };
@@ -58,7 +56,7 @@ public class ActivityDialog extends Dialog {
 
     public ActivityDialog(Shell shell, ActivityService activities, CustomerService customers, OpportunityService opportunities,
             Activity activity) {
-        super(shell);
+        super(shell, 2);
         this.activities = activities;
         this.customers = customers;
         this.opportunities = opportunities;
@@ -75,20 +73,12 @@ public class ActivityDialog extends Dialog {
     }
 
     @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(activity.isNew() ? Messages.get("activity.new") : Messages.get("activity.edit", activity.getSubject()));
+    protected String title() {
+        return activity.isNew() ? Messages.get("activity.new") : Messages.get("activity.edit", activity.getSubject());
     }
 
     @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    protected Control createDialogArea(Composite parent) {
-        Composite area = (Composite) super.createDialogArea(parent);
-        GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(area);
+    protected void fill(Composite area) {
         Form.label(area, "activity.kind");
         kind = Widgets.id(new Combo(area, SWT.READ_ONLY), "activity.kind");
         for (ActivityKind k : ActivityKind.values()) {
@@ -151,7 +141,6 @@ public class ActivityDialog extends Dialog {
         notes.setText(activity.getNotes() == null ? "" : activity.getNotes());
         GridDataFactory.fillDefaults().grab(true, true).hint(420, 60).applyTo(notes);
         enableTimes();
-        return area;
     }
 
     /** A task has a due time but no length; an all-day entry has neither. */

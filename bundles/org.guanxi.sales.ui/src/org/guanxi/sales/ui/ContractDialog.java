@@ -3,14 +3,12 @@ package org.guanxi.sales.ui;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -24,7 +22,7 @@ import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
 
 /** Drafts or edits a contract: party, title, period, amount, payment terms, terms, renewal notice and auto-renewal. */
-public class ContractDialog extends Dialog {
+public class ContractDialog extends FormDialog {
 
     private final ContractService contracts;
     private final CustomerService customers;
@@ -41,7 +39,7 @@ public class ContractDialog extends Dialog {
     private Button autoRenew;
 
     public ContractDialog(Shell shell, ContractService contracts, CustomerService customers, Contract contract) {
-        super(shell);
+        super(shell, 2);
         this.contracts = contracts;
         this.customers = customers;
         this.contract = contract;
@@ -56,20 +54,12 @@ public class ContractDialog extends Dialog {
     }
 
     @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(contract.isNew() ? Messages.get("contract.new") : Messages.get("contract.edit", contract.getContractNo()));
+    protected String title() {
+        return contract.isNew() ? Messages.get("contract.new") : Messages.get("contract.edit", contract.getContractNo());
     }
 
     @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    protected Control createDialogArea(Composite parent) {
-        Composite area = (Composite) super.createDialogArea(parent);
-        GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(area);
+    protected void fill(Composite area) {
         Form.label(area, "contract.customer");
         customer = new CustomerPicker(area, customers, "contract.customer");
         if (contract.getCustomerId() != null) {
@@ -100,7 +90,6 @@ public class ContractDialog extends Dialog {
         terms = Widgets.id(new Text(area, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL), "contract.terms");
         terms.setText(contract.getTerms() == null ? "" : contract.getTerms());
         GridDataFactory.fillDefaults().grab(true, true).hint(440, 100).applyTo(terms);
-        return area;
     }
 
     @Override

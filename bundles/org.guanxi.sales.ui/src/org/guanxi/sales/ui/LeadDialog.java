@@ -6,14 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
@@ -32,7 +29,7 @@ import org.guanxi.ui.common.Widgets;
  * criterion with the score and its explanation updated as the ratings change. Before saving it shows customers and
  * leads that look like the same party.
  */
-public class LeadDialog extends Dialog {
+public class LeadDialog extends FormDialog {
 
     private final LeadService leads;
     private final Lead lead;
@@ -52,27 +49,19 @@ public class LeadDialog extends Dialog {
     private final Map<Criterion, Spinner> ratings = new EnumMap<>(Criterion.class);
 
     public LeadDialog(Shell shell, LeadService leads, Lead lead) {
-        super(shell);
+        super(shell, 4);
         this.leads = leads;
         this.lead = lead == null ? new Lead() : lead;
         this.criteria = leads.criteria();
     }
 
     @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(lead.isNew() ? Messages.get("lead.new") : Messages.get("lead.edit", lead.getCode()));
+    protected String title() {
+        return lead.isNew() ? Messages.get("lead.new") : Messages.get("lead.edit", lead.getCode());
     }
 
     @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    protected Control createDialogArea(Composite parent) {
-        Composite area = (Composite) super.createDialogArea(parent);
-        GridLayoutFactory.swtDefaults().numColumns(4).margins(10, 10).applyTo(area);
+    protected void fill(Composite area) {
         person = text(area, "lead.person", lead.getPersonName());
         company = text(area, "lead.company", lead.getCompany());
         phone = text(area, "lead.phone", lead.getPhone());
@@ -107,7 +96,6 @@ public class LeadDialog extends Dialog {
         notes.setText(lead.getNotes() == null ? "" : lead.getNotes());
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(SWT.DEFAULT, 60).applyTo(notes);
         rescore();
-        return area;
     }
 
     private static Text text(Composite parent, String key, String value) {

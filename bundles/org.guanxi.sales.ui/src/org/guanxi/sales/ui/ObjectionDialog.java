@@ -1,12 +1,9 @@
 package org.guanxi.sales.ui;
 
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -22,7 +19,7 @@ import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
 
 /** Logs an objection (客户异议): who raised it about which deal, its type, what was said, how it was handled, outcome. */
-public class ObjectionDialog extends Dialog {
+public class ObjectionDialog extends FormDialog {
 
     private final ObjectionService objections;
     private final CustomerService customers;
@@ -36,27 +33,19 @@ public class ObjectionDialog extends Dialog {
     private Combo outcome;
 
     public ObjectionDialog(Shell shell, ObjectionService objections, CustomerService customers, OpportunityService opportunities) {
-        super(shell);
+        super(shell, 2);
         this.objections = objections;
         this.customers = customers;
         this.opportunities = opportunities;
     }
 
     @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(Messages.get("objection.new"));
+    protected String title() {
+        return Messages.get("objection.new");
     }
 
     @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    protected Control createDialogArea(Composite parent) {
-        Composite area = (Composite) super.createDialogArea(parent);
-        GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(area);
+    protected void fill(Composite area) {
         new Label(area, SWT.NONE).setText(Messages.get("activity.customer"));
         customer = new CustomerPicker(area, customers, "objection.customer");
         new Label(area, SWT.NONE).setText(Messages.get("activity.deal"));
@@ -72,7 +61,6 @@ public class ObjectionDialog extends Dialog {
         GridDataFactory.fillDefaults().grab(true, true).hint(420, 50).applyTo(response);
         outcome = combo(area, "objection.outcome", ObjectionOutcome.values(), false);
         outcome.select(ObjectionOutcome.UNRESOLVED.ordinal());
-        return area;
     }
 
     private static Combo combo(Composite parent, String key, Enum<?>[] values, boolean optional) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -14,7 +13,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -37,7 +35,7 @@ import org.guanxi.ui.common.Widgets;
  * stage's, competitors and next step. A new deal starts in an open stage of the user's choice; afterwards the stage
  * moves on the board. An existing deal lists its activities.
  */
-public class OpportunityDialog extends Dialog {
+public class OpportunityDialog extends FormDialog {
 
     private final OpportunityService opportunities;
     private final CustomerService customers;
@@ -56,7 +54,7 @@ public class OpportunityDialog extends Dialog {
 
     public OpportunityDialog(Shell shell, OpportunityService opportunities, CustomerService customers, ActivityService activities,
             Opportunity deal) {
-        super(shell);
+        super(shell, 2);
         this.opportunities = opportunities;
         this.customers = customers;
         this.activities = activities;
@@ -70,20 +68,12 @@ public class OpportunityDialog extends Dialog {
     }
 
     @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText(deal.isNew() ? Messages.get("deal.new") : Messages.get("deal.edit", deal.getCode()));
+    protected String title() {
+        return deal.isNew() ? Messages.get("deal.new") : Messages.get("deal.edit", deal.getCode());
     }
 
     @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    protected Control createDialogArea(Composite parent) {
-        Composite area = (Composite) super.createDialogArea(parent);
-        GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(area);
+    protected void fill(Composite area) {
         name = Form.text(area, "deal.name", deal.getName());
         Form.label(area, "activity.customer");
         customer = new CustomerPicker(area, customers, "deal.customer");
@@ -127,7 +117,6 @@ public class OpportunityDialog extends Dialog {
         if (!deal.isNew() && activities != null) {
             activities(area);
         }
-        return area;
     }
 
     /** What has been done and is planned on this deal. */
