@@ -36,8 +36,9 @@ class CalendarUiTest {
                 Shell dialog = Arrays.stream(display.getShells()).filter(s -> s != shell && s.isVisible()).reduce((a, b) -> b)
                         .orElseThrow();
                 ((Text) Ui.byId(dialog, "activity.subject")).setText("回访苏州客户");
+                // no reminder: one due while the other UI tests run would open its window over their dialogs
                 Combo reminder = Ui.byId(dialog, "activity.reminder");
-                reminder.select(3);
+                reminder.select(0);
                 Ui.screenshot(dialog, "activity-dialog.png");
                 Ui.click(okButton(dialog));
                 answered[0] = true;
