@@ -17,7 +17,6 @@ import java.util.Map;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
@@ -471,15 +470,15 @@ public class CalendarPart {
     /** Done (with the outcome) or cancelled (with the reason), asked for in one line. */
     private void finish(Entry e, boolean done) {
         String key = done ? "calendar.done" : "calendar.cancel";
-        InputDialog ask = new InputDialog(canvas.getShell(), Messages.get(key), Messages.get(key + ".prompt", e.subject()), "", null);
-        if (ask.open() != Window.OK) {
+        String text = Toolbar.ask(canvas.getShell(), Messages.get(key), Messages.get(key + ".prompt", e.subject()), false);
+        if (text == null) {
             return;
         }
         try {
             if (done) {
-                activities.complete(e.id(), e.version(), ask.getValue());
+                activities.complete(e.id(), e.version(), text);
             } else {
-                activities.cancel(e.id(), e.version(), ask.getValue());
+                activities.cancel(e.id(), e.version(), text);
             }
         } catch (RuntimeException ex) {
             Errors.show(canvas.getShell(), ex);

@@ -10,11 +10,9 @@ import java.util.stream.Collectors;
 
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
@@ -83,12 +81,9 @@ public class CampaignsPart {
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).span(9, 1).applyTo(sash);
-        viewer = new TableViewer(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        Table table = Widgets.id(viewer.getTable(), "campaigns.table");
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
+        viewer = Toolbar.table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE, "campaigns.table");
+        Table table = viewer.getTable();
         TableExport.button(parent, table, Messages.get("campaigns.title")).moveAbove(count);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
         Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.code"), 100, CampaignRow::code);
         Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.name"), 240, CampaignRow::name);
         Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.segment"), 160, r -> r.segment() == null ? "" : r.segment());
@@ -107,12 +102,9 @@ public class CampaignsPart {
         GridLayoutFactory.fillDefaults().applyTo(detail);
         results = Widgets.id(new Label(detail, SWT.WRAP), "campaigns.results");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(results);
-        recipients = new TableViewer(detail, SWT.BORDER | SWT.FULL_SELECTION);
-        Table rt = Widgets.id(recipients.getTable(), "campaigns.recipients");
-        rt.setHeaderVisible(true);
-        rt.setLinesVisible(true);
+        recipients = Toolbar.table(detail, SWT.BORDER | SWT.FULL_SELECTION, "campaigns.recipients");
+        Table rt = recipients.getTable();
         GridDataFactory.fillDefaults().grab(true, true).applyTo(rt);
-        recipients.setContentProvider(ArrayContentProvider.getInstance());
         Columns.add(recipients, RecipientRow.class, Messages.get("orders.col.customer"), 200, RecipientRow::customerName);
         Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.email"), 240, r -> r.email() == null ? "" : r.email());
         Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.lang"), 85, r -> Messages.get("campaigns.lang." + r.lang()));
@@ -232,14 +224,14 @@ public class CampaignsPart {
     }
 
     private void askAddress(String titleKey, String promptKey, java.util.function.Consumer<String> action) {
-        InputDialog ask = new InputDialog(viewer.getTable().getShell(), Messages.get(titleKey), Messages.get(promptKey), "", null);
-        if (ask.open() != Window.OK) {
+        String address = Toolbar.ask(viewer.getTable().getShell(), Messages.get(titleKey), Messages.get(promptKey), false);
+        if (address == null) {
             return;
         }
         try {
-            action.accept(ask.getValue());
+            action.accept(address);
             MessageDialog.openInformation(viewer.getTable().getShell(), Messages.get(titleKey),
-                    Messages.get("campaigns.suppressed", ask.getValue().strip()));
+                    Messages.get("campaigns.suppressed", address.strip()));
         } catch (RuntimeException e) {
             Errors.show(viewer.getTable().getShell(), e);
         }

@@ -7,10 +7,8 @@ import java.util.function.Consumer;
 
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
@@ -79,12 +77,9 @@ public class ContractsPart {
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).span(10, 1).applyTo(sash);
-        viewer = new TableViewer(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        Table table = Widgets.id(viewer.getTable(), "contracts.table");
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
+        viewer = Toolbar.table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE, "contracts.table");
+        Table table = viewer.getTable();
         TableExport.button(parent, table, Messages.get("contracts.title")).moveAbove(count);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
         Columns.add(viewer, ContractRow.class, Messages.get("contracts.col.no"), 110, ContractRow::contractNo);
         Columns.add(viewer, ContractRow.class, Messages.get("contracts.col.title"), 200, ContractRow::title);
         Columns.add(viewer, ContractRow.class, Messages.get("orders.col.customer"), 200, ContractRow::customer);
@@ -114,11 +109,10 @@ public class ContractsPart {
     }
 
     private void terminate(ContractRow r) {
-        InputDialog ask = new InputDialog(viewer.getTable().getShell(), Messages.get("contracts.terminate"),
-                Messages.get("contracts.terminate.prompt", r.contractNo()), "",
-                text -> text == null || text.isBlank() ? Messages.get("pipeline.reasonRequired") : null);
-        if (ask.open() == Window.OK) {
-            contracts.terminate(r.id(), r.version(), ask.getValue());
+        String reason = Toolbar.ask(viewer.getTable().getShell(), Messages.get("contracts.terminate"),
+                Messages.get("contracts.terminate.prompt", r.contractNo()), true);
+        if (reason != null) {
+            contracts.terminate(r.id(), r.version(), reason);
         }
     }
 

@@ -5,11 +5,9 @@ import java.util.List;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
@@ -59,18 +57,16 @@ public class LeadsPart {
         Toolbar.button(parent, "leads.new", () -> edit(null));
         Toolbar.button(parent, "leads.edit", () -> selected().ifPresent(r -> edit(leads.get(r.id()))));
         Toolbar.button(parent, "leads.convert", () -> selected().ifPresent(this::convert));
-        Toolbar.button(parent, "leads.disqualify", () -> selected().ifPresent(this::disqualify));
+        Toolbar.button(parent, "leads.disqualify", () -> Toolbar.step(viewer, LeadRow.class, "leads.title", "leads.select",
+                this::disqualify, this::reload));
         count = Widgets.id(new Label(parent, SWT.NONE), "leads.count");
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(120, SWT.DEFAULT).applyTo(count);
 
-        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.VIRTUAL);
-        Table table = Widgets.id(viewer.getTable(), "leads.table");
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
+        viewer = Toolbar.table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.VIRTUAL, "leads.table");
+        Table table = viewer.getTable();
         GridDataFactory.fillDefaults().grab(true, true).span(8, 1).applyTo(table);
         // the export button belongs to the toolbar row, before the table in the grid
         TableExport.button(parent, table, Messages.get("leads.title")).moveAbove(table);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
         Columns.add(viewer, LeadRow.class, Messages.get("leads.col.code"), 90, LeadRow::code);
         Columns.add(viewer, LeadRow.class, Messages.get("leads.col.name"), 220, LeadRow::name);
         Columns.add(viewer, LeadRow.class, Messages.get("leads.col.phone"), 160, LeadRow::phone);
@@ -117,17 +113,11 @@ public class LeadsPart {
     }
 
     private void disqualify(LeadRow row) {
-        InputDialog ask = new InputDialog(viewer.getTable().getShell(), Messages.get("leads.disqualify"),
-                Messages.get("leads.disqualify.reason", row.code(), row.name()), "",
-                text -> text == null || text.isBlank() ? Messages.get("pipeline.reasonRequired") : null);
-        if (ask.open() == Window.OK) {
-            try {
-                Lead lead = leads.get(row.id());
-                leads.disqualify(lead.getId(), lead.getVersion(), ask.getValue());
-            } catch (RuntimeException e) {
-                Errors.show(viewer.getTable().getShell(), e);
-            }
-            reload();
+        String reason = Toolbar.ask(viewer.getTable().getShell(), Messages.get("leads.disqualify"),
+                Messages.get("leads.disqualify.reason", row.code(), row.name()), true);
+        if (reason != null) {
+            Lead lead = leads.get(row.id());
+            leads.disqualify(lead.getId(), lead.getVersion(), reason);
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.function.Function;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -105,12 +104,9 @@ final class LinesEditor {
         remove.setText(Messages.get("lines.remove"));
         remove.addListener(SWT.Selection, e -> removeLine());
 
-        viewer = new TableViewer(box, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        Table table = Widgets.id(viewer.getTable(), "lines.table");
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
+        viewer = Toolbar.table(box, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE, "lines.table");
+        Table table = viewer.getTable();
         GridDataFactory.fillDefaults().grab(true, true).span(8, 1).hint(SWT.DEFAULT, 200).applyTo(table);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
         column(Messages.get("lines.col.sku"), 90, SWT.LEFT, l -> l.product.getSku());
         column(Messages.get("lines.col.product"), 170, SWT.LEFT, l -> l.product.getName());
         column(Messages.get("lines.col.quantity"), 70, SWT.RIGHT, l -> plain(l.quantity));

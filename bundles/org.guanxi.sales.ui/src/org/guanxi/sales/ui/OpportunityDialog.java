@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -124,10 +123,8 @@ public class OpportunityDialog extends FormDialog {
         Label heading = new Label(area, SWT.NONE);
         heading.setText(Messages.get("deal.activities"));
         GridDataFactory.fillDefaults().span(2, 1).indent(0, 6).applyTo(heading);
-        TableViewer table = new TableViewer(area, SWT.BORDER | SWT.FULL_SELECTION);
-        Widgets.id(table.getTable(), "deal.activities").setHeaderVisible(true);
+        TableViewer table = Toolbar.table(area, SWT.BORDER | SWT.FULL_SELECTION, "deal.activities");
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(SWT.DEFAULT, 110).applyTo(table.getTable());
-        table.setContentProvider(ArrayContentProvider.getInstance());
         Columns.add(table, Entry.class, Messages.get("activity.when"), 130,
                 e -> e.start().toLocalDate() + (e.allDay() ? "" : " " + e.start().toLocalTime().truncatedTo(ChronoUnit.MINUTES)));
         Columns.add(table, Entry.class, Messages.get("activity.kind"), 60, e -> Labels.of(e.kind()));

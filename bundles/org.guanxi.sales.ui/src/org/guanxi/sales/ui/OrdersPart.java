@@ -7,13 +7,10 @@ import java.util.Optional;
 
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Combo;
@@ -88,19 +85,16 @@ public class OrdersPart {
         status.addListener(SWT.Selection, e -> reload());
         Toolbar.button(parent, "orders.new", () -> edit(null));
         Toolbar.button(parent, "orders.edit", () -> selected().ifPresent(r -> edit(orders.get(r.id()))));
-        Toolbar.button(parent, "orders.confirm", () -> selected().ifPresent(this::confirm));
-        Toolbar.button(parent, "orders.cancel", () -> selected().ifPresent(this::cancel));
+        Toolbar.button(parent, "orders.confirm", () -> step(this::confirm));
+        Toolbar.button(parent, "orders.cancel", () -> step(this::cancel));
         count = Widgets.id(new Label(parent, SWT.NONE), "orders.count");
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(130, SWT.DEFAULT).applyTo(count);
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).span(9, 1).applyTo(sash);
-        viewer = new TableViewer(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        Table table = Widgets.id(viewer.getTable(), "orders.table");
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
+        viewer = Toolbar.table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE, "orders.table");
+        Table table = viewer.getTable();
         TableExport.button(parent, table, Messages.get("orders.title")).moveAbove(count);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
         Columns.add(viewer, OrderRow.class, Messages.get("orders.col.no"), 110, OrderRow::orderNo);
         Columns.add(viewer, OrderRow.class, Messages.get("orders.col.customer"), 230, OrderRow::customer);
         Columns.add(viewer, OrderRow.class, Messages.get("orders.col.date"), 95, r -> r.orderDate().toString());
@@ -157,10 +151,7 @@ public class OrdersPart {
     private static TableViewer tab(TabFolder tabs, String key, String id) {
         TabItem item = new TabItem(tabs, SWT.NONE);
         item.setText(Messages.get(key));
-        TableViewer v = new TableViewer(tabs, SWT.BORDER | SWT.FULL_SELECTION);
-        Widgets.id(v.getTable(), id).setHeaderVisible(true);
-        v.getTable().setLinesVisible(true);
-        v.setContentProvider(ArrayContentProvider.getInstance());
+        TableViewer v = Toolbar.table(tabs, SWT.BORDER | SWT.FULL_SELECTION, id);
         item.setControl(v.getTable());
         return v;
     }
@@ -228,33 +219,27 @@ public class OrdersPart {
         reload();
     }
 
+    private void step(java.util.function.Consumer<OrderRow> action) {
+        Toolbar.step(viewer, OrderRow.class, "orders.title", "orders.select", action, this::reload);
+    }
+
+    /** Confirms; when stock is short, asks whether to confirm as a backorder. */
     private void confirm(OrderRow row) {
         try {
-            try {
-                orders.confirm(row.id(), row.version(), false);
-            } catch (ShortageException short_) {
-                if (MessageDialog.openQuestion(viewer.getTable().getShell(), Messages.get("order.confirm"),
-                        short_.getMessage() + "\n\n" + Messages.get("order.backorder"))) {
-                    orders.confirm(row.id(), row.version(), true);
-                }
+            orders.confirm(row.id(), row.version(), false);
+        } catch (ShortageException short_) {
+            if (MessageDialog.openQuestion(viewer.getTable().getShell(), Messages.get("order.confirm"),
+                    short_.getMessage() + "\n\n" + Messages.get("order.backorder"))) {
+                orders.confirm(row.id(), row.version(), true);
             }
-        } catch (RuntimeException e) {
-            Errors.show(viewer.getTable().getShell(), e);
         }
-        reload();
     }
 
     private void cancel(OrderRow row) {
-        InputDialog ask = new InputDialog(viewer.getTable().getShell(), Messages.get("orders.cancel"),
-                Messages.get("orders.cancel.reason", row.orderNo(), row.customer()), "",
-                text -> text == null || text.isBlank() ? Messages.get("pipeline.reasonRequired") : null);
-        if (ask.open() == Window.OK) {
-            try {
-                orders.cancel(row.id(), row.version(), ask.getValue());
-            } catch (RuntimeException e) {
-                Errors.show(viewer.getTable().getShell(), e);
-            }
-            reload();
+        String reason = Toolbar.ask(viewer.getTable().getShell(), Messages.get("orders.cancel"),
+                Messages.get("orders.cancel.reason", row.orderNo(), row.customer()), true);
+        if (reason != null) {
+            orders.cancel(row.id(), row.version(), reason);
         }
     }
 

@@ -10,12 +10,9 @@ import java.util.Map;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.custom.StackLayout;
@@ -152,12 +149,9 @@ public class PipelinePart {
         stageFilter.addListener(SWT.Selection, e -> reload());
         Toolbar.button(page, "pipeline.edit", () -> Toolbar.selected(list, Card.class, "pipeline.view.list", "pipeline.select")
                 .ifPresent(c -> editDeal(c.id())));
-        list = new TableViewer(page, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        Table table = Widgets.id(list.getTable(), "pipeline.list");
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
+        list = Toolbar.table(page, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE, "pipeline.list");
+        Table table = list.getTable();
         GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(table);
-        list.setContentProvider(ArrayContentProvider.getInstance());
         Columns.add(list, Card.class, Messages.get("pipeline.col.code"), 100, Card::code);
         Columns.add(list, Card.class, Messages.get("pipeline.col.name"), 220, Card::name);
         Columns.add(list, Card.class, Messages.get("activity.customer"), 200, Card::customer);
@@ -366,12 +360,10 @@ public class PipelinePart {
     void move(long id, long version, SalesStage stage) {
         String reason = null;
         if (stage.isClosed()) {
-            InputDialog ask = new InputDialog(board.getShell(), Messages.get("stage." + stage), Messages.get("pipeline.reason." + stage), "",
-                    text -> text == null || text.isBlank() ? Messages.get("pipeline.reasonRequired") : null);
-            if (ask.open() != Window.OK) {
+            reason = Toolbar.ask(board.getShell(), Messages.get("stage." + stage), Messages.get("pipeline.reason." + stage), true);
+            if (reason == null) {
                 return;
             }
-            reason = ask.getValue();
         }
         try {
             opportunities.move(id, version, stage, reason);

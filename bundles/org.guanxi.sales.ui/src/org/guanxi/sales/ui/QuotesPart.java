@@ -9,7 +9,6 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -90,12 +89,9 @@ public class QuotesPart {
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).span(12, 1).applyTo(sash);
-        viewer = new TableViewer(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
-        Table table = Widgets.id(viewer.getTable(), "quotes.table");
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
+        viewer = Toolbar.table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE, "quotes.table");
+        Table table = viewer.getTable();
         TableExport.button(parent, table, Messages.get("quotes.title")).moveAbove(count);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
         Columns.add(viewer, QuoteRow.class, Messages.get("quotes.col.no"), 110, r -> r.quoteNo() + (r.revision() > 1 ? " / " + r.revision() : ""));
         Columns.add(viewer, QuoteRow.class, Messages.get("orders.col.customer"), 230, QuoteRow::customer);
         Columns.add(viewer, QuoteRow.class, Messages.get("orders.col.status"), 140, r -> Labels.of(r.status()));
@@ -113,11 +109,8 @@ public class QuotesPart {
         GridLayoutFactory.fillDefaults().applyTo(detail);
         summary = Widgets.id(new Label(detail, SWT.WRAP), "quotes.summary");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
-        lines = new TableViewer(detail, SWT.BORDER | SWT.FULL_SELECTION);
-        Widgets.id(lines.getTable(), "quotes.lines").setHeaderVisible(true);
-        lines.getTable().setLinesVisible(true);
+        lines = Toolbar.table(detail, SWT.BORDER | SWT.FULL_SELECTION, "quotes.lines");
         GridDataFactory.fillDefaults().grab(true, true).applyTo(lines.getTable());
-        lines.setContentProvider(ArrayContentProvider.getInstance());
         LinesEditor.columns(lines);
         sash.setWeights(60, 40);
         reload();

@@ -3,13 +3,17 @@ package org.guanxi.sales.ui;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
@@ -37,6 +41,15 @@ final class Toolbar {
         return search;
     }
 
+    /** A table with headers and grid lines showing a list (the lists' and details' common start). */
+    static TableViewer table(Composite parent, int style, String id) {
+        TableViewer viewer = new TableViewer(parent, style);
+        Widgets.id(viewer.getTable(), id).setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        return viewer;
+    }
+
     /** The selected row, if any. */
     static <T> Optional<T> current(TableViewer viewer, Class<T> type) {
         return Optional.ofNullable(type.cast(((IStructuredSelection) viewer.getSelection()).getFirstElement()));
@@ -56,6 +69,16 @@ final class Toolbar {
             }
             reload.run();
         });
+    }
+
+    /**
+     * Asks for one line of text (a reason, an outcome, an address); null when the user cancels. A required text may
+     * not be blank: the dialog says so and keeps OK disabled.
+     */
+    static String ask(Shell shell, String title, String prompt, boolean required) {
+        InputDialog dialog = new InputDialog(shell, title, prompt, "",
+                required ? text -> text == null || text.isBlank() ? Messages.get("pipeline.reasonRequired") : null : null);
+        return dialog.open() == Window.OK ? dialog.getValue() : null;
     }
 
     /** The selected row; when there is none, tells the user ({@code titleKey}, {@code selectKey}) and returns empty. */
