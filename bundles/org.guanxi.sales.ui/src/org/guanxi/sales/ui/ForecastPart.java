@@ -90,9 +90,10 @@ public class ForecastPart {
             reload();
         }).setEnabled(admin);
         Toolbar.button(parent, "forecast.teams", this::editTeams).setEnabled(admin);
-        for (var w : new org.eclipse.swt.widgets.Control[] { grain, scope, from, periods }) {
+        for (var w : new org.eclipse.swt.widgets.Control[] { grain, scope, from }) {
             w.addListener(SWT.Selection, e -> reload());
         }
+        // Modify covers both the arrows and typing; Selection as well would load everything twice
         periods.addListener(SWT.Modify, e -> reload());
 
         totals = Widgets.id(new Label(parent, SWT.NONE), "forecast.totals");
