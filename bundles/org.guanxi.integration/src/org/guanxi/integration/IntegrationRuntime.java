@@ -22,8 +22,11 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.guanxi.core.GuanxiHome;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Topics;
+import org.guanxi.core.service.ErpOrderSync;
 import org.guanxi.core.service.IntegrationService;
 import org.guanxi.core.service.InventoryService;
+import org.guanxi.core.service.Outbox;
+import org.guanxi.integration.simulator.FakeErp;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Component;
@@ -37,8 +40,10 @@ import org.osgi.service.event.EventAdmin;
 /**
  * Runs Camel inside the product. Route files are YAML in the working copy {@code $GUANXI_HOME/routes}, filled
  * from the defaults shipped in this bundle on first start (files the user changed or deleted are left alone);
- * they are watched and reloaded while the product runs. Route files can use {@code {{guanxi.home}}} and the beans
- * {@code inventoryFiles} (SCM inventory import).
+ * they are watched and reloaded while the product runs. Route files can use the placeholders of
+ * {@link IntegrationSettings} and the beans {@code inventoryFiles} (SCM inventory import), {@code outbox} (the outbox
+ * relay) and {@code erpUpdates} (order updates from the ERP). With {@code simulators=true} the fake ERP is started
+ * first, for demos.
  */
 @Component(service = IntegrationService.class)
 public class IntegrationRuntime implements IntegrationService {
@@ -52,8 +57,18 @@ public class IntegrationRuntime implements IntegrationService {
     @Reference
     private InventoryService inventory;
 
+    @Reference
+    private Outbox outbox;
+
+    @Reference
+    private ErpOrderSync erpOrders;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
+
+    private IntegrationSettings settings;
+    private final RouteStats stats = new RouteStats();
+    private FakeErp fakeErp;
 
     private Path home;
     private volatile State state = State.STOPPED;
@@ -67,9 +82,11 @@ public class IntegrationRuntime implements IntegrationService {
     }
 
     /** For tests: a runtime on its own data folder. */
-    public IntegrationRuntime(Database db, InventoryService inventory, Path home) {
+    public IntegrationRuntime(Database db, InventoryService inventory, Outbox outbox, ErpOrderSync erpOrders, Path home) {
         this.db = db;
         this.inventory = inventory;
+        this.outbox = outbox;
+        this.erpOrders = erpOrders;
         this.home = home;
     }
 
@@ -109,6 +126,10 @@ public class IntegrationRuntime implements IntegrationService {
             installDefaults(routes);
             Files.createDirectories(home().resolve("inbox").resolve("inventory"));
             importLog = new ImportLog(db.dataSource());
+            settings = IntegrationSettings.load(home());
+            if (settings.simulators()) {
+                startSimulators();
+            }
             camel = new DefaultCamelContext();
             camel.getCamelContextExtension().setName("guanxi");
             camel.setApplicationContextClassLoader(IntegrationRuntime.class.getClassLoader());
@@ -139,8 +160,9 @@ public class IntegrationRuntime implements IntegrationService {
 
     /** The beans and properties that route files may use; applied to the live and to every probe context. */
     private void prepare(CamelContext context) {
-        Properties p = new Properties();
+        Properties p = settings.placeholders();
         p.setProperty("guanxi.home", home().toString());
+        p.setProperty("guanxi.routes", home().resolve("routes").toString());
         var properties = (org.apache.camel.component.properties.PropertiesComponent) context.getPropertiesComponent();
         properties.setInitialProperties(p);
         // ours first: system properties and environment variables only fill in what Guanxi does not set
@@ -150,6 +172,30 @@ public class IntegrationRuntime implements IntegrationService {
             publish(Topics.INVENTORY_CHANGED);
             publish(Topics.INTEGRATION_CHANGED);
         }));
+        try {
+            context.addRoutes(OutboxRelay.errorHandling());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        context.getRegistry().bind("outbox", new OutboxRelay(outbox, erpOrders, settings.retryPolicy(), stats));
+        context.getRegistry().bind("erpUpdates", new ErpUpdates(erpOrders, new IntegrationState(db.dataSource()), stats,
+                () -> publish(Topics.INTEGRATION_CHANGED)));
+    }
+
+    /** The fake ERP on its fixed port, its journal in the data folder; a port in use means one runs already. */
+    private void startSimulators() {
+        try {
+            fakeErp = new FakeErp(home().resolve("simulators").resolve("erp"), settings.simulatorPace());
+            fakeErp.start(IntegrationSettings.SIMULATOR_PORT);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The fake ERP did not start (is another Guanxi running it?)", e);
+            fakeErp = null;
+        }
+    }
+
+    /** The fake ERP started with the routes, or null. */
+    public FakeErp fakeErp() {
+        return fakeErp;
     }
 
     private void rescan() {
@@ -162,7 +208,10 @@ public class IntegrationRuntime implements IntegrationService {
         }
     }
 
-    /** Copies the route files shipped with this bundle that the working copy does not have yet. */
+    /**
+     * Copies the route files shipped with this bundle (routes, mappings, contracts) that the working copy does not
+     * have yet. A file the user deleted stays deleted; a file the user changed is left alone.
+     */
     private static void installDefaults(Path routes) throws IOException {
         Files.createDirectories(routes);
         Bundle bundle = FrameworkUtil.getBundle(IntegrationRuntime.class);
@@ -171,15 +220,19 @@ public class IntegrationRuntime implements IntegrationService {
         }
         Path installed = routes.resolve(".installed");
         List<String> known = Files.exists(installed) ? Files.readAllLines(installed) : new ArrayList<>();
-        Enumeration<URL> entries = bundle.findEntries("routes", "*.yaml", false);
+        Enumeration<URL> entries = bundle.findEntries("routes", "*", true);
         List<String> now = new ArrayList<>(known);
         while (entries != null && entries.hasMoreElements()) {
             URL url = entries.nextElement();
-            String name = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
-            // a default the user deleted stays deleted
-            if (!known.contains(name) && !Files.exists(routes.resolve(name))) {
+            String name = url.getPath().substring(url.getPath().indexOf("/routes/") + "/routes/".length());
+            if (name.isEmpty() || name.endsWith("/")) {
+                continue;
+            }
+            Path target = routes.resolve(name);
+            if (!known.contains(name) && !Files.exists(target)) {
+                Files.createDirectories(target.getParent());
                 try (InputStream in = url.openStream()) {
-                    Files.copy(in, routes.resolve(name));
+                    Files.copy(in, target);
                 }
                 now.add(name);
             }
@@ -201,13 +254,15 @@ public class IntegrationRuntime implements IntegrationService {
             String id = r.getRouteId();
             String file = f.fileOfRoute(id);
             ImportLog.Counts n = counts.getOrDefault(id, new ImportLog.Counts(0, 0, null));
+            RouteStats.Figures figures = stats.of(id);
             String fileError = errors.get(file);
-            out.add(new RouteInfo(id, file, String.valueOf(c.getRouteController().getRouteStatus(id)), n.done(), n.failed(),
-                    fileError != null ? fileError : n.lastError()));
+            String lastError = fileError != null ? fileError : n.lastError() != null ? n.lastError() : figures.lastError();
+            out.add(new RouteInfo(id, r.getDescription(), file, String.valueOf(c.getRouteController().getRouteStatus(id)),
+                    n.done() + figures.done(), n.failed() + figures.failed(), figures.perMinute(), lastError));
         }
         errors.forEach((file, error) -> {
             if (out.stream().noneMatch(r -> r.file().equals(file))) {
-                out.add(new RouteInfo(file, file, "INVALID", 0, 0, error));
+                out.add(new RouteInfo(file, null, file, "INVALID", 0, 0, 0, error));
             }
         });
         return out;
@@ -221,6 +276,10 @@ public class IntegrationRuntime implements IntegrationService {
             watcher = null;
         }
         stopCamel();
+        if (fakeErp != null) {
+            fakeErp.close();
+            fakeErp = null;
+        }
         state = State.STOPPED;
     }
 

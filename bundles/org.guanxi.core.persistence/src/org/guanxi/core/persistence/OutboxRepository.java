@@ -1,9 +1,12 @@
 package org.guanxi.core.persistence;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.guanxi.core.db.Database;
+import org.guanxi.core.model.OutboxEvent;
 import org.guanxi.core.model.OutboxMessage;
+import org.guanxi.core.model.OutboxMessage.Status;
 import org.guanxi.core.service.Outbox;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,5 +50,55 @@ public class OutboxRepository implements Outbox {
     public long count(OutboxMessage.Status status) {
         return db.read(em -> em.createQuery("SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = :s", Long.class)
                 .setParameter("s", status).getSingleResult());
+    }
+
+    @Override
+    public List<OutboxEvent> history(long messageId) {
+        return db.read(em -> em.createQuery("SELECT e FROM OutboxEvent e WHERE e.messageId = :id ORDER BY e.id", OutboxEvent.class)
+                .setParameter("id", messageId).getResultList());
+    }
+
+    @Override
+    public List<OutboxMessage> due(String topicPrefix, int max) {
+        return db.read(em -> em.createQuery("SELECT m FROM OutboxMessage m WHERE m.status = :pending AND m.nextAttemptAt <= :now "
+                + "AND m.topic LIKE :topic AND NOT EXISTS (SELECT o FROM OutboxMessage o WHERE o.aggregateType = m.aggregateType "
+                + "AND o.aggregateId = m.aggregateId AND o.id < m.id AND o.status IN :open) ORDER BY m.id", OutboxMessage.class)
+                .setParameter("pending", Status.PENDING).setParameter("now", Instant.now())
+                .setParameter("topic", topicPrefix.replace("%", "") + "%").setParameter("open", List.of(Status.PENDING, Status.PARKED))
+                .setMaxResults(max).getResultList());
+    }
+
+    @Override
+    public void acknowledge(EntityManager em, long messageId, String answer) {
+        OutboxMessage m = em.find(OutboxMessage.class, messageId);
+        if (m.getStatus() == Status.SENT) {
+            return; // a second answer to the same message (a redelivery the receiver recognised) changes nothing
+        }
+        m.setStatus(Status.SENT);
+        m.setSentAt(Instant.now());
+        m.setAttempts(m.getAttempts() + 1);
+        em.persist(new OutboxEvent(messageId, OutboxEvent.Kind.ACKNOWLEDGED, null, answer));
+    }
+
+    @Override
+    public OutboxMessage failed(long messageId, String error, boolean permanent, RetryPolicy policy) {
+        return db.inTransaction(em -> {
+            OutboxMessage m = em.find(OutboxMessage.class, messageId);
+            if (m.getStatus() != Status.PENDING) {
+                return m;
+            }
+            int attempts = m.getAttempts() + 1;
+            m.setAttempts(attempts);
+            m.setLastError(error == null || error.length() <= 2000 ? error : error.substring(0, 1999) + "…");
+            if (permanent || attempts >= policy.maxAttempts()) {
+                m.setStatus(Status.PARKED);
+                em.persist(new OutboxEvent(messageId, OutboxEvent.Kind.PARKED, null, error));
+            } else {
+                Instant next = Instant.now().plus(policy.delayAfter(attempts));
+                m.setNextAttemptAt(next);
+                em.persist(new OutboxEvent(messageId, OutboxEvent.Kind.RETRY, null, error));
+            }
+            return m;
+        });
     }
 }

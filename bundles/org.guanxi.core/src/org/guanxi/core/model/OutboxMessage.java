@@ -82,6 +82,7 @@ public class OutboxMessage {
     public long getAggregateId() { return aggregateId; }
     public String getIdempotencyKey() { return idempotencyKey; }
     public String getPayload() { return payload; }
+    public void setPayload(String payload) { this.payload = payload; }
     public Status getStatus() { return status; }
     public void setStatus(Status status) { this.status = status; }
     public int getAttempts() { return attempts; }

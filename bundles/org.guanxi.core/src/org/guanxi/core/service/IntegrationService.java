@@ -7,8 +7,12 @@ public interface IntegrationService {
 
     enum State { STOPPED, STARTING, STARTED, FAILED }
 
-    /** A route as the Integration view lists it; {@code done} and {@code failed} count files or messages. */
-    record RouteInfo(String id, String file, String state, long done, long failed, String lastError) {
+    /**
+     * A route as the Integration view lists it: {@code done} and {@code failed} count files or messages,
+     * {@code perMinute} the messages done in the last minute.
+     */
+    record RouteInfo(String id, String description, String file, String state, long done, long failed, long perMinute,
+            String lastError) {
     }
 
     State state();

@@ -2,6 +2,9 @@ package org.guanxi.core.service;
 
 import java.util.List;
 
+import java.time.Duration;
+
+import org.guanxi.core.model.OutboxEvent;
 import org.guanxi.core.model.OutboxMessage;
 
 import jakarta.persistence.EntityManager;
@@ -30,4 +33,38 @@ public interface Outbox {
 
     /** How many messages are in a state. */
     long count(OutboxMessage.Status status);
+
+    /** What happened to a message, oldest first. */
+    List<OutboxEvent> history(long messageId);
+
+    // ------------------------------------------------------------------------------------- for the relay routes
+
+    /**
+     * Pending messages due now whose topic starts with {@code topicPrefix}, oldest first. Only the oldest unsent
+     * message of each record is offered, so that a record's messages reach the receiver in the order they were
+     * written (a cancellation never overtakes its confirmation).
+     */
+    List<OutboxMessage> due(String topicPrefix, int max);
+
+    /** Marks a message sent inside {@code em}'s transaction (with the receiver's write-back) and records the answer. */
+    void acknowledge(EntityManager em, long messageId, String answer);
+
+    /** How a relay retries: the first pause, growth up to a longest pause, and attempts before a message is parked. */
+    record RetryPolicy(Duration firstDelay, Duration maxDelay, int maxAttempts) {
+
+        /** The pause after the {@code attempts}-th failed attempt: doubling from the first delay up to the longest. */
+        public Duration delayAfter(int attempts) {
+            Duration d = firstDelay;
+            for (int i = 1; i < attempts && d.compareTo(maxDelay) < 0; i++) {
+                d = d.multipliedBy(2);
+            }
+            return d.compareTo(maxDelay) > 0 ? maxDelay : d;
+        }
+    }
+
+    /**
+     * Records a failed attempt. A {@code permanent} failure (the receiver refused the content) or the last attempt the
+     * policy allows parks the message for a user; otherwise it is due again after the policy's pause.
+     */
+    OutboxMessage failed(long messageId, String error, boolean permanent, RetryPolicy policy);
 }

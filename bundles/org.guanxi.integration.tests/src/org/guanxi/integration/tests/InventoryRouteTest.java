@@ -17,6 +17,9 @@ import java.util.function.BooleanSupplier;
 
 import org.guanxi.core.persistence.InventoryRepository;
 import org.guanxi.core.persistence.JpaDatabase;
+import org.guanxi.core.persistence.OutboxRepository;
+import org.guanxi.sales.ErpOrderSyncImpl;
+import org.guanxi.security.AuditLogImpl;
 import org.guanxi.core.service.IntegrationService;
 import org.guanxi.core.service.IntegrationService.RouteInfo;
 import org.guanxi.integration.IntegrationRuntime;
@@ -49,7 +52,8 @@ class InventoryRouteTest {
         SecurityServiceImpl security = new SecurityServiceImpl(db);
         security.signInOsUser();
         inventory = new InventoryRepository(db, security);
-        runtime = new IntegrationRuntime(db, inventory, home);
+        OutboxRepository outbox = new OutboxRepository(db);
+        runtime = new IntegrationRuntime(db, inventory, outbox, new ErpOrderSyncImpl(db, new AuditLogImpl(db, security), outbox), home);
         runtime.start();
         assertEquals(IntegrationService.State.STARTED, runtime.state(), runtime.failure());
         inbox = home.resolve("inbox/inventory");

@@ -1,0 +1,128 @@
+package org.guanxi.integration.tests;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+
+import org.guanxi.core.model.Customer;
+import org.guanxi.core.model.OrderLine;
+import org.guanxi.core.model.PartyKind;
+import org.guanxi.core.model.Product;
+import org.guanxi.core.model.SalesOrder;
+import org.guanxi.core.persistence.InventoryRepository;
+import org.guanxi.core.persistence.JpaDatabase;
+import org.guanxi.core.persistence.OutboxRepository;
+import org.guanxi.core.service.IntegrationService;
+import org.guanxi.core.service.InventoryService.StockReport;
+import org.guanxi.customer.CustomerServiceImpl;
+import org.guanxi.integration.IntegrationRuntime;
+import org.guanxi.integration.simulator.FakeErp;
+import org.guanxi.sales.CatalogServiceImpl;
+import org.guanxi.sales.ErpOrderSyncImpl;
+import org.guanxi.sales.OrderServiceImpl;
+import org.guanxi.security.AuditLogImpl;
+import org.guanxi.security.SecurityServiceImpl;
+
+/**
+ * A fresh embedded database with the services the routes need, the fake ERP on a free loopback port, and the
+ * integration runtime on the shipped route files, configured as a deployment would be (integration.properties).
+ */
+final class ErpFixture implements AutoCloseable {
+
+    final Path home;
+    final JpaDatabase db;
+    final SecurityServiceImpl security;
+    final AuditLogImpl audit;
+    final OutboxRepository outbox;
+    final OrderServiceImpl orders;
+    final ErpOrderSyncImpl erpSync;
+    final CustomerServiceImpl customers;
+    final CatalogServiceImpl catalog;
+    final InventoryRepository inventory;
+    final FakeErp erp;
+    final int port;
+    final IntegrationRuntime runtime;
+    private final Locale locale = Locale.getDefault();
+
+    /** {@code settings}: extra lines for integration.properties. */
+    ErpFixture(Path home, String... settings) throws SQLException, IOException {
+        Locale.setDefault(Locale.ENGLISH);
+        this.home = home;
+        db = JpaDatabase.openEmbedded(home.resolve("db"));
+        security = new SecurityServiceImpl(db);
+        security.signInOsUser();
+        audit = new AuditLogImpl(db, security);
+        outbox = new OutboxRepository(db);
+        orders = new OrderServiceImpl(db, security, audit, outbox);
+        erpSync = new ErpOrderSyncImpl(db, audit, outbox);
+        customers = new CustomerServiceImpl(db, security, audit);
+        catalog = new CatalogServiceImpl(db, security, audit);
+        inventory = new InventoryRepository(db, security);
+        erp = new FakeErp(home.resolve("fake-erp"), Duration.ZERO);
+        port = org.guanxi.integration.simulator.Ports.free();
+        String url = erp.start(port);
+        StringBuilder props = new StringBuilder("erp.url=" + url + "\nerp.relay.period=100\nerp.updates.period=300\n"
+                + "erp.retry.firstDelay=300\nerp.retry.maxDelay=1000\nerp.retry.maxAttempts=50\n");
+        for (String s : settings) {
+            props.append(s).append('\n');
+        }
+        Files.writeString(home.resolve("integration.properties"), props);
+        runtime = new IntegrationRuntime(db, inventory, outbox, erpSync, home);
+        runtime.start();
+        if (runtime.state() != IntegrationService.State.STARTED) {
+            throw new IllegalStateException(runtime.failure());
+        }
+    }
+
+    Customer customer(String name) {
+        Customer c = new Customer();
+        c.setKind(PartyKind.ORGANISATION);
+        c.setName(name);
+        c.setPhone("021-6000" + (1000 + name.length()));
+        return customers.save(c);
+    }
+
+    Product product(String sku, String price, int onHand) {
+        Product p = new Product();
+        p.setSku(sku);
+        p.setName("Product " + sku);
+        p.setUnitPrice(new BigDecimal(price));
+        p.setStockItem(true);
+        p = catalog.saveProduct(p);
+        inventory.upsert(List.of(new StockReport(sku, "WH1", BigDecimal.valueOf(onHand), BigDecimal.ZERO)), "test.csv");
+        return p;
+    }
+
+    /** A draft of {@code quantity} units, confirmed through the order service (which writes the outbox message). */
+    SalesOrder confirmed(Customer c, Product p, int quantity) {
+        SalesOrder o = new SalesOrder();
+        o.setCustomer(c);
+        o.getLines().add(new OrderLine(p, BigDecimal.valueOf(quantity), null));
+        o = orders.save(o);
+        return orders.confirm(o.getId(), o.getVersion(), false);
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() {
+        runtime.stop();
+        erp.close();
+        db.close();
+        Locale.setDefault(locale);
+    }
+}

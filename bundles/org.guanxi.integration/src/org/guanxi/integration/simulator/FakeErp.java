@@ -1,0 +1,341 @@
+package org.guanxi.integration.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.w3c.dom.Element;
+
+/**
+ * A stand-in ERP for demos and tests that speaks Guanxi's ERP contract ({@code contracts/guanxi-erp.wsdl}) over real
+ * SOAP on 127.0.0.1, served by CXF. It behaves as a well-kept ERP should: a repeated idempotency key gets the first
+ * answer back (and is counted as a duplicate delivery), bad data is refused with an {@code ErpFault}, and a released
+ * order is delivered, invoiced and paid after a configurable pace, which {@code GetOrderUpdates} reports.
+ * <p>
+ * Every receipt is appended to {@code received.log} in the simulator's folder (key, ERP number, duplicate flag), so
+ * ERP numbers survive a restart of the simulator and crash tests can count what arrived.
+ */
+public final class FakeErp implements AutoCloseable {
+
+    public static final String NAMESPACE = "urn:guanxi:erp:1";
+    private static final Logger LOG = Logger.getLogger(FakeErp.class.getName());
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** What arrived: calls in all, distinct idempotency keys, repeated keys answered from memory, refused calls. */
+    public record Counts(long received, long distinct, long duplicates, long faults) {
+    }
+
+    private record Receipt(String erpNo, String status) {
+    }
+
+    private record Update(long seq, Instant due, String xml) {
+    }
+
+    private final Path folder;
+    private final Duration pace;
+    private final Clock clock;
+    private final Map<String, Receipt> byKey = new ConcurrentHashMap<>();
+    private final Map<String, String> erpNoByOrder = new ConcurrentHashMap<>();
+    private final Map<String, Long> partnerVersions = new ConcurrentHashMap<>();
+    private final List<Update> updates = new ArrayList<>();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong faults = new AtomicLong();
+    private final AtomicLong numbers = new AtomicLong(100_000);
+    private final AtomicLong seq = new AtomicLong();
+    private Bus bus;
+    private EndpointImpl endpoint;
+    private String address;
+
+    /**
+     * @param folder where {@code received.log} is kept
+     * @param pace   time from release to delivery, from delivery to invoice and from invoice to payment
+     */
+    public FakeErp(Path folder, Duration pace) {
+        this(folder, pace, Clock.systemUTC());
+    }
+
+    FakeErp(Path folder, Duration pace, Clock clock) {
+        this.folder = folder;
+        this.pace = pace;
+        this.clock = clock;
+        load();
+    }
+
+    /** Serves {@code http://127.0.0.1:PORT/erp}; port 0 picks a free one. Returns the address. */
+    public synchronized String start(int port) {
+        int p = port == 0 ? Ports.free() : port;
+        bus = BusFactory.newInstance().createBus();
+        endpoint = new EndpointImpl(bus, new ErpEndpoint(this));
+        String url = "http://127.0.0.1:" + p + "/erp";
+        Soap.withBundleClassLoader(() -> endpoint.publish(url));
+        address = url;
+        LOG.info(() -> "Fake ERP listening at " + url + " (data in " + folder + ")");
+        return url;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    /** Stops listening, as an ERP that goes down; {@link #start} brings it back with everything it knew. */
+    @Override
+    public synchronized void close() {
+        if (endpoint != null) {
+            endpoint.stop();
+            bus.shutdown(true);
+            endpoint = null;
+            bus = null;
+        }
+    }
+
+    public Counts counts() {
+        return new Counts(received.get(), byKey.size(), duplicates.get(), faults.get());
+    }
+
+    /** The ERP number given to a CRM order number, or null. */
+    public String erpNumberOf(String orderNo) {
+        return erpNoByOrder.get(orderNo);
+    }
+
+    // ----------------------------------------------------------------------------------------------- operations
+
+    String submit(Element request) {
+        received.incrementAndGet();
+        String key = Soap.text(request, "IdempotencyKey");
+        Receipt first = byKey.get(key);
+        if (first != null) {
+            return duplicate(key, first);
+        }
+        String orderNo = Soap.text(request, "OrderNo");
+        checkOrder(request);
+        synchronized (this) {
+            first = byKey.get(key);
+            if (first != null) {
+                return duplicate(key, first);
+            }
+            String erpNo = erpNoByOrder.computeIfAbsent(orderNo, n -> "SO" + numbers.incrementAndGet());
+            Receipt r = new Receipt(erpNo, "RELEASED");
+            byKey.put(key, r);
+            journal(key, erpNo, false);
+            schedule(orderNo, erpNo, new BigDecimal(Soap.text(request, "Total")));
+            return ack(r, false);
+        }
+    }
+
+    String cancel(Element request) {
+        received.incrementAndGet();
+        String key = Soap.text(request, "IdempotencyKey");
+        Receipt first = byKey.get(key);
+        if (first != null) {
+            return duplicate(key, first);
+        }
+        String orderNo = Soap.text(request, "OrderNo");
+        synchronized (this) {
+            String erpNo = erpNoByOrder.get(orderNo);
+            if (erpNo == null) {
+                throw refuse("E-UNKNOWN-ORDER", "Order " + orderNo + " was never submitted");
+            }
+            Receipt r = new Receipt(erpNo, "CANCELLED");
+            byKey.put(key, r);
+            journal(key, erpNo, false);
+            updates.removeIf(u -> u.xml().contains("<OrderNo>" + Soap.escape(orderNo) + "</OrderNo>") && u.due().isAfter(clock.instant()));
+            add(clock.instant(), orderNo, erpNo, "CANCELLED", "");
+            return ack(r, false);
+        }
+    }
+
+    synchronized String updates(Element request) {
+        long after = Long.parseLong(Soap.text(request, "After"));
+        int max = Integer.parseInt(Soap.text(request, "Max"));
+        Instant now = clock.instant();
+        StringBuilder out = new StringBuilder("<OrderUpdates xmlns=\"" + NAMESPACE + "\">");
+        int n = 0;
+        for (Update u : updates) {
+            if (u.seq() > after && !u.due().isAfter(now) && n++ < max) {
+                out.append(u.xml());
+            }
+        }
+        return out.append("</OrderUpdates>").toString();
+    }
+
+    synchronized String syncPartner(Element request) {
+        received.incrementAndGet();
+        String key = Soap.text(request, "IdempotencyKey");
+        Element partner = Soap.child(request, "Partner");
+        String code = Soap.text(partner, "Code");
+        String base = Soap.optional(request, "BaseVersion");
+        Long current = partnerVersions.get(code);
+        Receipt first = byKey.get(key);
+        if (first != null) {
+            duplicates.incrementAndGet();
+            return partnerAck(first.erpNo(), first.status(), current == null ? 1 : current, true);
+        }
+        if (current != null && base != null && Long.parseLong(base) != current) {
+            throw refuse("E-CONFLICT", "Business partner " + code + " was changed in the ERP (version " + current
+                    + ") since the CRM last saw it (version " + base + ")");
+        }
+        long version = current == null ? 1 : current + 1;
+        partnerVersions.put(code, version);
+        Receipt r = new Receipt("BP-" + code, current == null ? "CREATED" : "UPDATED");
+        byKey.put(key, r);
+        journal(key, r.erpNo(), false);
+        return partnerAck(r.erpNo(), r.status(), version, false);
+    }
+
+    /** Changes a partner on the ERP side, as an ERP user would; the CRM's next update of it is a conflict. */
+    public void editPartnerInErp(String code) {
+        partnerVersions.merge(code, 1L, Long::sum);
+    }
+
+    // ------------------------------------------------------------------------------------------------- helpers
+
+    /** An ERP checks what it is given; these are the checks a real one makes on an order. */
+    private void checkOrder(Element request) {
+        String currency = Soap.text(request, "Currency");
+        try {
+            Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            throw refuse("E-CURRENCY", "Unknown currency " + currency);
+        }
+        List<Element> lines = Soap.children(request, "Line");
+        if (lines.isEmpty()) {
+            throw refuse("E-LINES", "The order has no lines");
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Element line : lines) {
+            String no = Soap.text(line, "LineNo");
+            BigDecimal qty = new BigDecimal(Soap.text(line, "Quantity"));
+            BigDecimal amount = new BigDecimal(Soap.text(line, "Amount"));
+            if (qty.signum() <= 0) {
+                throw refuse("E-QTY", "Line " + no + ": quantity " + qty.toPlainString() + " is not positive");
+            }
+            if (Soap.text(line, "Sku").isBlank()) {
+                throw refuse("E-SKU", "Line " + no + ": no SKU");
+            }
+            BigDecimal expected = qty.multiply(new BigDecimal(Soap.text(line, "UnitPrice")));
+            if (expected.subtract(amount).abs().compareTo(new BigDecimal("0.01")) > 0) {
+                throw refuse("E-AMOUNT", "Line " + no + ": amount " + amount.toPlainString() + " is not quantity × unit price ("
+                        + expected.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + ")");
+            }
+            sum = sum.add(amount);
+        }
+        BigDecimal total = new BigDecimal(Soap.text(request, "Total"));
+        if (sum.subtract(total).abs().compareTo(new BigDecimal("0.01")) > 0) {
+            throw refuse("E-TOTAL", "Total " + total.toPlainString() + " is not the sum of the lines (" + sum.toPlainString() + ")");
+        }
+    }
+
+    private RuntimeException refuse(String code, String message) {
+        faults.incrementAndGet();
+        return Soap.fault(NAMESPACE, code, message);
+    }
+
+    private String duplicate(String key, Receipt first) {
+        duplicates.incrementAndGet();
+        journal(key, first.erpNo(), true);
+        return ack(first, true);
+    }
+
+    private static String ack(Receipt r, boolean duplicate) {
+        return "<OrderAck xmlns=\"" + NAMESPACE + "\"><ErpOrderNo>" + Soap.escape(r.erpNo()) + "</ErpOrderNo><Status>"
+                + r.status() + "</Status><Duplicate>" + duplicate + "</Duplicate></OrderAck>";
+    }
+
+    private static String partnerAck(String no, String status, long version, boolean duplicate) {
+        return "<PartnerAck xmlns=\"" + NAMESPACE + "\"><PartnerNo>" + Soap.escape(no) + "</PartnerNo><Status>" + status
+                + "</Status><Version>" + version + "</Version><Duplicate>" + duplicate + "</Duplicate></PartnerAck>";
+    }
+
+    /** Release now; delivery, invoice and payment each one pace later. */
+    private void schedule(String orderNo, String erpNo, BigDecimal total) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        String number = erpNo.substring(2);
+        add(now, orderNo, erpNo, "RELEASED", "");
+        add(now.plus(pace), orderNo, erpNo, "DELIVERED", "<Delivery><DeliveryNo>DN" + number + "</DeliveryNo><ShippedOn>" + today
+                + "</ShippedOn><DeliveredOn>" + today + "</DeliveredOn><Carrier>顺丰速运</Carrier><TrackingNo>SF" + number
+                + "</TrackingNo></Delivery>");
+        add(now.plus(pace.multipliedBy(2)), orderNo, erpNo, "INVOICED", "<Invoice><InvoiceNo>INV" + number + "</InvoiceNo><IssueDate>"
+                + today + "</IssueDate><DueDate>" + today.plusDays(30) + "</DueDate><Amount>" + total.toPlainString()
+                + "</Amount></Invoice>");
+        add(now.plus(pace.multipliedBy(3)), orderNo, erpNo, "PAID", "<Payment><InvoiceNo>INV" + number + "</InvoiceNo><PaidOn>"
+                + today + "</PaidOn><Amount>" + total.toPlainString() + "</Amount><Method>BANK</Method><Reference>PAY" + number
+                + "</Reference></Payment>");
+    }
+
+    private void add(Instant due, String orderNo, String erpNo, String status, String detail) {
+        long s = seq.incrementAndGet();
+        updates.add(new Update(s, due, "<Update><Seq>" + s + "</Seq><OrderNo>" + Soap.escape(orderNo) + "</OrderNo><ErpOrderNo>"
+                + Soap.escape(erpNo) + "</ErpOrderNo><Status>" + status + "</Status>" + detail + "</Update>"));
+    }
+
+    private synchronized void journal(String key, String erpNo, boolean duplicate) {
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("received.log"), key + "\t" + erpNo + "\t" + (duplicate ? "duplicate" : "first") + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rebuilds what the ERP knew from its journal; each journalled receipt counts as received. */
+    private void load() {
+        Path log = folder.resolve("received.log");
+        if (!Files.isRegularFile(log)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t");
+                if (f.length < 3) {
+                    continue; // a line cut short by a crash of the simulator
+                }
+                received.incrementAndGet();
+                if (f[2].equals("duplicate")) {
+                    duplicates.incrementAndGet();
+                } else {
+                    byKey.putIfAbsent(f[0], new Receipt(f[1], f[0].endsWith(":cancelled") ? "CANCELLED" : "RELEASED"));
+                    int colon = f[0].lastIndexOf(':');
+                    if (colon > 0) {
+                        erpNoByOrder.putIfAbsent(f[0].substring(0, colon), f[1]);
+                    }
+                    if (f[1].startsWith("SO")) {
+                        numbers.accumulateAndGet(Long.parseLong(f[1].substring(2)), Math::max);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The journal's lines: key, ERP number, "first" or "duplicate". */
+    public static List<String[]> journal(Path folder) throws IOException {
+        Path log = folder.resolve("received.log");
+        if (!Files.isRegularFile(log)) {
+            return List.of();
+        }
+        return Files.readAllLines(log, StandardCharsets.UTF_8).stream().map(l -> l.split("\t")).filter(f -> f.length == 3).toList();
+    }
+}
