@@ -168,6 +168,7 @@ public class IntegrationRuntime implements IntegrationService {
         // ours first: system properties and environment variables only fill in what Guanxi does not set
         properties.setSystemPropertiesMode(org.apache.camel.component.properties.PropertiesComponent.SYSTEM_PROPERTIES_MODE_FALLBACK);
         properties.setEnvironmentVariableMode(org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_FALLBACK);
+        properties.addPropertiesFunction(new Secrets(home()));
         context.getRegistry().bind("inventoryFiles", new InventoryFileImporter(inventory, importLog, route -> {
             publish(Topics.INVENTORY_CHANGED);
             publish(Topics.INTEGRATION_CHANGED);

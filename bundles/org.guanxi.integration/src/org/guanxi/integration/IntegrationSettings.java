@@ -1,7 +1,6 @@
 package org.guanxi.integration;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ public final class IntegrationSettings {
         DEFAULTS.forEach(d -> p.setProperty(d[0], d[1]));
         Path file = home.resolve(FILE);
         if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
+            try (java.io.Reader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
                 Properties user = new Properties();
                 user.load(in);
                 user.forEach((k, v) -> p.setProperty(k.toString().strip(), v.toString().strip()));

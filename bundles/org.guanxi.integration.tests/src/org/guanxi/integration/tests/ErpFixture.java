@@ -52,6 +52,11 @@ final class ErpFixture implements AutoCloseable {
 
     /** {@code settings}: extra lines for integration.properties. */
     ErpFixture(Path home, String... settings) throws SQLException, IOException {
+        this(home, settings, null);
+    }
+
+    /** {@code secrets}: the content of secrets.properties (server configuration), or null for none. */
+    ErpFixture(Path home, String[] settings, String secrets) throws SQLException, IOException {
         Locale.setDefault(Locale.ENGLISH);
         this.home = home;
         db = JpaDatabase.openEmbedded(home.resolve("db"));
@@ -67,12 +72,18 @@ final class ErpFixture implements AutoCloseable {
         erp = new FakeErp(home.resolve("fake-erp"), Duration.ZERO);
         port = org.guanxi.integration.simulator.Ports.free();
         String url = erp.start(port);
-        StringBuilder props = new StringBuilder("erp.url=" + url + "\nerp.relay.period=100\nerp.updates.period=300\n"
+        StringBuilder props = new StringBuilder("erp.url=" + url + "\nidempiere.url=http://127.0.0.1:" + port
+                + "/ADInterface/services/compositeInterface\nerp.relay.period=100\nerp.updates.period=300\n"
                 + "erp.retry.firstDelay=300\nerp.retry.maxDelay=1000\nerp.retry.maxAttempts=50\n");
         for (String s : settings) {
             props.append(s).append('\n');
         }
         Files.writeString(home.resolve("integration.properties"), props);
+        if (secrets != null) {
+            Path file = home.resolve("secrets.properties");
+            Files.writeString(file, secrets);
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
         runtime = new IntegrationRuntime(db, inventory, outbox, erpSync, home);
         runtime.start();
         if (runtime.state() != IntegrationService.State.STARTED) {

@@ -62,8 +62,10 @@ public final class FakeErp implements AutoCloseable {
     private final AtomicLong faults = new AtomicLong();
     private final AtomicLong numbers = new AtomicLong(100_000);
     private final AtomicLong seq = new AtomicLong();
+    private final IdempiereEndpoint idempiere = new IdempiereEndpoint();
     private Bus bus;
     private EndpointImpl endpoint;
+    private EndpointImpl idempiereEndpoint;
     private String address;
 
     /**
@@ -81,13 +83,21 @@ public final class FakeErp implements AutoCloseable {
         load();
     }
 
-    /** Serves {@code http://127.0.0.1:PORT/erp}; port 0 picks a free one. Returns the address. */
+    /**
+     * Serves Guanxi's contract at {@code http://127.0.0.1:PORT/erp} and iDempiere's composite interface at
+     * {@code http://127.0.0.1:PORT/ADInterface/services/compositeInterface}; port 0 picks a free one. Returns the
+     * first address.
+     */
     public synchronized String start(int port) {
         int p = port == 0 ? Ports.free() : port;
         bus = BusFactory.newInstance().createBus();
         endpoint = new EndpointImpl(bus, new ErpEndpoint(this));
+        idempiereEndpoint = new EndpointImpl(bus, idempiere);
         String url = "http://127.0.0.1:" + p + "/erp";
-        Soap.withBundleClassLoader(() -> endpoint.publish(url));
+        Soap.withBundleClassLoader(() -> {
+            endpoint.publish(url);
+            idempiereEndpoint.publish("http://127.0.0.1:" + p + "/ADInterface/services/compositeInterface");
+        });
         address = url;
         LOG.info(() -> "Fake ERP listening at " + url + " (data in " + folder + ")");
         return url;
@@ -102,6 +112,7 @@ public final class FakeErp implements AutoCloseable {
     public synchronized void close() {
         if (endpoint != null) {
             endpoint.stop();
+            idempiereEndpoint.stop();
             bus.shutdown(true);
             endpoint = null;
             bus = null;
@@ -110,6 +121,11 @@ public final class FakeErp implements AutoCloseable {
 
     public Counts counts() {
         return new Counts(received.get(), byKey.size(), duplicates.get(), faults.get());
+    }
+
+    /** The iDempiere side of the simulator. */
+    public IdempiereEndpoint idempiere() {
+        return idempiere;
     }
 
     /** The ERP number given to a CRM order number, or null. */

@@ -47,6 +47,18 @@ final class Soap {
         }
     }
 
+    static String serialize(Element e) {
+        try {
+            java.io.StringWriter out = new java.io.StringWriter();
+            javax.xml.transform.Transformer t = TRANSFORMERS.newTransformer();
+            t.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+            t.transform(new javax.xml.transform.dom.DOMSource(e), new javax.xml.transform.stream.StreamResult(out));
+            return out.toString();
+        } catch (javax.xml.transform.TransformerException x) {
+            throw new IllegalStateException(x);
+        }
+    }
+
     static Source source(String xml) {
         return new StreamSource(new StringReader(xml));
     }
