@@ -3,6 +3,7 @@ package org.guanxi.integration.tests;
 import static org.guanxi.integration.tests.ErpFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -16,7 +17,10 @@ import org.guanxi.core.model.OutboxMessage;
 import org.guanxi.core.model.Product;
 import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.service.OrderService.Detail;
+import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.Outbox;
+import org.guanxi.core.service.ValidationException;
+import org.guanxi.integration.DeadLetters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +124,31 @@ class OrderRelayTest {
         assertTrue(parked.getLastError().startsWith("E-AMOUNT: Line 1"), parked.getLastError());
         assertEquals(1, f.erp.counts().faults());
         assertEquals(OutboxEvent.Kind.PARKED, f.outbox.history(parked.getId()).get(0).getKind());
+
+        // a user corrects the amount and sends it again; the ERP takes it under the same key
+        DeadLetters letters = new DeadLetters(f.db, f.security, f.audit);
+        assertEquals(List.of(parked.getId()), letters.parked(10).stream().map(OutboxMessage::getId).toList());
+        assertThrows(ValidationException.class, () -> letters.replay(f.outbox.of("Test", 1).get(0).getId(), "<SalesOrder"));
+        letters.replay(parked.getId(), bad.replace("<Amount>241.00</Amount>", "<Amount>240.00</Amount>"));
+        await("sent after correction", () -> f.outbox.of("Test", 1).get(0).getStatus() == OutboxMessage.Status.SENT);
+        assertEquals(List.of(OutboxEvent.Kind.PARKED, OutboxEvent.Kind.REPLAYED, OutboxEvent.Kind.ACKNOWLEDGED),
+                f.outbox.history(parked.getId()).stream().map(OutboxEvent::getKind).toList());
+        assertEquals("content corrected", f.outbox.history(parked.getId()).get(1).getDetail());
+        assertTrue(f.audit.history("OutboxMessage", parked.getId()).stream().anyMatch(a -> "payload".equals(a.getField())));
+        assertTrue(letters.parked(10).isEmpty());
+    }
+
+    @Test
+    void aParkedMessageCanBeDiscardedWithAReasonOnly() throws Exception {
+        f.db.inTransaction(em -> f.outbox.append(em, "order.confirmed", "Test", 3, "X-1:confirmed", "<SalesOrder xmlns=\"urn:guanxi:order:1\" event=\"confirmed\"><IdempotencyKey>X-1:confirmed</IdempotencyKey><OrderNo>X-1</OrderNo><OrderDate>2026-11-23</OrderDate><Currency>XXQ</Currency><Total>1.00</Total><Customer><Code>C</Code><Name>N</Name></Customer><Lines><Line><LineNo>1</LineNo><Sku>S</Sku><Quantity>1</Quantity><UnitPrice>1.00</UnitPrice><Amount>1.00</Amount></Line></Lines></SalesOrder>"));
+        await("parked", () -> f.outbox.of("Test", 3).get(0).getStatus() == OutboxMessage.Status.PARKED);
+        OutboxMessage m = f.outbox.of("Test", 3).get(0);
+        assertTrue(m.getLastError().startsWith("E-CURRENCY"), m.getLastError());
+        DeadLetters letters = new DeadLetters(f.db, f.security, f.audit);
+        assertThrows(ValidationException.class, () -> letters.discard(m.getId(), " "));
+        letters.discard(m.getId(), "测试订单，无需同步");
+        assertEquals(OutboxMessage.Status.DISCARDED, f.outbox.of("Test", 3).get(0).getStatus());
+        assertThrows(GuanxiException.class, () -> letters.replay(m.getId(), null), "only parked messages can be replayed");
     }
 
     @Test

@@ -24,12 +24,14 @@ import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Delivery;
 import org.guanxi.core.model.OrderStatus;
+import org.guanxi.core.model.OutboxEvent;
 import org.guanxi.core.model.OutboxMessage;
 import org.guanxi.core.model.Payment;
 import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.service.CatalogService;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.OrderService;
+import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.OrderService.Detail;
 import org.guanxi.core.service.OrderService.InvoiceRow;
 import org.guanxi.core.service.OrderService.OrderRow;
@@ -59,6 +61,9 @@ public class OrdersPart {
     private CatalogService catalog;
 
     @Inject
+    private Outbox outbox;
+
+    @Inject
     private CustomerService customers;
 
     private Text search;
@@ -71,6 +76,7 @@ public class OrdersPart {
     private TableViewer invoices;
     private TableViewer payments;
     private TableViewer messages;
+    private TableViewer history;
 
     @PostConstruct
     void create(Composite parent) {
@@ -135,7 +141,22 @@ public class OrdersPart {
         Columns.add(payments, Payment.class, Messages.get("payments.col.method"), 90,
                 p -> p.getMethod() == null ? "" : Messages.has("payment." + p.getMethod()) ? Messages.get("payment." + p.getMethod()) : p.getMethod());
         Columns.add(payments, Payment.class, Messages.get("payments.col.reference"), 140, Payment::getReference);
-        messages = tab(tabs, "orders.tab.messages", "orders.messages");
+        // the order's messages to the ERP, and beside them what happened to the selected one (sent, retried, …)
+        TabItem messagesTab = new TabItem(tabs, SWT.NONE);
+        messagesTab.setText(Messages.get("orders.tab.messages"));
+        org.eclipse.swt.custom.SashForm messagesSash = new org.eclipse.swt.custom.SashForm(tabs, SWT.HORIZONTAL);
+        messagesTab.setControl(messagesSash);
+        messages = Toolbar.table(messagesSash, SWT.BORDER | SWT.FULL_SELECTION, "orders.messages");
+        history = Toolbar.table(messagesSash, SWT.BORDER | SWT.FULL_SELECTION, "orders.messageHistory");
+        Columns.add(history, OutboxEvent.class, Messages.get("history.col.at"), 140, e -> TIME.format(e.getAt()));
+        Columns.add(history, OutboxEvent.class, Messages.get("history.col.kind"), 110, e -> Labels.of(e.getKind()));
+        Columns.add(history, OutboxEvent.class, Messages.get("history.col.detail"), 300,
+                e -> (e.getActor() == null ? "" : e.getActor() + ": ") + (e.getDetail() == null ? "" : e.getDetail()));
+        messages.addSelectionChangedListener(e -> {
+            Object m = ((org.eclipse.jface.viewers.IStructuredSelection) e.getSelection()).getFirstElement();
+            history.setInput(m == null ? java.util.List.of() : outbox.history(((OutboxMessage) m).getId()));
+        });
+        messagesSash.setWeights(60, 40);
         Columns.add(messages, OutboxMessage.class, Messages.get("messages.col.topic"), 130,
                 m -> Messages.has("topic." + m.getTopic()) ? Messages.get("topic." + m.getTopic()) : m.getTopic());
         Columns.add(messages, OutboxMessage.class, Messages.get("messages.col.status"), 80, m -> Labels.of(m.getStatus()));
@@ -206,6 +227,10 @@ public class OrdersPart {
         invoices.setInput(d.invoices());
         payments.setInput(d.payments());
         messages.setInput(d.messages());
+        history.setInput(java.util.List.of());
+        if (!d.messages().isEmpty()) {
+            messages.setSelection(new org.eclipse.jface.viewers.StructuredSelection(d.messages().get(d.messages().size() - 1)));
+        }
         summary.getParent().layout();
     }
 
