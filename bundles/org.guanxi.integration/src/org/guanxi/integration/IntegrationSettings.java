@@ -40,7 +40,8 @@ public final class IntegrationSettings {
             new String[] { "idempiere.warehouseId", "103" },
             new String[] { "idempiere.docTypeId", "132" },
             new String[] { "idempiere.bpGroupId", "104" },
-            new String[] { "simulators", "false" },
+            // auto: the simulators run when the active contract's address is still the simulator's (a demo)
+            new String[] { "simulators", "auto" },
             new String[] { "simulators.pace", "30000" });
 
     private final Properties values;
@@ -90,7 +91,12 @@ public final class IntegrationSettings {
     }
 
     public boolean simulators() {
-        return Boolean.parseBoolean(get("simulators"));
+        String v = get("simulators");
+        if (!"auto".equals(v)) {
+            return Boolean.parseBoolean(v);
+        }
+        String url = get(Boolean.parseBoolean(get("erp.idempiere")) ? "idempiere.url" : "erp.url");
+        return url.startsWith("http://127.0.0.1:" + SIMULATOR_PORT + "/");
     }
 
     public Duration simulatorPace() {

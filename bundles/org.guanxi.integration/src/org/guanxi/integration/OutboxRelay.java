@@ -101,12 +101,44 @@ public class OutboxRelay {
         String answer = (reference == null ? "" : reference) + (status == null ? "" : " · " + status)
                 + (duplicate ? " · duplicate recognised by the receiver" : "");
         try {
-            orders.accepted(id, reference, answer.strip());
+            writeBack(() -> orders.accepted(id, reference, answer.strip()));
         } finally {
             inFlight.remove(id);
         }
         pausedUntil.remove(prefix(exchange.getIn().getHeader(TOPIC, String.class)));
         stats.done(exchange.getFromRouteId());
+    }
+
+    /**
+     * Acknowledgements run in parallel; Derby gives up a lock wait after a while or picks a deadlock victim. Such a
+     * transaction is retried here a few times, because failing it would send the message to the receiver again.
+     */
+    private static void writeBack(Runnable work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 5 || !isContention(e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L << attempt);
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isContention(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransactionRollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void failed(Exchange exchange) {

@@ -88,14 +88,15 @@ public class IntegrationPart {
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(sash);
         viewer = table(sash, "integration.routes");
         Columns.add(viewer, RouteInfo.class, TEXTS.get("col.id"), 170, RouteInfo::id);
-        Columns.add(viewer, RouteInfo.class, TEXTS.get("col.description"), 260, r -> r.description() == null ? "" : r.description());
+        Columns.add(viewer, RouteInfo.class, TEXTS.get("col.description"), 260,
+                r -> TEXTS.has("does." + r.id()) ? TEXTS.get("does." + r.id()) : r.description() == null ? "" : r.description());
         Columns.add(viewer, RouteInfo.class, TEXTS.get("col.file"), 140, RouteInfo::file);
         Columns.add(viewer, RouteInfo.class, TEXTS.get("col.state"), 80,
                 r -> TEXTS.has("route." + r.state()) ? TEXTS.get("route." + r.state()) : r.state());
         Columns.add(viewer, RouteInfo.class, TEXTS.get("col.done"), 70, r -> Long.toString(r.done()));
         Columns.add(viewer, RouteInfo.class, TEXTS.get("col.failed"), 70, r -> Long.toString(r.failed()));
         Columns.add(viewer, RouteInfo.class, TEXTS.get("col.perMinute"), 80, r -> Long.toString(r.perMinute()));
-        Columns.add(viewer, RouteInfo.class, TEXTS.get("col.lastError"), 400, r -> r.lastError() == null ? "" : r.lastError());
+        Columns.add(viewer, RouteInfo.class, TEXTS.get("col.lastError"), 400, r -> firstLine(r.lastError()));
         deadLetters(sash);
         sash.setWeights(45, 55);
         refresh();
@@ -120,10 +121,19 @@ public class IntegrationPart {
                 m -> TEXTS.has("topic." + m.getTopic()) ? TEXTS.get("topic." + m.getTopic()) : m.getTopic());
         Columns.add(parked, OutboxMessage.class, TEXTS.get("dead.col.key"), 170, OutboxMessage::getIdempotencyKey);
         Columns.add(parked, OutboxMessage.class, TEXTS.get("dead.col.attempts"), 60, m -> Integer.toString(m.getAttempts()));
-        Columns.add(parked, OutboxMessage.class, TEXTS.get("dead.col.error"), 320, m -> m.getLastError() == null ? "" : m.getLastError());
+        Columns.add(parked, OutboxMessage.class, TEXTS.get("dead.col.error"), 320, m -> firstLine(m.getLastError()));
         parked.addSelectionChangedListener(e -> showDetail());
         detail = Widgets.id(new Text(split, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.READ_ONLY | SWT.BORDER), "integration.detail");
         split.setWeights(60, 40);
+    }
+
+    /** Tables show an error's first line; the whole of it is in the detail beside them. */
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl).strip() + " …";
     }
 
     private static TableViewer table(Composite parent, String id) {
