@@ -27,6 +27,7 @@ import org.guanxi.core.service.IntegrationService;
 import org.guanxi.core.service.InventoryService;
 import org.guanxi.core.service.Outbox;
 import org.guanxi.integration.simulator.FakeErp;
+import org.guanxi.integration.simulator.FakeScm;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Component;
@@ -42,8 +43,8 @@ import org.osgi.service.event.EventAdmin;
  * from the defaults shipped in this bundle on first start (files the user changed or deleted are left alone);
  * they are watched and reloaded while the product runs. Route files can use the placeholders of
  * {@link IntegrationSettings} and the beans {@code inventoryFiles} (SCM inventory import), {@code outbox} (the outbox
- * relay) and {@code erpUpdates} (order updates from the ERP). With {@code simulators=true} the fake ERP is started
- * first, for demos.
+ * relay) and {@code erpUpdates} (order updates from the ERP). With simulators on (see {@link IntegrationSettings})
+ * the fake ERP is started first and the fake SCM drops stock reports into the inventory inbox, for demos.
  */
 @Component(service = IntegrationService.class)
 public class IntegrationRuntime implements IntegrationService {
@@ -69,6 +70,7 @@ public class IntegrationRuntime implements IntegrationService {
     private IntegrationSettings settings;
     private final RouteStats stats = new RouteStats();
     private FakeErp fakeErp;
+    private FakeScm fakeScm;
 
     private Path home;
     private volatile State state = State.STOPPED;
@@ -192,6 +194,23 @@ public class IntegrationRuntime implements IntegrationService {
             LOG.log(Level.WARNING, "The fake ERP did not start (is another Guanxi running it?)", e);
             fakeErp = null;
         }
+        fakeScm = new FakeScm(home().resolve("inbox").resolve("inventory"), this::reportedStock);
+        fakeScm.start(settings.simulatorPace().multipliedBy(4).toMillis());
+    }
+
+    /** What the SCM reported last, for the fake SCM to move a little in its next report. */
+    private List<org.guanxi.core.service.InventoryService.StockReport> reportedStock() {
+        return db.jdbc(c -> {
+            List<org.guanxi.core.service.InventoryService.StockReport> out = new ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT SKU, WAREHOUSE, ON_HAND, RESERVED FROM INVENTORY_LEVEL ORDER BY SKU, WAREHOUSE "
+                    + "FETCH FIRST 500 ROWS ONLY"); var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new org.guanxi.core.service.InventoryService.StockReport(rs.getString(1), rs.getString(2),
+                            rs.getBigDecimal(3).stripTrailingZeros(), rs.getBigDecimal(4).stripTrailingZeros()));
+                }
+            }
+            return out;
+        });
     }
 
     /** The fake ERP started with the routes, or null. */
@@ -280,6 +299,10 @@ public class IntegrationRuntime implements IntegrationService {
         if (fakeErp != null) {
             fakeErp.close();
             fakeErp = null;
+        }
+        if (fakeScm != null) {
+            fakeScm.close();
+            fakeScm = null;
         }
         state = State.STOPPED;
     }

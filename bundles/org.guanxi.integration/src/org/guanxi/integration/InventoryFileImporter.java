@@ -55,7 +55,8 @@ public class InventoryFileImporter {
             return;
         }
         try {
-            List<StockReport> rows = InventoryCsv.parse(name, content);
+            List<StockReport> rows = name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml") ? InventoryXml.parse(name, content)
+                    : InventoryCsv.parse(name, content);
             int written = inventory.upsert(rows, name);
             log.record(routeId, name, hash, Status.DONE, written, null);
             LOG.info(() -> name + ": " + written + " inventory levels imported");

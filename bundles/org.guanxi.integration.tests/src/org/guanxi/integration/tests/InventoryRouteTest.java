@@ -173,4 +173,27 @@ class InventoryRouteTest {
         Files.delete(extra);
         await("a deleted file's route is removed", () -> route("heartbeat") == null);
     }
+
+    @Test
+    void xmlReportsAndTheFakeScmsDropsAreImported() throws Exception {
+        drop("stock.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Inventory xmlns="urn:guanxi:scm:1">
+                  <Stock sku="SKU-2001" warehouse="上海仓" onHand="40" reserved="5"/>
+                  <Stock sku="SKU-2002" warehouse="上海仓" onHand="7"/>
+                </Inventory>
+                """);
+        await("stock.xml is in .done", () -> Files.exists(inbox.resolve(".done/stock.xml")));
+        assertEquals(0, new BigDecimal("35").compareTo(inventory.levels("SKU-2001").get(0).getAvailable()));
+
+        // the fake SCM reports what it knows moved a little: a GBK CSV, then an XML file
+        org.guanxi.integration.simulator.FakeScm scm = new org.guanxi.integration.simulator.FakeScm(inbox,
+                () -> java.util.List.of(new org.guanxi.core.service.InventoryService.StockReport("SKU-2001", "上海仓", new BigDecimal("40"), BigDecimal.ZERO)));
+        Path csv = scm.drop();
+        Path xml = scm.drop();
+        await("both drops are in .done", () -> Files.exists(inbox.resolve(".done").resolve(csv.getFileName()))
+                && Files.exists(inbox.resolve(".done").resolve(xml.getFileName())));
+        String source = inventory.levels("SKU-2001").get(0).getSourceFile();
+        assertTrue(source.equals(csv.getFileName().toString()) || source.equals(xml.getFileName().toString()), source);
+    }
 }
