@@ -110,8 +110,9 @@ public class OutboxRelay {
     }
 
     /**
-     * Acknowledgements run in parallel; Derby gives up a lock wait after a while or picks a deadlock victim. Such a
-     * transaction is retried here a few times, because failing it would send the message to the receiver again.
+     * Acknowledgements run in parallel with each other and with the ERP's updates of the same orders: Derby may give
+     * up a lock wait or pick a deadlock victim, and the order may have changed since it was read. Such a transaction
+     * is retried here on fresh data a few times, because failing it would send the message to the receiver again.
      */
     private static void writeBack(Runnable work) {
         for (int attempt = 1;; attempt++) {
@@ -134,7 +135,7 @@ public class OutboxRelay {
 
     private static boolean isContention(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransactionRollbackException) {
+            if (t instanceof java.sql.SQLTransactionRollbackException || t instanceof org.guanxi.core.service.ConflictException) {
                 return true;
             }
         }

@@ -135,38 +135,30 @@ public final class FakeErp implements AutoCloseable {
 
     // ----------------------------------------------------------------------------------------------- operations
 
-    String submit(Element request) {
+    /** Counts the call; a key seen before gets its first answer, anything else is written once, under the lock. */
+    private String once(Element request, java.util.function.BinaryOperator<String> write) {
         received.incrementAndGet();
         String key = Soap.text(request, "IdempotencyKey");
-        Receipt first = byKey.get(key);
-        if (first != null) {
-            return duplicate(key, first);
-        }
-        String orderNo = Soap.text(request, "OrderNo");
-        checkOrder(request);
         synchronized (this) {
-            first = byKey.get(key);
-            if (first != null) {
-                return duplicate(key, first);
-            }
+            Receipt first = byKey.get(key);
+            return first != null ? duplicate(key, first) : write.apply(key, Soap.text(request, "OrderNo"));
+        }
+    }
+
+    String submit(Element request) {
+        return once(request, (key, orderNo) -> {
+            checkOrder(request);
             String erpNo = erpNoByOrder.computeIfAbsent(orderNo, n -> "SO" + numbers.incrementAndGet());
             Receipt r = new Receipt(erpNo, "RELEASED");
             byKey.put(key, r);
             journal(key, erpNo, false);
             schedule(orderNo, erpNo, new BigDecimal(Soap.text(request, "Total")));
             return ack(r, false);
-        }
+        });
     }
 
     String cancel(Element request) {
-        received.incrementAndGet();
-        String key = Soap.text(request, "IdempotencyKey");
-        Receipt first = byKey.get(key);
-        if (first != null) {
-            return duplicate(key, first);
-        }
-        String orderNo = Soap.text(request, "OrderNo");
-        synchronized (this) {
+        return once(request, (key, orderNo) -> {
             String erpNo = erpNoByOrder.get(orderNo);
             if (erpNo == null) {
                 throw refuse("E-UNKNOWN-ORDER", "Order " + orderNo + " was never submitted");
@@ -177,7 +169,7 @@ public final class FakeErp implements AutoCloseable {
             updates.removeIf(u -> u.xml().contains("<OrderNo>" + Soap.escape(orderNo) + "</OrderNo>") && u.due().isAfter(clock.instant()));
             add(clock.instant(), orderNo, erpNo, "CANCELLED", "");
             return ack(r, false);
-        }
+        });
     }
 
     synchronized String updates(Element request) {
