@@ -1,0 +1,144 @@
+package org.guanxi.integration.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.xml.namespace.QName;
+import javax.xml.transform.Source;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.stream.StreamResult;
+import javax.xml.transform.stream.StreamSource;
+
+import org.guanxi.core.model.Customer;
+import org.guanxi.core.model.OutboxMessage;
+import org.guanxi.core.model.Product;
+import org.guanxi.integration.IntegrationRuntime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jakarta.xml.ws.Dispatch;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.soap.SOAPBinding;
+
+/**
+ * Integration throughput, printed with a baseline measured in the same run ({@code releng/guanxi bench integration};
+ * skipped unless {@code -Dguanxi.bench=true}):
+ * <ul>
+ * <li>orders from the outbox to the fake ERP through the shipped routes (XSLT, SOAP, write-back of the ERP number,
+ * history) against a raw CXF client sending the same mapped requests in a loop;</li>
+ * <li>inventory file rows per second through the file route against parsing alone.</li>
+ * </ul>
+ */
+class IntegrationBenchmark {
+
+    private static final int ORDERS = Integer.getInteger("guanxi.bench.orders", 2_000);
+    private static final int ROWS = Integer.getInteger("guanxi.bench.rows", 100_000);
+
+    @TempDir
+    Path home;
+
+    @Test
+    void relayAgainstRawCxfAndInventoryRowsPerSecond() throws Exception {
+        assumeTrue(Boolean.getBoolean("guanxi.bench"), "benchmarks run with -Dguanxi.bench=true");
+        try (ErpFixture f = new ErpFixture(home, "erp.relay.period=20", "erp.updates.period=600000")) {
+            f.runtime.stop();
+            Customer c = f.customer("基准测试贸易有限公司");
+            Product p = f.product("BENCH-1", "99.50", 10_000_000);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < ORDERS; i++) {
+                f.confirmed(c, p, 1 + i % 7);
+            }
+            double confirmSeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "%n[bench] %,d orders confirmed through the order service in %.1f s (outbox rows written)%n",
+                    ORDERS, confirmSeconds);
+
+            f.runtime.start();
+            long start = System.nanoTime();
+            ErpFixture.await("all sent", () -> f.outbox.count(OutboxMessage.Status.PENDING) == 0);
+            double relaySeconds = (System.nanoTime() - start) / 1e9;
+            assertEquals(ORDERS, f.outbox.count(OutboxMessage.Status.SENT));
+            assertEquals(ORDERS, f.erp.counts().distinct());
+            double relayRate = ORDERS / relaySeconds;
+
+            double rawRate = rawCxfLoop(f, f.outbox.of("SalesOrder", f.orders.list(null, "", 1).get(0).id()).get(0).getPayload());
+            System.out.printf(Locale.ROOT, "[bench] outbox → fake ERP through the routes: %,d orders in %.2f s = %,.0f orders/s "
+                    + "(XSLT + SOAP + ERP number written back + history, %d duplicates)%n", ORDERS, relaySeconds, relayRate,
+                    f.erp.counts().duplicates());
+            System.out.printf(Locale.ROOT, "[bench] raw CXF client loop, same requests, one thread: %,.0f orders/s; relay/raw = %.2f×%n",
+                    rawRate, relayRate / rawRate);
+
+            inventory(f);
+        }
+    }
+
+    /** The same SubmitOrder requests (mapped once, new keys) sent by a plain CXF dispatch client, one after another. */
+    private double rawCxfLoop(ErpFixture f, String payload) throws Exception {
+        String mapped = transform(payload);
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(IntegrationRuntime.class.getClassLoader());
+        try {
+            QName service = new QName("urn:guanxi:erp:1", "ErpService");
+            QName port = new QName("urn:guanxi:erp:1", "ErpPort");
+            Service s = Service.create(service);
+            s.addPort(port, SOAPBinding.SOAP11HTTP_BINDING, f.erp.address());
+            Dispatch<Source> dispatch = s.createDispatch(port, Source.class, Service.Mode.PAYLOAD);
+            List<String> requests = new ArrayList<>();
+            for (int i = 0; i < ORDERS; i++) {
+                requests.add(mapped.replaceFirst("<IdempotencyKey>[^<]*</IdempotencyKey>", "<IdempotencyKey>RAW-" + i + "</IdempotencyKey>")
+                        .replaceFirst("<OrderNo>[^<]*</OrderNo>", "<OrderNo>RAW-" + i + "</OrderNo>"));
+            }
+            for (int i = 0; i < 50; i++) { // warm-up, as the routes' first messages are
+                dispatch.invoke(new StreamSource(new StringReader(requests.get(i).replace("RAW-", "WARM-"))));
+            }
+            long start = System.nanoTime();
+            for (String r : requests) {
+                dispatch.invoke(new StreamSource(new StringReader(r)));
+            }
+            return ORDERS / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            t.setContextClassLoader(previous);
+        }
+    }
+
+    private String transform(String payload) throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        TransformerFactory.newInstance().newTransformer(new StreamSource(home.resolve("routes/mappings/order-to-guanxi-erp.xsl").toFile()))
+                .transform(new StreamSource(new StringReader(payload)), new StreamResult(out));
+        return out.toString();
+    }
+
+    private void inventory(ErpFixture f) throws Exception {
+        StringBuilder csv = new StringBuilder("sku,warehouse,on_hand,reserved\n");
+        for (int i = 0; i < ROWS; i++) {
+            csv.append("SKU-").append(100_000 + i).append(',').append(i % 2 == 0 ? "WH-SH" : "WH-GZ").append(',').append(i % 997)
+                    .append(',').append(i % 13).append('\n');
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        long p0 = System.nanoTime();
+        org.guanxi.integration.InventoryCsv.parse("bench.csv", bytes);
+        double parseRate = ROWS / ((System.nanoTime() - p0) / 1e9);
+
+        Path inbox = home.resolve("inbox/inventory");
+        Path tmp = inbox.resolve("bench.csv.part");
+        Files.write(tmp, bytes);
+        long start = System.nanoTime();
+        Files.move(tmp, inbox.resolve("bench.csv"), StandardCopyOption.ATOMIC_MOVE);
+        ErpFixture.await("bench.csv imported", () -> Files.exists(inbox.resolve(".done/bench.csv")));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // the route waits for the file to stay unchanged for readLockMinAge (500 ms) before it reads it
+        System.out.printf(Locale.ROOT, "[bench] inventory file of %,d rows through the route: %.2f s = %,.0f rows/s "
+                + "(incl. the 0.5 s the route waits to be sure the file is complete); parsing alone %,.0f rows/s%n",
+                ROWS, seconds, ROWS / seconds, parseRate);
+        assertEquals(ROWS + 1, f.inventory.count());
+    }
+}
