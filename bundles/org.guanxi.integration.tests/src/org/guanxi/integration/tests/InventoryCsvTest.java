@@ -14,24 +14,12 @@ import org.guanxi.core.service.InventoryService.StockReport;
 import org.guanxi.integration.FileRejectedException;
 import org.guanxi.integration.FileRejectedException.Problem;
 import org.guanxi.integration.InventoryCsv;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(EnglishLocale.class)
 class InventoryCsvTest {
 
-    private Locale locale;
-
-    @BeforeEach
-    void english() {
-        locale = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-    }
-
-    @AfterEach
-    void restore() {
-        Locale.setDefault(locale);
-    }
 
     private static List<StockReport> parse(String text) {
         return InventoryCsv.parse("test.csv", text.getBytes(StandardCharsets.UTF_8));

@@ -20,32 +20,20 @@ import org.guanxi.core.service.InventoryService.StockReport;
 import org.guanxi.integration.FileRejectedException;
 import org.guanxi.integration.InventoryCsv;
 import org.guanxi.integration.InventoryXml;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Thousands of generated inventory files, valid ones mutated the way files get damaged (cut short, bytes flipped,
  * characters inserted or deleted, lines repeated, re-encoded, garbage): every file is either rejected with reasons
  * naming a line, or imported with rows that are all valid — never an unexpected exception, never a value cut short.
  */
+@ExtendWith(EnglishLocale.class)
 class InventoryFileFuzzTest {
 
     private static final int ROUNDS = 3_000;
     private static final String[] NOISE = { "\"", ",", "\n", "\r\n", "<", ">", "&", "\u0000", "-", "1e9", "绿", "\uFEFF", "'", " " };
 
-    private Locale locale;
-
-    @BeforeEach
-    void english() {
-        locale = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-    }
-
-    @AfterEach
-    void restore() {
-        Locale.setDefault(locale);
-    }
 
     private static List<StockReport> rows(Random r) {
         List<StockReport> out = new ArrayList<>();

@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.jaxws.EndpointImpl;
+import org.guanxi.integration.Xml;
 import org.w3c.dom.Element;
 
 /**
@@ -191,7 +192,7 @@ public final class FakeErp implements AutoCloseable {
         String key = Soap.text(request, "IdempotencyKey");
         Element partner = Soap.child(request, "Partner");
         String code = Soap.text(partner, "Code");
-        String base = Soap.optional(request, "BaseVersion");
+        String base = Xml.text(request, "BaseVersion");
         Long current = partnerVersions.get(code);
         Receipt first = byKey.get(key);
         if (first != null) {
@@ -225,7 +226,7 @@ public final class FakeErp implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw refuse("E-CURRENCY", "Unknown currency " + currency);
         }
-        List<Element> lines = Soap.children(request, "Line");
+        List<Element> lines = Xml.children(request, "Line");
         if (lines.isEmpty()) {
             throw refuse("E-LINES", "The order has no lines");
         }

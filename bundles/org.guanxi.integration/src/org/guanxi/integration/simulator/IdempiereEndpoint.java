@@ -105,7 +105,7 @@ public final class IdempiereEndpoint implements Provider<Source> {
                     id = orders.computeIfAbsent(docNo == null ? "" : docNo, k -> (int) ids.incrementAndGet());
                 } else if (crud != null && "C_OrderLine".equals(Xml.text(crud, "TableName"))) {
                     id = (int) ids.incrementAndGet();
-                    String product = lookup(crud, "M_Product_ID");
+                    String product = field(crud, "M_Product_ID");
                     if (product == null || product.isBlank()) {
                         error = "No product on order line";
                     }
@@ -124,21 +124,8 @@ public final class IdempiereEndpoint implements Provider<Source> {
         return Soap.source(out.toString());
     }
 
-    /** The value of a DataRow field, or null. */
+    /** A DataRow field's value or, for a lookup by name, its {@code lval}; null when the row has no such field. */
     private static String field(Element crud, String column) {
-        Element row = Xml.child(crud, "DataRow");
-        if (row != null) {
-            for (Element f : Xml.children(row, "field")) {
-                if (column.equals(f.getAttribute("column"))) {
-                    return Xml.text(f, "val");
-                }
-            }
-        }
-        return null;
-    }
-
-    /** A field's value or, for a lookup by name, its {@code lval}. */
-    private static String lookup(Element crud, String column) {
         Element row = Xml.child(crud, "DataRow");
         if (row != null) {
             for (Element f : Xml.children(row, "field")) {

@@ -1,9 +1,7 @@
 package org.guanxi.integration.simulator;
 
 import java.io.StringReader;
-import java.util.List;
 
-import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.Source;
 import javax.xml.transform.TransformerFactory;
@@ -63,10 +61,6 @@ final class Soap {
         return new StreamSource(new StringReader(xml));
     }
 
-    static List<Element> children(Element parent, String localName) {
-        return Xml.children(parent, localName);
-    }
-
     static Element child(Element parent, String localName) {
         Element c = Xml.child(parent, localName);
         if (c == null) {
@@ -77,10 +71,6 @@ final class Soap {
 
     static String text(Element parent, String localName) {
         return child(parent, localName).getTextContent().strip();
-    }
-
-    static String optional(Element parent, String localName) {
-        return Xml.text(parent, localName);
     }
 
     /** A client fault whose detail carries {@code <Fault><Code/><Message/></Fault>} in the contract's namespace. */
@@ -106,18 +96,5 @@ final class Soap {
 
     static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    static QName name(Element e) {
-        return new QName(e.getNamespaceURI(), e.getLocalName());
-    }
-
-    static Document parse(String xml) {
-        try {
-            return DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
-                    .parse(new org.xml.sax.InputSource(new StringReader(xml)));
-        } catch (Exception e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }
