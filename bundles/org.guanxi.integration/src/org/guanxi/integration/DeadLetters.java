@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -73,7 +74,7 @@ public class DeadLetters implements DeadLetterService {
         if (payload != null) {
             checkXml(payload);
         }
-        OutboxMessage m = change(messageId, (em, msg) -> {
+        return change(messageId, (em, msg) -> {
             boolean edited = payload != null && !payload.equals(msg.getPayload());
             if (edited) {
                 msg.setPayload(payload);
@@ -82,7 +83,6 @@ public class DeadLetters implements DeadLetterService {
             msg.setNextAttemptAt(Instant.now());
             em.persist(new OutboxEvent(msg.getId(), OutboxEvent.Kind.REPLAYED, security.currentUser(), edited ? "content corrected" : null));
         });
-        return m;
     }
 
     @Override
@@ -97,11 +97,7 @@ public class DeadLetters implements DeadLetterService {
         });
     }
 
-    private interface Change {
-        void apply(EntityManager em, OutboxMessage m);
-    }
-
-    private OutboxMessage change(long messageId, Change change) {
+    private OutboxMessage change(long messageId, BiConsumer<EntityManager, OutboxMessage> change) {
         OutboxMessage changed = db.inTransaction(em -> {
             OutboxMessage m = em.find(OutboxMessage.class, messageId);
             if (m == null) {
@@ -111,7 +107,7 @@ public class DeadLetters implements DeadLetterService {
                 throw new GuanxiException("error.notParked", m.getIdempotencyKey());
             }
             Map<String, Object> before = snapshot(m);
-            change.apply(em, m);
+            change.accept(em, m);
             audit.record(em, ENTITY, m.getId(), before, snapshot(m));
             return m;
         });

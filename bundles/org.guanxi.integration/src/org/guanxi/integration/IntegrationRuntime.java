@@ -25,6 +25,7 @@ import org.guanxi.core.event.Topics;
 import org.guanxi.core.service.ErpOrderSync;
 import org.guanxi.core.service.IntegrationService;
 import org.guanxi.core.service.InventoryService;
+import org.guanxi.core.service.InventoryService.StockReport;
 import org.guanxi.core.service.Outbox;
 import org.guanxi.integration.simulator.FakeErp;
 import org.guanxi.integration.simulator.FakeScm;
@@ -154,6 +155,7 @@ public class IntegrationRuntime implements IntegrationService {
             failure = String.valueOf(e.getMessage());
             LOG.log(Level.SEVERE, "Integration failed to start", e);
             stopCamel();
+            stopSimulators();
         } finally {
             thread.setContextClassLoader(previous);
             publish(Topics.INTEGRATION_CHANGED);
@@ -198,14 +200,25 @@ public class IntegrationRuntime implements IntegrationService {
         fakeScm.start(settings.simulatorPace().multipliedBy(4).toMillis());
     }
 
+    private void stopSimulators() {
+        if (fakeErp != null) {
+            fakeErp.close();
+            fakeErp = null;
+        }
+        if (fakeScm != null) {
+            fakeScm.close();
+            fakeScm = null;
+        }
+    }
+
     /** What the SCM reported last, for the fake SCM to move a little in its next report. */
-    private List<org.guanxi.core.service.InventoryService.StockReport> reportedStock() {
+    private List<StockReport> reportedStock() {
         return db.jdbc(c -> {
-            List<org.guanxi.core.service.InventoryService.StockReport> out = new ArrayList<>();
+            List<StockReport> out = new ArrayList<>();
             try (var ps = c.prepareStatement("SELECT SKU, WAREHOUSE, ON_HAND, RESERVED FROM INVENTORY_LEVEL ORDER BY SKU, WAREHOUSE "
                     + "FETCH FIRST 500 ROWS ONLY"); var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new org.guanxi.core.service.InventoryService.StockReport(rs.getString(1), rs.getString(2),
+                    out.add(new StockReport(rs.getString(1), rs.getString(2),
                             rs.getBigDecimal(3).stripTrailingZeros(), rs.getBigDecimal(4).stripTrailingZeros()));
                 }
             }
@@ -213,10 +226,6 @@ public class IntegrationRuntime implements IntegrationService {
         });
     }
 
-    /** The fake ERP started with the routes, or null. */
-    public FakeErp fakeErp() {
-        return fakeErp;
-    }
 
     private void rescan() {
         try {
@@ -296,14 +305,7 @@ public class IntegrationRuntime implements IntegrationService {
             watcher = null;
         }
         stopCamel();
-        if (fakeErp != null) {
-            fakeErp.close();
-            fakeErp = null;
-        }
-        if (fakeScm != null) {
-            fakeScm.close();
-            fakeScm = null;
-        }
+        stopSimulators();
         state = State.STOPPED;
     }
 
