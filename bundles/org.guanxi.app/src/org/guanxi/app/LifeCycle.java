@@ -17,6 +17,7 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Display;
 import org.guanxi.app.dialogs.LoginDialog;
 import org.guanxi.core.GuanxiHome;
+import org.guanxi.core.Logging;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.service.DemoDataService;
 import org.guanxi.core.service.IntegrationService;
@@ -35,7 +36,7 @@ public class LifeCycle {
     @PostContextCreate
     void postContextCreate(IEclipseContext context, SecurityService security, DemoDataService demo,
             IntegrationService integration, IEventBroker broker) {
-        Logging.install();
+        Logging.install("guanxi");
         Locale locale = Language.apply();
         context.set(TranslationService.LOCALE, locale);
         String version = org.osgi.framework.FrameworkUtil.getBundle(LifeCycle.class).getVersion().toString();

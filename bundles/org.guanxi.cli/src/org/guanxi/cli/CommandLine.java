@@ -2,14 +2,19 @@ package org.guanxi.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.guanxi.core.Services;
 import org.guanxi.core.i18n.Texts;
+import org.guanxi.core.service.CatalogService;
+import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.CustomerValueService;
+import org.guanxi.core.service.DemoDataService;
+import org.guanxi.core.service.OrderService;
+import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.CustomerImportService;
 import org.guanxi.core.service.ForecastService;
@@ -17,9 +22,6 @@ import org.guanxi.core.service.LeadImportService;
 import org.guanxi.core.service.OpportunityService;
 import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.SecurityService;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Headless commands of the product for IT and batch work ({@code releng/guanxi import|analyze …}). They use the
@@ -29,6 +31,7 @@ import org.osgi.util.tracker.ServiceTracker;
 public class CommandLine implements IApplication {
 
     static final Texts TEXTS = Texts.of(CommandLine.class);
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("analyze", "import", "load", "outbox");
 
     @Override
     public Object start(IApplicationContext context) {
@@ -48,12 +51,12 @@ public class CommandLine implements IApplication {
         // the launcher passes its own options along; commands start at the first word we know
         String[] args = rawArgs;
         for (int i = 0; i < rawArgs.length; i++) {
-            if (rawArgs[i].equals("analyze") || rawArgs[i].equals("import")) {
+            if (COMMANDS.contains(rawArgs[i])) {
                 args = Arrays.copyOfRange(rawArgs, i, rawArgs.length);
                 break;
             }
         }
-        if (args.length < 2) {
+        if (args.length < (args.length > 0 && args[0].equals("outbox") ? 1 : 2)) {
             err.println(TEXTS.get("usage"));
             return 2;
         }
@@ -65,6 +68,9 @@ public class CommandLine implements IApplication {
                         : new AnalyzeCommand(service(CustomerValueService.class), out, err).run(args);
                 case "import" -> new ImportCommand(service(OrderImportService.class), service(CustomerImportService.class),
                         service(LeadImportService.class), out, err).run(args);
+                case "load" -> new LoadCommand(service(DemoDataService.class), service(CustomerService.class),
+                        service(CatalogService.class), service(OrderService.class), out).run(args);
+                case "outbox" -> new OutboxCommand(service(Outbox.class), out).run(args);
                 default -> {
                     err.println(TEXTS.get("unknown", args[0]));
                     err.println(TEXTS.get("usage"));
@@ -82,19 +88,7 @@ public class CommandLine implements IApplication {
     }
 
     static <T> T service(Class<T> type) {
-        BundleContext bc = FrameworkUtil.getBundle(CommandLine.class).getBundleContext();
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(bc, type, null);
-        tracker.open();
-        try {
-            T s = tracker.waitForService(TimeUnit.SECONDS.toMillis(60));
-            if (s == null) {
-                throw new IllegalStateException("service " + type.getSimpleName() + " is not available");
-            }
-            return s;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Services.await(type);
     }
 
     /** A command line that does not fit the usage. */

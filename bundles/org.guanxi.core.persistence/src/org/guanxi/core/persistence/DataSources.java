@@ -8,11 +8,13 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.apache.derby.client.BasicClientDataSource;
 import org.apache.derby.jdbc.BasicEmbeddedDataSource40;
 
 /**
- * Turns {@link DatabaseSettings} into a {@link DataSource}: Derby's own embedded data source for the default, the
- * JDBC driver manager for server databases (network Derby, PostgreSQL) whose driver bundles register themselves.
+ * Turns {@link DatabaseSettings} into a {@link DataSource}: Derby's own embedded data source for the default, Derby's
+ * client data source for a team server's network Derby ({@code jdbc:derby://host:port/db}), the JDBC driver manager
+ * for other server databases (PostgreSQL) whose driver bundles register themselves.
  */
 final class DataSources {
 
@@ -37,12 +39,39 @@ final class DataSources {
             if (!attrs.isEmpty()) {
                 ds.setConnectionAttributes(attrs.toString());
             }
+            if (s.user() != null) {
+                // a team server that lets desktops in with a password needs it for its own connections too
+                ds.setUser(s.user());
+                ds.setPassword(s.password());
+            }
             return ds;
+        }
+        if (url.startsWith("jdbc:derby://")) {
+            return networkDerby(s);
         }
         return new DriverManagerDataSource(url, s.user(), s.password());
     }
 
-    
+    /** {@code jdbc:derby://host[:port]/database[;attribute=value...]}, as Derby's client documents it. */
+    private static DataSource networkDerby(DatabaseSettings s) {
+        var m = java.util.regex.Pattern.compile("jdbc:derby://([^:/]+)(?::(\\d+))?/([^;]+)(;.*)?").matcher(s.url());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Not a Derby network URL: " + s.describe());
+        }
+        BasicClientDataSource ds = new BasicClientDataSource();
+        ds.setServerName(m.group(1));
+        ds.setPortNumber(m.group(2) == null ? 1527 : Integer.parseInt(m.group(2)));
+        ds.setDatabaseName(m.group(3));
+        if (m.group(4) != null) {
+            ds.setConnectionAttributes(m.group(4).substring(1));
+        }
+        if (s.user() != null) {
+            ds.setUser(s.user());
+            ds.setPassword(s.password());
+        }
+        return ds;
+    }
+
     private record DriverManagerDataSource(String url, String user, String password) implements DataSource {
 
         @Override

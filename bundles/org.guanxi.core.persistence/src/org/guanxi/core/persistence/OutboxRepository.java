@@ -1,7 +1,9 @@
 package org.guanxi.core.persistence;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.OutboxEvent;
@@ -56,6 +58,22 @@ public class OutboxRepository implements Outbox {
     public List<OutboxEvent> history(long messageId) {
         return db.read(em -> em.createQuery("SELECT e FROM OutboxEvent e WHERE e.messageId = :id ORDER BY e.id", OutboxEvent.class)
                 .setParameter("id", messageId).getResultList());
+    }
+
+    @Override
+    public List<Delivery> deliveries(String topicPrefix) {
+        return db.read(em -> {
+            Map<Long, String> answers = new HashMap<>();
+            for (Object[] row : em.createQuery("SELECT e.messageId, e.detail FROM OutboxEvent e WHERE e.kind = :ack ORDER BY e.id DESC",
+                    Object[].class).setParameter("ack", OutboxEvent.Kind.ACKNOWLEDGED).getResultList()) {
+                answers.put((Long) row[0], (String) row[1]);
+            }
+            return em.createQuery("SELECT m FROM OutboxMessage m WHERE m.topic LIKE :topic ORDER BY m.id", OutboxMessage.class)
+                    .setParameter("topic", topicPrefix.replace("%", "") + "%").getResultStream()
+                    .map(m -> new Delivery(m.getId(), m.getTopic(), m.getIdempotencyKey(), m.getStatus(), m.getAttempts(),
+                            answers.get(m.getId())))
+                    .toList();
+        });
     }
 
     @Override

@@ -37,6 +37,14 @@ public interface Outbox {
     /** What happened to a message, oldest first. */
     List<OutboxEvent> history(long messageId);
 
+    /** A message's fate in one line: its key, state, attempts so far and the receiver's first answer (if sent). */
+    record Delivery(long messageId, String topic, String idempotencyKey, OutboxMessage.Status status, int attempts,
+            String answer) {
+    }
+
+    /** Every message whose topic starts with {@code topicPrefix}, oldest first: for reports and reconciliation. */
+    List<Delivery> deliveries(String topicPrefix);
+
     // ------------------------------------------------------------------------------------- for the relay routes
 
     /**

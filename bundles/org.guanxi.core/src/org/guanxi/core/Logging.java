@@ -1,4 +1,4 @@
-package org.guanxi.app;
+package org.guanxi.core;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,20 +8,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-import org.guanxi.core.GuanxiHome;
-
 /** Sends java.util.logging (ours, EclipseLink's, Camel's through slf4j-jdk14) to {@code $GUANXI_HOME/logs}. */
-final class Logging {
+public final class Logging {
 
     private Logging() {
     }
 
-    static void install() {
+    /** {@code name}: the log file's name without number, e.g. "guanxi" for guanxi-0.log. */
+    public static void install(String name) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$-7s %3$s: %5$s%6$s%n");
         try {
             Path logs = GuanxiHome.resolve("logs");
             Files.createDirectories(logs);
-            FileHandler file = new FileHandler(logs.resolve("guanxi-%g.log").toString(), 5_000_000, 3, true);
+            FileHandler file = new FileHandler(logs.resolve(name + "-%g.log").toString(), 5_000_000, 3, true);
             file.setFormatter(new SimpleFormatter());
             file.setEncoding("UTF-8");
             Logger root = Logger.getLogger("");

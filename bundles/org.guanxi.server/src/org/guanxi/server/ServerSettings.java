@@ -1,0 +1,54 @@
+package org.guanxi.server;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+import org.eclipse.equinox.app.IApplicationContext;
+import org.guanxi.core.GuanxiHome;
+
+/**
+ * The server's part of {@code $GUANXI_HOME/guanxi.properties}, each also settable as {@code -Dguanxi.KEY} or on the
+ * command line ({@code --port 1528}, {@code --host 0.0.0.0}, {@code --node a}):
+ * {@code server.host} (127.0.0.1) and {@code server.port} (1527; 0 = do not serve the database) of Derby's network
+ * server, {@code server.node} (host name and process id) naming this server among several, {@code server.check}
+ * (milliseconds, 2000) how often a leader checks its database session.
+ */
+record ServerSettings(String host, int port, String node, Duration check) {
+
+    static ServerSettings load(List<String> args) {
+        Properties file = GuanxiHome.settings();
+        return new ServerSettings(option(args, "--host", pick(file, "server.host", "127.0.0.1")),
+                Integer.parseInt(option(args, "--port", pick(file, "server.port", "1527"))),
+                option(args, "--node", pick(file, "server.node", defaultNode())),
+                Duration.ofMillis(Long.parseLong(pick(file, "server.check", "2000"))));
+    }
+
+    private static String pick(Properties file, String key, String fallback) {
+        String v = System.getProperty("guanxi." + key, file.getProperty(key));
+        return v == null || v.isBlank() ? fallback : v.strip();
+    }
+
+    /** The value after {@code name} among the launcher's arguments (which also carry the launcher's own options). */
+    static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+
+    static List<String> arguments(IApplicationContext context) {
+        return Arrays.asList((String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]));
+    }
+
+    private static String defaultNode() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "#" + ProcessHandle.current().pid();
+    }
+}
