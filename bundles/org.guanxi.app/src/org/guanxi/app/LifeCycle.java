@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Display;
 import org.guanxi.app.dialogs.LoginDialog;
 import org.guanxi.core.GuanxiHome;
 import org.guanxi.core.Logging;
+import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.service.DemoDataService;
 import org.guanxi.core.service.IntegrationService;
@@ -35,13 +36,15 @@ public class LifeCycle {
 
     @PostContextCreate
     void postContextCreate(IEclipseContext context, SecurityService security, DemoDataService demo,
-            IntegrationService integration, IEventBroker broker) {
+            IntegrationService integration, Database database, IEventBroker broker) {
         Logging.install("guanxi");
         Locale locale = Language.apply();
         context.set(TranslationService.LOCALE, locale);
         String version = org.osgi.framework.FrameworkUtil.getBundle(LifeCycle.class).getVersion().toString();
         LOG.info(() -> "Guanxi CRM " + version + " starting; data folder " + GuanxiHome.dir() + ", locale " + locale);
-        boolean team = "team".equals(System.getProperty("guanxi.mode", GuanxiHome.settings().getProperty("mode", "")));
+        // on a team server's database this desktop is one of many: users sign in, and the server runs the routes
+        String mode = System.getProperty("guanxi.mode", GuanxiHome.deployment().getProperty("mode", GuanxiHome.settings().getProperty("mode", "")));
+        boolean team = "team".equals(mode) || database.shared();
         try {
             if (team) {
                 if (new LoginDialog(null, security).open() != Window.OK) {

@@ -65,6 +65,23 @@ public final class GuanxiHome {
         return p;
     }
 
+    /**
+     * The deployment's settings in {@code $GUANXI_HOME/guanxi.properties} (database, team mode, server), as IT
+     * writes them; UTF-8. Empty when there is no such file.
+     */
+    public static Properties deployment() {
+        Properties p = new Properties();
+        Path file = resolve("guanxi.properties");
+        if (Files.isRegularFile(file)) {
+            try (var in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file, e);
+            }
+        }
+        return p;
+    }
+
     public static void saveSetting(String key, String value) {
         Properties p = settings();
         if (isBlank(value)) {

@@ -111,6 +111,12 @@ public class SecurityServiceImpl implements SecurityService {
     }
 
     @Override
+    public boolean hasPasswordUsers() {
+        return db.read(em -> em.createQuery("SELECT COUNT(u) FROM AppUser u WHERE u.passwordHash IS NOT NULL", Long.class)
+                .getSingleResult() > 0);
+    }
+
+    @Override
     public void createUser(String login, String displayName, char[] password, String... roleNames) {
         check(Permission.USER_ADMIN);
         String hash = PasswordHasher.hash(password);

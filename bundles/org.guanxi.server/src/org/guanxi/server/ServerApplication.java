@@ -18,6 +18,8 @@ import org.guanxi.core.db.Database;
 import org.guanxi.core.persistence.DatabaseSettings;
 import org.guanxi.core.service.DemoDataService;
 import org.guanxi.core.service.IntegrationService;
+import org.guanxi.core.service.SecurityService;
+import org.guanxi.core.model.Role;
 import org.guanxi.integration.RouteLeadership;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.launch.Framework;
@@ -53,6 +55,7 @@ public class ServerApplication implements IApplication {
             network = serveDerby(home, settings, database);
         }
         Database db = Services.await(Database.class);
+        firstAdministrator(home);
         generateDemoData();
         IntegrationService integration = Services.await(IntegrationService.class);
         RouteLeadership leadership = new RouteLeadership(db.dataSource(), settings.node(), () -> {
@@ -110,6 +113,40 @@ public class ServerApplication implements IApplication {
 
     private static String clientUrl(ServerSettings s) {
         return "jdbc:derby://" + s.host() + ":" + s.port() + "/db (desktops: mode=team and this db.url in guanxi.properties)";
+    }
+
+    /**
+     * Desktops in team mode sign in with a password. On the first start the server creates the user {@code admin}
+     * with the password in {@code GUANXI_ADMIN_PASSWORD}, or a random one that it prints once and leaves in
+     * {@code initial-admin-password} (readable by the server's own OS user only).
+     */
+    private static void firstAdministrator(Path home) throws java.io.IOException {
+        SecurityService security = Services.await(SecurityService.class);
+        security.signInOsUser(); // the server acts as its OS user, an administrator, as the command line does
+        if (security.hasPasswordUsers()) {
+            return;
+        }
+        String given = System.getenv("GUANXI_ADMIN_PASSWORD");
+        String password = given != null && !given.isBlank() ? given : randomPassword();
+        security.createUser("admin", "Administrator", password.toCharArray(), Role.ADMIN);
+        if (given == null || given.isBlank()) {
+            Path file = home.resolve("initial-admin-password");
+            java.nio.file.Files.writeString(file, password + "\n");
+            java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            // on the console once, never in the log
+            System.out.println("First start: desktops sign in as admin with password " + password + " (also in " + file + ")");
+            LOG.info(() -> "First start: user admin created, password in " + file);
+        }
+    }
+
+    private static String randomPassword() {
+        String letters = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            b.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return b.toString();
     }
 
     private static void generateDemoData() {

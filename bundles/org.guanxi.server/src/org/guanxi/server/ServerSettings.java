@@ -20,7 +20,7 @@ import org.guanxi.core.GuanxiHome;
 record ServerSettings(String host, int port, String node, Duration check) {
 
     static ServerSettings load(List<String> args) {
-        Properties file = GuanxiHome.settings();
+        Properties file = GuanxiHome.deployment();
         return new ServerSettings(option(args, "--host", pick(file, "server.host", "127.0.0.1")),
                 Integer.parseInt(option(args, "--port", pick(file, "server.port", "1527"))),
                 option(args, "--node", pick(file, "server.node", defaultNode())),

@@ -1,10 +1,5 @@
 package org.guanxi.core.persistence;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Properties;
 
 import org.guanxi.core.GuanxiHome;
@@ -17,15 +12,7 @@ import org.guanxi.core.GuanxiHome;
 public record DatabaseSettings(String url, String user, String password) {
 
     public static DatabaseSettings load() {
-        Properties file = new Properties();
-        Path config = GuanxiHome.resolve("guanxi.properties");
-        if (Files.isRegularFile(config)) {
-            try (InputStream in = Files.newInputStream(config)) {
-                file.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + config, e);
-            }
-        }
+        Properties file = GuanxiHome.deployment();
         String url = pick("db.url", file, "jdbc:derby:" + GuanxiHome.resolve("db") + ";create=true");
         return new DatabaseSettings(url, pick("db.user", file, null), pick("db.password", file, null));
     }

@@ -111,6 +111,11 @@ public class JpaDatabase implements Database {
     }
 
     @Override
+    public boolean shared() {
+        return !settings.isEmbeddedDerby();
+    }
+
+    @Override
     public <T> T inTransaction(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();

@@ -81,6 +81,9 @@ public interface Database {
     /** JDBC URL without credentials, for About boxes and logs. */
     String describe();
 
+    /** A team server's database, which other desktops share: routes run on the server, not on this desktop. */
+    boolean shared();
+
     /** The version of the newest schema migration applied. */
     int schemaVersion();
 }

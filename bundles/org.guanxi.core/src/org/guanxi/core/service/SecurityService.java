@@ -26,6 +26,9 @@ public interface SecurityService {
     /** Standalone mode: signs the OS user in as administrator, creating the user on first start. */
     void signInOsUser();
 
+    /** Whether any user can sign in with a password, i.e. team mode has a first user. */
+    boolean hasPasswordUsers();
+
     /** Creates or replaces a user with a password (for team mode administration and tests). */
     void createUser(String login, String displayName, char[] password, String... roleNames);
 }
