@@ -99,7 +99,8 @@ class OrderEntryUiTest {
             Table messages = Ui.await(shell, "orders.messages");
             Ui.waitUntil("the message to the ERP", 10, () -> messages.getItemCount() == 1);
             assertEquals("Order confirmed", messages.getItem(0).getText(0));
-            assertEquals("Pending", messages.getItem(0).getText(1));
+            // queued; the workbench runs the routes and the fake ERP, so it may have been sent already
+            assertTrue(java.util.List.of("Pending", "Sent").contains(messages.getItem(0).getText(1)), messages.getItem(0).getText(1));
             Ui.screenshot(shell, "orders.png");
             ((Text) Ui.byId(shell, "orders.search")).setText("");
         } finally {
