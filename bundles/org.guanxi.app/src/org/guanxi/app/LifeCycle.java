@@ -43,7 +43,7 @@ public class LifeCycle {
         String version = org.osgi.framework.FrameworkUtil.getBundle(LifeCycle.class).getVersion().toString();
         LOG.info(() -> "Guanxi CRM " + version + " starting; data folder " + GuanxiHome.dir() + ", locale " + locale);
         // on a team server's database this desktop is one of many: users sign in, and the server runs the routes
-        String mode = System.getProperty("guanxi.mode", GuanxiHome.deployment().getProperty("mode", GuanxiHome.settings().getProperty("mode", "")));
+        String mode = GuanxiHome.deploymentValue(GuanxiHome.deployment(), "mode", GuanxiHome.settings().getProperty("mode", ""));
         boolean team = "team".equals(mode) || database.shared();
         try {
             if (team) {

@@ -56,7 +56,8 @@ public class CommandLine implements IApplication {
                 break;
             }
         }
-        if (args.length < (args.length > 0 && args[0].equals("outbox") ? 1 : 2)) {
+        // every command takes a word after it, except outbox
+        if (args.length == 0 || args.length == 1 && !args[0].equals("outbox")) {
             err.println(TEXTS.get("usage"));
             return 2;
         }

@@ -1,7 +1,6 @@
 package org.guanxi.core;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,16 +52,7 @@ public final class GuanxiHome {
     }
 
     public static Properties settings() {
-        Properties p = new Properties();
-        Path file = settingsFile();
-        if (Files.isRegularFile(file)) {
-            try (InputStream in = Files.newInputStream(file)) {
-                p.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + file, e);
-            }
-        }
-        return p;
+        return load(settingsFile());
     }
 
     /**
@@ -70,8 +60,21 @@ public final class GuanxiHome {
      * writes them; UTF-8. Empty when there is no such file.
      */
     public static Properties deployment() {
+        return load(resolve("guanxi.properties"));
+    }
+
+    /** A deployment setting: {@code -Dguanxi.KEY} first, then {@code deployment}; blank counts as not set. */
+    public static String deploymentValue(Properties deployment, String key, String fallback) {
+        String v = System.getProperty("guanxi." + key);
+        if (isBlank(v)) {
+            v = deployment.getProperty(key);
+        }
+        return isBlank(v) ? fallback : v.strip();
+    }
+
+    /** A properties file as UTF-8 (plain ASCII with escapes, as {@link Properties#store} writes, reads the same). */
+    private static Properties load(Path file) {
         Properties p = new Properties();
-        Path file = resolve("guanxi.properties");
         if (Files.isRegularFile(file)) {
             try (var in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
                 p.load(in);

@@ -63,10 +63,6 @@ public final class RouteLeadership implements AutoCloseable {
         return leading;
     }
 
-    public String node() {
-        return node;
-    }
-
     private void run() {
         while (!closed) {
             try (Connection c = dataSource.getConnection()) {

@@ -21,15 +21,10 @@ record ServerSettings(String host, int port, String node, Duration check) {
 
     static ServerSettings load(List<String> args) {
         Properties file = GuanxiHome.deployment();
-        return new ServerSettings(option(args, "--host", pick(file, "server.host", "127.0.0.1")),
-                Integer.parseInt(option(args, "--port", pick(file, "server.port", "1527"))),
-                option(args, "--node", pick(file, "server.node", defaultNode())),
-                Duration.ofMillis(Long.parseLong(pick(file, "server.check", "2000"))));
-    }
-
-    private static String pick(Properties file, String key, String fallback) {
-        String v = System.getProperty("guanxi." + key, file.getProperty(key));
-        return v == null || v.isBlank() ? fallback : v.strip();
+        return new ServerSettings(option(args, "--host", GuanxiHome.deploymentValue(file, "server.host", "127.0.0.1")),
+                Integer.parseInt(option(args, "--port", GuanxiHome.deploymentValue(file, "server.port", "1527"))),
+                option(args, "--node", GuanxiHome.deploymentValue(file, "server.node", defaultNode())),
+                Duration.ofMillis(Long.parseLong(GuanxiHome.deploymentValue(file, "server.check", "2000"))));
     }
 
     /** The value after {@code name} among the launcher's arguments (which also carry the launcher's own options). */

@@ -13,16 +13,9 @@ public record DatabaseSettings(String url, String user, String password) {
 
     public static DatabaseSettings load() {
         Properties file = GuanxiHome.deployment();
-        String url = pick("db.url", file, "jdbc:derby:" + GuanxiHome.resolve("db") + ";create=true");
-        return new DatabaseSettings(url, pick("db.user", file, null), pick("db.password", file, null));
-    }
-
-    private static String pick(String key, Properties file, String fallback) {
-        String v = System.getProperty("guanxi." + key);
-        if (v == null || v.isBlank()) {
-            v = file.getProperty(key);
-        }
-        return v == null || v.isBlank() ? fallback : v.strip();
+        String url = GuanxiHome.deploymentValue(file, "db.url", "jdbc:derby:" + GuanxiHome.resolve("db") + ";create=true");
+        return new DatabaseSettings(url, GuanxiHome.deploymentValue(file, "db.user", null),
+                GuanxiHome.deploymentValue(file, "db.password", null));
     }
 
     public boolean isEmbeddedDerby() {
