@@ -27,6 +27,8 @@ import org.guanxi.core.service.IntegrationService;
 import org.guanxi.core.service.InventoryService;
 import org.guanxi.core.service.InventoryService.StockReport;
 import org.guanxi.core.service.Outbox;
+import org.guanxi.core.service.SecurityService;
+import org.guanxi.core.model.Permission;
 import org.guanxi.integration.simulator.FakeErp;
 import org.guanxi.integration.simulator.FakeScm;
 import org.osgi.framework.Bundle;
@@ -65,6 +67,9 @@ public class IntegrationRuntime implements IntegrationService {
     @Reference
     private ErpOrderSync erpOrders;
 
+    @Reference
+    private SecurityService security;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
@@ -85,8 +90,10 @@ public class IntegrationRuntime implements IntegrationService {
     }
 
     /** For tests: a runtime on its own data folder. */
-    public IntegrationRuntime(Database db, InventoryService inventory, Outbox outbox, ErpOrderSync erpOrders, Path home) {
+    public IntegrationRuntime(Database db, InventoryService inventory, Outbox outbox, ErpOrderSync erpOrders,
+            SecurityService security, Path home) {
         this.db = db;
+        this.security = security;
         this.inventory = inventory;
         this.outbox = outbox;
         this.erpOrders = erpOrders;
@@ -267,6 +274,82 @@ public class IntegrationRuntime implements IntegrationService {
             }
         }
         Files.write(installed, now);
+    }
+
+    @Override
+    public List<String> editableFiles() {
+        Path folder = home().resolve("routes");
+        try {
+            return RouteFiles.editableFiles(folder).stream().map(p -> folder.relativize(p).toString().replace('\\', '/')).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot list " + folder, e);
+        }
+    }
+
+    @Override
+    public String read(String file) {
+        try {
+            return Files.readString(editable(file), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    @Override
+    public String check(String file, String text) {
+        editable(file);
+        RouteFiles f = files;
+        if (f == null) {
+            throw new IllegalStateException("The routes are not running here, so edits cannot be checked");
+        }
+        return withOurClassLoader(() -> f.check(file, text));
+    }
+
+    @Override
+    public String save(String file, String text) {
+        security.check(Permission.INTEGRATION_ADMIN);
+        Path target = editable(file);
+        RouteFiles f = files;
+        if (f == null) {
+            throw new IllegalStateException("The routes are not running here, so edits cannot be saved");
+        }
+        try {
+            // whole or not at all: the folder watcher must never read a half-written file
+            Path tmp = Files.createTempFile(target.getParent(), ".edit-", ".tmp");
+            Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write " + file, e);
+        }
+        LOG.info(() -> "Route file " + file + " saved by " + security.currentUser());
+        withOurClassLoader(f::scan);
+        publish(Topics.INTEGRATION_CHANGED);
+        return f.errors().get(file);
+    }
+
+    /** A route file or mapping inside the routes folder; anything else (other folders, "..") is refused. */
+    private Path editable(String file) {
+        Path folder = home().resolve("routes").normalize();
+        Path p = folder.resolve(file).normalize();
+        String name = p.getFileName().toString();
+        boolean routeFile = p.getParent().equals(folder) && RouteFiles.isRouteFile(name);
+        boolean mapping = p.getParent().equals(folder.resolve(RouteFiles.MAPPINGS)) && RouteFiles.isMapping(name);
+        if (!routeFile && !mapping) {
+            throw new IllegalArgumentException("Not a route file or mapping: " + file);
+        }
+        return p;
+    }
+
+    /** Camel finds its components and DSL loaders through the class loader of this bundle, which embeds them. */
+    private static <T> T withOurClassLoader(java.util.function.Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(IntegrationRuntime.class.getClassLoader());
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     @Override

@@ -16,19 +16,24 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Route;
+import org.apache.camel.component.xslt.XsltEndpoint;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 
 /**
- * Keeps the running routes in step with the YAML files of the routes folder. A new or changed file is first
- * loaded into a throw-away Camel context whose routes are created but never started; only when that works are the
- * file's old routes replaced. A broken edit therefore leaves the old routes running, and the reason is kept for
- * the Integration view. (Camel's own route reloading removes the old routes before it knows the new file works.)
+ * Keeps the running routes in step with the YAML files of the routes folder and the XSLT files of its
+ * {@code mappings} folder. A new or changed route file is first loaded into a throw-away Camel context whose routes
+ * are created but never started; only when that works are the file's old routes replaced. A changed mapping is
+ * compiled first; only when that works do the routes' XSLT endpoints drop the stylesheet they cached. A broken edit
+ * therefore leaves the old routes and mappings running, and the reason is kept for the Integration view. (Camel's
+ * own route reloading removes the old routes before it knows the new file works.)
  */
 final class RouteFiles {
 
     private static final Logger LOG = Logger.getLogger(RouteFiles.class.getName());
+    static final String MAPPINGS = "mappings";
 
     private final CamelContext live;
     private final Path folder;
@@ -48,9 +53,9 @@ final class RouteFiles {
     synchronized boolean scan() {
         boolean changed = false;
         Map<String, String> now = new HashMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
-                now.put(p.getFileName().toString(), Files.getLastModifiedTime(p).toMillis() + ":" + Files.size(p));
+        try {
+            for (Path p : editableFiles(folder)) {
+                now.put(folder.relativize(p).toString(), Files.getLastModifiedTime(p).toMillis() + ":" + Files.size(p));
             }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Cannot read the routes folder " + folder, e);
@@ -75,10 +80,37 @@ final class RouteFiles {
         return changed;
     }
 
+    /** The route files ({@code *.yaml}) and mappings ({@code mappings/*.xsl}) an integration engineer edits. */
+    static List<Path> editableFiles(Path folder) throws IOException {
+        List<Path> out = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(f -> isRouteFile(f.getFileName().toString())).sorted().forEach(out::add);
+        }
+        Path mappings = folder.resolve(MAPPINGS);
+        if (Files.isDirectory(mappings)) {
+            try (Stream<Path> files = Files.list(mappings)) {
+                files.filter(f -> isMapping(f.getFileName().toString())).sorted().forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    static boolean isRouteFile(String name) {
+        return name.endsWith(".yaml");
+    }
+
+    static boolean isMapping(String name) {
+        return name.endsWith(".xsl") || name.endsWith(".xslt");
+    }
+
     private void load(String file) {
+        if (isMapping(file)) {
+            loadMapping(file);
+            return;
+        }
         String uri = "file:" + folder.resolve(file);
         try {
-            validate(uri);
+            validate(PluginHelper.getResourceLoader(live).resolveResource(uri), file);
         } catch (Exception e) {
             String reason = rootMessage(e);
             errorsByFile.put(file, reason);
@@ -103,14 +135,62 @@ final class RouteFiles {
         }
     }
 
+    /**
+     * A mapping that compiles is handed to the routes' XSLT endpoints at once (they cache the compiled stylesheet);
+     * one that does not leaves them with the last good one. (Clearing their cache instead would make them read
+     * the file again on their next message, by then perhaps broken by a later edit.)
+     */
+    private void loadMapping(String file) {
+        Path path = folder.resolve(file);
+        String text;
+        try {
+            text = Files.readString(path, java.nio.charset.StandardCharsets.UTF_8);
+            Mappings.compile(text, path);
+        } catch (Exception e) {
+            String reason = rootMessage(e);
+            errorsByFile.put(file, reason);
+            LOG.warning(() -> "Mapping " + file + " is invalid; the routes keep using the last good one. " + reason);
+            return;
+        }
+        errorsByFile.remove(file);
+        String name = path.getFileName().toString();
+        for (Endpoint e : live.getEndpoints()) {
+            if (e instanceof XsltEndpoint x && x.getXslt() != null && x.getResourceUri() != null && x.getResourceUri().endsWith("/" + name)) {
+                try {
+                    x.getXslt().setTransformerSource(new javax.xml.transform.stream.StreamSource(new java.io.StringReader(text), path.toUri().toString()));
+                    LOG.info(() -> "Mapping " + file + " now used by " + x.getEndpointUri());
+                } catch (Exception ex) {
+                    errorsByFile.put(file, rootMessage(ex));
+                    LOG.log(Level.WARNING, "Mapping " + file + " could not replace the running one", ex);
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks a route file's or a mapping's text as it would be loaded, without touching the running routes: the
+     * editor's markers come from here. Returns null when the text is fine, else the reason.
+     */
+    String check(String file, String text) {
+        try {
+            if (isMapping(file)) {
+                Mappings.compile(text, folder.resolve(file));
+            } else {
+                validate(org.apache.camel.support.ResourceHelper.fromString("file:" + folder.resolve(file), text), file);
+            }
+            return null;
+        } catch (Exception e) {
+            return rootMessage(e);
+        }
+    }
+
     /** Creates the file's routes in a context that is never started, so nothing polls or listens. */
-    private void validate(String uri) throws Exception {
+    private void validate(Resource resource, String file) throws Exception {
         CamelContext probe = new org.apache.camel.impl.DefaultCamelContext();
         try {
             probe.setApplicationContextClassLoader(live.getApplicationContextClassLoader());
             probe.setAutoStartup(false);
             prepare.accept(probe);
-            Resource resource = PluginHelper.getResourceLoader(probe).resolveResource(uri);
             PluginHelper.getRoutesLoader(probe).loadRoutes(resource);
             probe.start();
             if (probe.getRoutes().isEmpty()) {
@@ -118,17 +198,13 @@ final class RouteFiles {
             }
             for (Route r : probe.getRoutes()) {
                 if (!r.getRouteId().matches("route\\d+") && live.getRoute(r.getRouteId()) != null
-                        && !routesByFile.getOrDefault(fileOf(uri), Set.of()).contains(r.getRouteId())) {
+                        && !routesByFile.getOrDefault(file, Set.of()).contains(r.getRouteId())) {
                     throw new IllegalArgumentException("route id " + r.getRouteId() + " is already used by another file");
                 }
             }
         } finally {
             probe.stop();
         }
-    }
-
-    private String fileOf(String uri) {
-        return Path.of(uri.substring("file:".length())).getFileName().toString();
     }
 
     private void removeRoutes(String file) {

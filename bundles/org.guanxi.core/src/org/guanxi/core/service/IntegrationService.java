@@ -25,6 +25,25 @@ public interface IntegrationService {
     /** The folder holding the working copy of the route files. */
     String routesFolder();
 
+    /** The files an integration engineer edits: route files ({@code x.yaml}) and mappings ({@code mappings/x.xsl}). */
+    List<String> editableFiles();
+
+    /** A file's text as it is on disk now. */
+    String read(String file);
+
+    /**
+     * Checks a file's text as it would be loaded, without changing anything: {@code null} when it is fine, else the
+     * reason, one problem per line, each starting "line N:" where the line is known. Needs the routes running.
+     */
+    String check(String file, String text);
+
+    /**
+     * Writes the file (needs {@code INTEGRATION_ADMIN}) and loads it at once as the folder watcher would: a
+     * valid file replaces the running routes or mapping; an invalid one is written but the running ones stay.
+     * Returns {@code null} when the file now runs, else why it does not.
+     */
+    String save(String file, String text);
+
     /** Starts the routes (idempotent); returns when they run or failed. Call from a background job. */
     void start();
 

@@ -84,7 +84,7 @@ final class ErpFixture implements AutoCloseable {
             Files.writeString(file, secrets);
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
-        runtime = new IntegrationRuntime(db, inventory, outbox, erpSync, home);
+        runtime = new IntegrationRuntime(db, inventory, outbox, erpSync, security, home);
         runtime.start();
         if (runtime.state() != IntegrationService.State.STARTED) {
             throw new IllegalStateException(runtime.failure());

@@ -53,7 +53,7 @@ class InventoryRouteTest {
         security.signInOsUser();
         inventory = new InventoryRepository(db, security);
         OutboxRepository outbox = new OutboxRepository(db);
-        runtime = new IntegrationRuntime(db, inventory, outbox, new ErpOrderSyncImpl(db, new AuditLogImpl(db, security), outbox), home);
+        runtime = new IntegrationRuntime(db, inventory, outbox, new ErpOrderSyncImpl(db, new AuditLogImpl(db, security), outbox), security, home);
         runtime.start();
         assertEquals(IntegrationService.State.STARTED, runtime.state(), runtime.failure());
         inbox = home.resolve("inbox/inventory");

@@ -3,6 +3,7 @@ package org.guanxi.integration.tests;
 import static org.guanxi.integration.tests.ErpFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,6 +137,31 @@ class OrderRelayTest {
         assertEquals("content corrected", f.outbox.history(parked.getId()).get(1).getDetail());
         assertTrue(f.audit.history("OutboxMessage", parked.getId()).stream().anyMatch(a -> "payload".equals(a.getField())));
         assertTrue(letters.parked(10).isEmpty());
+    }
+
+    @Test
+    void anEditedMappingTakesEffectAtOnceAndABrokenOneKeepsTheLastGood() throws Exception {
+        String file = "mappings/order-to-guanxi-erp.xsl";
+        String good = f.runtime.read(file);
+        String broken = good.replace("</xsl:template>", "</xsl:templat>");
+        String reason = f.runtime.check(file, broken);
+        assertNotNull(reason, "a broken mapping is found before it is saved");
+        assertTrue(reason.startsWith("line "), reason);
+        assertNull(f.runtime.check(file, good));
+        assertNotNull(f.runtime.save(file, broken), "saved, but refused with a reason");
+        assertTrue(f.runtime.routes().stream().anyMatch(r -> file.equals(r.file()) && r.lastError() != null), "shown in the view");
+
+        SalesOrder first = f.confirmed(customer, product, 1);
+        await("sent with the last good mapping", () -> message(first.getId(), Outbox.ORDER_CONFIRMED).getStatus() == OutboxMessage.Status.SENT);
+
+        // a valid edit that leaves the lines out: the ERP refuses such orders, so the next one shows the edit applied
+        String noLines = good.replaceFirst("(?s)<xsl:for-each select=\"o:Lines/o:Line\">.*?</xsl:for-each>", "");
+        assertNull(f.runtime.save(file, noLines));
+        SalesOrder second = f.confirmed(customer, product, 1);
+        await("refused as mapped by the edit", () -> message(second.getId(), Outbox.ORDER_CONFIRMED).getStatus() == OutboxMessage.Status.PARKED);
+        assertTrue(message(second.getId(), Outbox.ORDER_CONFIRMED).getLastError().startsWith("E-LINES"));
+        assertThrows(IllegalArgumentException.class, () -> f.runtime.save("../integration.properties", "x=1"));
+        assertTrue(f.runtime.editableFiles().contains(file), f.runtime.editableFiles().toString());
     }
 
     @Test
