@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.guanxi.core.ContextClassLoader;
 import org.guanxi.core.GuanxiHome;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Topics;
@@ -279,6 +280,9 @@ public class IntegrationRuntime implements IntegrationService {
     @Override
     public List<String> editableFiles() {
         Path folder = home().resolve("routes");
+        if (!Files.isDirectory(folder)) {
+            return List.of(); // the routes never started here (a desktop in team mode)
+        }
         try {
             return RouteFiles.editableFiles(folder).stream().map(p -> folder.relativize(p).toString().replace('\\', '/')).toList();
         } catch (IOException e) {
@@ -341,15 +345,8 @@ public class IntegrationRuntime implements IntegrationService {
     }
 
     /** Camel finds its components and DSL loaders through the class loader of this bundle, which embeds them. */
-    private static <T> T withOurClassLoader(java.util.function.Supplier<T> work) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(IntegrationRuntime.class.getClassLoader());
-        try {
-            return work.get();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+    private static <T> T withOurClassLoader(ContextClassLoader.Work<T, RuntimeException> work) {
+        return ContextClassLoader.call(IntegrationRuntime.class.getClassLoader(), work);
     }
 
     @Override

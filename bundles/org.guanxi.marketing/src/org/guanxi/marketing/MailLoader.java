@@ -1,6 +1,7 @@
 package org.guanxi.marketing;
 
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.guanxi.core.ContextClassLoader;
 
 /**
  * Jakarta Mail finds its implementation (Angus) and Activation finds the text handlers through the thread's context
@@ -9,21 +10,10 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  */
 public final class MailLoader {
 
-    public interface MailWork<T, E extends Exception> {
-        T run() throws E;
-    }
-
     private MailLoader() {
     }
 
-    public static <T, E extends Exception> T call(MailWork<T, E> work) throws E {
-        Thread t = Thread.currentThread();
-        ClassLoader saved = t.getContextClassLoader();
-        t.setContextClassLoader(SMTPTransport.class.getClassLoader());
-        try {
-            return work.run();
-        } finally {
-            t.setContextClassLoader(saved);
-        }
+    public static <T, E extends Exception> T call(ContextClassLoader.Work<T, E> work) throws E {
+        return ContextClassLoader.call(SMTPTransport.class.getClassLoader(), work);
     }
 }
