@@ -118,11 +118,12 @@ public class RouteEditorPart {
         editor = Widgets.id(new StyledText(split, SWT.BORDER | SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL), "routes.editor");
         editor.setFont(JFaceResources.getTextFont());
         editor.setTabs(2);
+        int marginWidth = 6 * charWidth();
         editor.addLineStyleListener(e -> {
             // line numbers in the margin, drawn as the lines' bullets
             StyleRange style = new StyleRange();
             style.foreground = lineNumber;
-            style.metrics = new GlyphMetrics(0, 0, 6 * charWidth());
+            style.metrics = new GlyphMetrics(0, 0, marginWidth);
             e.bullet = new Bullet(ST.BULLET_TEXT, style);
             e.bulletIndex = editor.getLineAtOffset(e.lineOffset);
             e.bullet.text = String.format("%4d  ", e.bulletIndex + 1);
