@@ -24,6 +24,7 @@ import org.guanxi.core.service.CustomerRow;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.NotFoundException;
+import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ValidationException;
 import org.osgi.service.component.annotations.Component;
@@ -54,16 +55,20 @@ public class CustomerServiceImpl implements CustomerService {
     @Reference
     private AuditLog audit;
 
+    @Reference
+    private Outbox outbox;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
     public CustomerServiceImpl() {
     }
 
-    public CustomerServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    public CustomerServiceImpl(Database db, SecurityService security, AuditLog audit, Outbox outbox) {
         this.db = db;
         this.security = security;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     @Override
@@ -148,6 +153,7 @@ public class CustomerServiceImpl implements CustomerService {
         em.persist(input);
         em.flush();
         audit.record(em, ENTITY, input.getId(), Map.of(), snapshot(input));
+        tellErp(em, input, "created");
         return input;
     }
 
@@ -158,6 +164,7 @@ public class CustomerServiceImpl implements CustomerService {
         }
         checkUnique(em, input);
         Map<String, Object> before = snapshot(current);
+        Map<String, Object> partnerBefore = CustomerMessages.partnerFields(current);
         current.setKind(input.getKind());
         current.setCode(blank(input.getCode()) ? current.getCode() : input.getCode());
         current.setName(input.getName());
@@ -206,7 +213,16 @@ public class CustomerServiceImpl implements CustomerService {
         em.lock(current, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         em.flush();
         audit.record(em, ENTITY, current.getId(), before, snapshot(current));
+        if (!partnerBefore.equals(CustomerMessages.partnerFields(current))) {
+            tellErp(em, current, "changed");
+        }
         return current;
+    }
+
+    /** The ERP's business partner follows the customer: the message commits with the change or not at all. */
+    private void tellErp(EntityManager em, Customer c, String event) {
+        outbox.append(em, Outbox.CUSTOMER_CHANGED, ENTITY, c.getId(), CustomerMessages.key(c),
+                CustomerMessages.document(c, event));
     }
 
     /** Updates children that still exist, adds new ones (no id) and removes the rest. */

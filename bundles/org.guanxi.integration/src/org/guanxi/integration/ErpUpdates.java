@@ -1,76 +1,42 @@
 package org.guanxi.integration;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.logging.Logger;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-
-import org.apache.camel.Exchange;
 import org.guanxi.core.service.ErpOrderSync;
 import org.guanxi.core.service.ErpOrderSync.ErpDelivery;
 import org.guanxi.core.service.ErpOrderSync.ErpInvoice;
 import org.guanxi.core.service.ErpOrderSync.ErpPayment;
 import org.guanxi.core.service.ErpOrderSync.ErpUpdate;
-import org.guanxi.core.service.ErpOrderSync.Outcome;
+import org.guanxi.core.service.ErpPartnerSync;
+import org.guanxi.core.service.ErpPartnerSync.PartnerUpdate;
 import org.w3c.dom.Element;
-import org.xml.sax.InputSource;
 
 /**
- * The bean {@code erpUpdates}: asks the ERP (Guanxi contract) for what happened to orders since the last update
- * read, applies each, and only then moves the cursor. A crash between applying and moving the cursor re-reads a few
- * updates, which {@link ErpOrderSync#apply} recognises.
+ * The ERP's change feeds of the Guanxi contract, read by the beans {@code erpUpdates} (orders: releases,
+ * deliveries, invoices, payments, cancellations) and {@code erpPartnerUpdates} (business partners).
  */
-public class ErpUpdates {
+final class ErpUpdates {
 
-    static final String CURSOR = "erp.order-updates.after";
-    private static final String NS = "urn:guanxi:erp:1";
-    private static final int MAX = 500;
-    private static final Logger LOG = Logger.getLogger(ErpUpdates.class.getName());
+    static final String ORDER_CURSOR = "erp.order-updates.after";
+    static final String PARTNER_CURSOR = "erp.partner-updates.after";
 
-    private final ErpOrderSync sync;
-    private final IntegrationState state;
-    private final RouteStats stats;
-    private final Runnable changed;
-
-    ErpUpdates(ErpOrderSync sync, IntegrationState state, RouteStats stats, Runnable changed) {
-        this.sync = sync;
-        this.state = state;
-        this.stats = stats;
-        this.changed = changed;
+    private ErpUpdates() {
     }
 
-    public String request() {
-        return "<GetOrderUpdates xmlns=\"" + NS + "\"><After>" + state.get(CURSOR, "0") + "</After><Max>" + MAX
-                + "</Max></GetOrderUpdates>";
+    static ErpFeed orders(ErpOrderSync sync, IntegrationState state, RouteStats stats, Runnable changed) {
+        return new ErpFeed("GetOrderUpdates", ORDER_CURSOR, u -> sync.apply(new ErpUpdate(Xml.text(u, "OrderNo"),
+                Xml.text(u, "ErpOrderNo"), Xml.text(u, "Status"), delivery(Xml.child(u, "Delivery")),
+                invoice(Xml.child(u, "Invoice")), payment(Xml.child(u, "Payment")))), state, stats, changed);
     }
 
-    public void apply(Exchange exchange) throws Exception {
-        String xml = exchange.getIn().getBody(String.class);
-        Element root = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
-                .parse(new InputSource(new StringReader(xml))).getDocumentElement();
-        long last = -1;
-        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-        for (Element u : Xml.children(root, "Update")) {
-            ErpUpdate update = new ErpUpdate(Xml.text(u, "OrderNo"), Xml.text(u, "ErpOrderNo"), Xml.text(u, "Status"),
-                    delivery(Xml.child(u, "Delivery")), invoice(Xml.child(u, "Invoice")), payment(Xml.child(u, "Payment")));
-            outcomes.merge(sync.apply(update), 1, Integer::sum);
-            last = Long.parseLong(Xml.text(u, "Seq"));
-            stats.done(exchange.getFromRouteId());
-        }
-        if (last >= 0) {
-            state.put(CURSOR, Long.toString(last));
-            LOG.info(() -> "ERP order updates: " + outcomes);
-            changed.run();
-        }
-    }
-
-    public void failed(Exchange exchange) {
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        stats.failed(exchange.getFromRouteId(), OutboxRelay.describe(e));
+    static ErpFeed partners(ErpPartnerSync sync, IntegrationState state, RouteStats stats, Runnable changed) {
+        return new ErpFeed("GetPartnerUpdates", PARTNER_CURSOR, u -> {
+            Element p = Xml.child(u, "Partner");
+            return sync.apply(new PartnerUpdate(Xml.text(p, "Code"), Xml.text(u, "PartnerNo"),
+                    Long.parseLong(Xml.text(u, "Version")), Xml.text(p, "Name"), Xml.text(p, "TaxId"), Xml.text(p, "Phone"),
+                    Xml.text(p, "Email")));
+        }, state, stats, changed);
     }
 
     private static ErpDelivery delivery(Element d) {

@@ -24,6 +24,7 @@ import org.guanxi.core.GuanxiHome;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.service.ErpOrderSync;
+import org.guanxi.core.service.ErpPartnerSync;
 import org.guanxi.core.service.IntegrationService;
 import org.guanxi.core.service.InventoryService;
 import org.guanxi.core.service.InventoryService.StockReport;
@@ -47,7 +48,8 @@ import org.osgi.service.event.EventAdmin;
  * from the defaults shipped in this bundle on first start (files the user changed or deleted are left alone);
  * they are watched and reloaded while the product runs. Route files can use the placeholders of
  * {@link IntegrationSettings} and the beans {@code inventoryFiles} (SCM inventory import), {@code outbox} (the outbox
- * relay) and {@code erpUpdates} (order updates from the ERP). With simulators on (see {@link IntegrationSettings})
+ * relay), {@code erpUpdates} and {@code erpPartnerUpdates} (order and business partner changes from the ERP). With
+ * simulators on (see {@link IntegrationSettings})
  * the fake ERP is started first and the fake SCM drops stock reports into the inventory inbox, for demos.
  */
 @Component(service = IntegrationService.class)
@@ -67,6 +69,9 @@ public class IntegrationRuntime implements IntegrationService {
 
     @Reference
     private ErpOrderSync erpOrders;
+
+    @Reference
+    private ErpPartnerSync erpPartners;
 
     @Reference
     private SecurityService security;
@@ -92,12 +97,13 @@ public class IntegrationRuntime implements IntegrationService {
 
     /** For tests: a runtime on its own data folder. */
     public IntegrationRuntime(Database db, InventoryService inventory, Outbox outbox, ErpOrderSync erpOrders,
-            SecurityService security, Path home) {
+            ErpPartnerSync erpPartners, SecurityService security, Path home) {
         this.db = db;
         this.security = security;
         this.inventory = inventory;
         this.outbox = outbox;
         this.erpOrders = erpOrders;
+        this.erpPartners = erpPartners;
         this.home = home;
     }
 
@@ -190,8 +196,10 @@ public class IntegrationRuntime implements IntegrationService {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        context.getRegistry().bind("outbox", new OutboxRelay(outbox, erpOrders, settings.retryPolicy(), stats));
-        context.getRegistry().bind("erpUpdates", new ErpUpdates(erpOrders, new IntegrationState(db.dataSource()), stats,
+        context.getRegistry().bind("outbox", new OutboxRelay(outbox, erpOrders, erpPartners, settings.retryPolicy(), stats));
+        IntegrationState state = new IntegrationState(db.dataSource());
+        context.getRegistry().bind("erpUpdates", ErpUpdates.orders(erpOrders, state, stats, () -> publish(Topics.INTEGRATION_CHANGED)));
+        context.getRegistry().bind("erpPartnerUpdates", ErpUpdates.partners(erpPartners, state, stats,
                 () -> publish(Topics.INTEGRATION_CHANGED)));
     }
 
@@ -246,8 +254,11 @@ public class IntegrationRuntime implements IntegrationService {
     }
 
     /**
-     * Copies the route files shipped with this bundle (routes, mappings, contracts) that the working copy does not
-     * have yet. A file the user deleted stays deleted; a file the user changed is left alone.
+     * Brings the working copy up to the route files shipped with this bundle (routes, mappings, contracts): a file
+     * it does not have yet is copied; a shipped file the user never changed is replaced by this release's version; a
+     * file the user changed is left alone, with this release's version beside it as {@code NAME.shipped} to compare;
+     * a file the user deleted stays deleted. {@code .installed} remembers each file's name and the SHA-256 of what was
+     * installed, which is how a user's change is told from an older release's file.
      */
     private static void installDefaults(Path routes) throws IOException {
         Files.createDirectories(routes);
@@ -256,25 +267,68 @@ public class IntegrationRuntime implements IntegrationService {
             return;
         }
         Path installed = routes.resolve(".installed");
-        List<String> known = Files.exists(installed) ? Files.readAllLines(installed) : new ArrayList<>();
+        Map<String, String> known = new java.util.LinkedHashMap<>();
+        if (Files.exists(installed)) {
+            for (String line : Files.readAllLines(installed)) {
+                int tab = line.indexOf('\t');
+                known.put(tab < 0 ? line : line.substring(0, tab), tab < 0 ? "" : line.substring(tab + 1));
+            }
+        }
         Enumeration<URL> entries = bundle.findEntries("routes", "*", true);
-        List<String> now = new ArrayList<>(known);
         while (entries != null && entries.hasMoreElements()) {
             URL url = entries.nextElement();
             String name = url.getPath().substring(url.getPath().indexOf("/routes/") + "/routes/".length());
             if (name.isEmpty() || name.endsWith("/")) {
                 continue;
             }
+            byte[] shipped;
+            try (InputStream in = url.openStream()) {
+                shipped = in.readAllBytes();
+            }
+            String hash = sha256(shipped);
             Path target = routes.resolve(name);
-            if (!known.contains(name) && !Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                try (InputStream in = url.openStream()) {
-                    Files.copy(in, target);
+            String recorded = known.get(name);
+            if (!Files.exists(target)) {
+                if (recorded == null) {
+                    write(target, shipped);
+                    known.put(name, hash);
                 }
-                now.add(name);
+                continue;
+            }
+            String current = sha256(Files.readAllBytes(target));
+            Path beside = target.resolveSibling(target.getFileName() + ".shipped");
+            if (current.equals(hash)) {
+                known.put(name, hash);
+                Files.deleteIfExists(beside);
+            } else if (current.equals(recorded)) {
+                write(target, shipped);
+                known.put(name, hash);
+                LOG.info(() -> "Route file " + name + " updated to this release's version");
+            } else if (!Files.exists(beside) || !sha256(Files.readAllBytes(beside)).equals(hash)) {
+                write(beside, shipped);
+                LOG.info(() -> "Route file " + name + " was changed here and is kept; this release's version is beside it as "
+                        + beside.getFileName());
             }
         }
-        Files.write(installed, now);
+        List<String> lines = new ArrayList<>();
+        known.forEach((name, hash) -> lines.add(hash.isEmpty() ? name : name + "\t" + hash));
+        Files.write(installed, lines);
+    }
+
+    /** Whole or not at all: the route file watcher must never read a half-written file. */
+    private static void write(Path target, byte[] content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), ".write-", ".tmp");
+        Files.write(tmp, content);
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -318,10 +372,7 @@ public class IntegrationRuntime implements IntegrationService {
             throw new IllegalStateException("The routes are not running here, so edits cannot be saved");
         }
         try {
-            // whole or not at all: the folder watcher must never read a half-written file
-            Path tmp = Files.createTempFile(target.getParent(), ".edit-", ".tmp");
-            Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            write(target, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Cannot write " + file, e);
         }

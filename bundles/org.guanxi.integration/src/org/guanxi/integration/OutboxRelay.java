@@ -17,6 +17,7 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.guanxi.core.model.OutboxMessage;
 import org.guanxi.core.service.ErpOrderSync;
+import org.guanxi.core.service.ErpPartnerSync;
 import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.Outbox.RetryPolicy;
 import org.w3c.dom.Element;
@@ -37,12 +38,20 @@ public class OutboxRelay {
     public static final String REFERENCE = "GuanxiErpReference";
     public static final String STATUS = "GuanxiErpStatus";
     public static final String DUPLICATE = "GuanxiErpDuplicate";
+    /** Set by the route from the receiver's answer: the version of the record the receiver now has. */
+    public static final String VERSION = "GuanxiErpVersion";
+    /**
+     * Set by {@link #open} on a customer message: the ERP's partner version the CRM last saw, read at sending time
+     * (a mapping declares it as {@code <xsl:param name="GuanxiBaseVersion"/>}, as Camel passes headers to XSLT).
+     */
+    public static final String BASE_VERSION = "GuanxiBaseVersion";
 
     public static final String CONFIGURATION = "outbox-relay";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
 
     private final Outbox outbox;
     private final ErpOrderSync orders;
+    private final ErpPartnerSync partners;
     private final RetryPolicy policy;
     private final RouteStats stats;
     /** After a failure that is not the message's fault, the relay of that topic waits until this time. */
@@ -50,9 +59,10 @@ public class OutboxRelay {
     /** Messages handed out and not yet answered: never handed out twice, even if a route polls again meanwhile. */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
-    public OutboxRelay(Outbox outbox, ErpOrderSync orders, RetryPolicy policy, RouteStats stats) {
+    public OutboxRelay(Outbox outbox, ErpOrderSync orders, ErpPartnerSync partners, RetryPolicy policy, RouteStats stats) {
         this.outbox = outbox;
         this.orders = orders;
+        this.partners = partners;
         this.policy = policy;
         this.stats = stats;
     }
@@ -90,6 +100,12 @@ public class OutboxRelay {
         exchange.getIn().setHeader(MESSAGE_ID, m.getId());
         exchange.getIn().setHeader(IDEMPOTENCY_KEY, m.getIdempotencyKey());
         exchange.getIn().setHeader(TOPIC, m.getTopic());
+        if (isCustomer(m.getTopic())) {
+            Long base = partners.knownVersion(m.getId());
+            if (base != null) {
+                exchange.getIn().setHeader(BASE_VERSION, base);
+            }
+        }
         exchange.getIn().setBody(m.getPayload());
     }
 
@@ -100,12 +116,18 @@ public class OutboxRelay {
         boolean duplicate = "true".equals(exchange.getIn().getHeader(DUPLICATE, String.class));
         String answer = (reference == null ? "" : reference) + (status == null ? "" : " · " + status)
                 + (duplicate ? " · duplicate recognised by the receiver" : "");
+        String topic = exchange.getIn().getHeader(TOPIC, String.class);
         try {
-            writeBack(() -> orders.accepted(id, reference, answer.strip()));
+            if (isCustomer(topic)) {
+                Long version = exchange.getIn().getHeader(VERSION, Long.class);
+                writeBack(() -> partners.accepted(id, reference, version, answer.strip()));
+            } else {
+                writeBack(() -> orders.accepted(id, reference, answer.strip()));
+            }
         } finally {
             inFlight.remove(id);
         }
-        pausedUntil.remove(prefix(exchange.getIn().getHeader(TOPIC, String.class)));
+        pausedUntil.remove(prefix(topic));
         stats.done(exchange.getFromRouteId());
     }
 
@@ -229,6 +251,10 @@ public class OutboxRelay {
             }
         }
         return null;
+    }
+
+    private static boolean isCustomer(String topic) {
+        return topic != null && topic.startsWith(prefix(Outbox.CUSTOMER_CHANGED));
     }
 
     private static String prefix(String topic) {

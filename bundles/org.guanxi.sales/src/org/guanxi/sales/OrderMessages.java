@@ -1,13 +1,8 @@
 package org.guanxi.sales;
 
-import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import static org.guanxi.core.XmlDocuments.text;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-
+import org.guanxi.core.XmlDocuments;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.OrderLine;
 import org.guanxi.core.model.SalesOrder;
@@ -20,7 +15,6 @@ final class OrderMessages {
 
     static final String NAMESPACE = "urn:guanxi:order:1";
     static final String AGGREGATE = "SalesOrder";
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
     private OrderMessages() {
     }
@@ -31,10 +25,7 @@ final class OrderMessages {
     }
 
     static String document(SalesOrder order, Customer customer, String event) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter w = XML.createXMLStreamWriter(out);
-            w.writeStartDocument("UTF-8", "1.0");
+        return XmlDocuments.write("order " + order.getOrderNo(), w -> {
             w.writeStartElement("SalesOrder");
             w.writeDefaultNamespace(NAMESPACE);
             w.writeAttribute("event", event);
@@ -70,22 +61,6 @@ final class OrderMessages {
             }
             w.writeEndElement();
             w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("Cannot write the order document of " + order.getOrderNo(), e);
-        }
-        return out.toString();
-    }
-
-    /** An element with the value's text; nothing at all for a null value. */
-    private static void text(XMLStreamWriter w, String name, Object value) throws XMLStreamException {
-        if (value == null) {
-            return;
-        }
-        w.writeStartElement(name);
-        w.writeCharacters(value instanceof BigDecimal d ? d.toPlainString()
-                : value instanceof LocalDate day ? day.toString() : value.toString());
-        w.writeEndElement();
+        });
     }
 }

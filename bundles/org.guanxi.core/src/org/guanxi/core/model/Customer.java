@@ -90,6 +90,14 @@ public class Customer extends TrackedEntity {
     @Column(name = "NOTES", length = 2000)
     private String notes;
 
+    /** The ERP's number of this customer's business partner, once the ERP has acknowledged it. */
+    @Column(name = "ERP_PARTNER_NO", length = 40)
+    private String erpPartnerNo;
+
+    /** The ERP's version of the business partner the CRM last saw: the base of the next update it sends. */
+    @Column(name = "ERP_VERSION")
+    private Long erpVersion;
+
     @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<Contact> contacts = new ArrayList<>();
@@ -117,6 +125,11 @@ public class Customer extends TrackedEntity {
         phoneKey = SearchKeys.phoneKey(phone);
         emailKey = SearchKeys.emailKey(email);
     }
+
+    public String getErpPartnerNo() { return erpPartnerNo; }
+    public void setErpPartnerNo(String erpPartnerNo) { this.erpPartnerNo = erpPartnerNo; }
+    public Long getErpVersion() { return erpVersion; }
+    public void setErpVersion(Long erpVersion) { this.erpVersion = erpVersion; }
 
     public void addContactPoint(ContactPoint p) {
         p.setCustomer(this);

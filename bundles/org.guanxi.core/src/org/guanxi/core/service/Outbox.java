@@ -19,6 +19,8 @@ public interface Outbox {
     String ORDER_CONFIRMED = "order.confirmed";
     /** Topic of a confirmed order cancelled in Guanxi. */
     String ORDER_CANCELLED = "order.cancelled";
+    /** Topic of a customer created or changed in Guanxi, for the ERP's business partner. */
+    String CUSTOMER_CHANGED = "customer.changed";
 
     /**
      * Queues a message in {@code em}'s transaction.

@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,7 @@ class CareServiceTest {
         fx = ServiceFixture.open(tmp);
         care = new CareServiceImpl(fx.db, fx.security);
         tasks = new TaskServiceImpl(fx.db, fx.security);
-        CustomerServiceImpl customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit);
+        CustomerServiceImpl customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         Customer p = new Customer();
         p.setName("李娜");
         p.setBirthday(LocalDate.of(1988, 2, 29));

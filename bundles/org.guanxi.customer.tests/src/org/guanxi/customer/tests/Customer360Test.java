@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +52,7 @@ class Customer360Test {
     void setUp() throws Exception {
         fx = ServiceFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(300, 5, n -> { });
-        customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit);
+        customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         interactions = new InteractionServiceImpl(fx.db, fx.security, fx.audit);
         service = new Customer360ServiceImpl(fx.db, fx.security, customers, new CustomerValueServiceImpl(fx.db, fx.security),
                 interactions, new CareServiceImpl(fx.db, fx.security), new TaskServiceImpl(fx.db, fx.security));

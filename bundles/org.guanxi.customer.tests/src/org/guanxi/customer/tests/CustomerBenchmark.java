@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedWriter;
@@ -84,7 +85,7 @@ class CustomerBenchmark {
             long lines = generateOrders(db);
             System.out.printf(Locale.ROOT, "generated %,d order lines in %.1f s%n", lines, (System.nanoTime() - t) / 1e9);
 
-            CustomerServiceImpl customers = new CustomerServiceImpl(db, security, new AuditLogImpl(db, security));
+            CustomerServiceImpl customers = new CustomerServiceImpl(db, security, new AuditLogImpl(db, security), new OutboxRepository(db));
             CustomerValueServiceImpl values = new CustomerValueServiceImpl(db, security);
             Customer360ServiceImpl pop = new Customer360ServiceImpl(db, security, customers, values,
                     new InteractionServiceImpl(db, security, new AuditLogImpl(db, security)), new CareServiceImpl(db, security),

@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class CustomerExportTest {
     void setUp() throws Exception {
         fx = ServiceFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(250, 3, n -> { });
-        customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit);
+        customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class CustomerImportTest {
     void setUp() throws Exception {
         fx = ServiceFixture.open(tmp);
         service = new CustomerImportServiceImpl(fx.db, fx.security);
-        customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit);
+        customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         Customer existing = new Customer();
         existing.setName("老客户");
         existing.setPhone("13900001111");

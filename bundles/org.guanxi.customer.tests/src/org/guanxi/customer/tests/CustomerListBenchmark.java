@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class CustomerListBenchmark {
         try {
             SecurityServiceImpl security = new SecurityServiceImpl(db);
             security.signInOsUser();
-            CustomerServiceImpl service = new CustomerServiceImpl(db, security, new AuditLogImpl(db, security));
+            CustomerServiceImpl service = new CustomerServiceImpl(db, security, new AuditLogImpl(db, security), new OutboxRepository(db));
             long t0 = System.nanoTime();
             new DemoDataGenerator(db).generate(CUSTOMERS, 1, n -> { });
             System.out.printf(Locale.ROOT, "%nCustomer list benchmark: %,d customers generated in %.1f s%n", CUSTOMERS,

@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,7 +62,7 @@ class CustomerServiceTest {
         db = fx.db;
         security = fx.security;
         audit = fx.audit;
-        service = new CustomerServiceImpl(db, security, audit);
+        service = new CustomerServiceImpl(db, security, audit, new OutboxRepository(db));
     }
 
     @AfterEach
@@ -255,7 +256,7 @@ class CustomerServiceTest {
                 return audit.history(entity, entityId);
             }
         };
-        CustomerServiceImpl withFailingAudit = new CustomerServiceImpl(db, security, failing);
+        CustomerServiceImpl withFailingAudit = new CustomerServiceImpl(db, security, failing, new OutboxRepository(db));
         assertThrows(IllegalStateException.class, () -> withFailingAudit.save(customer("Never stored")));
         assertEquals(0, service.count(""));
         long auditRows = db.read(em -> em.createQuery("SELECT COUNT(a) FROM AuditEntry a", Long.class).getSingleResult());

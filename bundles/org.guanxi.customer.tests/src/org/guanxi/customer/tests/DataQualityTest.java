@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,7 +60,7 @@ class DataQualityTest {
     void setUp() throws Exception {
         fx = ServiceFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(40, 11, n -> { });
-        customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit);
+        customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         quality = new DataQualityServiceImpl(fx.db, fx.security);
         merges = new CustomerMergeServiceImpl(fx.db, fx.security);
     }

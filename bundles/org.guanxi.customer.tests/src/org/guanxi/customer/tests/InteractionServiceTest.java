@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +38,7 @@ class InteractionServiceTest {
         audit = fx.audit;
         Customer c = new Customer();
         c.setName("杭州新锐电子有限公司");
-        customerId = new CustomerServiceImpl(fx.db, fx.security, audit).save(c).getId();
+        customerId = new CustomerServiceImpl(fx.db, fx.security, audit, new OutboxRepository(fx.db)).save(c).getId();
         service = new InteractionServiceImpl(fx.db, fx.security, audit);
     }
 

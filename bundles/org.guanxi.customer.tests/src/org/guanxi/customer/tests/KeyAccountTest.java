@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,7 +43,7 @@ class KeyAccountTest {
         fx = ServiceFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(30, 4, n -> { });
         service = new KeyAccountServiceImpl(fx.db, fx.security);
-        CustomerServiceImpl customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit);
+        CustomerServiceImpl customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         customerId = customers.find("", 0, 30).stream().filter(r -> revenue(r.id(), LocalDate.now().getYear()).signum() > 0)
                 .findFirst().orElse(customers.find("", 0, 1).get(0)).id();
     }

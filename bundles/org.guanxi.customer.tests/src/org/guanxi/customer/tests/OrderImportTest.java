@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class OrderImportTest {
         service = new OrderImporter(fx.db, fx.security, fx.audit);
         Customer c = new Customer();
         c.setName("华东物流有限公司");
-        known = new CustomerServiceImpl(fx.db, fx.security, fx.audit).save(c);
+        known = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db)).save(c);
     }
 
     @AfterEach

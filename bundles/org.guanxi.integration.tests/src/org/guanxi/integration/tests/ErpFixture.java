@@ -21,6 +21,7 @@ import org.guanxi.core.persistence.OutboxRepository;
 import org.guanxi.core.service.IntegrationService;
 import org.guanxi.core.service.InventoryService.StockReport;
 import org.guanxi.customer.CustomerServiceImpl;
+import org.guanxi.customer.ErpPartnerSyncImpl;
 import org.guanxi.integration.IntegrationRuntime;
 import org.guanxi.integration.simulator.FakeErp;
 import org.guanxi.sales.CatalogServiceImpl;
@@ -42,6 +43,7 @@ final class ErpFixture implements AutoCloseable {
     final OutboxRepository outbox;
     final OrderServiceImpl orders;
     final ErpOrderSyncImpl erpSync;
+    final ErpPartnerSyncImpl partnerSync;
     final CustomerServiceImpl customers;
     final CatalogServiceImpl catalog;
     final InventoryRepository inventory;
@@ -66,7 +68,8 @@ final class ErpFixture implements AutoCloseable {
         outbox = new OutboxRepository(db);
         orders = new OrderServiceImpl(db, security, audit, outbox);
         erpSync = new ErpOrderSyncImpl(db, audit, outbox);
-        customers = new CustomerServiceImpl(db, security, audit);
+        customers = new CustomerServiceImpl(db, security, audit, outbox);
+        partnerSync = new ErpPartnerSyncImpl(db, audit, outbox);
         catalog = new CatalogServiceImpl(db, security, audit);
         inventory = new InventoryRepository(db, security);
         erp = new FakeErp(home.resolve("fake-erp"), Duration.ZERO);
@@ -84,7 +87,7 @@ final class ErpFixture implements AutoCloseable {
             Files.writeString(file, secrets);
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
-        runtime = new IntegrationRuntime(db, inventory, outbox, erpSync, security, home);
+        runtime = new IntegrationRuntime(db, inventory, outbox, erpSync, partnerSync, security, home);
         runtime.start();
         if (runtime.state() != IntegrationService.State.STARTED) {
             throw new IllegalStateException(runtime.failure());

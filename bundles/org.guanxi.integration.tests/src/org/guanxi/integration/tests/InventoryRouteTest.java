@@ -18,6 +18,7 @@ import java.util.function.BooleanSupplier;
 import org.guanxi.core.persistence.InventoryRepository;
 import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.core.persistence.OutboxRepository;
+import org.guanxi.customer.ErpPartnerSyncImpl;
 import org.guanxi.sales.ErpOrderSyncImpl;
 import org.guanxi.security.AuditLogImpl;
 import org.guanxi.core.service.IntegrationService;
@@ -53,7 +54,9 @@ class InventoryRouteTest {
         security.signInOsUser();
         inventory = new InventoryRepository(db, security);
         OutboxRepository outbox = new OutboxRepository(db);
-        runtime = new IntegrationRuntime(db, inventory, outbox, new ErpOrderSyncImpl(db, new AuditLogImpl(db, security), outbox), security, home);
+        AuditLogImpl audit = new AuditLogImpl(db, security);
+        runtime = new IntegrationRuntime(db, inventory, outbox, new ErpOrderSyncImpl(db, audit, outbox),
+                new ErpPartnerSyncImpl(db, audit, outbox), security, home);
         runtime.start();
         assertEquals(IntegrationService.State.STARTED, runtime.state(), runtime.failure());
         inbox = home.resolve("inbox/inventory");

@@ -35,6 +35,7 @@ final class ErpEndpoint implements Provider<Source> {
             case "CancelOrder" -> erp.cancel(body);
             case "GetOrderUpdates" -> erp.updates(body);
             case "SyncPartner" -> erp.syncPartner(body);
+            case "GetPartnerUpdates" -> erp.partnerUpdates(body);
             default -> throw new SoapFault("Unknown operation " + body.getLocalName(), SoapFault.FAULT_CODE_CLIENT);
         };
         return Soap.source(xml);

@@ -56,7 +56,7 @@ public final class FakeErp implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Receipt> byKey = new ConcurrentHashMap<>();
     private final Map<String, String> erpNoByOrder = new ConcurrentHashMap<>();
-    private final Map<String, Long> partnerVersions = new ConcurrentHashMap<>();
+    private final PartnerBook partners;
     private final List<Update> updates = new ArrayList<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -81,6 +81,7 @@ public final class FakeErp implements AutoCloseable {
         this.folder = folder;
         this.pace = pace;
         this.clock = clock;
+        this.partners = new PartnerBook(folder);
         load();
     }
 
@@ -187,33 +188,49 @@ public final class FakeErp implements AutoCloseable {
         return out.append("</OrderUpdates>").toString();
     }
 
+    /**
+     * Creates or updates a business partner. Partners are counted apart from orders (they have their own journal,
+     * {@code partners.log}), so the order counts of crash tests and benchmarks stay exact.
+     */
     synchronized String syncPartner(Element request) {
-        received.incrementAndGet();
         String key = Soap.text(request, "IdempotencyKey");
-        Element partner = Soap.child(request, "Partner");
-        String code = Soap.text(partner, "Code");
+        String code = Soap.text(Soap.child(request, "Partner"), "Code");
         String base = Xml.text(request, "BaseVersion");
-        Long current = partnerVersions.get(code);
-        Receipt first = byKey.get(key);
+        BusinessPartner first = partners.madeBy(key);
         if (first != null) {
-            duplicates.incrementAndGet();
-            return partnerAck(first.erpNo(), first.status(), current == null ? 1 : current, true);
+            return partnerAck(first.partnerNo(), first.version() == 1 ? "CREATED" : "UPDATED", first.version(), true);
         }
-        if (current != null && base != null && Long.parseLong(base) != current) {
-            throw refuse("E-CONFLICT", "Business partner " + code + " was changed in the ERP (version " + current
-                    + ") since the CRM last saw it (version " + base + ")");
+        BusinessPartner current = partners.get(code);
+        if (current != null && base != null && Long.parseLong(base) != current.version()) {
+            throw Soap.fault(NAMESPACE, "E-CONFLICT", "Business partner " + code + " was changed in the ERP (version "
+                    + current.version() + ") since the CRM last saw it (version " + base + ")");
         }
-        long version = current == null ? 1 : current + 1;
-        partnerVersions.put(code, version);
-        Receipt r = new Receipt("BP-" + code, current == null ? "CREATED" : "UPDATED");
-        byKey.put(key, r);
-        journal(key, r.erpNo(), false);
-        return partnerAck(r.erpNo(), r.status(), version, false);
+        BusinessPartner p = partners.put(PartnerBook.fromRequest(request, current), key);
+        return partnerAck(p.partnerNo(), current == null ? "CREATED" : "UPDATED", p.version(), false);
     }
 
-    /** Changes a partner on the ERP side, as an ERP user would; the CRM's next update of it is a conflict. */
-    public void editPartnerInErp(String code) {
-        partnerVersions.merge(code, 1L, Long::sum);
+    /** Business partner versions after {@code After}, oldest first: every change, the CRM's own included. */
+    String partnerUpdates(Element request) {
+        return partners.updates(Long.parseLong(Soap.text(request, "After")), Integer.parseInt(Soap.text(request, "Max")));
+    }
+
+    /** A partner as the ERP has it now, or null. */
+    public BusinessPartner partner(String code) {
+        return partners.get(code);
+    }
+
+    /**
+     * Changes a partner's phone and e-mail in the ERP, as an ERP user would (null leaves a field as it is); the CRM
+     * hears of it through GetPartnerUpdates, and the CRM's next update based on the older version is a conflict.
+     */
+    public long editPartnerInErp(String code, String phone, String email) {
+        return partners.edit(code, p -> new BusinessPartner(code, p.partnerNo(), p.version(), p.name(), p.taxId(),
+                phone == null ? p.phone() : phone, email == null ? p.email() : email, p.address())).version();
+    }
+
+    /** A partner entered in the ERP by one of its users, unknown to the CRM so far. */
+    public void createPartnerInErp(String code, String name, String phone) {
+        partners.put(new BusinessPartner(code, "BP-" + code, 1, name, null, phone, null, null), null);
     }
 
     // ------------------------------------------------------------------------------------------------- helpers

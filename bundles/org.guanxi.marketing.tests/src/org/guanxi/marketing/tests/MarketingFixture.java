@@ -1,5 +1,6 @@
 package org.guanxi.marketing.tests;
 
+import org.guanxi.core.persistence.OutboxRepository;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -52,7 +53,7 @@ final class MarketingFixture implements AutoCloseable {
         security = new SecurityServiceImpl(db);
         security.signInOsUser();
         audit = new AuditLogImpl(db, security);
-        customers = new CustomerServiceImpl(db, security, audit);
+        customers = new CustomerServiceImpl(db, security, audit, new OutboxRepository(db));
         leads = new LeadServiceImpl(db, security, audit, customers);
         opportunities = new OpportunityServiceImpl(db, security, audit);
         campaigns = new CampaignServiceImpl(db, security, audit);

@@ -50,7 +50,7 @@ final class SalesFixture implements AutoCloseable {
         security = new SecurityServiceImpl(db);
         security.signInOsUser();
         audit = new AuditLogImpl(db, security);
-        customers = new CustomerServiceImpl(db, security, audit);
+        customers = new CustomerServiceImpl(db, security, audit, new OutboxRepository(db));
         leads = new LeadServiceImpl(db, security, audit, customers);
         opportunities = new OpportunityServiceImpl(db, security, audit);
         objections = new ObjectionServiceImpl(db, security, audit);
