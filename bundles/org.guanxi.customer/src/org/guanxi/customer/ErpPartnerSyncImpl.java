@@ -23,7 +23,7 @@ import org.osgi.service.event.EventAdmin;
 import jakarta.persistence.EntityManager;
 
 /**
- * Writes back what the ERP says about business partners. The ERP's number and version are written with a bulk
+ * Writes back what the ERP says about business partners. The ERP's number and version are written with an SQL
  * update that leaves the customer's own version alone: an acknowledgement arriving while a user edits the customer
  * must not make the user's save a conflict. A change of the ERP's values is a real change and moves it on.
  */
@@ -176,9 +176,10 @@ public class ErpPartnerSyncImpl implements ErpPartnerSync {
                 .getSingleResult() > 0;
     }
 
+    /** SQL, not JPQL: EclipseLink's bulk JPQL update moves the version on, which is what this must not do. */
     private static void writeErpFields(EntityManager em, long customerId, String partnerNo, Long version) {
-        em.createQuery("UPDATE Customer c SET c.erpPartnerNo = :no, c.erpVersion = :v WHERE c.id = :id")
-                .setParameter("no", partnerNo).setParameter("v", version).setParameter("id", customerId).executeUpdate();
+        em.createNativeQuery("UPDATE CUSTOMER SET ERP_PARTNER_NO = ?, ERP_VERSION = ? WHERE ID = ?")
+                .setParameter(1, partnerNo).setParameter(2, version).setParameter(3, customerId).executeUpdate();
     }
 
     private static Map<String, Object> erpFields(Customer c) {

@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.Persist;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -30,6 +32,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Address;
 import org.guanxi.core.model.AddressKind;
@@ -42,7 +45,9 @@ import org.guanxi.core.model.CustomerType;
 import org.guanxi.core.model.KeyDate;
 import org.guanxi.core.model.KeyDateKind;
 import org.guanxi.core.model.Interaction;
+import org.guanxi.core.model.OutboxMessage;
 import org.guanxi.core.model.PartyKind;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.ConflictException;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.DataQualityService;
@@ -50,6 +55,7 @@ import org.guanxi.core.service.DataQualityService.Completeness;
 import org.guanxi.core.service.KeyAccountService;
 import org.guanxi.core.service.DeliveredValueService;
 import org.guanxi.core.service.InteractionService;
+import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.CustomerValueService.CustomerValue;
 import org.guanxi.core.service.FieldError;
@@ -58,6 +64,7 @@ import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Revertable;
 import org.guanxi.ui.common.Widgets;
+import org.osgi.service.event.Event;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -74,6 +81,12 @@ public class CustomerEditorPart implements Revertable {
 
     @Inject
     private CustomerValueService values;
+
+    @Inject
+    private Outbox outbox;
+
+    @Inject
+    private AuditLog audit;
 
     @Inject
     private InteractionService interactions;
@@ -95,7 +108,11 @@ public class CustomerEditorPart implements Revertable {
 
     private static final String[] SOURCES = { "WEB", "REFERRAL", "TRADE_FAIR", "CALL", "WECHAT", "STORE", "CAMPAIGN" };
 
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(java.time.ZoneId.systemDefault());
+
     private Customer customer;
+    private Label erp;
     private final List<Contact> contacts = new ArrayList<>();
     private final List<Address> addresses = new ArrayList<>();
     private boolean filling;
@@ -151,6 +168,8 @@ public class CustomerEditorPart implements Revertable {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
         completeness = Widgets.id(new Label(body, SWT.WRAP), "customer.completeness");
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(completeness);
+        erp = Widgets.id(new Label(body, SWT.WRAP), "customer.erp");
+        GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(erp);
         problems = Widgets.id(new Label(body, SWT.WRAP), "customer.problems");
         problems.setForeground(body.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).exclude(true).applyTo(problems);
@@ -243,6 +262,50 @@ public class CustomerEditorPart implements Revertable {
                 : Messages.get("editor.completeness", done.score(), String.join(Messages.get("editor.listSeparator"), done.missing())));
     }
 
+    /**
+     * Where the customer stands with the ERP's business partner: not there yet, changes waiting, a change refused
+     * (parked in Dead letters, e.g. a conflict), or in step; and ERP values that a change made here overrode.
+     */
+    private void showErp(Customer c) {
+        if (c.isNew()) {
+            erp.setText("");
+            return;
+        }
+        List<OutboxMessage> messages = outbox.of("Customer", c.getId());
+        OutboxMessage parked = messages.stream().filter(m -> m.getStatus() == OutboxMessage.Status.PARKED).reduce((a, b) -> b)
+                .orElse(null);
+        long waiting = messages.stream().filter(m -> m.getStatus() == OutboxMessage.Status.PENDING).count();
+        String state = parked != null ? Messages.get("editor.erpParked", parked.getLastError())
+                : waiting > 0 ? Messages.get("editor.erpWaiting", waiting)
+                : c.getErpPartnerNo() != null ? Messages.get("editor.erpInStep", c.getErpPartnerNo(), c.getErpVersion())
+                : Messages.get("editor.erpNone");
+        List<org.guanxi.core.model.AuditEntry> overridden = audit.history("Customer", c.getId()).stream()
+                .filter(e -> e.getField().startsWith("erpConflict.")).toList();
+        if (!overridden.isEmpty()) {
+            java.time.Instant last = overridden.stream().map(org.guanxi.core.model.AuditEntry::getAt).max(java.time.Instant::compareTo)
+                    .orElseThrow();
+            String values = overridden.stream().filter(e -> e.getAt().equals(last))
+                    .map(e -> e.getField().substring("erpConflict.".length()) + " = " + e.getNewValue())
+                    .collect(java.util.stream.Collectors.joining(Messages.get("editor.listSeparator")));
+            state += "\n" + Messages.get("editor.erpOverridden", WHEN.format(last), values);
+        }
+        erp.setText(state);
+    }
+
+    @Inject
+    @Optional
+    void onCustomerChanged(@UIEventTopic(Topics.ALL_CUSTOMER) Event event) {
+        if (customer != null && !customer.isNew() && erp != null && !erp.isDisposed()
+                && customer.getId().equals(event.getProperty(Topics.PROPERTY_ID))) {
+            try {
+                showErp(customers.get(customer.getId()));
+                erp.getParent().layout();
+            } catch (RuntimeException e) {
+                erp.setText(""); // deleted meanwhile: the list shows that
+            }
+        }
+    }
+
     private void showValue(Customer c) {
         List<CustomerValue> history = c.isNew() ? List.of() : values.history(c.getId());
         if (history.isEmpty()) {
@@ -288,9 +351,7 @@ public class CustomerEditorPart implements Revertable {
         timeline.getTable().setHeaderVisible(true);
         timeline.getTable().setLinesVisible(true);
         timeline.setContentProvider(ArrayContentProvider.getInstance());
-        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .withZone(java.time.ZoneId.systemDefault());
-        Columns.add(timeline, Interaction.class, Messages.get("interaction.when"), 130, i -> when.format(i.getOccurredAt()));
+        Columns.add(timeline, Interaction.class, Messages.get("interaction.when"), 130, i -> WHEN.format(i.getOccurredAt()));
         Columns.add(timeline, Interaction.class, Messages.get("interaction.channel"), 80, i -> Messages.get("channel." + i.getChannel()));
         Columns.add(timeline, Interaction.class, Messages.get("interaction.subject"), 260, Interaction::getSubject);
         Columns.add(timeline, Interaction.class, Messages.get("interaction.user"), 90, Interaction::getUser);
@@ -583,6 +644,7 @@ public class CustomerEditorPart implements Revertable {
             String label = c.isNew() ? Messages.get("editor.newTitle") : c.getName();
             title.setText(c.isNew() ? label : c.getCode() + "  " + label);
             showCompleteness(c);
+            showErp(c);
             title.getParent().layout();
             part.setLabel(label);
             part.setTooltip(c.getCode());
