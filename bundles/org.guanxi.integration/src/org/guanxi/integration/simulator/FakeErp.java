@@ -65,6 +65,7 @@ public final class FakeErp implements AutoCloseable {
     private final AtomicLong seq = new AtomicLong();
     private final IdempiereEndpoint idempiere = new IdempiereEndpoint();
     private Bus bus;
+    private java.io.Writer journal;
     private EndpointImpl endpoint;
     private EndpointImpl idempiereEndpoint;
     private String address;
@@ -112,6 +113,14 @@ public final class FakeErp implements AutoCloseable {
     /** Stops listening, as an ERP that goes down; {@link #start} brings it back with everything it knew. */
     @Override
     public synchronized void close() {
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (IOException e) {
+                LOG.warning(() -> "Cannot close the fake ERP's journal: " + e);
+            }
+            journal = null;
+        }
         if (endpoint != null) {
             endpoint.stop();
             idempiereEndpoint.stop();
@@ -315,11 +324,20 @@ public final class FakeErp implements AutoCloseable {
                 + Soap.escape(erpNo) + "</ErpOrderNo><Status>" + status + "</Status>" + detail + "</Update>"));
     }
 
+    /**
+     * Appends a receipt to {@code received.log}. The file stays open: opening it per receipt serialised the ERP's
+     * callers on file system work. Each line is flushed to the operating system, which keeps it when the CRM's process
+     * (not the machine) is killed, all a crash test needs.
+     */
     private synchronized void journal(String key, String erpNo, boolean duplicate) {
         try {
-            Files.createDirectories(folder);
-            Files.writeString(folder.resolve("received.log"), key + "\t" + erpNo + "\t" + (duplicate ? "duplicate" : "first") + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (journal == null) {
+                Files.createDirectories(folder);
+                journal = Files.newBufferedWriter(folder.resolve("received.log"), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            }
+            journal.write(key + "\t" + erpNo + "\t" + (duplicate ? "duplicate" : "first") + "\n");
+            journal.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
