@@ -65,22 +65,20 @@ public class ErpPartnerSyncImpl implements ErpPartnerSync {
 
     @Override
     public void accepted(long messageId, String partnerNo, Long version, String answer) {
-        Long changed = db.inTransaction(em -> {
+        Long changed = outbox.acknowledge(db, messageId, answer, em -> {
             Customer c = customerOf(em, messageId);
-            Long id = null;
-            if (c != null && (!Objects.equals(partnerNo, c.getErpPartnerNo()) && partnerNo != null || newer(version, c))) {
-                Map<String, Object> before = erpFields(c);
-                String no = partnerNo == null ? c.getErpPartnerNo() : partnerNo;
-                Long v = newer(version, c) ? version : c.getErpVersion();
-                writeErpFields(em, c.getId(), no, v);
-                Map<String, Object> after = new LinkedHashMap<>(before);
-                after.put("erpPartnerNo", no);
-                after.put("erpVersion", v);
-                audit.record(em, CustomerServiceImpl.ENTITY, c.getId(), before, after);
-                id = c.getId();
+            if (c == null || (partnerNo == null || partnerNo.equals(c.getErpPartnerNo())) && !newer(version, c)) {
+                return null;
             }
-            outbox.acknowledge(em, messageId, answer);
-            return id;
+            Map<String, Object> before = erpFields(c);
+            String no = partnerNo == null ? c.getErpPartnerNo() : partnerNo;
+            Long v = newer(version, c) ? version : c.getErpVersion();
+            writeErpFields(em, c.getId(), no, v);
+            Map<String, Object> after = new LinkedHashMap<>(before);
+            after.put("erpPartnerNo", no);
+            after.put("erpVersion", v);
+            audit.record(em, CustomerServiceImpl.ENTITY, c.getId(), before, after);
+            return c.getId();
         });
         if (changed != null) {
             Events.post(events, Topics.CUSTOMER_CHANGED, changed);

@@ -58,23 +58,22 @@ public class ErpOrderSyncImpl implements ErpOrderSync {
 
     @Override
     public void accepted(long messageId, String erpOrderNo, String answer) {
-        Long orderId = db.inTransaction(em -> {
+        Long orderId = outbox.acknowledge(db, messageId, answer, em -> {
             OutboxMessage m = em.find(OutboxMessage.class, messageId);
             if (m == null) {
                 throw new IllegalArgumentException("No outbox message " + messageId);
             }
-            Long id = null;
-            if (OrderMessages.AGGREGATE.equals(m.getAggregateType()) && erpOrderNo != null && !erpOrderNo.isBlank()) {
-                SalesOrder o = em.find(SalesOrder.class, m.getAggregateId());
-                if (o != null && !erpOrderNo.equals(o.getErpOrderNo())) {
-                    Map<String, Object> before = erpFields(o);
-                    o.setErpOrderNo(erpOrderNo);
-                    audit.record(em, OrderServiceImpl.ENTITY, o.getId(), before, erpFields(o));
-                    id = o.getId();
-                }
+            if (!OrderMessages.AGGREGATE.equals(m.getAggregateType()) || erpOrderNo == null || erpOrderNo.isBlank()) {
+                return null;
             }
-            outbox.acknowledge(em, messageId, answer);
-            return id;
+            SalesOrder o = em.find(SalesOrder.class, m.getAggregateId());
+            if (o == null || erpOrderNo.equals(o.getErpOrderNo())) {
+                return null;
+            }
+            Map<String, Object> before = erpFields(o);
+            o.setErpOrderNo(erpOrderNo);
+            audit.record(em, OrderServiceImpl.ENTITY, o.getId(), before, erpFields(o));
+            return o.getId();
         });
         if (orderId != null) {
             Events.post(events, Topics.ORDER_CHANGED, orderId);

@@ -1,9 +1,11 @@
 package org.guanxi.core.service;
 
 import java.util.List;
+import java.util.function.Function;
 
 import java.time.Duration;
 
+import org.guanxi.core.db.Database;
 import org.guanxi.core.model.OutboxEvent;
 import org.guanxi.core.model.OutboxMessage;
 
@@ -58,6 +60,18 @@ public interface Outbox {
 
     /** Marks a message sent inside {@code em}'s transaction (with the receiver's write-back) and records the answer. */
     void acknowledge(EntityManager em, long messageId, String answer);
+
+    /**
+     * The receiver's write-back and the message marked sent, in one transaction of {@code db}; returns what
+     * {@code writeBack} returns (the id of the record it changed, say, to announce once committed).
+     */
+    default <T> T acknowledge(Database db, long messageId, String answer, Function<EntityManager, T> writeBack) {
+        return db.inTransaction(em -> {
+            T result = writeBack.apply(em);
+            acknowledge(em, messageId, answer);
+            return result;
+        });
+    }
 
     /** How a relay retries: the first pause, growth up to a longest pause, and attempts before a message is parked. */
     record RetryPolicy(Duration firstDelay, Duration maxDelay, int maxAttempts) {
