@@ -49,8 +49,7 @@ import org.osgi.service.event.EventAdmin;
  * they are watched and reloaded while the product runs. Route files can use the placeholders of
  * {@link IntegrationSettings} and the beans {@code inventoryFiles} (SCM inventory import), {@code outbox} (the outbox
  * relay), {@code erpUpdates} and {@code erpPartnerUpdates} (order and business partner changes from the ERP). With
- * simulators on (see {@link IntegrationSettings})
- * the fake ERP is started first and the fake SCM drops stock reports into the inventory inbox, for demos.
+ * simulators on (see {@link IntegrationSettings}) the fake ERP is started first and the fake SCM drops stock reports into the inventory inbox, for demos.
  */
 @Component(service = IntegrationService.class)
 public class IntegrationRuntime implements IntegrationService {
@@ -285,7 +284,7 @@ public class IntegrationRuntime implements IntegrationService {
             try (InputStream in = url.openStream()) {
                 shipped = in.readAllBytes();
             }
-            String hash = sha256(shipped);
+            String hash = InventoryFileImporter.sha256(shipped);
             Path target = routes.resolve(name);
             String recorded = known.get(name);
             if (!Files.exists(target)) {
@@ -295,7 +294,7 @@ public class IntegrationRuntime implements IntegrationService {
                 }
                 continue;
             }
-            String current = sha256(Files.readAllBytes(target));
+            String current = InventoryFileImporter.sha256(Files.readAllBytes(target));
             Path beside = target.resolveSibling(target.getFileName() + ".shipped");
             if (current.equals(hash)) {
                 known.put(name, hash);
@@ -304,7 +303,7 @@ public class IntegrationRuntime implements IntegrationService {
                 write(target, shipped);
                 known.put(name, hash);
                 LOG.info(() -> "Route file " + name + " updated to this release's version");
-            } else if (!Files.exists(beside) || !sha256(Files.readAllBytes(beside)).equals(hash)) {
+            } else if (!Files.exists(beside) || !InventoryFileImporter.sha256(Files.readAllBytes(beside)).equals(hash)) {
                 write(beside, shipped);
                 LOG.info(() -> "Route file " + name + " was changed here and is kept; this release's version is beside it as "
                         + beside.getFileName());
@@ -321,14 +320,6 @@ public class IntegrationRuntime implements IntegrationService {
         Path tmp = Files.createTempFile(target.getParent(), ".write-", ".tmp");
         Files.write(tmp, content);
         Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

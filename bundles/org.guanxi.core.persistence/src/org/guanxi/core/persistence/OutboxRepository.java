@@ -77,10 +77,9 @@ public class OutboxRepository implements Outbox {
     }
 
     /**
-     * SQL rather than JPQL for the optimizer hint: walking IX_OUTBOX_STATUS_ID in id order stops after {@code max}
-     * messages, where Derby otherwise picked IX_OUTBOX_DUE, tested every pending message's predecessors and sorted them
-     * all — with 2,000 messages queued that query took more than half of the relay's time (JFR). The hint is a comment
-     * to other databases.
+     * SQL rather than JPQL for the optimizer hint: walking IX_OUTBOX_STATUS_ID in id order lets Derby stop after
+     * {@code max} messages instead of testing every pending message's predecessors and sorting them all. The hint is a
+     * comment to other databases.
      */
     private static final String DUE = "SELECT m.* FROM OUTBOX m --DERBY-PROPERTIES index=IX_OUTBOX_STATUS_ID\n"
             + "WHERE m.STATUS = 'PENDING' AND m.NEXT_ATTEMPT_AT <= ? AND m.TOPIC LIKE ? "
@@ -96,7 +95,9 @@ public class OutboxRepository implements Outbox {
     @SuppressWarnings("unchecked")
     public List<OutboxMessage> due(String topicPrefix, int max) {
         String prefix = topicPrefix.replace("%", "");
-        String after = prefix.isEmpty() ? "\uffff" : prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
+        // the first string after every topic that starts with the prefix: "order." → "order/"
+        String after = prefix.isEmpty() ? "\uffff"
+                : prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
         return db.read(em -> {
             if (em.createNativeQuery(ANY_PENDING).setParameter(1, prefix).setParameter(2, after).setMaxResults(1)
                     .getResultList().isEmpty()) {
