@@ -154,12 +154,9 @@ public class ErpPartnerSyncImpl implements ErpPartnerSync {
         return c.getId();
     }
 
-    private static Customer customerOf(EntityManager em, long messageId) {
-        OutboxMessage m = em.find(OutboxMessage.class, messageId);
-        if (m == null) {
-            throw new IllegalArgumentException("No outbox message " + messageId);
-        }
-        return CustomerServiceImpl.ENTITY.equals(m.getAggregateType()) ? em.find(Customer.class, m.getAggregateId()) : null;
+    private Customer customerOf(EntityManager em, long messageId) {
+        Long id = outbox.aggregateId(em, messageId, CustomerServiceImpl.ENTITY);
+        return id == null ? null : em.find(Customer.class, id);
     }
 
     private static boolean newer(Long version, Customer c) {

@@ -46,7 +46,7 @@ final class DemoOrders {
         }
         long standard = priceList(c, ids, "STD", "标准价目表", productIds, BigDecimal.ONE);
         priceList(c, ids, "DIST", "经销商价目表", productIds, new BigDecimal("0.88"));
-        stock(c, ids, random);
+        stock(c, random);
         quotes(c, ids, random, customers, productIds, standard);
         contracts(c, ids, random, customers);
         deliveriesAndPayments(c, ids, random, customers);
@@ -89,7 +89,7 @@ final class DemoOrders {
         return id;
     }
 
-    private static void stock(Connection c, IdBlock ids, Random random) throws SQLException {
+    private static void stock(Connection c, Random random) throws SQLException {
         Timestamp reported = Timestamp.from(Instant.now().minusSeconds(3_600));
         List<String> skus = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT SKU FROM PRODUCT WHERE STOCK_ITEM = TRUE "
@@ -98,19 +98,18 @@ final class DemoOrders {
                 skus.add(rs.getString(1));
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO INVENTORY_LEVEL (ID, VERSION, SKU, WAREHOUSE, ON_HAND, "
-                + "RESERVED, UPDATED_AT, SOURCE_FILE) VALUES (?, 1, ?, ?, ?, ?, ?, 'demo')")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO INVENTORY_LEVEL (SKU, WAREHOUSE, ON_HAND, "
+                + "RESERVED, UPDATED_AT, SOURCE_FILE) VALUES (?, ?, ?, ?, ?, 'demo')")) {
             for (String sku : skus) {
                 // one product in six runs low, so that order entry shows what a shortage looks like
                 boolean low = random.nextInt(6) == 0;
                 for (String warehouse : WAREHOUSES) {
                     int onHand = low ? random.nextInt(4) : 20 + random.nextInt(300);
-                    ps.setLong(1, ids.next());
-                    ps.setString(2, sku);
-                    ps.setString(3, warehouse);
-                    ps.setBigDecimal(4, BigDecimal.valueOf(onHand));
-                    ps.setBigDecimal(5, BigDecimal.valueOf(onHand == 0 ? 0 : random.nextInt(1 + onHand / 5)));
-                    ps.setTimestamp(6, reported);
+                    ps.setString(1, sku);
+                    ps.setString(2, warehouse);
+                    ps.setBigDecimal(3, BigDecimal.valueOf(onHand));
+                    ps.setBigDecimal(4, BigDecimal.valueOf(onHand == 0 ? 0 : random.nextInt(1 + onHand / 5)));
+                    ps.setTimestamp(5, reported);
                     ps.addBatch();
                 }
             }

@@ -58,7 +58,7 @@ public class ServerApplication implements IApplication {
         firstAdministrator(home);
         generateDemoData();
         IntegrationService integration = Services.await(IntegrationService.class);
-        RouteLeadership leadership = new RouteLeadership(db.dataSource(), settings.node(), () -> {
+        RouteLeadership leadership = new RouteLeadership(db.unpooledDataSource(), settings.node(), () -> {
             integration.start();
             say("Routes: " + settings.node() + " leads them (" + integration.state() + ")");
         }, integration::stop, settings.check());

@@ -7,11 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.InventoryLevel;
@@ -22,7 +20,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Stock levels written in bulk with plain JDBC: one transaction per SCM file, existing rows updated by id and new
+ * Stock levels written in bulk with plain JDBC: one transaction per SCM file, existing rows updated by key and new
  * ones inserted, both in JDBC batches. (Not MERGE: Derby's network server fails on a parametrised MERGE.)
  */
 @Component(service = InventoryService.class)
@@ -52,33 +50,23 @@ public class InventoryRepository implements InventoryService {
             c.setAutoCommit(false);
             try (Statement lock = c.createStatement();
                     PreparedStatement update = c.prepareStatement("UPDATE INVENTORY_LEVEL SET ON_HAND = ?, RESERVED = ?, "
-                            + "UPDATED_AT = ?, SOURCE_FILE = ?, VERSION = VERSION + 1 WHERE ID = ?");
-                    PreparedStatement insert = c.prepareStatement("INSERT INTO INVENTORY_LEVEL (ID, VERSION, SKU, WAREHOUSE, "
-                            + "ON_HAND, RESERVED, UPDATED_AT, SOURCE_FILE) VALUES (?, 1, ?, ?, ?, ?, ?, ?)")) {
+                            + "UPDATED_AT = ?, SOURCE_FILE = ? WHERE SKU = ? AND WAREHOUSE = ?");
+                    // the parameters in the same order as the update's, so one piece of code fills either
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO INVENTORY_LEVEL (ON_HAND, RESERVED, "
+                            + "UPDATED_AT, SOURCE_FILE, SKU, WAREHOUSE) VALUES (?, ?, ?, ?, ?, ?)")) {
                 // a file touches many rows: one table lock instead of a row lock each (Derby would escalate anyway)
                 lock.execute("LOCK TABLE INVENTORY_LEVEL IN EXCLUSIVE MODE");
-                Map<String, Long> existing = existing(c, reports);
-                IdBlock ids = new IdBlock(c);
+                Set<String> existing = existing(c, reports);
                 int pending = 0;
                 for (StockReport r : reports) {
-                    Long id = existing.get(key(r.sku(), r.warehouse()));
-                    if (id != null) {
-                        update.setBigDecimal(1, r.onHand());
-                        update.setBigDecimal(2, r.reserved());
-                        update.setTimestamp(3, now);
-                        update.setString(4, sourceFile);
-                        update.setLong(5, id);
-                        update.addBatch();
-                    } else {
-                        insert.setLong(1, ids.next());
-                        insert.setString(2, r.sku());
-                        insert.setString(3, r.warehouse());
-                        insert.setBigDecimal(4, r.onHand());
-                        insert.setBigDecimal(5, r.reserved());
-                        insert.setTimestamp(6, now);
-                        insert.setString(7, sourceFile);
-                        insert.addBatch();
-                    }
+                    PreparedStatement ps = existing.contains(key(r.sku(), r.warehouse())) ? update : insert;
+                    ps.setBigDecimal(1, r.onHand());
+                    ps.setBigDecimal(2, r.reserved());
+                    ps.setTimestamp(3, now);
+                    ps.setString(4, sourceFile);
+                    ps.setString(5, r.sku());
+                    ps.setString(6, r.warehouse());
+                    ps.addBatch();
                     if (++pending == BATCH) {
                         update.executeBatch();
                         insert.executeBatch();
@@ -99,25 +87,23 @@ public class InventoryRepository implements InventoryService {
     }
 
     /**
-     * The ids of the file's keys that exist, read once per warehouse rather than per row: a lookup per row cost more
-     * than the write, and UPDATE-then-INSERT made Derby build a "no row" warning (with a message lookup) per new row.
-     * A file never names a key twice.
+     * The keys of the file's warehouses that exist, read in one pass over the primary key's index rather than a
+     * lookup per row: a lookup per row cost more than the write, and UPDATE-then-INSERT made Derby build a "no row"
+     * warning (with a message lookup) per new row. A file never names a key twice.
      */
-    private static Map<String, Long> existing(Connection c, List<StockReport> reports) throws SQLException {
-        Map<String, Long> ids = new HashMap<>();
-        Set<String> warehouses = new TreeSet<>();
+    private static Set<String> existing(Connection c, List<StockReport> reports) throws SQLException {
+        Set<String> warehouses = new HashSet<>();
         reports.forEach(r -> warehouses.add(r.warehouse()));
-        try (PreparedStatement ps = c.prepareStatement("SELECT ID, SKU FROM INVENTORY_LEVEL WHERE WAREHOUSE = ?")) {
-            for (String warehouse : warehouses) {
-                ps.setString(1, warehouse);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.put(key(rs.getString(2), warehouse), rs.getLong(1));
-                    }
+        Set<String> keys = new HashSet<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT SKU, WAREHOUSE FROM INVENTORY_LEVEL")) {
+            while (rs.next()) {
+                String warehouse = rs.getString(2);
+                if (warehouses.contains(warehouse)) {
+                    keys.add(key(rs.getString(1), warehouse));
                 }
             }
         }
-        return ids;
+        return keys;
     }
 
     private static String key(String sku, String warehouse) {

@@ -1,5 +1,6 @@
 package org.guanxi.core.persistence;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -111,13 +112,22 @@ public class OutboxRepository implements Outbox {
 
     @Override
     public void acknowledge(EntityManager em, long messageId, String answer) {
-        OutboxMessage m = em.find(OutboxMessage.class, messageId);
-        if (m.getStatus() == Status.SENT) {
+        // plain JDBC on the transaction's connection: loading the message would read its payload again for nothing,
+        // and EclipseLink's bulk and native updates cost more than the update itself
+        int changed = Database.jdbc(em, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE OUTBOX SET STATUS = 'SENT', SENT_AT = ?, ATTEMPTS = ATTEMPTS + 1 "
+                    + "WHERE ID = ? AND STATUS <> 'SENT'")) {
+                ps.setTimestamp(1, java.sql.Timestamp.from(Instant.now()));
+                ps.setLong(2, messageId);
+                return ps.executeUpdate();
+            }
+        });
+        if (changed == 0) {
+            if (em.find(OutboxMessage.class, messageId) == null) {
+                throw new IllegalArgumentException("No outbox message " + messageId);
+            }
             return; // a second answer to the same message (a redelivery the receiver recognised) changes nothing
         }
-        m.setStatus(Status.SENT);
-        m.setSentAt(Instant.now());
-        m.setAttempts(m.getAttempts() + 1);
         em.persist(new OutboxEvent(messageId, OutboxEvent.Kind.ACKNOWLEDGED, null, answer));
     }
 

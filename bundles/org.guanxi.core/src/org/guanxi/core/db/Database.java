@@ -31,6 +31,14 @@ public interface Database {
 
     DataSource dataSource();
 
+    /**
+     * Connections outside {@link #dataSource()}'s pool, for a session held open on purpose (the route leader's
+     * lock): its loss must end it for good, where a pool would hand the broken connection out again.
+     */
+    default DataSource unpooledDataSource() {
+        return dataSource();
+    }
+
     /** JDBC work on one connection of {@link #dataSource()}. */
     interface JdbcWork<T> {
         T run(java.sql.Connection c) throws java.sql.SQLException;

@@ -1,21 +1,30 @@
 package org.guanxi.core.model;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 
-/** Stock of one SKU in one warehouse as last reported by the SCM (库存). */
+/**
+ * Stock of one SKU in one warehouse as last reported by the SCM (库存). Keyed by (SKU, warehouse) and written only
+ * by SCM files, in bulk; never edited in the CRM, so it has no surrogate id and no version.
+ */
 @Entity
-@Table(name = "INVENTORY_LEVEL", uniqueConstraints = @UniqueConstraint(columnNames = { "SKU", "WAREHOUSE" }))
-public class InventoryLevel extends BaseEntity {
+@IdClass(InventoryLevel.Key.class)
+@Table(name = "INVENTORY_LEVEL")
+public class InventoryLevel {
 
+    @Id
     @Column(name = "SKU", nullable = false, length = 40)
     private String sku;
 
+    @Id
     @Column(name = "WAREHOUSE", nullable = false, length = 40)
     private String warehouse;
 
@@ -47,4 +56,31 @@ public class InventoryLevel extends BaseEntity {
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public String getSourceFile() { return sourceFile; }
     public void setSourceFile(String sourceFile) { this.sourceFile = sourceFile; }
+
+    /** The primary key: SKU and warehouse (a class with fields, as JPA id classes are filled by field). */
+    public static class Key implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private String sku;
+        private String warehouse;
+
+        public Key() {
+        }
+
+        public Key(String sku, String warehouse) {
+            this.sku = sku;
+            this.warehouse = warehouse;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(sku, k.sku) && Objects.equals(warehouse, k.warehouse);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(sku, warehouse);
+        }
+    }
 }

@@ -62,6 +62,16 @@ public interface Outbox {
     void acknowledge(EntityManager em, long messageId, String answer);
 
     /**
+     * The id of the record a message is about when it is of {@code aggregateType}, else null — read without the
+     * message's payload, which a write-back does not need.
+     */
+    default Long aggregateId(EntityManager em, long messageId, String aggregateType) {
+        List<Long> ids = em.createQuery("SELECT m.aggregateId FROM OutboxMessage m WHERE m.id = :id AND m.aggregateType = :type",
+                Long.class).setParameter("id", messageId).setParameter("type", aggregateType).getResultList();
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /**
      * The receiver's write-back and the message marked sent, in one transaction of {@code db}; returns what
      * {@code writeBack} returns (the id of the record it changed, say, to announce once committed).
      */

@@ -88,7 +88,7 @@ class RouteLeadershipTest {
         JpaDatabase db = new JpaDatabase();
         db.open(new DatabaseSettings(url, null, null));
         toClose.add(db::close);
-        return db.dataSource();
+        return db.unpooledDataSource();
     }
 
     @Test
