@@ -154,6 +154,7 @@ final class RouteFiles {
         }
         errorsByFile.remove(file);
         String name = path.getFileName().toString();
+        reloadIncluders(path, name);
         for (Endpoint e : live.getEndpoints()) {
             if (e instanceof XsltEndpoint x && x.getXslt() != null && x.getResourceUri() != null && x.getResourceUri().endsWith("/" + name)) {
                 try {
@@ -164,6 +165,22 @@ final class RouteFiles {
                     LOG.log(Level.WARNING, "Mapping " + file + " could not replace the running one", ex);
                 }
             }
+        }
+    }
+
+    /**
+     * A compiled mapping holds what it includes (xsl:include/xsl:import): when a shared part such as
+     * idempiere-operations.xsl changes, the mappings beside it that name it are compiled and handed over again.
+     */
+    private void reloadIncluders(Path path, String name) {
+        try (Stream<Path> siblings = Files.list(path.getParent())) {
+            for (Path other : siblings.filter(p -> isMapping(p.getFileName().toString()) && !p.equals(path)).sorted().toList()) {
+                if (Files.readString(other, java.nio.charset.StandardCharsets.UTF_8).contains("href=\"" + name + "\"")) {
+                    loadMapping(folder.relativize(other).toString());
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot look for the mappings that include " + name, e);
         }
     }
 

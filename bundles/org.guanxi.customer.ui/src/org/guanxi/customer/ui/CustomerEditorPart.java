@@ -277,7 +277,9 @@ public class CustomerEditorPart implements Revertable {
         long waiting = messages.stream().filter(m -> m.getStatus() == OutboxMessage.Status.PENDING).count();
         String state = parked != null ? Messages.get("editor.erpParked", parked.getLastError())
                 : waiting > 0 ? Messages.get("editor.erpWaiting", waiting)
-                : c.getErpPartnerNo() != null ? Messages.get("editor.erpInStep", c.getErpPartnerNo(), c.getErpVersion())
+                : c.getErpPartnerNo() != null && c.getErpVersion() != null ? Messages.get("editor.erpInStep", c.getErpPartnerNo(), c.getErpVersion())
+                // an ERP without versions (iDempiere)
+                : c.getErpPartnerNo() != null ? Messages.get("editor.erpInStepUnversioned", c.getErpPartnerNo())
                 : Messages.get("editor.erpNone");
         List<org.guanxi.core.model.AuditEntry> overridden = audit.history("Customer", c.getId()).stream()
                 .filter(e -> e.getField().startsWith("erpConflict.")).toList();

@@ -3,6 +3,7 @@ package org.guanxi.integration.tests;
 import static org.guanxi.integration.tests.ErpFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -106,6 +107,11 @@ class IdempiereAdapterTest {
         return out;
     }
 
+    /** The requests of one kind (serviceType) the fake iDempiere received; customers and orders go there alike. */
+    private List<String> received(String serviceType) {
+        return f.erp.idempiere().received().stream().filter(r -> r.contains(">" + serviceType + "<")).toList();
+    }
+
     private static Element sample() throws Exception {
         try (InputStream in = IdempiereEndpoint.class.getResourceAsStream("/routes/contracts/idempiere/samples/composite_SyncOrder.xml")) {
             Element envelope = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().parse(in).getDocumentElement();
@@ -119,7 +125,7 @@ class IdempiereAdapterTest {
         SalesOrder o = f.confirmed(customer, desk, 2);
         await("the C_Order id is the ERP number", () -> f.orders.get(o.getId()).getErpOrderNo() != null);
 
-        List<String> received = f.erp.idempiere().received();
+        List<String> received = received("SyncOrder");
         assertEquals(1, received.size());
         Element ours = parse(received.get(0));
         Element theirs = sample();
@@ -164,7 +170,7 @@ class IdempiereAdapterTest {
         String erpNo = f.orders.get(o.getId()).getErpOrderNo();
         f.orders.cancel(o.getId(), f.orders.get(o.getId()).getVersion(), "客户改期");
         await("cancellation sent", () -> f.outbox.of("SalesOrder", o.getId()).stream().allMatch(m -> m.getStatus() == OutboxMessage.Status.SENT));
-        Element voiding = parse(f.erp.idempiere().received().get(1));
+        Element voiding = parse(received("SyncOrder").get(1));
         IdempiereEndpoint.validate(Xml.child(voiding, "CompositeRequest"));
         assertEquals(List.of("1 readData C_Order", "2 setDocAction C_Order"), List.copyOf(operations(Xml.child(voiding, "CompositeRequest")).keySet()));
         assertEquals(erpNo, f.orders.get(o.getId()).getErpOrderNo(), "the voided C_Order is the one entered");
@@ -180,6 +186,40 @@ class IdempiereAdapterTest {
         await("parked", () -> f.outbox.of("Test", 2).get(0).getStatus() == OutboxMessage.Status.PARKED);
         OutboxMessage parked = f.outbox.of("Test", 2).get(0);
         assertEquals(1, parked.getAttempts());
-        assertEquals("iDempiere refused the order: No product on order line", parked.getLastError());
+        assertEquals("iDempiere refused the message: No product on order line", parked.getLastError());
+    }
+
+    @Test
+    void aCustomerBecomesOneValidSyncBPartnerCompositeAndKeepsItsPartnerId() throws Exception {
+        await("the C_BPartner id is the ERP partner number", () -> f.customers.get(customer.getId()).getErpPartnerNo() != null);
+        String partnerId = f.customers.get(customer.getId()).getErpPartnerNo();
+        Element first = parse(received("SyncBPartner").get(0));
+        IdempiereEndpoint.validate(Xml.child(first, "CompositeRequest"));
+        Map<String, Set<String>> ops = operations(Xml.child(first, "CompositeRequest"));
+        assertEquals(List.of("1 createUpdateData C_BPartner", "2 createUpdateData AD_User"), List.copyOf(ops.keySet()),
+                "no address, so no location");
+        assertTrue(ops.get("1 createUpdateData C_BPartner").containsAll(List.of("Value", "Name", "TaxID", "IsCustomer", "C_BP_Group_ID")));
+        assertTrue(ops.get("2 createUpdateData AD_User").containsAll(List.of("EMail", "Phone", "C_BPartner_ID")));
+        assertEquals(PASSWORD, Xml.text(Xml.child(Xml.child(first, "CompositeRequest"), "ADLoginRequest"), "pass"));
+
+        // a later change updates the same partner (found by its search key, the customer code)
+        Customer c = f.customers.get(customer.getId());
+        c.setPhone("+86 571 8888 0001");
+        f.customers.save(c);
+        await("second change sent", () -> received("SyncBPartner").size() == 2
+                && f.outbox.of("Customer", customer.getId()).stream().allMatch(m -> m.getStatus() == OutboxMessage.Status.SENT));
+        Element second = parse(received("SyncBPartner").get(1));
+        IdempiereEndpoint.validate(Xml.child(second, "CompositeRequest"));
+        assertTrue(received("SyncBPartner").get(1).contains("+86 571 8888 0001"));
+        assertEquals(partnerId, f.customers.get(customer.getId()).getErpPartnerNo());
+
+        // an edit of the shared part reaches the mappings that include it, without a restart
+        String shared = "mappings/idempiere-operations.xsl";
+        assertNull(f.runtime.save(shared, f.runtime.read(shared).replace("<_0:stage>9</_0:stage>", "<_0:stage>2</_0:stage>")));
+        c = f.customers.get(customer.getId());
+        c.setPhone("+86 571 8888 0002");
+        f.customers.save(c);
+        await("third change sent", () -> received("SyncBPartner").size() == 3);
+        assertEquals("2", Xml.text(Xml.child(Xml.child(parse(received("SyncBPartner").get(2)), "CompositeRequest"), "ADLoginRequest"), "stage"));
     }
 }

@@ -41,6 +41,8 @@ public final class IdempiereEndpoint implements Provider<Source> {
     private static final Schema SCHEMA = schema();
 
     private final Map<String, Integer> orders = new ConcurrentHashMap<>();
+    /** Business partners by search key (Value), as iDempiere's CreateUpdate finds an existing partner. */
+    private final Map<String, Integer> partners = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(1_000_000);
     private final List<String> received = Collections.synchronizedList(new ArrayList<>());
 
@@ -103,6 +105,9 @@ public final class IdempiereEndpoint implements Provider<Source> {
                 } else if (crud != null && "C_Order".equals(Xml.text(crud, "TableName"))) {
                     String docNo = field(crud, "DocumentNo");
                     id = orders.computeIfAbsent(docNo == null ? "" : docNo, k -> (int) ids.incrementAndGet());
+                } else if (crud != null && "C_BPartner".equals(Xml.text(crud, "TableName"))) {
+                    String value = field(crud, "Value");
+                    id = partners.computeIfAbsent(value == null ? "" : value, k -> (int) ids.incrementAndGet());
                 } else if (crud != null && "C_OrderLine".equals(Xml.text(crud, "TableName"))) {
                     id = (int) ids.incrementAndGet();
                     String product = field(crud, "M_Product_ID");
