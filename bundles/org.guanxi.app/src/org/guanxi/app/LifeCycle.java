@@ -30,6 +30,9 @@ import org.guanxi.core.service.SecurityService;
  */
 public class LifeCycle {
 
+    /** Context key: true when this desktop is one of a team server's (which runs the integration routes). */
+    public static final String TEAM_MODE = "org.guanxi.teamMode";
+
     private static final Logger LOG = Logger.getLogger(LifeCycle.class.getName());
     /** Topic of status-bar messages; property {@code org.eclipse.e4.data} holds the text. */
     public static final String STATUS_TOPIC = "org/guanxi/app/status";
@@ -45,6 +48,7 @@ public class LifeCycle {
         // on a team server's database this desktop is one of many: users sign in, and the server runs the routes
         String mode = GuanxiHome.deploymentValue(GuanxiHome.deployment(), "mode", GuanxiHome.settings().getProperty("mode", ""));
         boolean team = "team".equals(mode) || database.shared();
+        context.set(TEAM_MODE, team);
         try {
             if (team) {
                 if (new LoginDialog(null, security).open() != Window.OK) {

@@ -14,6 +14,7 @@ import org.guanxi.core.service.SecurityService;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 /** The bottom line of the window: who is signed in, which database, the integration state and background work. */
 public class StatusBar {
@@ -26,6 +27,11 @@ public class StatusBar {
 
     @Inject
     private IntegrationService integration;
+
+    @Inject
+    @Optional
+    @Named(LifeCycle.TEAM_MODE)
+    private Boolean team;
 
     private Label message;
     private Label integrationLabel;
@@ -73,7 +79,9 @@ public class StatusBar {
 
     private void showIntegration() {
         if (integrationLabel != null && !integrationLabel.isDisposed()) {
-            integrationLabel.setText(Messages.get("status.integration", Messages.get("state." + integration.state())));
+            // a team desktop runs no routes: the server does, so its own "stopped" would mislead
+            integrationLabel.setText(Messages.get("status.integration",
+                    Boolean.TRUE.equals(team) ? Messages.get("state.server") : Messages.get("state." + integration.state())));
             integrationLabel.getParent().layout();
         }
     }

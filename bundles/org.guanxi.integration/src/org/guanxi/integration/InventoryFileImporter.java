@@ -55,11 +55,15 @@ public class InventoryFileImporter {
             return;
         }
         try {
+            long start = System.nanoTime();
             List<StockReport> rows = name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml") ? InventoryXml.parse(name, content)
                     : InventoryCsv.parse(name, content);
+            long parsed = System.nanoTime();
             int written = inventory.upsert(rows, name);
             log.record(routeId, name, hash, Status.DONE, written, null);
-            LOG.info(() -> name + ": " + written + " inventory levels imported");
+            long done = System.nanoTime();
+            LOG.info(() -> name + ": " + written + " inventory levels imported in " + (done - start) / 1_000_000 + " ms (reading "
+                    + (parsed - start) / 1_000_000 + " ms, writing " + (done - parsed) / 1_000_000 + " ms)");
         } catch (FileRejectedException e) {
             writeReason(file, name, e.report());
             log.record(routeId, name, hash, Status.FAILED, 0, e.getMessage());
