@@ -14,6 +14,7 @@ import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.DemoDataService;
 import org.guanxi.core.service.OrderService;
+import org.guanxi.core.service.ErpPartnerSync;
 import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.CustomerImportService;
@@ -71,7 +72,7 @@ public class CommandLine implements IApplication {
                         service(LeadImportService.class), out, err).run(args);
                 case "load" -> new LoadCommand(service(DemoDataService.class), service(CustomerService.class),
                         service(CatalogService.class), service(OrderService.class), out).run(args);
-                case "outbox" -> new OutboxCommand(service(Outbox.class), out).run(args);
+                case "outbox" -> new OutboxCommand(service(Outbox.class), service(ErpPartnerSync.class), out).run(args);
                 default -> {
                     err.println(TEXTS.get("unknown", args[0]));
                     err.println(TEXTS.get("usage"));

@@ -7,20 +7,25 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.guanxi.cli.CommandLine.UsageException;
+import org.guanxi.core.service.ErpPartnerSync;
 import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.Outbox.Delivery;
 
 /**
  * {@code outbox [--topic PREFIX] [--out FILE.csv]}: how many messages to the ERP are pending, sent or parked, and
  * one row per message (key, state, attempts, the ERP's answer) for reconciliation with the ERP's side.
+ * {@code outbox --initial-load}: first queues a message for every customer the ERP does not have yet (after a bulk
+ * import, or when a deployment is first connected to its ERP); the routes send them when they next run.
  */
 final class OutboxCommand {
 
     private final Outbox outbox;
+    private final ErpPartnerSync partners;
     private final PrintStream out;
 
-    OutboxCommand(Outbox outbox, PrintStream out) {
+    OutboxCommand(Outbox outbox, ErpPartnerSync partners, PrintStream out) {
         this.outbox = outbox;
+        this.partners = partners;
         this.out = out;
     }
 
@@ -31,6 +36,7 @@ final class OutboxCommand {
             switch (args[i]) {
                 case "--topic" -> topic = Args.value(args, ++i);
                 case "--out" -> file = Path.of(Args.value(args, ++i));
+                case "--initial-load" -> out.println(CommandLine.TEXTS.get("outbox.initialLoad", partners.queueMissing()));
                 default -> throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
             }
         }

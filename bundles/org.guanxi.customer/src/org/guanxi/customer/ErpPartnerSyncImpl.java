@@ -1,6 +1,7 @@
 package org.guanxi.customer;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Logger;
@@ -11,9 +12,11 @@ import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.OutboxMessage;
 import org.guanxi.core.model.PartyKind;
+import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.ErpPartnerSync;
 import org.guanxi.core.service.Outbox;
+import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -32,6 +35,7 @@ public class ErpPartnerSyncImpl implements ErpPartnerSync {
 
     /** Field names in the customer's history for ERP values that a pending CRM change overrode. */
     static final String CONFLICT_PREFIX = "erpConflict.";
+    private static final int LOAD_CHUNK = 500;
     private static final Logger LOG = Logger.getLogger(ErpPartnerSyncImpl.class.getName());
 
     @Reference
@@ -43,16 +47,20 @@ public class ErpPartnerSyncImpl implements ErpPartnerSync {
     @Reference
     private Outbox outbox;
 
+    @Reference
+    private SecurityService security;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
     public ErpPartnerSyncImpl() {
     }
 
-    public ErpPartnerSyncImpl(Database db, AuditLog audit, Outbox outbox) {
+    public ErpPartnerSyncImpl(Database db, AuditLog audit, Outbox outbox, SecurityService security) {
         this.db = db;
         this.audit = audit;
         this.outbox = outbox;
+        this.security = security;
     }
 
     @Override
@@ -154,6 +162,37 @@ public class ErpPartnerSyncImpl implements ErpPartnerSync {
         return c.getId();
     }
 
+    @Override
+    public int queueMissing() {
+        security.check(Permission.INTEGRATION_ADMIN);
+        List<Long> ids = db.read(em -> em.createQuery("SELECT c.id FROM Customer c WHERE c.erpPartnerNo IS NULL AND NOT EXISTS "
+                + "(SELECT m FROM OutboxMessage m WHERE m.aggregateType = :type AND m.aggregateId = c.id AND m.status IN :open) "
+                + "ORDER BY c.id", Long.class).setParameter("type", CustomerServiceImpl.ENTITY)
+                .setParameter("open", List.of(OutboxMessage.Status.PENDING, OutboxMessage.Status.PARKED)).getResultList());
+        int queued = 0;
+        // in chunks, so that a million customers do not make one transaction
+        for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK));
+            queued += db.inTransaction(em -> {
+                int n = 0;
+                for (Long id : chunk) {
+                    Customer c = em.find(Customer.class, id);
+                    // a message of this very version went out before (and its answer carried no number): not again
+                    if (c != null && em.createQuery("SELECT COUNT(m) FROM OutboxMessage m WHERE m.idempotencyKey = :key", Long.class)
+                            .setParameter("key", CustomerMessages.key(c)).getSingleResult() == 0) {
+                        outbox.append(em, Outbox.CUSTOMER_CHANGED, CustomerServiceImpl.ENTITY, c.getId(), CustomerMessages.key(c),
+                                CustomerMessages.document(c, "created"));
+                        n++;
+                    }
+                }
+                return n;
+            });
+        }
+        int total = queued;
+        LOG.info(() -> "Initial load: " + total + " customers queued for the ERP");
+        return total;
+    }
+
     private Customer customerOf(EntityManager em, long messageId) {
         Long id = outbox.aggregateId(em, messageId, CustomerServiceImpl.ENTITY);
         return id == null ? null : em.find(Customer.class, id);
@@ -167,7 +206,7 @@ public class ErpPartnerSyncImpl implements ErpPartnerSync {
         return em.createQuery("SELECT COUNT(m) FROM OutboxMessage m WHERE m.aggregateType = :type AND m.aggregateId = :id"
                 + " AND m.status IN :open", Long.class)
                 .setParameter("type", CustomerServiceImpl.ENTITY).setParameter("id", customerId)
-                .setParameter("open", java.util.List.of(OutboxMessage.Status.PENDING, OutboxMessage.Status.PARKED))
+                .setParameter("open", List.of(OutboxMessage.Status.PENDING, OutboxMessage.Status.PARKED))
                 .getSingleResult() > 0;
     }
 

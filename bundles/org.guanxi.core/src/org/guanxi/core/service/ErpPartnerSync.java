@@ -39,4 +39,12 @@ public interface ErpPartnerSync {
     }
 
     Outcome apply(PartnerUpdate update);
+
+    /**
+     * Initial load: queues a message for every customer the ERP does not have yet (no partner number) and none is
+     * waiting for — customers that bulk imports and demo data wrote without one (queuing a message per imported row
+     * would halve an import's speed). Repeating it queues nothing twice. Needs {@code INTEGRATION_ADMIN}; returns how
+     * many were queued.
+     */
+    int queueMissing();
 }

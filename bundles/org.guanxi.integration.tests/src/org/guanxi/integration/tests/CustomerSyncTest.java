@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.guanxi.core.model.AuditEntry;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.OutboxMessage;
+import org.guanxi.customer.imports.CustomerImportServiceImpl;
 import org.guanxi.integration.DeadLetters;
 import org.guanxi.integration.simulator.BusinessPartner;
 import org.junit.jupiter.api.AfterEach;
@@ -137,5 +140,25 @@ class CustomerSyncTest {
         assertEquals("0512-6666 0001", partner(c).phone());
         await("the CRM knows version 3", () -> Long.valueOf(3).equals(f.customers.get(c.getId()).getErpVersion()));
         assertNotNull(f.customers.get(c.getId()).getErpPartnerNo());
+    }
+
+    @Test
+    void importedCustomersReachTheErpByTheInitialLoadOnce() throws Exception {
+        // a bulk import writes customers without messages (one per row would halve its speed)
+        Path csv = home.resolve("customers.csv");
+        Files.writeString(csv, "名称,电话,税号\n宁波海曙贸易有限公司,0574-8766 1001,91330203MA2H000001\n温州鹿城鞋业有限公司,0577-8888 2002,\n",
+                StandardCharsets.UTF_8);
+        CustomerImportServiceImpl importer = new CustomerImportServiceImpl(f.db, f.security);
+        assertEquals(2, importer.importCustomers(csv, importer.preview(csv, 1).mapping(), false, n -> { }).imported());
+        List<Customer> imported = f.customers.find("", 0, 10).stream().map(c -> f.customers.get(c.id())).toList();
+        assertTrue(imported.stream().allMatch(c -> messages(c).isEmpty()), "nothing queued by the import");
+
+        assertEquals(2, f.partnerSync.queueMissing());
+        for (Customer c : imported) {
+            await(c.getCode() + " is a business partner", () -> f.customers.get(c.getId()).getErpPartnerNo() != null);
+            assertEquals(c.getName(), partner(c).name());
+        }
+        assertEquals(0, f.partnerSync.queueMissing(), "each customer once");
+        assertEquals(1, messages(imported.get(0)).size());
     }
 }

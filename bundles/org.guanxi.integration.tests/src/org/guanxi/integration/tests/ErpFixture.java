@@ -69,7 +69,7 @@ final class ErpFixture implements AutoCloseable {
         orders = new OrderServiceImpl(db, security, audit, outbox);
         erpSync = new ErpOrderSyncImpl(db, audit, outbox);
         customers = new CustomerServiceImpl(db, security, audit, outbox);
-        partnerSync = new ErpPartnerSyncImpl(db, audit, outbox);
+        partnerSync = new ErpPartnerSyncImpl(db, audit, outbox, security);
         catalog = new CatalogServiceImpl(db, security, audit);
         inventory = new InventoryRepository(db, security);
         erp = new FakeErp(home.resolve("fake-erp"), Duration.ZERO);

@@ -56,7 +56,7 @@ class InventoryRouteTest {
         OutboxRepository outbox = new OutboxRepository(db);
         AuditLogImpl audit = new AuditLogImpl(db, security);
         runtime = new IntegrationRuntime(db, inventory, outbox, new ErpOrderSyncImpl(db, audit, outbox),
-                new ErpPartnerSyncImpl(db, audit, outbox), security, home);
+                new ErpPartnerSyncImpl(db, audit, outbox, security), security, home);
         runtime.start();
         assertEquals(IntegrationService.State.STARTED, runtime.state(), runtime.failure());
         inbox = home.resolve("inbox/inventory");
