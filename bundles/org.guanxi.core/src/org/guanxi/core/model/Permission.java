@@ -6,5 +6,7 @@ public enum Permission {
     SALES_WRITE,
     INVENTORY_WRITE,
     INTEGRATION_ADMIN,
-    USER_ADMIN
+    USER_ADMIN,
+    /** the service module's settings: working calendar, service levels, queues */
+    SERVICE_ADMIN
 }

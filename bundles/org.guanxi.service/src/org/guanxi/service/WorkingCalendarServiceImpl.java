@@ -1,0 +1,112 @@
+package org.guanxi.service;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.guanxi.core.db.Database;
+import org.guanxi.core.model.Permission;
+import org.guanxi.core.service.SecurityService;
+import org.guanxi.core.service.WorkingCalendar;
+import org.guanxi.core.service.WorkingCalendarService;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The working calendar from the table WORK_CALENDAR_DAY over office hours (Monday to Friday, 09:00–18:00 Beijing
+ * time). Read once and kept until a day is changed: every due time of every open case is computed from it.
+ */
+@Component(service = WorkingCalendarService.class)
+public class WorkingCalendarServiceImpl implements WorkingCalendarService {
+
+    @Reference
+    private Database db;
+
+    @Reference
+    private SecurityService security;
+
+    private volatile WorkingCalendar cached;
+
+    public WorkingCalendarServiceImpl() {
+    }
+
+    public WorkingCalendarServiceImpl(Database db, SecurityService security) {
+        this.db = db;
+        this.security = security;
+    }
+
+    @Override
+    public WorkingCalendar calendar() {
+        WorkingCalendar c = cached;
+        if (c == null) {
+            Map<LocalDate, Boolean> days = new HashMap<>();
+            db.jdbc(conn -> {
+                try (PreparedStatement ps = conn.prepareStatement("SELECT DAY_DATE, WORKING FROM WORK_CALENDAR_DAY");
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        days.put(rs.getDate(1).toLocalDate(), rs.getBoolean(2));
+                    }
+                }
+                return null;
+            });
+            c = WorkingCalendar.OFFICE_HOURS.withExceptions(days);
+            cached = c;
+        }
+        return c;
+    }
+
+    @Override
+    public List<CalendarDay> days(int year) {
+        return db.jdbc(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT DAY_DATE, WORKING, NAME FROM WORK_CALENDAR_DAY WHERE DAY_DATE BETWEEN ? AND ? ORDER BY DAY_DATE")) {
+                ps.setDate(1, Date.valueOf(LocalDate.of(year, 1, 1)));
+                ps.setDate(2, Date.valueOf(LocalDate.of(year, 12, 31)));
+                List<CalendarDay> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new CalendarDay(rs.getDate(1).toLocalDate(), rs.getBoolean(2), rs.getString(3)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public void setDay(CalendarDay day) {
+        security.check(Permission.SERVICE_ADMIN);
+        if (day.name() == null || day.name().isBlank() || day.name().length() > 60) {
+            throw new IllegalArgumentException("A calendar day needs a name of at most 60 characters: " + day);
+        }
+        db.jdbcTransaction(conn -> {
+            try (PreparedStatement delete = conn.prepareStatement("DELETE FROM WORK_CALENDAR_DAY WHERE DAY_DATE = ?");
+                    PreparedStatement insert = conn.prepareStatement("INSERT INTO WORK_CALENDAR_DAY (DAY_DATE, WORKING, NAME) VALUES (?, ?, ?)")) {
+                delete.setDate(1, Date.valueOf(day.day()));
+                delete.executeUpdate();
+                insert.setDate(1, Date.valueOf(day.day()));
+                insert.setBoolean(2, day.working());
+                insert.setString(3, day.name().strip());
+                return insert.executeUpdate();
+            }
+        });
+        cached = null;
+    }
+
+    @Override
+    public void removeDay(LocalDate day) {
+        security.check(Permission.SERVICE_ADMIN);
+        db.jdbc(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM WORK_CALENDAR_DAY WHERE DAY_DATE = ?")) {
+                ps.setDate(1, Date.valueOf(day));
+                return ps.executeUpdate();
+            }
+        });
+        cached = null;
+    }
+}
