@@ -3,21 +3,16 @@ package org.guanxi.service.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.guanxi.service.tests.ServiceFixture.at;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 
 import org.guanxi.core.model.CasePriority;
 import org.guanxi.core.model.Tier;
-import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.core.service.ServiceLevelService.Deadlines;
 import org.guanxi.core.service.ServiceLevelService.ServiceLevel;
-import org.guanxi.security.SecurityServiceImpl;
 import org.guanxi.service.ServiceLevelServiceImpl;
-import org.guanxi.service.WorkingCalendarServiceImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,24 +24,18 @@ class ServiceLevelTest {
     @TempDir
     Path dir;
 
-    private JpaDatabase db;
+    private ServiceFixture f;
     private ServiceLevelServiceImpl levels;
 
     @BeforeEach
     void open() throws Exception {
-        db = JpaDatabase.openEmbedded(dir.resolve("db"));
-        SecurityServiceImpl security = new SecurityServiceImpl(db);
-        security.signInOsUser();
-        levels = new ServiceLevelServiceImpl(db, security, new WorkingCalendarServiceImpl(db, security));
+        f = new ServiceFixture(dir);
+        levels = new ServiceLevelServiceImpl(f.db, f.security, f.calendar);
     }
 
     @AfterEach
     void close() {
-        db.close();
-    }
-
-    private static Instant at(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        f.close();
     }
 
     @Test

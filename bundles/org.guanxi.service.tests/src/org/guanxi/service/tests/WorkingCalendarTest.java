@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.guanxi.service.tests.ServiceFixture.at;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 
-import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.core.service.WorkingCalendar;
 import org.guanxi.core.service.WorkingCalendarService.CalendarDay;
-import org.guanxi.security.SecurityServiceImpl;
 import org.guanxi.service.WorkingCalendarServiceImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,31 +25,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WorkingCalendarTest {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
     @TempDir
     Path dir;
 
-    private JpaDatabase db;
+    private ServiceFixture f;
     private WorkingCalendarServiceImpl service;
     private WorkingCalendar calendar;
 
     @BeforeEach
     void open() throws Exception {
-        db = JpaDatabase.openEmbedded(dir.resolve("db"));
-        SecurityServiceImpl security = new SecurityServiceImpl(db);
-        security.signInOsUser();
-        service = new WorkingCalendarServiceImpl(db, security);
+        f = new ServiceFixture(dir);
+        service = f.calendar;
         calendar = service.calendar();
     }
 
     @AfterEach
     void close() {
-        db.close();
-    }
-
-    private static Instant at(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(BEIJING).toInstant();
+        f.close();
     }
 
     private Instant due(String from, Duration working) {
