@@ -18,6 +18,7 @@ import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.model.SalesOrder;
+import org.guanxi.core.service.States;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.ContractService;

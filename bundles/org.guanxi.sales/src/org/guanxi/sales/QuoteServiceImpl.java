@@ -26,6 +26,7 @@ import org.guanxi.core.model.Quote;
 import org.guanxi.core.model.QuoteLine;
 import org.guanxi.core.model.QuoteStatus;
 import org.guanxi.core.model.SalesOrder;
+import org.guanxi.core.service.States;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.Entities;

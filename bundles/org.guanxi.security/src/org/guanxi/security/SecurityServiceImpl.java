@@ -154,7 +154,7 @@ public class SecurityServiceImpl implements SecurityService {
         List<Role> builtIn = List.of(Role.admin(),
                 new Role(Role.SALES_MANAGER, EnumSet.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE, Permission.SALES_WRITE)),
                 new Role(Role.SALES, EnumSet.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE, Permission.SALES_WRITE)),
-                new Role("SERVICE", EnumSet.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE)),
+                new Role("SERVICE", EnumSet.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE, Permission.SERVICE_WRITE)),
                 new Role("READONLY", EnumSet.of(Permission.CUSTOMER_READ)));
         boolean added = false;
         for (Role r : builtIn) {

@@ -19,6 +19,8 @@ public final class Topics {
     public static final String ACTIVITY_CHANGED = "org/guanxi/sales/activity/changed";
     /** Every sales change, for views that show leads, deals and objections together. */
     public static final String ALL_SALES = "org/guanxi/sales/*";
+    /** A service case was opened, changed or escalated; complaints too. */
+    public static final String CASE_CHANGED = "org/guanxi/service/case/changed";
     public static final String PROPERTY_ID = "id";
     /** A call comes in (from a telephony adapter): property {@code phone} holds the caller's number. */
     public static final String CALL_INCOMING = "org/guanxi/call/incoming";

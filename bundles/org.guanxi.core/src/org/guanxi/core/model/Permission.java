@@ -7,6 +7,8 @@ public enum Permission {
     INVENTORY_WRITE,
     INTEGRATION_ADMIN,
     USER_ADMIN,
+    /** work on service cases and complaints */
+    SERVICE_WRITE,
     /** the service module's settings: working calendar, service levels, queues */
     SERVICE_ADMIN
 }

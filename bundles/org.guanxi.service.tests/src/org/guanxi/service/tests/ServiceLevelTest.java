@@ -30,7 +30,7 @@ class ServiceLevelTest {
     @BeforeEach
     void open() throws Exception {
         f = new ServiceFixture(dir);
-        levels = new ServiceLevelServiceImpl(f.db, f.security, f.calendar);
+        levels = f.levels;
     }
 
     @AfterEach

@@ -1,17 +1,16 @@
-package org.guanxi.sales;
+package org.guanxi.core.service;
 
 import org.guanxi.core.i18n.Labels;
-import org.guanxi.core.service.GuanxiException;
 
 /** The guard of every status transition: the record must be in one of the allowed states. */
-final class States {
+public final class States {
 
     private States() {
     }
 
     /** @throws GuanxiException {@code key} with the record's number and its (translated) status otherwise */
     @SafeVarargs
-    static <S extends Enum<S>> void require(S actual, String key, String number, S... allowed) {
+    public static <S extends Enum<S>> void require(S actual, String key, String number, S... allowed) {
         for (S s : allowed) {
             if (actual == s) {
                 return;
