@@ -22,9 +22,12 @@ import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.SalesOrder;
+import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.DemoDataService;
 import org.guanxi.core.service.OrderService;
 import org.guanxi.core.service.SecurityService;
+import org.guanxi.core.service.ServiceLevelService;
+import org.guanxi.core.service.WorkingCalendarService;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -51,11 +54,27 @@ public class DemoDataGenerator implements DemoDataService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private SecurityService security;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private CustomerValueService values;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private ServiceLevelService levels;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private WorkingCalendarService calendar;
+
     public DemoDataGenerator() {
     }
 
     public DemoDataGenerator(Database db) {
         this.db = db;
+    }
+
+    /** With the service module's levels and calendar, the demo has service cases and complaints too. */
+    public DemoDataGenerator(Database db, ServiceLevelService levels, WorkingCalendarService calendar) {
+        this.db = db;
+        this.levels = levels;
+        this.calendar = calendar;
     }
 
     @Override
@@ -103,7 +122,16 @@ public class DemoDataGenerator implements DemoDataService {
             List<Long> drafts = DemoOrders.insert(c, ids, random, sample, productIds);
             DemoCampaigns.insert(c, ids, random);
             DemoForecast.insert(c);
-            DemoActivities.insert(c, ids, random, security != null && security.isSignedIn() ? security.currentUser() : null);
+            String user = security != null && security.isSignedIn() ? security.currentUser() : null;
+            DemoActivities.insert(c, ids, random, user);
+            c.commit();
+            if (levels != null && calendar != null) {
+                // cases take their deadlines from the customer's tier, so the pyramid is placed first
+                if (values != null && security != null && security.hasPermission(Permission.CUSTOMER_WRITE)) {
+                    values.analyse(LocalDate.now(), n -> { });
+                }
+                DemoService.insert(c, ids, random, sample, user, levels, calendar.calendar());
+            }
             c.commit();
             confirm(drafts);
         } catch (SQLException e) {

@@ -100,6 +100,34 @@ final class Ui {
         }
     }
 
+    /** A service of the running product. */
+    static <T> T service(Class<T> type) {
+        org.osgi.framework.BundleContext bc = org.osgi.framework.FrameworkUtil.getBundle(Ui.class).getBundleContext();
+        return bc.getService(bc.getServiceReference(type));
+    }
+
+    /** The dialog open over {@code main}: the newest visible shell other than it. */
+    static Shell dialog(Shell main) {
+        return java.util.Arrays.stream(main.getDisplay().getShells()).filter(s -> s != main && s.isVisible())
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** The first button under {@code root} showing {@code text} (a dialog's OK), or null. */
+    static org.eclipse.swt.widgets.Button button(Composite root, String text) {
+        for (Control child : root.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Button b && text.equals(b.getText())) {
+                return b;
+            }
+            if (child instanceof Composite c) {
+                org.eclipse.swt.widgets.Button found = button(c, text);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     static void fire(Widget w, int type) {
         Event e = new Event();
         e.widget = w;

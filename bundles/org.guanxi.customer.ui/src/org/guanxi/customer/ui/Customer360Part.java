@@ -32,6 +32,9 @@ import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Interaction;
 import org.guanxi.core.model.KeyDate;
 import org.guanxi.core.service.CareService.CareDate;
+import org.guanxi.core.service.CaseService;
+import org.guanxi.core.service.CaseService.CaseQuery;
+import org.guanxi.core.service.CaseService.CaseRow;
 import org.guanxi.core.service.Customer360Service;
 import org.guanxi.core.service.Customer360Service.Hit;
 import org.guanxi.core.service.Customer360Service.InvoiceRow;
@@ -72,6 +75,10 @@ public class Customer360Part {
     private KeyAccountService accounts;
     @Inject
     private EPartService parts;
+    /** The service module's cases, when it is installed. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    private CaseService cases;
 
     private Text lookup;
     private Label status;
@@ -89,6 +96,7 @@ public class Customer360Part {
     private TableViewer timeline;
     private TableViewer careDates;
     private TableViewer openTasks;
+    private TableViewer serviceCases;
     private Text callNote;
     private Font titleFont;
     private View shown;
@@ -210,6 +218,31 @@ public class Customer360Part {
                 show(t.customerId());
             }
         });
+        createCases();
+    }
+
+    /** The customer's service cases and complaints, newest first: what the caller may be calling about. */
+    private void createCases() {
+        Group caseGroup = group("c360.cases", 1);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(caseGroup);
+        serviceCases = table(caseGroup, "c360.caseTable", 5);
+        Columns.add(serviceCases, CaseRow.class, Messages.get("c360.caseNo"), 95, CaseRow::caseNo);
+        Columns.add(serviceCases, CaseRow.class, Messages.get("c360.date"), 95,
+                r -> r.openedAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate().toString());
+        Columns.add(serviceCases, CaseRow.class, Messages.get("c360.caseKind"), 80, r -> Labels.of(r.kind()));
+        Columns.add(serviceCases, CaseRow.class, Messages.get("c360.subject"), 300, CaseRow::subject);
+        Columns.add(serviceCases, CaseRow.class, Messages.get("c360.status"), 90, r -> Labels.of(r.status()));
+        Columns.add(serviceCases, CaseRow.class, Messages.get("c360.caseAgent"), 90, CaseRow::assignee);
+    }
+
+    /** A case of the customer shown was opened or changed (on the agent desk, say). */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void onCase(@UIEventTopic(Topics.CASE_CHANGED) Event event) {
+        if (shown != null && cases != null && serviceCases != null && !serviceCases.getTable().isDisposed()) {
+            long id = shown.customer().getId();
+            serviceCases.setInput(run(() -> cases.find(new CaseQuery(null, null, null, id, null, false, 20))));
+        }
     }
 
     private Group group(String key, int columns) {
@@ -269,6 +302,9 @@ public class Customer360Part {
         invoices.setInput(v.openInvoices());
         timeline.setInput(v.timeline());
         openTasks.setInput(v.openTasks());
+        if (cases != null) {
+            serviceCases.setInput(run(() -> cases.find(new CaseQuery(null, null, null, customerId, null, false, 20))));
+        }
         details.setVisible(true);
         details.layout(true, true);
         scroller.setMinSize(details.computeSize(900, SWT.DEFAULT));

@@ -24,6 +24,8 @@ import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.OpportunityService;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
+import org.guanxi.ui.common.CustomerPicker;
+import org.guanxi.ui.common.FormDialog;
 
 /**
  * Plans or edits an activity: what, when (a day and a time with a length, or the whole day; a task has only a due

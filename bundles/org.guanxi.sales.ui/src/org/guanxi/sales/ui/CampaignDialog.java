@@ -25,6 +25,7 @@ import org.guanxi.core.service.CampaignService.Preview;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
+import org.guanxi.ui.common.CustomerPicker;
 
 /**
  * A campaign: name, target segment (pick a saved one or define a new one), sender, budget and cost, and the message in

@@ -20,6 +20,8 @@ import org.guanxi.core.service.ContractService;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
+import org.guanxi.ui.common.CustomerPicker;
+import org.guanxi.ui.common.FormDialog;
 
 /** Drafts or edits a contract: party, title, period, amount, payment terms, terms, renewal notice and auto-renewal. */
 public class ContractDialog extends FormDialog {

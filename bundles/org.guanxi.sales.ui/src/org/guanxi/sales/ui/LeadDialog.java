@@ -24,6 +24,8 @@ import org.guanxi.core.service.LeadService.Score;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
 
+import org.guanxi.ui.common.FormDialog;
+
 /**
  * Enters or edits a lead: who, how to reach them, where they came from, and the rep's rating of each qualification
  * criterion with the score and its explanation updated as the ratings change. Before saving it shows customers and

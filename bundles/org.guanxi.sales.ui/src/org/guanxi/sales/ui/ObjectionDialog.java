@@ -17,6 +17,8 @@ import org.guanxi.core.service.ObjectionService;
 import org.guanxi.core.service.OpportunityService;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
+import org.guanxi.ui.common.CustomerPicker;
+import org.guanxi.ui.common.FormDialog;
 
 /** Logs an objection (客户异议): who raised it about which deal, its type, what was said, how it was handled, outcome. */
 public class ObjectionDialog extends FormDialog {

@@ -28,6 +28,8 @@ import org.guanxi.core.service.OpportunityService;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
+import org.guanxi.ui.common.CustomerPicker;
+import org.guanxi.ui.common.FormDialog;
 
 /**
  * Enters or edits an opportunity (商机): customer and contact, amount, expected close, its own win probability or the

@@ -22,6 +22,7 @@ import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.OrderService;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
+import org.guanxi.ui.common.CustomerPicker;
 
 /**
  * Order entry (录入订单): customer, requested date, lines with live availability; saves a draft or saves and confirms,

@@ -24,6 +24,7 @@ import org.guanxi.core.service.OpportunityService;
 import org.guanxi.core.service.QuoteService;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
+import org.guanxi.ui.common.CustomerPicker;
 
 /** A quote (报价单): customer, price list, validity and lines; the user's discount limit is shown up front. */
 public class QuoteDialog extends Dialog {

@@ -6,8 +6,6 @@ import java.util.function.Consumer;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
@@ -16,6 +14,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.ui.common.Errors;
+import org.guanxi.ui.common.Tables;
 import org.guanxi.ui.common.Widgets;
 
 /** What the sales lists share: a labelled button per action and "the selected row, or say to select one". */
@@ -26,10 +25,7 @@ final class Toolbar {
 
     /** A push button with the text of {@code key}, found by tests under the same id. */
     static Button button(Composite parent, String key, Runnable action) {
-        Button b = Widgets.id(new Button(parent, SWT.PUSH), key);
-        b.setText(Messages.get(key));
-        b.addListener(SWT.Selection, e -> action.run());
-        return b;
+        return Widgets.button(parent, key, Messages.get(key), action);
     }
 
     /** The search field that starts a list's toolbar: the list reloads on every keystroke. */
@@ -43,16 +39,12 @@ final class Toolbar {
 
     /** A table with headers and grid lines showing a list (the lists' and details' common start). */
     static TableViewer table(Composite parent, int style, String id) {
-        TableViewer viewer = new TableViewer(parent, style);
-        Widgets.id(viewer.getTable(), id).setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        return viewer;
+        return Tables.viewer(parent, style, id);
     }
 
     /** The selected row, if any. */
     static <T> Optional<T> current(TableViewer viewer, Class<T> type) {
-        return Optional.ofNullable(type.cast(((IStructuredSelection) viewer.getSelection()).getFirstElement()));
+        return Tables.selected(viewer, type);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.guanxi.sales.ui;
+package org.guanxi.ui.common;
 
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -7,11 +7,11 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 
 /** A resizable dialog whose fields sit in a grid of label / field columns; subclasses give the title and the fields. */
-abstract class FormDialog extends Dialog {
+public abstract class FormDialog extends Dialog {
 
     private final int columns;
 
-    FormDialog(Shell shell, int columns) {
+    protected FormDialog(Shell shell, int columns) {
         super(shell);
         this.columns = columns;
     }

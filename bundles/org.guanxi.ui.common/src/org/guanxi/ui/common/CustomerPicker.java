@@ -1,4 +1,4 @@
-package org.guanxi.sales.ui;
+package org.guanxi.ui.common;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +10,14 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.service.CustomerRow;
+import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.service.CustomerService;
-import org.guanxi.ui.common.Widgets;
 
 /** Picks a customer by typing part of the name, pinyin, phone or code: the matches fill a drop-down. */
-final class CustomerPicker {
+public final class CustomerPicker {
 
     private static final int MATCHES = 30;
+    private static final Texts TEXTS = Texts.of(CustomerPicker.class);
 
     private final CustomerService customers;
     private final Text search;
@@ -25,13 +26,13 @@ final class CustomerPicker {
     private final List<CustomerRow> rows = new ArrayList<>();
     private Runnable onChange = () -> { };
 
-    CustomerPicker(Composite parent, CustomerService customers, String id) {
+    public CustomerPicker(Composite parent, CustomerService customers, String id) {
         this.customers = customers;
         box = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(box);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(box);
         search = Widgets.id(new Text(box, SWT.BORDER | SWT.SEARCH), id + ".search");
-        search.setMessage(Messages.get("picker.customer.search"));
+        search.setMessage(TEXTS.get("picker.customer.search"));
         GridDataFactory.fillDefaults().hint(160, SWT.DEFAULT).applyTo(search);
         choice = Widgets.id(new Combo(box, SWT.READ_ONLY), id);
         GridDataFactory.fillDefaults().grab(true, false).hint(280, SWT.DEFAULT).applyTo(choice);
@@ -58,7 +59,7 @@ final class CustomerPicker {
     }
 
     /** Shows a customer already chosen (when editing). */
-    void set(long id, String code, String name) {
+    public void set(long id, String code, String name) {
         rows.clear();
         choice.removeAll();
         rows.add(new CustomerRow(id, code, null, name, null, null, null, null));
@@ -67,20 +68,20 @@ final class CustomerPicker {
     }
 
     /** The picker's composite, for layout data. */
-    Composite control() {
+    public Composite control() {
         return box;
     }
 
-    Long selectedId() {
+    public Long selectedId() {
         int i = choice.getSelectionIndex();
         return i < 0 ? null : rows.get(i).id();
     }
 
-    void onChange(Runnable r) {
+    public void onChange(Runnable r) {
         onChange = r;
     }
 
-    void setEnabled(boolean enabled) {
+    public void setEnabled(boolean enabled) {
         search.setEnabled(enabled);
         choice.setEnabled(enabled);
     }

@@ -1,0 +1,139 @@
+package org.guanxi.app.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.model.AuditEntry;
+import org.guanxi.core.model.CaseKind;
+import org.guanxi.core.model.Compensation;
+import org.guanxi.core.model.RootCause;
+import org.guanxi.core.service.AuditLog;
+import org.guanxi.core.service.CaseService;
+import org.guanxi.core.service.CaseService.CaseQuery;
+import org.guanxi.core.service.CaseService.CaseRow;
+import org.guanxi.core.service.CustomerRow;
+import org.guanxi.core.service.CustomerService;
+import org.guanxi.core.service.Outbox;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The agent desk in the real workbench: a call taken by number pops the caller's 360° view and stays on the desk; a
+ * complaint filed for the caller walks from intake through resolution with a refund to the customer's confirmed
+ * closure, with its audit trail; the complaint analysis counts it.
+ */
+class ServiceDeskUiTest {
+
+    private static final String SUBJECT = "Washing machine leaks when spinning";
+
+    @Test
+    void aCallPopsTheCallerAndTheirComplaintWalksToConfirmedClosure() {
+        Shell shell = Ui.mainShell();
+        try {
+            check(shell);
+        } finally {
+            Ui.showPerspective("org.guanxi.app.perspective.customers");
+        }
+    }
+
+    private static void check(Shell shell) {
+        CaseService cases = Ui.service(CaseService.class);
+        Ui.showPerspective("org.guanxi.app.perspective.desk");
+        Table list = Ui.await(shell, "desk.cases");
+        Ui.waitUntil("the demo cases on the desk", 120, () -> list.getItemCount() > 0);
+        Ui.screenshot(shell, "agent-desk.png");
+
+        CustomerRow caller = Ui.service(CustomerService.class).find("C00000", 0, 50).stream()
+                .filter(c -> c.phone() != null).findFirst().orElseThrow();
+        Text phone = Ui.byId(shell, "desk.phone");
+        phone.setText(caller.phone());
+        Ui.click(Ui.<Button>byId(shell, "desk.takeCall"));
+        Label title = Ui.await(shell, "c360.title");
+        Ui.waitUntil("the screen pop", 20, () -> title.isVisible() && title.getText().startsWith(caller.name()));
+        Table history = Ui.byId(shell, "c360.caseTable");
+        int casesBefore = history.getItemCount();
+
+        Ui.showPerspective("org.guanxi.app.perspective.desk");
+        Label onTheLine = Ui.byId(shell, "desk.caller");
+        assertTrue(onTheLine.getText().contains(caller.name()), onTheLine.getText());
+
+        Display display = shell.getDisplay();
+        boolean[] filed = { false };
+        display.timerExec(800, () -> {
+            Shell dialog = Ui.dialog(shell);
+            assertTrue(((Combo) Ui.byId(dialog, "case.customer")).getText().contains(caller.code()), "the caller is preset");
+            ((Combo) Ui.byId(dialog, "case.category")).select(0);
+            ((Combo) Ui.byId(dialog, "case.severity")).select(1);
+            ((Text) Ui.byId(dialog, "case.subject")).setText(SUBJECT);
+            ((Text) Ui.byId(dialog, "case.description")).setText("Water on the floor after every wash.");
+            Ui.screenshot(dialog, "complaint-dialog.png");
+            Ui.click(Ui.button(dialog, "OK"));
+            filed[0] = true;
+        });
+        Ui.click(Ui.<Button>byId(shell, "desk.newComplaint"));
+        Ui.waitUntil("the complaint dialog", 30, () -> filed[0]);
+        Label heading = Ui.byId(shell, "detail.heading");
+        Ui.waitUntil("the new complaint on the desk", 10, () -> heading.getText().endsWith(SUBJECT));
+        CaseRow filedCase = cases.find(new CaseQuery(null, null, null, caller.id(), CaseKind.COMPLAINT, false, 50)).stream()
+                .filter(r -> r.subject().equals(SUBJECT)).findFirst().orElseThrow();
+        assertEquals("Complaints", ((Label) Ui.byId(shell, "detail.queue")).getText());
+        assertEquals("High", ((Label) Ui.byId(shell, "detail.priority")).getText(), "a major complaint is urgent business");
+        assertFalse(Ui.<Button>byId(shell, "detail.confirm").isEnabled(), "nothing to confirm before a resolution");
+
+        ((Text) Ui.byId(shell, "detail.reply")).setText("We replace the drain hose and refund 88 yuan.");
+        boolean[] resolved = { false };
+        display.timerExec(800, () -> {
+            Shell dialog = Ui.dialog(shell);
+            ((Combo) Ui.byId(dialog, "resolution.rootCause")).select(RootCause.PRODUCT_DEFECT.ordinal());
+            Combo compensation = Ui.byId(dialog, "resolution.compensation");
+            compensation.select(Compensation.REFUND.ordinal());
+            Ui.fire(compensation, SWT.Selection);
+            ((Text) Ui.byId(dialog, "resolution.amount")).setText("88");
+            Ui.screenshot(dialog, "complaint-resolution.png");
+            Ui.click(Ui.button(dialog, "OK"));
+            resolved[0] = true;
+        });
+        Ui.click(Ui.<Button>byId(shell, "detail.resolve"));
+        Ui.waitUntil("the resolution dialog", 30, () -> resolved[0]);
+        Label status = Ui.byId(shell, "detail.status");
+        Ui.waitUntil("the complaint resolved", 10, () -> "Resolved".equals(status.getText()));
+        assertEquals(1, Ui.service(Outbox.class).of("Complaint", filedCase.id()).size(), "the refund is queued for the ERP");
+
+        boolean[] confirmed = { false };
+        display.timerExec(800, () -> {
+            Shell dialog = Ui.dialog(shell);
+            ((Combo) Ui.byId(dialog, "confirmation.verdict")).select(0);
+            ((Text) Ui.byId(dialog, "confirmation.comment")).setText("Fixed quickly, thank you");
+            Ui.click(Ui.button(dialog, "OK"));
+            confirmed[0] = true;
+        });
+        Ui.click(Ui.<Button>byId(shell, "detail.confirm"));
+        Ui.waitUntil("the confirmation dialog", 30, () -> confirmed[0]);
+        Ui.waitUntil("the complaint closed", 10, () -> "Closed".equals(status.getText()));
+        assertTrue(((Label) Ui.byId(shell, "detail.verdict")).getText().startsWith("Satisfied"));
+        assertTrue(((Table) Ui.byId(shell, "detail.timeline")).getItemCount() >= 4, "assigned, reply, resolved, closed");
+        Ui.screenshot(shell, "complaint-closed.png");
+
+        List<String> trail = Ui.service(AuditLog.class).history("ServiceCase", filedCase.id()).stream()
+                .filter(a -> "status".equals(a.getField())).map(AuditEntry::getNewValue).toList();
+        assertEquals(List.of("OPEN", "RESOLVED", "CLOSED"), trail);
+
+        Ui.showPerspective("org.guanxi.app.perspective.customer360");
+        Ui.waitUntil("the complaint in the caller's history", 10, () -> history.getItemCount() == casesBefore + 1);
+
+        Ui.showPerspective("org.guanxi.app.perspective.complaints");
+        Label summary = Ui.await(shell, "complaints.summary");
+        Ui.waitUntil("the complaint analysis", 10, () -> summary.getText().contains("complaints"));
+        Ui.screenshot(shell, "complaint-analysis.png");
+    }
+}

@@ -1,0 +1,30 @@
+package org.guanxi.ui.common;
+
+import java.util.Optional;
+
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.widgets.Composite;
+
+/** What every list view starts with: a table with headers and grid lines, and its selected row. */
+public final class Tables {
+
+    private Tables() {
+    }
+
+    /** A table viewer over a list of rows, found by tests under {@code id}. */
+    public static TableViewer viewer(Composite parent, int style, String id) {
+        TableViewer viewer = new TableViewer(parent, style);
+        Widgets.id(viewer.getTable(), id).setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        return viewer;
+    }
+
+    /** The selected row, if any. */
+    public static <T> Optional<T> selected(TableViewer viewer, Class<T> type) {
+        Object first = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
+        return type.isInstance(first) ? Optional.of(type.cast(first)) : Optional.empty();
+    }
+}
