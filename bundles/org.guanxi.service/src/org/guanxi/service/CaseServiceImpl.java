@@ -224,9 +224,10 @@ public class CaseServiceImpl implements CaseService {
             args.add(now);
             args.add(now);
         }
-        // the most pressing first: the nearest resolution deadline of active cases, then the newest of the rest
-        sql.append(" ORDER BY CASE WHEN s.STATUS IN " + ACTIVE + " THEN 0 ELSE 1 END, "
-                + "CASE WHEN s.STATUS IN " + ACTIVE + " THEN s.RESOLUTION_DUE END, s.OPENED_AT DESC FETCH FIRST ? ROWS ONLY");
+        // the most pressing first: active cases by the deadline they must meet next, then the newest of the rest
+        sql.append(" ORDER BY CASE WHEN s.STATUS IN " + ACTIVE + " THEN 0 ELSE 1 END, CASE WHEN s.STATUS IN " + ACTIVE
+                + " THEN CASE WHEN s.FIRST_RESPONSE_AT IS NULL THEN s.FIRST_RESPONSE_DUE ELSE s.RESOLUTION_DUE END END, "
+                + "s.OPENED_AT DESC FETCH FIRST ? ROWS ONLY");
         args.add(q.limit() > 0 ? q.limit() : 500);
         return db.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {

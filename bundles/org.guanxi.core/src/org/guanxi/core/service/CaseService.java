@@ -31,6 +31,11 @@ public interface CaseService {
             String subject, Instant openedAt, Instant firstResponseDue, Instant resolutionDue, Instant firstResponseAt,
             int escalationLevel) {
 
+        /** The deadline the case must meet next: the first response until it is given, then the resolution. */
+        public Instant nextDue() {
+            return firstResponseAt == null ? firstResponseDue : resolutionDue;
+        }
+
         /** Whether a deadline the case has not met yet has passed at {@code now}. */
         public boolean overdue(Instant now) {
             return status.isActive() && (resolutionDue.isBefore(now) || firstResponseAt == null && firstResponseDue.isBefore(now));

@@ -19,6 +19,7 @@ import org.guanxi.core.service.CustomerValueService.Summary;
 import org.guanxi.core.service.CustomerValueService.TierLevel;
 import org.guanxi.ui.common.BackgroundTask;
 import org.guanxi.ui.common.ChartCanvas;
+import org.guanxi.ui.common.Charts;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
 import org.jfree.chart.ChartFactory;

@@ -141,20 +141,24 @@ public class AgentDeskPart {
         // the columns an agent decides by come first: the table is half the desk wide
         column("desk.col.caseNo", 84, CaseRow::caseNo);
         column("desk.col.customer", 120, CaseRow::customerName);
-        column("desk.col.subject", 150, CaseRow::subject);
+        column("desk.col.subject", 130, CaseRow::subject);
         TableViewerColumn due = new TableViewerColumn(list, SWT.NONE);
         due.getColumn().setText(Messages.get("desk.col.due"));
-        due.getColumn().setWidth(190);
+        due.getColumn().setWidth(245);
         due.setLabelProvider(new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
                 CaseRow r = (CaseRow) element;
-                return r.status().isActive() ? Times.due(r.resolutionDue(), Instant.now()) : "";
+                if (!r.status().isActive()) {
+                    return "";
+                }
+                return Messages.get(r.firstResponseAt() == null ? "desk.replyBy" : "desk.resolveBy", Times.due(r.nextDue(), Instant.now()));
             }
 
             @Override
             public Color getForeground(Object element) {
-                return ((CaseRow) element).overdue(Instant.now()) ? red : null;
+                CaseRow r = (CaseRow) element;
+                return r.status().isActive() && r.nextDue().isBefore(Instant.now()) ? red : null;
             }
         });
         column("desk.col.priority", 50, r -> Labels.of(r.priority()));

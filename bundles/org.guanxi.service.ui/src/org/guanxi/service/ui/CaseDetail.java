@@ -81,8 +81,13 @@ final class CaseDetail {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(grid);
         GridLayoutFactory.fillDefaults().numColumns(4).spacing(10, 3).applyTo(grid);
         for (String key : List.of("customer", "tier", "kind", "phase", "channel", "priority", "queue", "assignee",
-                "status", "escalation", "firstResponse", "resolution")) {
+                "status", "escalation")) {
             fact(grid, facts, key);
+        }
+        // the deadlines take a row each: their texts are the longest
+        for (String key : List.of("firstResponse", "resolution")) {
+            fact(grid, facts, key);
+            GridDataFactory.fillDefaults().grab(true, false).span(3, 1).applyTo(facts.get(key));
         }
         complaintFacts = new Composite(box, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(complaintFacts);
@@ -98,7 +103,7 @@ final class CaseDetail {
         GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 120).applyTo(timeline.getTable());
         Columns.add(timeline, CaseNote.class, Messages.get("timeline.col.time"), 90, n -> Times.moment(n.getCreatedAt()));
         Columns.add(timeline, CaseNote.class, Messages.get("timeline.col.who"), 70, CaseNote::getAuthor);
-        Columns.add(timeline, CaseNote.class, Messages.get("timeline.col.kind"), 80, n -> Labels.of(n.getKind()));
+        Columns.add(timeline, CaseNote.class, Messages.get("timeline.col.kind"), 110, n -> Labels.of(n.getKind()));
         Columns.add(timeline, CaseNote.class, Messages.get("timeline.col.text"), 360, CaseDetail::describe);
 
         reply = Widgets.id(new Text(box, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER), "detail.reply");

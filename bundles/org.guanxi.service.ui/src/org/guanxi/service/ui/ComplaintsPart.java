@@ -28,6 +28,7 @@ import org.guanxi.core.service.ComplaintService;
 import org.guanxi.core.service.ComplaintService.Count;
 import org.guanxi.core.service.ComplaintService.Statistics;
 import org.guanxi.ui.common.ChartCanvas;
+import org.guanxi.ui.common.Charts;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Tables;
@@ -143,8 +144,8 @@ public class ComplaintsPart {
             data.addValue(c.closed(), Messages.get("complaints.col.closed"), name.apply(c.group()));
             data.addValue(c.complaints() - c.closed(), Messages.get("complaints.series.open"), name.apply(c.group()));
         }
-        JFreeChart chart = ChartFactory.createStackedBarChart(title, null, null, data, PlotOrientation.HORIZONTAL, true,
-                false, false);
+        JFreeChart chart = Charts.style(ChartFactory.createStackedBarChart(title, null, null, data, PlotOrientation.HORIZONTAL,
+                true, false, false));
         chart.getCategoryPlot().getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         chart.getCategoryPlot().getRenderer().setSeriesPaint(0, new java.awt.Color(0x4c, 0xaf, 0x50));
         chart.getCategoryPlot().getRenderer().setSeriesPaint(1, new java.awt.Color(0xe5, 0x73, 0x73));

@@ -1,4 +1,4 @@
-package org.guanxi.customer.ui;
+package org.guanxi.ui.common;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -7,7 +7,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 
 /** One look for all charts: the workbench's calm colours and a font that has Chinese glyphs. */
-final class Charts {
+public final class Charts {
 
     private static final StandardChartTheme THEME = theme();
 
@@ -31,7 +31,7 @@ final class Charts {
         return t;
     }
 
-    static JFreeChart style(JFreeChart chart) {
+    public static JFreeChart style(JFreeChart chart) {
         THEME.apply(chart);
         return chart;
     }
