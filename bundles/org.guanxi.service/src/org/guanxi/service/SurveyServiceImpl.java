@@ -1,0 +1,381 @@
+package org.guanxi.service;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.guanxi.core.db.Database;
+import org.guanxi.core.i18n.Texts;
+import org.guanxi.core.model.Permission;
+import org.guanxi.core.model.ResponseSource;
+import org.guanxi.core.model.Survey;
+import org.guanxi.core.model.SurveyQuestion;
+import org.guanxi.core.service.Checks;
+import org.guanxi.core.service.Entities;
+import org.guanxi.core.service.FieldError;
+import org.guanxi.core.service.SecurityService;
+import org.guanxi.core.service.SurveyService;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Surveys on JPA; responses written and analysed with JDBC, since analyses read every answer of a period. */
+@Component(service = SurveyService.class)
+public class SurveyServiceImpl implements SurveyService {
+
+    static final String ENTITY = "Survey";
+    private static final Texts TEXTS = Texts.of(SurveyServiceImpl.class);
+
+    @Reference
+    private Database db;
+
+    @Reference
+    private SecurityService security;
+
+    public SurveyServiceImpl() {
+    }
+
+    public SurveyServiceImpl(Database db, SecurityService security) {
+        this.db = db;
+        this.security = security;
+    }
+
+    @Override
+    public List<Survey> surveys() {
+        security.check(Permission.CUSTOMER_READ);
+        return db.read(em -> {
+            List<Survey> all = em.createQuery("SELECT s FROM Survey s ORDER BY s.code", Survey.class).getResultList();
+            all.forEach(s -> s.getQuestions().size());
+            return all;
+        });
+    }
+
+    @Override
+    public Survey survey(long id) {
+        security.check(Permission.CUSTOMER_READ);
+        return db.read(em -> {
+            Survey s = Entities.require(em.find(Survey.class, id), ENTITY, id);
+            s.getQuestions().size();
+            return s;
+        });
+    }
+
+    @Override
+    public Survey survey(String code) {
+        return surveys().stream().filter(s -> s.getCode().equals(code)).findFirst()
+                .orElseThrow(() -> new org.guanxi.core.service.NotFoundException(ENTITY, code));
+    }
+
+    @Override
+    public Survey save(Survey draft) {
+        security.check(Permission.SERVICE_ADMIN);
+        List<FieldError> errors = new ArrayList<>();
+        Checks.required(errors, "surveyCode", draft.getCode(), 32);
+        Checks.required(errors, "name", draft.getName(), 120);
+        if (draft.getQuestions().isEmpty()) {
+            errors.add(new FieldError("questions", "error.required"));
+        }
+        for (int i = 0; i < draft.getQuestions().size(); i++) {
+            SurveyQuestion q = draft.getQuestions().get(i);
+            String row = "question." + (i + 1) + ".";
+            Checks.required(errors, row + "text", q.getText(), 400);
+            Checks.required(errors, row + "construct", q.getConstruct());
+            if (q.getScaleMax() <= q.getScaleMin()) {
+                errors.add(new FieldError(row + "scale", "error.scale", q.getScaleMin(), q.getScaleMax()));
+            }
+            if (!(q.getWeight() > 0)) {
+                errors.add(new FieldError(row + "weight", "error.positive"));
+            }
+        }
+        Checks.throwIfAny(errors);
+        return db.inTransaction(em -> {
+            Survey s = draft.isNew() ? new Survey()
+                    : Entities.current(em, Survey.class, ENTITY, draft.getId(), draft.getVersion());
+            s.setCode(draft.getCode().strip());
+            s.setName(draft.getName().strip());
+            s.setNameEn(CaseServiceImpl.blankToNull(draft.getNameEn()));
+            s.setActive(draft.isActive());
+            // questions keep their ids (answers refer to them) where they still exist; new ones are appended
+            Map<Long, SurveyQuestion> kept = new HashMap<>();
+            s.getQuestions().forEach(q -> kept.put(q.getId(), q));
+            List<SurveyQuestion> wanted = new ArrayList<>();
+            for (SurveyQuestion d : draft.getQuestions()) {
+                SurveyQuestion q = d.getId() != null && kept.containsKey(d.getId()) ? kept.get(d.getId()) : new SurveyQuestion();
+                q.setText(d.getText().strip());
+                q.setTextEn(CaseServiceImpl.blankToNull(d.getTextEn()));
+                q.setConstruct(d.getConstruct());
+                q.setScaleMin(d.getScaleMin());
+                q.setScaleMax(d.getScaleMax());
+                q.setWeight(d.getWeight());
+                q.setSurvey(s);
+                wanted.add(q);
+            }
+            s.getQuestions().removeIf(q -> !wanted.contains(q));
+            for (int i = 0; i < wanted.size(); i++) {
+                wanted.get(i).setSeq(i + 1);
+                if (!s.getQuestions().contains(wanted.get(i))) {
+                    s.getQuestions().add(wanted.get(i));
+                }
+            }
+            if (s.isNew()) {
+                em.persist(s);
+            }
+            em.flush();
+            return s;
+        });
+    }
+
+    @Override
+    public long record(NewResponse r) {
+        security.check(Permission.SERVICE_WRITE);
+        Survey survey = survey(r.surveyId());
+        List<FieldError> errors = new ArrayList<>();
+        Checks.required(errors, "source", r.source());
+        checkScores(survey, r.scores(), errors);
+        Checks.throwIfAny(errors);
+        return db.jdbcTransaction(c -> insert(c, r));
+    }
+
+    private static void checkScores(Survey survey, Map<Long, Integer> scores, List<FieldError> errors) {
+        if (scores.values().stream().allMatch(Objects::isNull)) {
+            errors.add(new FieldError("answers", "error.required"));
+        }
+        for (SurveyQuestion q : survey.getQuestions()) {
+            Integer score = scores.get(q.getId());
+            if (score != null && (score < q.getScaleMin() || score > q.getScaleMax())) {
+                errors.add(new FieldError("question." + q.getSeq() + ".score", "error.range", q.getScaleMin(), q.getScaleMax()));
+            }
+        }
+        for (Long id : scores.keySet()) {
+            if (survey.getQuestions().stream().noneMatch(q -> q.getId().equals(id))) {
+                errors.add(new FieldError("answers", "error.unknownQuestion", id));
+            }
+        }
+    }
+
+    private long insert(Connection c, NewResponse r) throws SQLException {
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO SURVEY_RESPONSE (SURVEY_ID, CUSTOMER_ID, PRODUCT_ID, "
+                + "CASE_ID, SOURCE, RESPONDED_AT, AGENT, COMMENT_TEXT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, r.surveyId());
+            ps.setLong(2, r.customerId());
+            ps.setObject(3, r.productId());
+            ps.setObject(4, r.caseId());
+            ps.setString(5, r.source().name());
+            ps.setTimestamp(6, Timestamp.from(Objects.requireNonNullElse(r.respondedAt(), Instant.now())));
+            ps.setString(7, r.source() == ResponseSource.CALL ? security.currentUser() : null);
+            String comment = CaseServiceImpl.blankToNull(r.comment());
+            ps.setString(8, comment == null || comment.length() <= 1000 ? comment : comment.substring(0, 1000));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO SURVEY_ANSWER (RESPONSE_ID, QUESTION_ID, SCORE) VALUES (?, ?, ?)")) {
+            for (Map.Entry<Long, Integer> a : r.scores().entrySet()) {
+                if (a.getValue() != null) {
+                    ps.setLong(1, id);
+                    ps.setLong(2, a.getKey());
+                    ps.setInt(3, a.getValue());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        return id;
+    }
+
+    @Override
+    public ImportResult importResponses(long surveyId, Path csv) {
+        security.check(Permission.SERVICE_WRITE);
+        Survey survey = survey(surveyId);
+        String file = csv.getFileName().toString();
+        List<String> problems = new ArrayList<>();
+        List<NewResponse> good = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                        .setIgnoreEmptyLines(true).get().parse(in)) {
+            Map<String, Long> customers = codes("SELECT CODE, ID FROM CUSTOMER");
+            Map<String, Long> products = codes("SELECT SKU, ID FROM PRODUCT");
+            for (CSVRecord row : parser) {
+                long line = parser.getCurrentLineNumber();
+                NewResponse r = parse(survey, row, customers, products, (field, reason) -> problems.add(
+                        TEXTS.get("import.problem", file, line, field, reason)));
+                if (r != null) {
+                    good.add(r);
+                }
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            problems.add(TEXTS.get("import.unreadable", file, e.getMessage()));
+            return new ImportResult(0, problems);
+        }
+        db.jdbcTransaction(c -> {
+            for (NewResponse r : good) {
+                insert(c, r);
+            }
+            return null;
+        });
+        return new ImportResult(good.size(), problems);
+    }
+
+    private interface Problems {
+        void add(String field, String reason);
+    }
+
+    /** One CSV row as a response, or null after reporting what is wrong with it. */
+    private static NewResponse parse(Survey survey, CSVRecord row, Map<String, Long> customers, Map<String, Long> products,
+            Problems problems) {
+        boolean bad = false;
+        String code = value(row, "customer_code");
+        Long customer = code == null ? null : customers.get(code);
+        if (customer == null) {
+            problems.add("customer_code", code == null ? TEXTS.get("import.missing") : TEXTS.get("import.noCustomer", code));
+            bad = true;
+        }
+        Instant when = null;
+        String date = value(row, "date");
+        try {
+            when = date == null ? null : LocalDate.parse(date).atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant();
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        if (when == null) {
+            problems.add("date", TEXTS.get("import.badDate", Objects.toString(date, "")));
+            bad = true;
+        }
+        Map<Long, Integer> scores = new LinkedHashMap<>();
+        for (SurveyQuestion q : survey.getQuestions()) {
+            String column = "Q" + q.getSeq();
+            String v = value(row, column);
+            if (v == null) {
+                continue;
+            }
+            try {
+                int score = Integer.parseInt(v);
+                if (score < q.getScaleMin() || score > q.getScaleMax()) {
+                    throw new NumberFormatException();
+                }
+                scores.put(q.getId(), score);
+            } catch (NumberFormatException e) {
+                problems.add(column, TEXTS.get("import.badScore", v, q.getScaleMin(), q.getScaleMax()));
+                bad = true;
+            }
+        }
+        if (scores.isEmpty() && !bad) {
+            problems.add("Q1", TEXTS.get("import.noScores"));
+            bad = true;
+        }
+        Long product = null;
+        String sku = value(row, "product_sku");
+        if (sku != null) {
+            product = products.get(sku);
+            if (product == null) {
+                problems.add("product_sku", TEXTS.get("import.noProduct", sku));
+                bad = true;
+            }
+        }
+        return bad ? null
+                : new NewResponse(survey.getId(), customer, product, null, ResponseSource.IMPORT, when, scores, value(row, "comment"));
+    }
+
+    private static String value(CSVRecord row, String column) {
+        if (!row.isMapped(column) || !row.isSet(column)) {
+            return null;
+        }
+        String v = row.get(column);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private Map<String, Long> codes(String sql) {
+        return db.jdbc(c -> {
+            Map<String, Long> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Satisfaction satisfaction(long surveyId, LocalDate from, LocalDate to, Grouping grouping) {
+        security.check(Permission.CUSTOMER_READ);
+        Survey survey = survey(surveyId);
+        SatisfactionIndex index = new SatisfactionIndex(survey.getQuestions());
+        String group = switch (grouping) {
+            case TIER -> "COALESCE((SELECT v.TIER FROM CUSTOMER_VALUE v WHERE v.CUSTOMER_ID = r.CUSTOMER_ID "
+                    + "AND v.RUN_ID = (SELECT MAX(ID) FROM VALUE_RUN)), 'ORDINARY')";
+            case PRODUCT -> "COALESCE((SELECT p.NAME FROM PRODUCT p WHERE p.ID = r.PRODUCT_ID), '')";
+            case SOURCE -> "r.SOURCE";
+            case MONTH -> "''";
+        };
+        db.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.ID, r.RESPONDED_AT, " + group + ", a.QUESTION_ID, a.SCORE "
+                    + "FROM SURVEY_RESPONSE r JOIN SURVEY_ANSWER a ON a.RESPONSE_ID = r.ID WHERE r.SURVEY_ID = ? "
+                    + "AND r.RESPONDED_AT >= ? AND r.RESPONDED_AT < ? ORDER BY r.RESPONDED_AT, r.ID")) {
+                ps.setLong(1, surveyId);
+                ps.setTimestamp(2, Timestamp.valueOf(from.atStartOfDay()));
+                ps.setTimestamp(3, Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    long current = -1;
+                    String currentGroup = null;
+                    Map<Long, Integer> scores = new HashMap<>();
+                    while (rs.next()) {
+                        if (rs.getLong(1) != current) {
+                            if (current >= 0) {
+                                index.add(currentGroup, scores);
+                            }
+                            current = rs.getLong(1);
+                            currentGroup = grouping == Grouping.MONTH
+                                    ? rs.getTimestamp(2).toLocalDateTime().toLocalDate().withDayOfMonth(1).toString().substring(0, 7)
+                                    : rs.getString(3);
+                            scores = new HashMap<>();
+                        }
+                        scores.put(rs.getLong(4), rs.getInt(5));
+                    }
+                    if (current >= 0) {
+                        index.add(currentGroup, scores);
+                    }
+                }
+            }
+            return null;
+        });
+        List<Figures> groups = new ArrayList<>(index.groups());
+        if (grouping != Grouping.MONTH) {
+            groups.sort((a, b) -> grouping == Grouping.TIER ? Integer.compare(tierRank(a.group()), tierRank(b.group()))
+                    : Integer.compare(b.responses(), a.responses()));
+        }
+        return new Satisfaction(index.total(), groups);
+    }
+
+    private static int tierRank(String tier) {
+        try {
+            return org.guanxi.core.model.Tier.valueOf(tier).ordinal();
+        } catch (IllegalArgumentException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+}
