@@ -23,6 +23,7 @@ import org.guanxi.core.service.LeadImportService;
 import org.guanxi.core.service.OpportunityService;
 import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.SecurityService;
+import org.guanxi.core.service.SurveyService;
 
 /**
  * Headless commands of the product for IT and batch work ({@code releng/guanxi import|analyze …}). They use the
@@ -65,9 +66,7 @@ public class CommandLine implements IApplication {
         try {
             service(SecurityService.class).signInOsUser();
             return switch (args[0]) {
-                case "analyze" -> "pipeline".equals(args[1]) || "forecast".equals(args[1])
-                        ? new SalesAnalyzeCommand(service(OpportunityService.class), service(ForecastService.class), out).run(args)
-                        : new AnalyzeCommand(service(CustomerValueService.class), out, err).run(args);
+                case "analyze" -> analyze(args, out, err);
                 case "import" -> new ImportCommand(service(OrderImportService.class), service(CustomerImportService.class),
                         service(LeadImportService.class), out, err).run(args);
                 case "load" -> new LoadCommand(service(DemoDataService.class), service(CustomerService.class),
@@ -87,6 +86,16 @@ public class CommandLine implements IApplication {
             err.println(TEXTS.get("failed", e.getMessage()));
             return 1;
         }
+    }
+
+    private static int analyze(String[] args, PrintStream out, PrintStream err) {
+        if ("pipeline".equals(args[1]) || "forecast".equals(args[1])) {
+            return new SalesAnalyzeCommand(service(OpportunityService.class), service(ForecastService.class), out).run(args);
+        }
+        if (ServiceAnalyzeCommand.KINDS.contains(args[1])) {
+            return new ServiceAnalyzeCommand(service(SurveyService.class), out).run(args);
+        }
+        return new AnalyzeCommand(service(CustomerValueService.class), out, err).run(args);
     }
 
     static <T> T service(Class<T> type) {

@@ -96,6 +96,7 @@ final class DemoService {
         }
         members(c, user);
         articles(c, ids);
+        responses(c, random, sample);
         Instant now = Instant.now();
         try (Inserts in = new Inserts(c, levels, calendar)) {
             for (int i = 0; i < 90; i++) {
@@ -117,6 +118,76 @@ final class DemoService {
                 };
                 in.insert(ids, random, now, new Draft(customer, tierOf(c, customer), "COMPLAINT", "AFTER_SALE", priority,
                         "COMPLAINTS", channel(random), k[6], k[7], k[8], openedAt(random, now)), k, user);
+            }
+        }
+    }
+
+    /**
+     * A year of answers to the standard survey: a latent satisfaction per respondent, higher for higher tiers and
+     * rising a little month by month, with noise per question; half asked in calls, the rest by e-mail link or import.
+     */
+    private static void responses(Connection c, Random random, List<Long> sample) throws SQLException {
+        List<long[]> questions = new ArrayList<>();
+        long survey = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT q.ID, q.SCALE_MIN, q.SCALE_MAX, q.SURVEY_ID FROM SURVEY_QUESTION q "
+                + "JOIN SURVEY s ON s.ID = q.SURVEY_ID WHERE s.CODE = 'CSI' ORDER BY q.SEQ"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                questions.add(new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) });
+                survey = rs.getLong(4);
+            }
+        }
+        List<Long> products = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM PRODUCT ORDER BY ID FETCH FIRST 12 ROWS ONLY");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                products.add(rs.getLong(1));
+            }
+        }
+        if (questions.isEmpty()) {
+            return;
+        }
+        String[] sources = { "CALL", "CALL", "EMAIL", "EMAIL", "IMPORT" };
+        String[] comments = { "送货很快", "安装师傅很专业", "客服回复慢", "价格偏高", "质量不错", null, null, null };
+        LocalDate today = LocalDate.now(BEIJING);
+        try (PreparedStatement response = c.prepareStatement("INSERT INTO SURVEY_RESPONSE (SURVEY_ID, CUSTOMER_ID, PRODUCT_ID, "
+                + "SOURCE, RESPONDED_AT, AGENT, COMMENT_TEXT) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                PreparedStatement answer = c.prepareStatement("INSERT INTO SURVEY_ANSWER (RESPONSE_ID, QUESTION_ID, SCORE) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < 360; i++) {
+                long customer = sample.get(random.nextInt(sample.size()));
+                int monthsAgo = random.nextInt(12);
+                double latent = 7.0 + switch (tierOf(c, customer)) {
+                    case VIP -> 1.0;
+                    case MAJOR -> 0.5;
+                    case ORDINARY -> 0;
+                    case SMALL -> -0.4;
+                } + 0.08 * (11 - monthsAgo) + random.nextGaussian() * 1.3;
+                String source = sources[random.nextInt(sources.length)];
+                LocalDate day = today.minusMonths(monthsAgo).minusDays(random.nextInt(28));
+                response.setLong(1, survey);
+                response.setLong(2, customer);
+                response.setObject(3, random.nextInt(3) == 0 ? null : products.get(random.nextInt(products.size())));
+                response.setString(4, source);
+                response.setTimestamp(5, Timestamp.from(day.atTime(10 + random.nextInt(7), random.nextInt(60)).atZone(BEIJING).toInstant()));
+                response.setString(6, "CALL".equals(source) ? AGENTS[random.nextInt(AGENTS.length)] : null);
+                response.setString(7, comments[random.nextInt(comments.length)]);
+                response.executeUpdate();
+                long id;
+                try (ResultSet keys = response.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+                for (long[] q : questions) {
+                    // one question in fifteen is skipped, as real respondents do
+                    if (random.nextInt(15) == 0) {
+                        continue;
+                    }
+                    long score = Math.round(latent + random.nextGaussian() * 0.8);
+                    answer.setLong(1, id);
+                    answer.setLong(2, q[0]);
+                    answer.setLong(3, Math.max(q[1], Math.min(q[2], score)));
+                    answer.addBatch();
+                }
+                answer.executeBatch();
             }
         }
     }

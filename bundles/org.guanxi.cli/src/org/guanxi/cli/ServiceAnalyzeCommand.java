@@ -1,0 +1,126 @@
+package org.guanxi.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.guanxi.cli.CommandLine.UsageException;
+import org.guanxi.core.i18n.Labels;
+import org.guanxi.core.model.Construct;
+import org.guanxi.core.model.Survey;
+import org.guanxi.core.service.SurveyService;
+import org.guanxi.core.service.SurveyService.Figures;
+import org.guanxi.core.service.SurveyService.Grouping;
+import org.guanxi.core.service.SurveyService.Satisfaction;
+
+/**
+ * {@code analyze csi|nps [--survey CODE] [--by tier|product|month|source] [--from DATE] [--to DATE] [--out FILE]}:
+ * the satisfaction index with its constructs, or the Net Promoter Score with its parts, in total and per group.
+ */
+final class ServiceAnalyzeCommand {
+
+    static final List<String> KINDS = List.of("csi", "nps");
+
+    private final SurveyService surveys;
+    private final PrintStream out;
+
+    ServiceAnalyzeCommand(SurveyService surveys, PrintStream out) {
+        this.surveys = surveys;
+        this.out = out;
+    }
+
+    int run(String[] args) {
+        String kind = args[1];
+        String code = "CSI";
+        Grouping by = Grouping.TIER;
+        LocalDate to = LocalDate.now();
+        LocalDate from = null;
+        Path file = null;
+        for (int i = 2; i < args.length; i++) {
+            switch (args[i]) {
+                case "--survey" -> code = Args.value(args, ++i);
+                case "--by" -> by = Grouping.valueOf(Args.oneOf("--by", Args.value(args, ++i),
+                        List.of("tier", "product", "month", "source")).toUpperCase(Locale.ROOT));
+                case "--from" -> from = Args.date(Args.value(args, ++i));
+                case "--to" -> to = Args.date(Args.value(args, ++i));
+                case "--out" -> file = Path.of(Args.value(args, ++i));
+                default -> throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
+            }
+        }
+        if (from == null) {
+            from = to.minusYears(1).plusDays(1);
+        }
+        Survey survey = surveys.survey(code);
+        Satisfaction s = surveys.satisfaction(survey.getId(), from, to, by);
+        out.println(CommandLine.TEXTS.get("survey.header", survey.name(Locale.getDefault()), from, to, s.total().responses()));
+        out.println();
+        List<Construct> constructs = survey.getQuestions().stream().map(q -> q.getConstruct())
+                .filter(c -> c != Construct.RECOMMEND).distinct().sorted().toList();
+        List<Figures> rows = new ArrayList<>(s.groups());
+        rows.add(new Figures(CommandLine.TEXTS.get("survey.total"), s.total().responses(), s.total().csi(),
+                s.total().constructs(), s.total().recommenders(), s.total().promoters(), s.total().passives(),
+                s.total().detractors()));
+        List<String> header = new ArrayList<>(List.of(CommandLine.TEXTS.get("survey.by." + by), CommandLine.TEXTS.get("survey.responses")));
+        if ("csi".equals(kind)) {
+            header.add("CSI");
+            constructs.forEach(c -> header.add(Labels.of(c)));
+        } else {
+            header.addAll(List.of("NPS", CommandLine.TEXTS.get("survey.promoters"), CommandLine.TEXTS.get("survey.passives"),
+                    CommandLine.TEXTS.get("survey.detractors")));
+        }
+        out.println(String.join("\t", header));
+        for (Figures f : rows) {
+            List<String> cells = cells(kind, constructs, f);
+            cells.set(0, group(by, f.group()));
+            out.println(String.join("\t", cells));
+        }
+        if (file != null) {
+            Grouping grouping = by;
+            Args.writeTable(file, kind.toUpperCase(Locale.ROOT), header, rows, f -> {
+                List<String> cells = cells(kind, constructs, f);
+                cells.set(0, group(grouping, f.group()));
+                return cells;
+            });
+            out.println();
+            out.println(CommandLine.TEXTS.get("written", file.toAbsolutePath(), rows.size()));
+        }
+        return 0;
+    }
+
+    private static List<String> cells(String kind, List<Construct> constructs, Figures f) {
+        List<String> cells = new ArrayList<>(List.of(f.group(), String.valueOf(f.responses())));
+        if ("csi".equals(kind)) {
+            cells.add(one(f.csi()));
+            constructs.forEach(c -> cells.add(f.constructs().containsKey(c) ? one(f.constructs().get(c)) : "-"));
+        } else {
+            cells.addAll(List.of(one(f.nps()), String.valueOf(f.promoters()), String.valueOf(f.passives()),
+                    String.valueOf(f.detractors())));
+        }
+        return cells;
+    }
+
+    private static String group(Grouping by, String group) {
+        if (by == Grouping.TIER) {
+            try {
+                return Labels.of(org.guanxi.core.model.Tier.valueOf(group));
+            } catch (IllegalArgumentException e) {
+                return group;
+            }
+        }
+        if (by == Grouping.SOURCE) {
+            try {
+                return Labels.of(org.guanxi.core.model.ResponseSource.valueOf(group));
+            } catch (IllegalArgumentException e) {
+                return group;
+            }
+        }
+        return group.isEmpty() ? "-" : group;
+    }
+
+    private static String one(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}
