@@ -38,6 +38,7 @@ import org.guanxi.core.service.CustomerRow;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.KnowledgeBase;
 import org.guanxi.core.service.SecurityService;
+import org.guanxi.core.service.SurveyService;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Tables;
 import org.guanxi.ui.common.Widgets;
@@ -71,6 +72,9 @@ public class AgentDeskPart {
 
     @Inject
     private SecurityService security;
+
+    @Inject
+    private SurveyService surveys;
 
     @Inject
     private IEventBroker broker;
@@ -123,7 +127,7 @@ public class AgentDeskPart {
         list = Tables.viewer(left, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE, "desk.cases");
         GridDataFactory.fillDefaults().grab(true, true).applyTo(list.getTable());
         columns();
-        detail = new CaseDetail(sash, cases, complaints, knowledge, customers, this::reloadKeepingSelection);
+        detail = new CaseDetail(sash, cases, complaints, knowledge, customers, surveys, this::reloadKeepingSelection);
         sash.setWeights(55, 45);
         list.addSelectionChangedListener(e -> Tables.selected(list, CaseRow.class).ifPresentOrElse(r -> detail.show(r.id()),
                 () -> detail.show(null)));

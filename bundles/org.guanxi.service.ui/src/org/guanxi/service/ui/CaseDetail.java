@@ -29,11 +29,13 @@ import org.guanxi.core.model.CaseStatus;
 import org.guanxi.core.model.Complaint;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.ServiceCase;
+import org.guanxi.core.model.Survey;
 import org.guanxi.core.service.CaseService;
 import org.guanxi.core.service.CaseService.Queue;
 import org.guanxi.core.service.ComplaintService;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.KnowledgeBase;
+import org.guanxi.core.service.SurveyService;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Tables;
@@ -50,6 +52,7 @@ final class CaseDetail {
     private final ComplaintService complaints;
     private final KnowledgeBase knowledge;
     private final CustomerService customers;
+    private final SurveyService surveys;
     private final Runnable changed;
 
     private final Group box;
@@ -64,11 +67,12 @@ final class CaseDetail {
     private Complaint complaint;
 
     CaseDetail(Composite parent, CaseService cases, ComplaintService complaints, KnowledgeBase knowledge,
-            CustomerService customers, Runnable changed) {
+            CustomerService customers, SurveyService surveys, Runnable changed) {
         this.cases = cases;
         this.complaints = complaints;
         this.knowledge = knowledge;
         this.customers = customers;
+        this.surveys = surveys;
         this.changed = changed;
         box = new Group(parent, SWT.NONE);
         box.setText(Messages.get("detail.title"));
@@ -127,6 +131,7 @@ final class CaseDetail {
         action(actions, "followUp", this::followUp);
         action(actions, "reopen", this::reopen);
         action(actions, "transfer", this::transfer);
+        action(actions, "survey", this::survey);
         action(actions, "take", () -> work(id -> cases.assign(id, null), false));
         show(null);
     }
@@ -220,6 +225,7 @@ final class CaseDetail {
         enable("reopen", s == CaseStatus.RESOLVED || s == CaseStatus.CLOSED);
         enable("transfer", active);
         enable("take", active && current.getAssignee() == null);
+        enable("survey", current != null && !active);
         show("confirm", isComplaint);
         show("closeWithoutAnswer", isComplaint);
         show("followUp", isComplaint);
@@ -385,6 +391,18 @@ final class CaseDetail {
         InputDialog dialog = new InputDialog(box.getShell(), Messages.get(titleKey), Messages.get(promptKey), "",
                 text -> text == null || text.isBlank() ? Messages.get("detail.reasonRequired") : null);
         return dialog.open() == Window.OK ? dialog.getValue() : null;
+    }
+
+    /** The satisfaction call after a case is settled; its answers are a survey response of this case. */
+    private void survey() {
+        Survey standard = SurveyDialog.standard(surveys.surveys());
+        if (standard != null && new SurveyDialog(box.getShell(), surveys, standard, current.getCustomerId(),
+                current.getId()).open() == Window.OK) {
+            work(id -> {
+                cases.note(id, Messages.get("detail.surveyDone", standard.name(Locale.getDefault())));
+                return null;
+            }, false);
+        }
     }
 
     private void transfer() {
