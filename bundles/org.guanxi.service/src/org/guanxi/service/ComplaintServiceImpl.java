@@ -30,6 +30,7 @@ import org.guanxi.core.model.ComplaintSeverity;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Department;
 import org.guanxi.core.model.Permission;
+import org.guanxi.core.model.PointsKind;
 import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.model.ServiceCase;
 import org.guanxi.core.model.Verdict;
@@ -178,6 +179,8 @@ public class ComplaintServiceImpl implements ComplaintService {
         if (r.compensation() != null && r.compensation().hasAmount()
                 && (r.amount() == null || r.amount().signum() <= 0)) {
             errors.add(new FieldError("compensationAmount", "error.positive"));
+        } else if (r.compensation() == Compensation.POINTS && r.amount().stripTrailingZeros().scale() > 0) {
+            errors.add(new FieldError("compensationAmount", "error.wholePoints"));
         }
         Checks.throwIfAny(errors);
         return caseOf(change(caseId, (em, c, k) -> {
@@ -191,6 +194,10 @@ public class ComplaintServiceImpl implements ComplaintService {
             cases.resolved(em, c, r.answer().strip());
             if (r.compensation() == Compensation.REFUND) {
                 queueRefund(em, c, k);
+            } else if (r.compensation() == Compensation.POINTS) {
+                // the points reach the customer's account with the resolution, or neither happens
+                Database.jdbc(em, con -> Ledger.lot(con, c.getCustomerId(), PointsKind.GRANT, r.amount().intValueExact(),
+                        java.time.LocalDate.now(), null, c.getId(), c.getCaseNo(), security.currentUser()));
             }
         }));
     }

@@ -1,0 +1,74 @@
+package org.guanxi.core.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.guanxi.core.model.PointsKind;
+import org.guanxi.core.model.Tier;
+
+/**
+ * Loyalty (顾客忠诚), measured and managed. Measured: repurchase rate, purchase frequency, retention rate and tenure
+ * per pyramid tier. Managed: the points programme — earn rules per spend, product and campaign, member tiers with
+ * earn multipliers, redemption, expiry at the end of the year after earning, statements, and a ledger that always
+ * balances (a customer's balance is the sum of the ledger and equals what is left of the earned lots).
+ */
+public interface LoyaltyService {
+
+    /** One ledger row. */
+    record Entry(long id, long customerId, PointsKind kind, int points, int remaining, LocalDate bookedOn,
+            LocalDate expiresOn, Long orderId, Long caseId, String note) {
+    }
+
+    /** A member tier of the programme: reached with {@code minPoints} earned in the last 12 months. */
+    record MemberTier(String code, String nameZh, String nameEn, int minPoints, BigDecimal multiplier) {
+
+        public String name(java.util.Locale locale) {
+            return "zh".equals(locale.getLanguage()) ? nameZh : nameEn;
+        }
+    }
+
+    /** A customer's account: balance, member tier, points earned in 12 months, and those expiring next. */
+    record Account(long customerId, int balance, MemberTier tier, int earned12m, int expiringNext, LocalDate nextExpiry) {
+    }
+
+    List<MemberTier> memberTiers();
+
+    Account account(long customerId);
+
+    /**
+     * Earns the points of a delivered or invoiced order, once: spend points at the rate of the spend rule (times the
+     * campaign multiplier when the order date is in a campaign's window, times the member tier's multiplier), plus the
+     * product bonuses. Returns the points earned (0 when the order earned before or earns nothing).
+     */
+    int earn(long orderId);
+
+    /** Earns every delivered or invoiced order that has not earned yet (catching up after imports). Returns orders earned. */
+    int earnAll();
+
+    /** Grants points outside an order (complaint compensation, goodwill), needs {@code SERVICE_WRITE}. */
+    Entry grant(long customerId, int points, Long caseId, String note);
+
+    /** Redeems points, oldest lots first; more than the balance is refused. Needs {@code SERVICE_WRITE}. */
+    Entry redeem(long customerId, int points, String note);
+
+    /** Expires what is left of lots whose expiry date is before {@code today}. Returns the points expired. */
+    int expire(LocalDate today);
+
+    /** A statement: the balance before {@code from}, the rows from {@code from} to {@code to}, the balance after. */
+    record Statement(long customerId, LocalDate from, LocalDate to, int opening, List<Entry> entries, int closing) {
+    }
+
+    Statement statement(long customerId, LocalDate from, LocalDate to);
+
+    /** Customers whose ledger does not balance (sum of points ≠ sum of remaining, or negative): empty when sound. */
+    List<Long> unbalanced();
+
+    /** Loyalty measured for one tier (or all customers): the behaviour behind the points. */
+    record Measures(Tier tier, int customers, int buyers, double repurchaseRate, double purchaseFrequency,
+            double retentionRate, double tenureYears, long pointsBalance, long pointsEarned, long pointsRedeemed) {
+    }
+
+    /** Measures for the 12 months up to {@code asOf} (retention: buyers of the 12 months before who bought again), per tier and in total (tier null). */
+    List<Measures> measures(LocalDate asOf);
+}

@@ -1,0 +1,196 @@
+package org.guanxi.service.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.guanxi.core.model.Channel;
+import org.guanxi.core.model.Compensation;
+import org.guanxi.core.model.ComplaintCategory;
+import org.guanxi.core.model.ComplaintSeverity;
+import org.guanxi.core.model.Department;
+import org.guanxi.core.model.PointsKind;
+import org.guanxi.core.model.RootCause;
+import org.guanxi.core.model.ServiceCase;
+import org.guanxi.core.service.ComplaintService.NewComplaint;
+import org.guanxi.core.service.ComplaintService.Resolution;
+import org.guanxi.core.service.LoyaltyService.Account;
+import org.guanxi.core.service.LoyaltyService.Measures;
+import org.guanxi.core.service.LoyaltyService.Statement;
+import org.guanxi.core.service.ValidationException;
+import org.guanxi.service.LoyaltyServiceImpl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The points programme: earning by the rules and member tiers, redemption, expiry, statements, a ledger that balances. */
+class LoyaltyTest {
+
+    @TempDir
+    Path dir;
+
+    private ServiceFixture f;
+    private LoyaltyServiceImpl loyalty;
+    private long anna;
+    private long bo;
+    private long fridge;
+
+    @BeforeEach
+    void open() throws Exception {
+        f = new ServiceFixture(dir);
+        loyalty = new LoyaltyServiceImpl(f.db, f.security);
+        anna = f.customer("C-1", "安娜");
+        bo = f.customer("C-2", "薄波");
+        fridge = f.db.jdbcTransaction(c -> {
+            long id = next(c);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO PRODUCT (ID, VERSION, SKU, NAME, UNIT_PRICE) VALUES (?, 1, 'FR-1', '冰箱', 2999)")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            return id;
+        });
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private static long next(java.sql.Connection c) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("VALUES NEXT VALUE FOR GX_ID_SEQ"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** An order of {@code quantity} fridges worth {@code total}; its id. */
+    private long order(long customer, String day, String total, String status, int quantity) {
+        return f.db.jdbcTransaction(c -> {
+            long id = next(c);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO SALES_ORDER (ID, VERSION, ORDER_NO, CUSTOMER_ID, ORDER_DATE, "
+                    + "STATUS, CURRENCY, TOTAL) VALUES (?, 1, ?, ?, ?, ?, 'CNY', ?)")) {
+                ps.setLong(1, id);
+                ps.setString(2, "SO-" + id);
+                ps.setLong(3, customer);
+                ps.setDate(4, Date.valueOf(day));
+                ps.setString(5, status);
+                ps.setBigDecimal(6, new BigDecimal(total));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, PRODUCT_ID, "
+                    + "QUANTITY, UNIT_PRICE) VALUES (?, 1, ?, 1, ?, ?, 1)")) {
+                ps.setLong(1, next(c));
+                ps.setLong(2, id);
+                ps.setLong(3, fridge);
+                ps.setInt(4, quantity);
+                ps.executeUpdate();
+            }
+            return id;
+        });
+    }
+
+    private void rule(String kind, String perYuan, Integer bonus, String multiplier, String from, String to) {
+        f.db.jdbcTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO POINTS_RULE (ID, VERSION, KIND, NAME, PRODUCT_ID, "
+                    + "POINTS_PER_YUAN, BONUS_POINTS, MULTIPLIER, VALID_FROM, VALID_TO, ACTIVE) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, TRUE)")) {
+                ps.setLong(1, next(c));
+                ps.setString(2, kind);
+                ps.setString(3, kind);
+                ps.setObject(4, "PRODUCT".equals(kind) ? fridge : null);
+                ps.setBigDecimal(5, perYuan == null ? null : new BigDecimal(perYuan));
+                ps.setObject(6, bonus);
+                ps.setBigDecimal(7, multiplier == null ? null : new BigDecimal(multiplier));
+                ps.setDate(8, from == null ? null : Date.valueOf(from));
+                ps.setDate(9, to == null ? null : Date.valueOf(to));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Test
+    void ordersEarnOnceByTheRulesAndTheMemberTier() {
+        long first = order(anna, "2026-03-02", "2500.80", "INVOICED", 1);
+        assertEquals(2500, loyalty.earn(first), "one point per yuan, rounded down");
+        assertEquals(0, loyalty.earn(first), "an order earns once");
+        assertEquals(0, loyalty.earn(order(anna, "2026-03-05", "999", "CONFIRMED", 1)), "not delivered yet");
+
+        // 2,500 points in 12 months make anna a silver member: 1.2 points per yuan
+        assertEquals(1200, loyalty.earn(order(anna, "2026-04-01", "1000", "DELIVERED", 1)));
+        rule("PRODUCT", null, 50, null, null, null);
+        rule("CAMPAIGN", null, null, "2", "2026-06-01", "2026-06-18");
+        assertEquals(1000 * 2 * 12 / 10 + 3 * 50, loyalty.earn(order(anna, "2026-06-18", "1000", "DELIVERED", 3)),
+                "618 double points, silver, plus 50 a fridge");
+        assertEquals(500 + 50, loyalty.earn(order(bo, "2026-06-19", "500", "DELIVERED", 1)), "the campaign is over, bo is a member");
+
+        Account a = loyalty.account(anna);
+        assertEquals(2500 + 1200 + 2550, a.balance());
+        assertEquals("SILVER", a.tier().code());
+        assertEquals(LocalDate.of(2027, 12, 31), a.nextExpiry(), "points expire at the end of the following year");
+        assertTrue(loyalty.unbalanced().isEmpty());
+    }
+
+    @Test
+    void redemptionTakesTheOldestPointsAndNeverMoreThanTheBalance() {
+        loyalty.earn(order(anna, "2024-05-01", "300", "INVOICED", 1));
+        loyalty.earn(order(anna, "2026-02-01", "800", "INVOICED", 1));
+        ValidationException tooMany = assertThrows(ValidationException.class, () -> loyalty.redeem(anna, 1101, "电饭煲"));
+        assertTrue(tooMany.getMessage().contains("1,100") || tooMany.getMessage().contains("1100"), tooMany.getMessage());
+        assertEquals(1100, loyalty.account(anna).balance(), "a refused redemption changes nothing");
+
+        loyalty.redeem(anna, 200, "兑换保温杯");
+        // 100 points of 2024 are left and expire at the end of 2025
+        assertEquals(100, loyalty.expire(LocalDate.of(2026, 1, 1)));
+        assertEquals(0, loyalty.expire(LocalDate.of(2026, 1, 1)), "expired once");
+        assertEquals(800, loyalty.account(anna).balance());
+        assertTrue(loyalty.unbalanced().isEmpty(), "balance = what is left of the lots");
+
+        Statement s = loyalty.statement(anna, LocalDate.of(2026, 1, 1), LocalDate.now());
+        assertEquals(300, s.opening(), "earned in 2024; the expiry (1 January) and the redemption (today) are in the period");
+        assertEquals(s.opening() + s.entries().stream().mapToInt(e -> e.points()).sum(), s.closing());
+        assertEquals(800, s.closing());
+        assertEquals(List.of(PointsKind.EXPIRE, PointsKind.EARN, PointsKind.REDEEM), s.entries().stream().map(e -> e.kind()).toList());
+    }
+
+    @Test
+    void complaintPointsReachTheAccountWithTheResolution() {
+        ServiceCase c = f.complaints.file(new NewComplaint(anna, Channel.PHONE, ComplaintCategory.SERVICE,
+                ComplaintSeverity.MINOR, Department.CUSTOMER_SERVICE, "热线等太久", null, null));
+        assertThrows(ValidationException.class, () -> f.complaints.resolve(c.getId(), new Resolution("致歉", RootCause.PROCESS,
+                Compensation.POINTS, new BigDecimal("99.5"), null)), "points are whole");
+        f.complaints.resolve(c.getId(), new Resolution("致歉并赠送积分", RootCause.PROCESS, Compensation.POINTS,
+                new BigDecimal("500"), null));
+        Statement s = loyalty.statement(anna, LocalDate.now(), LocalDate.now());
+        assertEquals(1, s.entries().size());
+        assertEquals(PointsKind.GRANT, s.entries().get(0).kind());
+        assertEquals(500, s.entries().get(0).points());
+        assertEquals(c.getId(), s.entries().get(0).caseId());
+        assertNull(s.entries().get(0).orderId());
+        assertTrue(loyalty.unbalanced().isEmpty());
+    }
+
+    @Test
+    void loyaltyIsMeasuredFromPurchases() {
+        LocalDate today = LocalDate.now();
+        order(anna, today.minusMonths(2).toString(), "100", "INVOICED", 1);
+        order(anna, today.minusMonths(5).toString(), "100", "DELIVERED", 1);
+        order(anna, today.minusMonths(15).toString(), "100", "INVOICED", 1);
+        order(bo, today.minusMonths(14).toString(), "100", "INVOICED", 1);
+        Measures all = loyalty.measures(today).stream().filter(m -> m.tier() == null).findFirst().orElseThrow();
+        assertEquals(2, all.customers());
+        assertEquals(1, all.buyers());
+        assertEquals(1.0, all.repurchaseRate(), 1e-9, "anna bought twice this year");
+        assertEquals(2.0, all.purchaseFrequency(), 1e-9);
+        assertEquals(0.5, all.retentionRate(), 1e-9, "of last year's two buyers, anna came back");
+        assertTrue(all.tenureYears() > 1.1 && all.tenureYears() < 1.3, "about 15 and 14 months: " + all.tenureYears());
+    }
+}
