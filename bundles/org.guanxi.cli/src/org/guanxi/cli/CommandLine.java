@@ -24,6 +24,7 @@ import org.guanxi.core.service.OpportunityService;
 import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.SurveyService;
+import org.guanxi.core.service.LoyaltyService;
 
 /**
  * Headless commands of the product for IT and batch work ({@code releng/guanxi import|analyze …}). They use the
@@ -93,7 +94,7 @@ public class CommandLine implements IApplication {
             return new SalesAnalyzeCommand(service(OpportunityService.class), service(ForecastService.class), out).run(args);
         }
         if (ServiceAnalyzeCommand.KINDS.contains(args[1])) {
-            return new ServiceAnalyzeCommand(service(SurveyService.class), out).run(args);
+            return new ServiceAnalyzeCommand(service(SurveyService.class), service(LoyaltyService.class), out).run(args);
         }
         return new AnalyzeCommand(service(CustomerValueService.class), out, err).run(args);
     }

@@ -11,29 +11,37 @@ import org.guanxi.cli.CommandLine.UsageException;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Construct;
 import org.guanxi.core.model.Survey;
+import org.guanxi.core.service.LoyaltyService;
+import org.guanxi.core.service.LoyaltyService.Measures;
 import org.guanxi.core.service.SurveyService;
 import org.guanxi.core.service.SurveyService.Figures;
 import org.guanxi.core.service.SurveyService.Grouping;
 import org.guanxi.core.service.SurveyService.Satisfaction;
 
 /**
+ * {@code analyze loyalty [--as-of DATE] [--out FILE]}: loyalty per tier and the points ledger's check;
  * {@code analyze csi|nps [--survey CODE] [--by tier|product|month|source] [--from DATE] [--to DATE] [--out FILE]}:
  * the satisfaction index with its constructs, or the Net Promoter Score with its parts, in total and per group.
  */
 final class ServiceAnalyzeCommand {
 
-    static final List<String> KINDS = List.of("csi", "nps");
+    static final List<String> KINDS = List.of("csi", "nps", "loyalty");
 
     private final SurveyService surveys;
+    private final LoyaltyService loyalty;
     private final PrintStream out;
 
-    ServiceAnalyzeCommand(SurveyService surveys, PrintStream out) {
+    ServiceAnalyzeCommand(SurveyService surveys, LoyaltyService loyalty, PrintStream out) {
         this.surveys = surveys;
+        this.loyalty = loyalty;
         this.out = out;
     }
 
     int run(String[] args) {
         String kind = args[1];
+        if ("loyalty".equals(kind)) {
+            return loyalty(args);
+        }
         String code = "CSI";
         Grouping by = Grouping.TIER;
         LocalDate to = LocalDate.now();
@@ -88,6 +96,46 @@ final class ServiceAnalyzeCommand {
             out.println(CommandLine.TEXTS.get("written", file.toAbsolutePath(), rows.size()));
         }
         return 0;
+    }
+
+    /** {@code analyze loyalty [--as-of DATE] [--out FILE]}: loyalty measured per tier, points, and the ledger check. */
+    private int loyalty(String[] args) {
+        LocalDate asOf = LocalDate.now();
+        Path file = null;
+        for (int i = 2; i < args.length; i++) {
+            switch (args[i]) {
+                case "--as-of" -> asOf = Args.date(Args.value(args, ++i));
+                case "--out" -> file = Path.of(Args.value(args, ++i));
+                default -> throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
+            }
+        }
+        List<Measures> rows = loyalty.measures(asOf);
+        out.println(CommandLine.TEXTS.get("loyalty.header", asOf.minusYears(1).plusDays(1), asOf));
+        out.println();
+        List<String> header = List.of(CommandLine.TEXTS.get("survey.by.TIER"), CommandLine.TEXTS.get("loyalty.customers"),
+                CommandLine.TEXTS.get("loyalty.buyers"), CommandLine.TEXTS.get("loyalty.repurchase"),
+                CommandLine.TEXTS.get("loyalty.frequency"), CommandLine.TEXTS.get("loyalty.retention"),
+                CommandLine.TEXTS.get("loyalty.tenure"), CommandLine.TEXTS.get("loyalty.balance"),
+                CommandLine.TEXTS.get("loyalty.earned"), CommandLine.TEXTS.get("loyalty.redeemed"));
+        out.println(String.join("\t", header));
+        java.util.function.Function<Measures, List<?>> cells = m -> List.of(
+                m.tier() == null ? CommandLine.TEXTS.get("survey.total") : Labels.of(m.tier()), m.customers(), m.buyers(),
+                percent(m.repurchaseRate()), one(m.purchaseFrequency()), percent(m.retentionRate()), one(m.tenureYears()),
+                m.pointsBalance(), m.pointsEarned(), m.pointsRedeemed());
+        rows.forEach(m -> out.println(String.join("\t", cells.apply(m).stream().map(String::valueOf).toList())));
+        List<Long> unbalanced = loyalty.unbalanced();
+        out.println();
+        out.println(unbalanced.isEmpty() ? CommandLine.TEXTS.get("loyalty.balanced")
+                : CommandLine.TEXTS.get("loyalty.unbalanced", unbalanced.size(), unbalanced.subList(0, Math.min(10, unbalanced.size()))));
+        if (file != null) {
+            Args.writeTable(file, "Loyalty", header, rows, cells);
+            out.println(CommandLine.TEXTS.get("written", file.toAbsolutePath(), rows.size()));
+        }
+        return unbalanced.isEmpty() ? 0 : 1;
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * share);
     }
 
     private static List<String> cells(String kind, List<Construct> constructs, Figures f) {

@@ -24,6 +24,7 @@ import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.DemoDataService;
+import org.guanxi.core.service.LoyaltyService;
 import org.guanxi.core.service.OrderService;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ServiceLevelService;
@@ -62,6 +63,9 @@ public class DemoDataGenerator implements DemoDataService {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private WorkingCalendarService calendar;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private LoyaltyService loyalty;
 
     public DemoDataGenerator() {
     }
@@ -133,6 +137,10 @@ public class DemoDataGenerator implements DemoDataService {
                 DemoService.insert(c, ids, random, sample, user, levels, calendar.calendar());
             }
             c.commit();
+            if (loyalty != null) {
+                points(random, sample);
+            }
+            c.commit();
             confirm(drafts);
         } catch (SQLException e) {
             throw new IllegalStateException("Demo data generation failed: " + e.getMessage(), e);
@@ -153,6 +161,24 @@ public class DemoDataGenerator implements DemoDataService {
                 orders.confirm(o.getId(), o.getVersion(), true);
             }
         }
+    }
+
+    /**
+     * The points of the demo's orders, some redeemed, and last year's leftovers expired: what the programme would
+     * have booked had it run all along.
+     */
+    private void points(Random random, List<Long> sample) {
+        loyalty.earnAll();
+        if (security != null && security.hasPermission(Permission.SERVICE_WRITE)) {
+            String[] gifts = { "兑换保温杯", "兑换电饭煲", "抵扣现金", "兑换购物卡" };
+            for (int i = 0; i < sample.size(); i += 7) {
+                int balance = loyalty.account(sample.get(i)).balance();
+                if (balance >= 500) {
+                    loyalty.redeem(sample.get(i), 100 * (1 + random.nextInt(balance / 200)), gifts[random.nextInt(gifts.length)]);
+                }
+            }
+        }
+        loyalty.expire(LocalDate.now());
     }
 
     private static long nextNumber(Connection c, String sql) throws SQLException {

@@ -1,7 +1,6 @@
 package org.guanxi.service;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -161,30 +160,18 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
                 total = rs.getBigDecimal(3);
             }
         }
-        BigDecimal rate = BigDecimal.ZERO;
-        BigDecimal campaign = BigDecimal.ONE;
-        int bonus = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.KIND, r.POINTS_PER_YUAN, r.MULTIPLIER, r.BONUS_POINTS, "
-                + "(SELECT COALESCE(SUM(l.QUANTITY), 0) FROM ORDER_LINE l WHERE l.ORDER_ID = ? AND l.PRODUCT_ID = r.PRODUCT_ID) "
-                + "FROM POINTS_RULE r WHERE r.ACTIVE AND (r.VALID_FROM IS NULL OR r.VALID_FROM <= ?) "
-                + "AND (r.VALID_TO IS NULL OR r.VALID_TO >= ?)")) {
+        EarnRules rules = EarnRules.load(c);
+        Map<Long, BigDecimal> quantities = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT PRODUCT_ID, SUM(QUANTITY) FROM ORDER_LINE WHERE ORDER_ID = ? GROUP BY PRODUCT_ID")) {
             ps.setLong(1, orderId);
-            ps.setDate(2, Date.valueOf(day));
-            ps.setDate(3, Date.valueOf(day));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    switch (rs.getString(1)) {
-                        case "SPEND" -> rate = rate.add(rs.getBigDecimal(2));
-                        case "CAMPAIGN" -> campaign = campaign.max(rs.getBigDecimal(3));
-                        case "PRODUCT" -> bonus += rs.getInt(4) * rs.getBigDecimal(5).intValue();
-                        default -> { }
-                    }
+                    quantities.put(rs.getLong(1), rs.getBigDecimal(2));
                 }
             }
         }
         MemberTier tier = tierFor(tiers(c), earned12m(c, customer, day));
-        int points = total.multiply(rate).multiply(campaign).multiply(tier.multiplier()).setScale(0, RoundingMode.FLOOR).intValue()
-                + bonus;
+        int points = rules.points(day, total, quantities, tier.multiplier());
         if (points <= 0) {
             return 0;
         }
@@ -192,27 +179,69 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
         return points;
     }
 
+    /**
+     * All at once in one transaction (the demo's ten thousand orders, an import): orders in date order, each with the
+     * member tier its customer had reached by then, counted in memory from the lots already booked and those added.
+     */
     @Override
     public int earnAll() {
-        List<Long> orders = db.jdbc(c -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT o.ID FROM SALES_ORDER o WHERE o.STATUS IN " + EARNING
-                    + " AND NOT EXISTS (SELECT 1 FROM POINTS_LEDGER l WHERE l.ORDER_ID = o.ID AND l.KIND = 'EARN') "
-                    + "ORDER BY COALESCE(o.DELIVERED_ON, o.ORDER_DATE), o.ID"); ResultSet rs = ps.executeQuery()) {
+        return db.jdbcTransaction(c -> {
+            EarnRules rules = EarnRules.load(c);
+            List<MemberTier> tiers = tiers(c);
+            Map<Long, java.util.ArrayDeque<Object[]>> lots = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT CUSTOMER_ID, BOOKED_ON, POINTS FROM POINTS_LEDGER "
+                    + "WHERE KIND IN ('EARN', 'GRANT') ORDER BY BOOKED_ON, ID"); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    lots.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayDeque<>())
+                            .add(new Object[] { rs.getDate(2).toLocalDate(), rs.getInt(3) });
                 }
             }
-            return ids;
-        });
-        // in date order, so that each order sees the member tier its customer had reached by then
-        int earned = 0;
-        for (long id : orders) {
-            if (earn(id) > 0) {
-                earned++;
+            Map<Long, Map<Long, BigDecimal>> quantities = new java.util.HashMap<>();
+            List<Long> products = rules.bonusProducts();
+            if (!products.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT ORDER_ID, PRODUCT_ID, SUM(QUANTITY) FROM ORDER_LINE WHERE PRODUCT_ID IN ("
+                        + String.join(", ", products.stream().map(String::valueOf).toList()) + ") GROUP BY ORDER_ID, PRODUCT_ID");
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        quantities.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>()).put(rs.getLong(2), rs.getBigDecimal(3));
+                    }
+                }
             }
-        }
-        return earned;
+            int earned = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT o.ID, o.CUSTOMER_ID, COALESCE(o.DELIVERED_ON, o.ORDER_DATE), o.TOTAL "
+                    + "FROM SALES_ORDER o WHERE o.STATUS IN " + EARNING
+                    + " AND NOT EXISTS (SELECT 1 FROM POINTS_LEDGER l WHERE l.ORDER_ID = o.ID AND l.KIND = 'EARN') "
+                    + "ORDER BY 3, o.ID"); ResultSet rs = ps.executeQuery();
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO POINTS_LEDGER (CUSTOMER_ID, KIND, POINTS, REMAINING, "
+                            + "BOOKED_ON, EXPIRES_ON, ORDER_ID, NOTE, CREATED_BY, CREATED_AT) VALUES (?, 'EARN', ?, ?, ?, ?, ?, ?, 'system', CURRENT_TIMESTAMP)")) {
+                while (rs.next()) {
+                    long customer = rs.getLong(2);
+                    LocalDate day = rs.getDate(3).toLocalDate();
+                    java.util.ArrayDeque<Object[]> mine = lots.computeIfAbsent(customer, k -> new java.util.ArrayDeque<>());
+                    int inYear = mine.stream().filter(l -> ((LocalDate) l[0]).isAfter(day.minusYears(1)) && !((LocalDate) l[0]).isAfter(day))
+                            .mapToInt(l -> (Integer) l[1]).sum();
+                    MemberTier tier = tierFor(tiers, inYear);
+                    int points = rules.points(day, rs.getBigDecimal(4), quantities.getOrDefault(rs.getLong(1), Map.of()), tier.multiplier());
+                    if (points <= 0) {
+                        continue;
+                    }
+                    insert.setLong(1, customer);
+                    insert.setInt(2, points);
+                    insert.setInt(3, points);
+                    insert.setDate(4, Date.valueOf(day));
+                    insert.setDate(5, Date.valueOf(Ledger.expiry(day)));
+                    insert.setLong(6, rs.getLong(1));
+                    insert.setString(7, tier.code());
+                    insert.addBatch();
+                    mine.add(new Object[] { day, points });
+                    if (++earned % 500 == 0) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            return earned;
+        });
     }
 
     @Override

@@ -99,6 +99,23 @@ class ServiceCommandTest extends CommandTestSupport {
     }
 
     @Test
+    void loyaltyPrintsTheTiersAndTheLedgerBalances() throws Exception {
+        Path csv = tmp.resolve("loyalty.xlsx");
+        assertEquals(0, run("analyze", "loyalty", "--out", csv.toString()), err());
+        String printed = out();
+        assertTrue(printed.contains("The points ledger balances for every customer."), printed);
+        long balance = db().jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT SUM(POINTS) FROM POINTS_LEDGER"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertTrue(balance > 0, "the demo orders earned points");
+        assertEquals(String.valueOf(balance), total(printed, 7), printed);
+        assertTrue(Files.size(csv) > 0);
+    }
+
+    @Test
     void anUnknownGroupingIsAUsageError() {
         assertEquals(2, run("analyze", "csi", "--by", "colour"));
         assertTrue(err().contains("tier|product|month|source"), err());

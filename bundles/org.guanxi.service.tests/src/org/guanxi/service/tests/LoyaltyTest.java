@@ -140,6 +140,18 @@ class LoyaltyTest {
     }
 
     @Test
+    void earningAllAtOnceGivesWhatEarningOneByOneGives() {
+        order(anna, "2026-04-01", "1000", "DELIVERED", 1);
+        order(anna, "2026-03-02", "2500.80", "INVOICED", 1);
+        order(bo, "2026-05-01", "300", "CONFIRMED", 1);
+        rule("PRODUCT", null, 50, null, null, null);
+        assertEquals(2, loyalty.earnAll(), "the confirmed order does not earn yet");
+        assertEquals(2500 + 50 + 1200 + 50, loyalty.account(anna).balance(), "in date order: silver by April");
+        assertEquals(0, loyalty.earnAll());
+        assertTrue(loyalty.unbalanced().isEmpty());
+    }
+
+    @Test
     void redemptionTakesTheOldestPointsAndNeverMoreThanTheBalance() {
         loyalty.earn(order(anna, "2024-05-01", "300", "INVOICED", 1));
         loyalty.earn(order(anna, "2026-02-01", "800", "INVOICED", 1));
