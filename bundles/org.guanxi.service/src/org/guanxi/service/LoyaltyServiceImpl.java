@@ -360,8 +360,7 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
         Map<Tier, double[]> sums = new EnumMap<>(Tier.class);
         double[] all = new double[11];
         db.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.ID, COALESCE((SELECT v.TIER FROM CUSTOMER_VALUE v "
-                    + "WHERE v.CUSTOMER_ID = c.ID AND v.RUN_ID = (SELECT MAX(ID) FROM VALUE_RUN)), 'ORDINARY'), "
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.ID, " + ChurnServiceImpl.tierOf("c.ID") + ", "
                     + "(SELECT COUNT(*) FROM SALES_ORDER o WHERE o.CUSTOMER_ID = c.ID AND o.STATUS IN " + BOUGHT
                     + " AND o.ORDER_DATE > ? AND o.ORDER_DATE <= ?), "
                     + "(SELECT COUNT(*) FROM SALES_ORDER o WHERE o.CUSTOMER_ID = c.ID AND o.STATUS IN " + BOUGHT

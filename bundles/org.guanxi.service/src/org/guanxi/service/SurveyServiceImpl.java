@@ -326,8 +326,7 @@ public class SurveyServiceImpl implements SurveyService {
         Survey survey = survey(surveyId);
         SatisfactionIndex index = new SatisfactionIndex(survey.getQuestions());
         String group = switch (grouping) {
-            case TIER -> "COALESCE((SELECT v.TIER FROM CUSTOMER_VALUE v WHERE v.CUSTOMER_ID = r.CUSTOMER_ID "
-                    + "AND v.RUN_ID = (SELECT MAX(ID) FROM VALUE_RUN)), 'ORDINARY')";
+            case TIER -> ChurnServiceImpl.tierOf("r.CUSTOMER_ID");
             case PRODUCT -> "COALESCE((SELECT p.NAME FROM PRODUCT p WHERE p.ID = r.PRODUCT_ID), '')";
             case SOURCE -> "r.SOURCE";
             case MONTH -> "''";

@@ -51,14 +51,7 @@ class LoyaltyTest {
         loyalty = new LoyaltyServiceImpl(f.db, f.security);
         anna = f.customer("C-1", "安娜");
         bo = f.customer("C-2", "薄波");
-        fridge = f.db.jdbcTransaction(c -> {
-            long id = next(c);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO PRODUCT (ID, VERSION, SKU, NAME, UNIT_PRICE) VALUES (?, 1, 'FR-1', '冰箱', 2999)")) {
-                ps.setLong(1, id);
-                ps.executeUpdate();
-            }
-            return id;
-        });
+        fridge = f.product("FR-1", "冰箱");
     }
 
     @AfterEach
@@ -67,36 +60,11 @@ class LoyaltyTest {
     }
 
     private static long next(java.sql.Connection c) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement("VALUES NEXT VALUE FOR GX_ID_SEQ"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return ServiceFixture.nextId(c);
     }
 
-    /** An order of {@code quantity} fridges worth {@code total}; its id. */
     private long order(long customer, String day, String total, String status, int quantity) {
-        return f.db.jdbcTransaction(c -> {
-            long id = next(c);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO SALES_ORDER (ID, VERSION, ORDER_NO, CUSTOMER_ID, ORDER_DATE, "
-                    + "STATUS, CURRENCY, TOTAL) VALUES (?, 1, ?, ?, ?, ?, 'CNY', ?)")) {
-                ps.setLong(1, id);
-                ps.setString(2, "SO-" + id);
-                ps.setLong(3, customer);
-                ps.setDate(4, Date.valueOf(day));
-                ps.setString(5, status);
-                ps.setBigDecimal(6, new BigDecimal(total));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, PRODUCT_ID, "
-                    + "QUANTITY, UNIT_PRICE) VALUES (?, 1, ?, 1, ?, ?, 1)")) {
-                ps.setLong(1, next(c));
-                ps.setLong(2, id);
-                ps.setLong(3, fridge);
-                ps.setInt(4, quantity);
-                ps.executeUpdate();
-            }
-            return id;
-        });
+        return f.order(customer, day, total, status, fridge, quantity);
     }
 
     private void rule(String kind, String perYuan, Integer bonus, String multiplier, String from, String to) {

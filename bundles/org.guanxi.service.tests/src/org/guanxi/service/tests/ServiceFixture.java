@@ -58,6 +58,54 @@ final class ServiceFixture implements AutoCloseable {
         });
     }
 
+    /** An id from the entities' sequence (a value taken here is never handed out by JPA). */
+    static long nextId(java.sql.Connection c) throws java.sql.SQLException {
+        try (var ps = c.prepareStatement("VALUES NEXT VALUE FOR GX_ID_SEQ"); var rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** A product; its id. */
+    long product(String sku, String name) {
+        return db.jdbcTransaction(c -> {
+            long id = nextId(c);
+            try (var ps = c.prepareStatement("INSERT INTO PRODUCT (ID, VERSION, SKU, NAME, UNIT_PRICE) VALUES (?, 1, ?, ?, 100)")) {
+                ps.setLong(1, id);
+                ps.setString(2, sku);
+                ps.setString(3, name);
+                ps.executeUpdate();
+            }
+            return id;
+        });
+    }
+
+    /** An order of {@code quantity} units of {@code product} worth {@code total} on {@code day}; its id. */
+    long order(long customer, String day, String total, String status, long product, int quantity) {
+        return db.jdbcTransaction(c -> {
+            long id = nextId(c);
+            try (var ps = c.prepareStatement("INSERT INTO SALES_ORDER (ID, VERSION, ORDER_NO, CUSTOMER_ID, ORDER_DATE, "
+                    + "STATUS, CURRENCY, TOTAL) VALUES (?, 1, ?, ?, ?, ?, 'CNY', ?)")) {
+                ps.setLong(1, id);
+                ps.setString(2, "SO-" + id);
+                ps.setLong(3, customer);
+                ps.setDate(4, java.sql.Date.valueOf(day));
+                ps.setString(5, status);
+                ps.setBigDecimal(6, new java.math.BigDecimal(total));
+                ps.executeUpdate();
+            }
+            try (var ps = c.prepareStatement("INSERT INTO ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, PRODUCT_ID, "
+                    + "QUANTITY, UNIT_PRICE) VALUES (?, 1, ?, 1, ?, ?, 1)")) {
+                ps.setLong(1, nextId(c));
+                ps.setLong(2, id);
+                ps.setLong(3, product);
+                ps.setInt(4, quantity);
+                ps.executeUpdate();
+            }
+            return id;
+        });
+    }
+
     /** Places a customer in a pyramid tier, as a value analysis run would. */
     void tier(long customerId, String tier) {
         db.jdbcTransaction(c -> {
