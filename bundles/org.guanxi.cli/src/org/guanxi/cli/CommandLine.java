@@ -25,6 +25,7 @@ import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.SurveyService;
 import org.guanxi.core.service.LoyaltyService;
+import org.guanxi.core.service.ChurnService;
 
 /**
  * Headless commands of the product for IT and batch work ({@code releng/guanxi import|analyze …}). They use the
@@ -94,7 +95,8 @@ public class CommandLine implements IApplication {
             return new SalesAnalyzeCommand(service(OpportunityService.class), service(ForecastService.class), out).run(args);
         }
         if (ServiceAnalyzeCommand.KINDS.contains(args[1])) {
-            return new ServiceAnalyzeCommand(service(SurveyService.class), service(LoyaltyService.class), out).run(args);
+            return new ServiceAnalyzeCommand(service(SurveyService.class), service(LoyaltyService.class),
+                    service(ChurnService.class), out).run(args);
         }
         return new AnalyzeCommand(service(CustomerValueService.class), out, err).run(args);
     }

@@ -11,6 +11,7 @@ import org.guanxi.cli.CommandLine.UsageException;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Construct;
 import org.guanxi.core.model.Survey;
+import org.guanxi.core.service.ChurnService;
 import org.guanxi.core.service.LoyaltyService;
 import org.guanxi.core.service.LoyaltyService.Measures;
 import org.guanxi.core.service.SurveyService;
@@ -25,15 +26,17 @@ import org.guanxi.core.service.SurveyService.Satisfaction;
  */
 final class ServiceAnalyzeCommand {
 
-    static final List<String> KINDS = List.of("csi", "nps", "loyalty");
+    static final List<String> KINDS = List.of("csi", "nps", "loyalty", "churn-rules");
 
     private final SurveyService surveys;
     private final LoyaltyService loyalty;
+    private final ChurnService churn;
     private final PrintStream out;
 
-    ServiceAnalyzeCommand(SurveyService surveys, LoyaltyService loyalty, PrintStream out) {
+    ServiceAnalyzeCommand(SurveyService surveys, LoyaltyService loyalty, ChurnService churn, PrintStream out) {
         this.surveys = surveys;
         this.loyalty = loyalty;
+        this.churn = churn;
         this.out = out;
     }
 
@@ -41,6 +44,9 @@ final class ServiceAnalyzeCommand {
         String kind = args[1];
         if ("loyalty".equals(kind)) {
             return loyalty(args);
+        }
+        if ("churn-rules".equals(kind)) {
+            return churn(args);
         }
         String code = "CSI";
         Grouping by = Grouping.TIER;
@@ -132,6 +138,50 @@ final class ServiceAnalyzeCommand {
             out.println(CommandLine.TEXTS.get("written", file.toAbsolutePath(), rows.size()));
         }
         return unbalanced.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * {@code analyze churn-rules [--as-of DATE] [--out FILE]}: the rules, churn and win-back rates per tier, and one
+     * row per flagged customer with the reasons and figures behind them.
+     */
+    private int churn(String[] args) {
+        LocalDate asOf = LocalDate.now();
+        Path file = null;
+        for (int i = 2; i < args.length; i++) {
+            switch (args[i]) {
+                case "--as-of" -> asOf = Args.date(Args.value(args, ++i));
+                case "--out" -> file = Path.of(Args.value(args, ++i));
+                default -> throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
+            }
+        }
+        ChurnService.Rules rules = churn.rules();
+        out.println(CommandLine.TEXTS.get("churn.rules", one(rules.silenceFactor()), rules.minOrders(),
+                Math.round(100 * rules.spendDrop()), rules.complaintDays()));
+        out.println();
+        out.println(String.join("\t", CommandLine.TEXTS.get("survey.by.TIER"), CommandLine.TEXTS.get("churn.buyers"),
+                CommandLine.TEXTS.get("churn.atRisk"), CommandLine.TEXTS.get("churn.rate"), CommandLine.TEXTS.get("churn.closed"),
+                CommandLine.TEXTS.get("churn.won"), CommandLine.TEXTS.get("churn.winRate")));
+        for (ChurnService.Rates r : churn.rates(asOf)) {
+            out.println(String.join("\t", r.tier() == null ? CommandLine.TEXTS.get("survey.total") : Labels.of(r.tier()),
+                    String.valueOf(r.buyers()), String.valueOf(r.atRisk()), percent(r.churnRate()),
+                    String.valueOf(r.winBacksClosed()), String.valueOf(r.wonBack()), percent(r.winBackRate())));
+        }
+        List<ChurnService.Risk> risks = churn.identify(asOf);
+        out.println();
+        java.util.Map<org.guanxi.core.model.ChurnType, Long> types = risks.stream().collect(java.util.stream.Collectors.groupingBy(
+                ChurnService.Risk::type, () -> new java.util.EnumMap<>(org.guanxi.core.model.ChurnType.class),
+                java.util.stream.Collectors.counting()));
+        types.forEach((t, n) -> out.println(Labels.of(t) + "\t" + n));
+        if (file != null) {
+            Args.writeTable(file, "Churn", List.of("customer_code", "customer_name", "tier", "reasons", "churn_type", "last_order",
+                    "usual_interval_days", "days_silent", "spend_last_6m", "spend_6m_before", "open_complaints"), risks,
+                    r -> List.of(r.code(), r.name(), r.tier(), r.reasons().stream().map(Enum::name)
+                            .collect(java.util.stream.Collectors.joining("+")), r.type(), r.lastOrder(), r.usualIntervalDays(),
+                            r.daysSilent(), r.spendRecent(), r.spendBefore(), r.openComplaints()));
+            out.println();
+            out.println(CommandLine.TEXTS.get("written", file.toAbsolutePath(), risks.size()));
+        }
+        return 0;
     }
 
     private static String percent(double share) {

@@ -116,6 +116,19 @@ class ServiceCommandTest extends CommandTestSupport {
     }
 
     @Test
+    void churnRulesListTheCustomersAtRiskWithTheirReasons() throws Exception {
+        Path csv = tmp.resolve("churn.csv");
+        assertEquals(0, run("analyze", "churn-rules", "--out", csv.toString()), err());
+        String printed = out();
+        assertTrue(printed.startsWith("Churn rules: silent for more than 2.0"), printed);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertTrue(lines.get(0).startsWith("\uFEFFcustomer_code,customer_name,tier,reasons,churn_type"), lines.get(0));
+        assertTrue(lines.size() > 1, "the demo has customers at risk");
+        long flagged = Long.parseLong(total(printed, 2));
+        assertEquals(lines.size() - 1, flagged, printed);
+    }
+
+    @Test
     void anUnknownGroupingIsAUsageError() {
         assertEquals(2, run("analyze", "csi", "--by", "colour"));
         assertTrue(err().contains("tier|product|month|source"), err());
