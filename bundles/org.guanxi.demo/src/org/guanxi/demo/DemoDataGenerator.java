@@ -21,7 +21,9 @@ import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.model.Permission;
+import org.guanxi.core.model.WinBackStatus;
 import org.guanxi.core.model.SalesOrder;
+import org.guanxi.core.service.ChurnService;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.DemoDataService;
 import org.guanxi.core.service.LoyaltyService;
@@ -66,6 +68,9 @@ public class DemoDataGenerator implements DemoDataService {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private LoyaltyService loyalty;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private ChurnService churn;
 
     public DemoDataGenerator() {
     }
@@ -140,6 +145,9 @@ public class DemoDataGenerator implements DemoDataService {
             if (loyalty != null) {
                 points(random, sample);
             }
+            if (churn != null && security != null && security.hasPermission(Permission.SERVICE_WRITE)) {
+                winBacks(random);
+            }
             c.commit();
             confirm(drafts);
         } catch (SQLException e) {
@@ -179,6 +187,19 @@ public class DemoDataGenerator implements DemoDataService {
             }
         }
         loyalty.expire(LocalDate.now());
+    }
+
+    /** Win-backs opened a month ago for the customers then at risk, a third of them since won back or lost. */
+    private void winBacks(Random random) {
+        churn.generateWinBacks(LocalDate.now().minusMonths(1));
+        for (ChurnService.WinBack w : churn.winBacks(WinBackStatus.OPEN, 1_000)) {
+            switch (random.nextInt(6)) {
+                case 0 -> churn.close(w.id(), WinBackStatus.WON_BACK, "回访后重新下单");
+                case 1 -> churn.close(w.id(), WinBackStatus.LOST, "已改用其他供应商");
+                default -> { }
+            }
+        }
+        churn.generateWinBacks(LocalDate.now());
     }
 
     private static long nextNumber(Connection c, String sql) throws SQLException {

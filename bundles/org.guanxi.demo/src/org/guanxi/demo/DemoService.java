@@ -290,7 +290,8 @@ final class DemoService {
             caseRow = c.prepareStatement("INSERT INTO SERVICE_CASE (ID, VERSION, CASE_NO, CUSTOMER_ID, KIND, PHASE, PRIORITY, "
                     + "CHANNEL, QUEUE_CODE, ASSIGNEE, STATUS, SUBJECT, DESCRIPTION, ANSWER, TIER, OPENED_AT, FIRST_RESPONSE_DUE, "
                     + "RESOLUTION_DUE, FIRST_RESPONSE_AT, RESOLVED_AT, CLOSED_AT, ESCALATION_LEVEL, ESCALATED_AT, CREATED_BY, "
-                    + "CREATED_AT, UPDATED_AT) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + "CREATED_AT, UPDATED_AT, ACTIVE, NEXT_DUE) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + "?, ?, ?, ?, ?, ?)");
             complaint = c.prepareStatement("INSERT INTO COMPLAINT (CASE_ID, VERSION, CATEGORY, SEVERITY, DEPARTMENT, ROOT_CAUSE, "
                     + "COMPENSATION, COMPENSATION_AMOUNT, VERDICT, VERDICT_COMMENT, CONFIRMED_AT, CLOSE_REASON, FOLLOW_UP_SCORE, "
                     + "REOPENED) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -356,6 +357,8 @@ final class DemoService {
             caseRow.setString(p++, assignee);
             caseRow.setTimestamp(p++, ts(d.opened()));
             caseRow.setTimestamp(p++, ts(closedAt != null ? closedAt : finished ? resolved : d.opened()));
+            caseRow.setBoolean(p++, !finished);
+            caseRow.setTimestamp(p++, ts(answered == null ? due.firstResponseDue() : due.resolutionDue()));
             caseRow.executeUpdate();
 
             note(ids, id, "ASSIGNED", "system", assignee, d.opened());

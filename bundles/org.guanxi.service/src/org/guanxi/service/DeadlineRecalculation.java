@@ -59,7 +59,8 @@ final class DeadlineRecalculation {
         }
         int moved = 0;
         try (PreparedStatement write = c.prepareStatement("UPDATE SERVICE_CASE SET FIRST_RESPONSE_DUE = ?, "
-                + "RESOLUTION_DUE = ?, VERSION = VERSION + 1 WHERE ID = ?")) {
+                + "RESOLUTION_DUE = ?, NEXT_DUE = CASE WHEN FIRST_RESPONSE_AT IS NULL THEN CAST(? AS TIMESTAMP) ELSE CAST(? AS TIMESTAMP) END, VERSION = VERSION + 1 "
+                + "WHERE ID = ?")) {
             int pending = 0;
             for (Active a : active) {
                 Deadlines d = levels.deadlines(a.tier(), a.priority(), a.opened());
@@ -70,7 +71,9 @@ final class DeadlineRecalculation {
                 }
                 write.setTimestamp(1, response);
                 write.setTimestamp(2, resolution);
-                write.setLong(3, a.id());
+                write.setTimestamp(3, response);
+                write.setTimestamp(4, resolution);
+                write.setLong(5, a.id());
                 write.addBatch();
                 moved++;
                 if (++pending == BATCH) {

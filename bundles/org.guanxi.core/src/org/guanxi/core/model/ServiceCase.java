@@ -93,9 +93,23 @@ public class ServiceCase extends TrackedEntity {
     @Column(name = "ESCALATED_AT")
     private Instant escalatedAt;
 
+    @Column(name = "ACTIVE", nullable = false)
+    private boolean active;
+
+    @Column(name = "NEXT_DUE", nullable = false)
+    private Instant nextDue;
+
     @Column(name = "CREATED_BY", nullable = false, length = 64, updatable = false)
     private String createdBy;
 
+    @Override
+    protected void beforeWrite(Instant now) {
+        active = status.isActive();
+        nextDue = firstResponseAt == null ? firstResponseDue : resolutionDue;
+    }
+
+    public boolean isActive() { return active; }
+    public Instant getNextDue() { return nextDue; }
     public String getCaseNo() { return caseNo; }
     public void setCaseNo(String caseNo) { this.caseNo = caseNo; }
     public Long getCustomerId() { return customerId; }
