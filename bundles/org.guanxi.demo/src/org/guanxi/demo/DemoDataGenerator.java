@@ -86,6 +86,31 @@ public class DemoDataGenerator implements DemoDataService {
         this.calendar = calendar;
     }
 
+    /**
+     * Adds {@code count} customers with their contacts and key dates but no orders, as fast as the demo writes them:
+     * for benchmarks that need a large customer base (a million callers for the screen pop).
+     */
+    public void addCustomers(int count, long seed, IntConsumer progress) {
+        Random random = new Random(seed);
+        Names names = new Names(random);
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            long firstCode = nextNumber(c, "SELECT MAX(CODE) FROM CUSTOMER WHERE CODE LIKE 'C%'");
+            try (Batches b = new Batches(c, new IdBlock(c))) {
+                for (int i = 0; i < count; i++) {
+                    insertCustomer(b, names, random, b.ids.next(), String.format("C%07d", firstCode + i));
+                    if ((i + 1) % BATCH == 0 || i == count - 1) {
+                        b.flush();
+                        c.commit();
+                        progress.accept(i + 1);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Adding customers failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public boolean isEmpty() {
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
