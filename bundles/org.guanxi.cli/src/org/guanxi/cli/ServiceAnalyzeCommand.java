@@ -106,15 +106,9 @@ final class ServiceAnalyzeCommand {
 
     /** {@code analyze loyalty [--as-of DATE] [--out FILE]}: loyalty measured per tier, points, and the ledger check. */
     private int loyalty(String[] args) {
-        LocalDate asOf = LocalDate.now();
-        Path file = null;
-        for (int i = 2; i < args.length; i++) {
-            switch (args[i]) {
-                case "--as-of" -> asOf = Args.date(Args.value(args, ++i));
-                case "--out" -> file = Path.of(Args.value(args, ++i));
-                default -> throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
-            }
-        }
+        AsOf options = AsOf.of(args);
+        LocalDate asOf = options.asOf();
+        Path file = options.file();
         List<Measures> rows = loyalty.measures(asOf);
         out.println(CommandLine.TEXTS.get("loyalty.header", asOf.minusYears(1).plusDays(1), asOf));
         out.println();
@@ -145,15 +139,9 @@ final class ServiceAnalyzeCommand {
      * row per flagged customer with the reasons and figures behind them.
      */
     private int churn(String[] args) {
-        LocalDate asOf = LocalDate.now();
-        Path file = null;
-        for (int i = 2; i < args.length; i++) {
-            switch (args[i]) {
-                case "--as-of" -> asOf = Args.date(Args.value(args, ++i));
-                case "--out" -> file = Path.of(Args.value(args, ++i));
-                default -> throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
-            }
-        }
+        AsOf options = AsOf.of(args);
+        LocalDate asOf = options.asOf();
+        Path file = options.file();
         ChurnService.Rules rules = churn.rules();
         out.println(CommandLine.TEXTS.get("churn.rules", one(rules.silenceFactor()), rules.minOrders(),
                 Math.round(100 * rules.spendDrop()), rules.complaintDays()));
@@ -182,6 +170,23 @@ final class ServiceAnalyzeCommand {
             out.println(CommandLine.TEXTS.get("written", file.toAbsolutePath(), risks.size()));
         }
         return 0;
+    }
+
+    /** The options of the commands that look at one day: {@code [--as-of DATE] [--out FILE]}. */
+    private record AsOf(LocalDate asOf, Path file) {
+
+        static AsOf of(String[] args) {
+            LocalDate asOf = LocalDate.now();
+            Path file = null;
+            for (int i = 2; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--as-of" -> asOf = Args.date(Args.value(args, ++i));
+                    case "--out" -> file = Path.of(Args.value(args, ++i));
+                    default -> throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
+                }
+            }
+            return new AsOf(asOf, file);
+        }
     }
 
     private static String percent(double share) {

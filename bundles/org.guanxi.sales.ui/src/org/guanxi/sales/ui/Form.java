@@ -36,12 +36,10 @@ final class Form {
 
     /** A drop-down date picker showing {@code value}. */
     static DateTime date(Composite parent, String id, LocalDate value) {
-        DateTime d = Widgets.id(new DateTime(parent, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER), id);
-        d.setDate(value.getYear(), value.getMonthValue() - 1, value.getDayOfMonth());
-        return d;
+        return Widgets.date(parent, id, value);
     }
 
     static LocalDate date(DateTime d) {
-        return LocalDate.of(d.getYear(), d.getMonth() + 1, d.getDay());
+        return Widgets.date(d);
     }
 }

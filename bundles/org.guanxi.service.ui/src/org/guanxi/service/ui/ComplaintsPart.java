@@ -84,14 +84,13 @@ public class ComplaintsPart {
     }
 
     private DateTime date(Composite parent, String id, LocalDate value) {
-        DateTime d = Widgets.id(new DateTime(parent, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER), id);
-        d.setDate(value.getYear(), value.getMonthValue() - 1, value.getDayOfMonth());
+        DateTime d = Widgets.date(parent, id, value);
         d.addListener(SWT.Selection, e -> reload());
         return d;
     }
 
     private static LocalDate date(DateTime d) {
-        return LocalDate.of(d.getYear(), d.getMonth() + 1, d.getDay());
+        return Widgets.date(d);
     }
 
     private static TableViewer table(Composite parent, String key, Function<Count, String> group) {

@@ -25,4 +25,16 @@ public final class Widgets {
         b.addListener(SWT.Selection, e -> action.run());
         return b;
     }
+
+    /** A drop-down date picker showing {@code value}, found by tests under {@code id}. */
+    public static org.eclipse.swt.widgets.DateTime date(Composite parent, String id, java.time.LocalDate value) {
+        org.eclipse.swt.widgets.DateTime d = id(new org.eclipse.swt.widgets.DateTime(parent, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER), id);
+        d.setDate(value.getYear(), value.getMonthValue() - 1, value.getDayOfMonth());
+        return d;
+    }
+
+    /** The date a picker shows. */
+    public static java.time.LocalDate date(org.eclipse.swt.widgets.DateTime d) {
+        return java.time.LocalDate.of(d.getYear(), d.getMonth() + 1, d.getDay());
+    }
 }
