@@ -33,6 +33,7 @@ import org.guanxi.core.model.Interaction;
 import org.guanxi.core.model.KeyDate;
 import org.guanxi.core.service.CareService.CareDate;
 import org.guanxi.core.service.CaseService;
+import org.guanxi.core.service.LoyaltyService;
 import org.guanxi.core.service.CaseService.CaseQuery;
 import org.guanxi.core.service.CaseService.CaseRow;
 import org.guanxi.core.service.Customer360Service;
@@ -79,6 +80,10 @@ public class Customer360Part {
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     private CaseService cases;
+    /** The points programme, when the service module is installed. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    private LoyaltyService loyalty;
 
     private Text lookup;
     private Label status;
@@ -293,7 +298,8 @@ public class Customer360Part {
                 c.getMemberCard() == null ? null : Messages.get("c360.card", c.getMemberCard()),
                 c.getOwner() == null ? null : Messages.get("c360.owner", c.getOwner()), consent(c))));
         channels.setText(channelsText(c));
-        value.setText(v.value().map(Customer360Part::valueText).orElse(Messages.get("c360.noValue")) + accountText(customerId));
+        value.setText(v.value().map(Customer360Part::valueText).orElse(Messages.get("c360.noValue")) + accountText(customerId)
+                + pointsText(customerId));
         figures.setText(Messages.get("c360.figuresText", v.orders(), money(v.revenue()),
                 v.lastOrder() == null ? "–" : v.lastOrder().toString(), money(v.openBalance())));
         contacts.setInput(c.getContacts());
@@ -351,6 +357,20 @@ public class Customer360Part {
         if (text != null && !text.isBlank()) {
             sb.append(label).append(' ').append(text).append('\n');
         }
+    }
+
+    /** Balance, member tier and the points expiring next, when the service module is installed. */
+    private String pointsText(long customerId) {
+        if (loyalty == null) {
+            return "";
+        }
+        LoyaltyService.Account a = run(() -> loyalty.account(customerId));
+        if (a == null) {
+            return "";
+        }
+        return "\n" + (a.nextExpiry() == null ? Messages.get("c360.points", a.balance(), a.tier().name(java.util.Locale.getDefault()))
+                : Messages.get("c360.pointsExpiring", a.balance(), a.tier().name(java.util.Locale.getDefault()), a.expiringNext(),
+                        a.nextExpiry().toString()));
     }
 
     private static String valueText(CustomerValue v) {
