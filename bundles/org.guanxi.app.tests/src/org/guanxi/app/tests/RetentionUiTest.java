@@ -31,7 +31,7 @@ class RetentionUiTest {
             }
             Ui.waitUntil("open win-backs", 20, () -> winBacks.getItemCount() > 0);
             assertTrue(risks.getItemCount() > 0, "customers at risk are listed");
-            int before = Ui.service(ChurnService.class).winBacks(WinBackStatus.OPEN, 10_000).size();
+            long chosen = ((ChurnService.WinBack) winBacks.getItem(0).getData()).id();
             winBacks.setSelection(0);
             Ui.fire(winBacks, SWT.Selection);
             boolean[] answered = { false };
@@ -45,7 +45,9 @@ class RetentionUiTest {
             });
             Ui.click(Ui.<Button>byId(shell, "retention.won"));
             Ui.waitUntil("the outcome dialog", 20, () -> answered[0]);
-            assertEquals(before - 1, Ui.service(ChurnService.class).winBacks(WinBackStatus.OPEN, 10_000).size());
+            ChurnService.WinBack recorded = Ui.service(ChurnService.class).winBacks(WinBackStatus.WON_BACK, 100_000).stream()
+                    .filter(w -> w.id() == chosen).findFirst().orElseThrow(() -> new AssertionError("not recorded as won back"));
+            assertEquals("回访后已重新下单", recorded.note());
             Ui.screenshot(shell, "retention.png");
         } finally {
             Ui.showPerspective("org.guanxi.app.perspective.customers");

@@ -39,6 +39,9 @@ import jakarta.inject.Inject;
  */
 public class RetentionPart {
 
+    /** Open win-backs listed at most; the summary says when there are more. */
+    private static final int SHOWN = 1_000;
+
     @Inject
     private ChurnService churn;
 
@@ -88,7 +91,7 @@ public class RetentionPart {
                 w -> w.reasons().stream().map(Labels::of).collect(Collectors.joining("、")));
         Columns.add(winBacks, WinBack.class, Messages.get("retention.col.type"), 110, w -> Labels.of(w.type()));
         Columns.add(winBacks, WinBack.class, Messages.get("retention.col.status"), 80, w -> Labels.of(w.status()));
-        rows.setWeights(25, 40, 35);
+        rows.setWeights(32, 36, 32);
         reload();
     }
 
@@ -109,13 +112,14 @@ public class RetentionPart {
             LocalDate day = Widgets.date(asOf);
             rates.setInput(churn.rates(day));
             risks.setInput(churn.identify(day));
-            winBacks.setInput(churn.winBacks(WinBackStatus.OPEN, 500));
+            winBacks.setInput(churn.winBacks(WinBackStatus.OPEN, SHOWN));
             for (TableViewer v : new TableViewer[] { rates, risks }) {
                 for (TableColumn c : v.getTable().getColumns()) {
                     c.pack();
                 }
             }
-            summary.setText(Messages.get("retention.summary", risks.getTable().getItemCount(), winBacks.getTable().getItemCount()));
+            int open = winBacks.getTable().getItemCount();
+            summary.setText(Messages.get("retention.summary", risks.getTable().getItemCount(), open == SHOWN ? open + "+" : String.valueOf(open)));
             summary.getParent().layout();
         } catch (RuntimeException e) {
             Errors.show(summary.getShell(), e);
