@@ -131,11 +131,11 @@ public class CaseServiceImpl implements CaseService {
     /** The customer's tier in the latest value analysis; a customer it has not placed yet counts as ordinary. */
     static Tier tierOf(EntityManager em, long customerId) {
         return Database.jdbc(em, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT TIER FROM CUSTOMER_VALUE WHERE CUSTOMER_ID = ? "
-                    + "ORDER BY RUN_ID DESC FETCH FIRST 1 ROW ONLY")) {
+            try (PreparedStatement ps = c.prepareStatement("VALUES " + ChurnServiceImpl.tierOf("CAST(? AS BIGINT)"))) {
                 ps.setLong(1, customerId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Tier.valueOf(rs.getString(1)) : Tier.ORDINARY;
+                    rs.next();
+                    return Tier.valueOf(rs.getString(1));
                 }
             }
         });
@@ -449,7 +449,7 @@ public class CaseServiceImpl implements CaseService {
                 reason == null ? status.name() : status.name() + "\n" + truncate(reason, 3900)));
     }
 
-    private static void requireActive(ServiceCase c) {
+    static void requireActive(ServiceCase c) {
         States.require(c.getStatus(), "error.caseState", c.getCaseNo(), CaseStatus.OPEN, CaseStatus.IN_PROGRESS,
                 CaseStatus.WAITING_CUSTOMER);
     }

@@ -40,7 +40,6 @@ import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.ComplaintService;
 import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
-import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ServiceLevelService;
@@ -158,7 +157,7 @@ public class ComplaintServiceImpl implements ComplaintService {
         Checks.required(errors, "department", department);
         Checks.throwIfAny(errors);
         return change(caseId, (em, c, k) -> {
-            requireActive(c);
+            CaseServiceImpl.requireActive(c);
             k.setCategory(category);
             k.setDepartment(department);
             if (k.getSeverity() != severity) {
@@ -184,7 +183,7 @@ public class ComplaintServiceImpl implements ComplaintService {
         }
         Checks.throwIfAny(errors);
         return caseOf(change(caseId, (em, c, k) -> {
-            requireActive(c);
+            CaseServiceImpl.requireActive(c);
             k.setRootCause(r.rootCause());
             k.setCompensation(r.compensation());
             k.setCompensationAmount(r.compensation().hasAmount() ? r.amount() : null);
@@ -268,12 +267,6 @@ public class ComplaintServiceImpl implements ComplaintService {
             States.require(c.getStatus(), "error.caseState", c.getCaseNo(), CaseStatus.CLOSED);
             k.setFollowUpScore(score);
         });
-    }
-
-    private static void requireActive(ServiceCase c) {
-        if (!c.getStatus().isActive()) {
-            throw new GuanxiException("error.caseState", c.getCaseNo(), org.guanxi.core.i18n.Labels.of(c.getStatus()));
-        }
     }
 
     private interface Change {
