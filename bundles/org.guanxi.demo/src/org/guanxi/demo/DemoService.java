@@ -120,6 +120,7 @@ final class DemoService {
                         "COMPLAINTS", channel(random), k[6], k[7], k[8], openedAt(random, now)), k, user);
             }
         }
+        DemoCalls.insert(c, random, sample, AGENTS, user);
     }
 
     /**

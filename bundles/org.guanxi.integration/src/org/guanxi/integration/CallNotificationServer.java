@@ -24,8 +24,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The telephony adapter: PBX and call-centre systems (Asterisk dial plans, 3CX, Yeastar, most cloud telephony) can
- * open a URL when a call comes in. {@code GET http://127.0.0.1:PORT/call?phone=NUMBER} posts the OSGi event
- * {@code org/guanxi/call/incoming}, and the workbench pops the caller's 360° view. Off unless a port is set with
+ * open a URL when a call comes in. {@code GET http://127.0.0.1:PORT/call?phone=NUMBER[&ivr=KEYS]} posts the OSGi event
+ * {@code org/guanxi/call/incoming}, and the workbench pops the caller's 360° view and logs the call in the queue the
+ * keys pressed in the IVR menu lead to. Off unless a port is set with
  * {@code -Dguanxi.cti.port=PORT}; it listens on the loopback interface only, so only software on this desktop (a
  * softphone, a PBX connector) can announce calls.
  * <p>
@@ -89,12 +90,23 @@ public class CallNotificationServer {
                 reply(exchange, 405, "use GET /call?phone=NUMBER\n");
                 return;
             }
-            String phone = query(exchange.getRequestURI().getRawQuery()).get("phone");
+            Map<String, String> params = query(exchange.getRequestURI().getRawQuery());
+            String phone = params.get("phone");
             if (phone == null || phone.isBlank() || phone.length() > 40 || !phone.matches("[0-9+()\\-. ]+")) {
                 reply(exchange, 400, "a phone number is needed: /call?phone=NUMBER\n");
                 return;
             }
-            events.postEvent(new Event(Topics.CALL_INCOMING, Map.of(Topics.PROPERTY_PHONE, phone.strip())));
+            String ivr = params.get("ivr");
+            if (ivr != null && !ivr.matches("[0-9*#]{0,20}")) {
+                reply(exchange, 400, "ivr holds the keys pressed: digits, * and #, at most 20\n");
+                return;
+            }
+            Map<String, Object> properties = new HashMap<>();
+            properties.put(Topics.PROPERTY_PHONE, phone.strip());
+            if (ivr != null && !ivr.isEmpty()) {
+                properties.put(Topics.PROPERTY_IVR, ivr);
+            }
+            events.postEvent(new Event(Topics.CALL_INCOMING, properties));
             reply(exchange, 200, "ok\n");
         }
     }

@@ -415,7 +415,7 @@ public class CallCentreImpl implements CallCentre {
             try (PreparedStatement ps = c.prepareStatement("SELECT e.ID, e.LIST_ID, e.CUSTOMER_ID, c.NAME, e.PHONE, e.STATUS, "
                     + "e.NEXT_AT, e.ATTEMPTS, e.HELD_BY, e.LAST_DISPOSITION, e.RESPONSE_ID FROM CALL_LIST_ENTRY e "
                     + "JOIN CUSTOMER c ON c.ID = e.CUSTOMER_ID WHERE e.LIST_ID = ? "
-                    + "ORDER BY CASE e.STATUS WHEN 'CALLBACK' THEN 0 WHEN 'PENDING' THEN 1 ELSE 2 END, e.NEXT_AT, e.ID")) {
+                    + "ORDER BY CASE WHEN e.STATUS IN ('CALLBACK', 'PENDING') THEN 0 ELSE 1 END, e.NEXT_AT, e.ID")) {
                 ps.setLong(1, listId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -2,6 +2,7 @@ package org.guanxi.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -19,6 +20,8 @@ import org.guanxi.core.model.CaseKind;
 import org.guanxi.core.model.Compensation;
 import org.guanxi.core.model.RootCause;
 import org.guanxi.core.service.AuditLog;
+import org.guanxi.core.service.CallCentre;
+import org.guanxi.core.service.CallCentre.Call;
 import org.guanxi.core.service.CaseService;
 import org.guanxi.core.service.CaseService.CaseQuery;
 import org.guanxi.core.service.CaseService.CaseRow;
@@ -127,6 +130,18 @@ class ServiceDeskUiTest {
         List<String> trail = Ui.service(AuditLog.class).history("ServiceCase", filedCase.id()).stream()
                 .filter(a -> "status".equals(a.getField())).map(AuditEntry::getNewValue).toList();
         assertEquals(List.of("OPEN", "RESOLVED", "CLOSED"), trail);
+
+        // the call is wrapped up: it was about the complaint filed during it
+        boolean[] wrapped = { false };
+        display.timerExec(800, () -> {
+            Ui.click(Ui.button(Ui.dialog(shell), "OK"));
+            wrapped[0] = true;
+        });
+        Ui.click(Ui.<Button>byId(shell, "call.end"));
+        Ui.waitUntil("the call's wrap-up", 30, () -> wrapped[0]);
+        Call call = Ui.service(CallCentre.class).calls(caller.id(), 1).get(0);
+        assertEquals(filedCase.id(), call.caseId(), "the call is linked to the complaint opened while it lasted");
+        assertNotNull(call.endedAt());
 
         Ui.showPerspective("org.guanxi.app.perspective.customer360");
         Ui.waitUntil("the complaint in the caller's history", 10, () -> history.getItemCount() == casesBefore + 1);

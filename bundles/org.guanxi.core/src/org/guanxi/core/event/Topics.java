@@ -22,8 +22,12 @@ public final class Topics {
     /** A service case was opened, changed or escalated; complaints too. */
     public static final String CASE_CHANGED = "org/guanxi/service/case/changed";
     public static final String PROPERTY_ID = "id";
-    /** A call comes in (from a telephony adapter): property {@code phone} holds the caller's number. */
+    /**
+     * A call comes in (from a telephony adapter): property {@code phone} holds the caller's number, {@code ivr} the
+     * keys the caller pressed in the IVR menu, if any.
+     */
     public static final String CALL_INCOMING = "org/guanxi/call/incoming";
+    public static final String PROPERTY_IVR = "ivr";
     public static final String PROPERTY_PHONE = "phone";
 
     private Topics() {

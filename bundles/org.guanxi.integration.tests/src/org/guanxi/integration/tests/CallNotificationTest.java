@@ -64,6 +64,16 @@ class CallNotificationTest {
     }
 
     @Test
+    void theKeysPressedInTheIvrTravelWithTheCall() throws Exception {
+        assertEquals(200, get("/call?phone=13800138000&ivr=2*1%23").statusCode());
+        assertEquals("2*1#", posted.get(0).getProperty(Topics.PROPERTY_IVR), "# arrives encoded as %23");
+        assertEquals(400, get("/call?phone=13800138000&ivr=12a").statusCode());
+        assertEquals(1, posted.size());
+        assertEquals(200, get("/call?phone=13800138000").statusCode());
+        assertEquals(null, posted.get(1).getProperty(Topics.PROPERTY_IVR));
+    }
+
+    @Test
     void withoutAUsableNumberNothingIsPosted() throws Exception {
         assertEquals(400, get("/call").statusCode());
         assertEquals(400, get("/call?phone=").statusCode());

@@ -88,6 +88,7 @@ public class AgentDeskPart {
     private TableViewer list;
     private CaseDetail detail;
     private List<Queue> queues = List.of();
+    private ActiveCall activeCall;
 
     @PostConstruct
     void create(Composite parent) {
@@ -197,9 +198,13 @@ public class AgentDeskPart {
     }
 
     private void newCase(CaseKind kind) {
+        ActiveCall call = activeCall;
         CaseDialog dialog = new CaseDialog(list.getTable().getShell(), kind, cases, complaints, customers, queues,
-                callerRow == null ? null : callerRow.id());
+                callerRow == null ? null : callerRow.id(), call == null ? null : call.call().queue());
         if (dialog.open() == Window.OK && dialog.created() != null) {
+            if (call != null) {
+                call.caseOpened(dialog.created().getId());
+            }
             view.select(View.ACTIVE.ordinal());
             queue.select(0);
             reload();
@@ -270,6 +275,13 @@ public class AgentDeskPart {
         } catch (RuntimeException e) {
             Errors.show(caller.getShell(), e);
         }
+    }
+
+    /** The call on the bar, while there is one: new cases are in its IVR queue and what it was about. */
+    @Inject
+    @Optional
+    void onActiveCall(ActiveCall call) {
+        activeCall = call;
     }
 
     /** A case changed here or elsewhere; customers changed (renamed, or the demo data arrived on first start). */

@@ -48,6 +48,7 @@ final class CaseDialog extends FormDialog {
     private final CustomerService customers;
     private final List<Queue> queues;
     private final Long customerId;
+    private final String queueCode;
 
     private CustomerPicker customer;
     private Combo channel;
@@ -63,12 +64,15 @@ final class CaseDialog extends FormDialog {
 
     CaseDialog(Shell shell, CaseKind kind, CaseService cases, ComplaintService complaints, CustomerService customers,
             List<Queue> queues) {
-        this(shell, kind, cases, complaints, customers, queues, null);
+        this(shell, kind, cases, complaints, customers, queues, null, null);
     }
 
-    /** With {@code customerId} set, the case is for that customer (the caller of a call just taken). */
+    /**
+     * With {@code customerId} set, the case is for that customer (the caller of a call just taken); {@code queueCode}
+     * is the request's queue to start with (the one the caller chose in the IVR), null for the tier's.
+     */
     CaseDialog(Shell shell, CaseKind kind, CaseService cases, ComplaintService complaints, CustomerService customers,
-            List<Queue> queues, Long customerId) {
+            List<Queue> queues, Long customerId, String queueCode) {
         super(shell, 2);
         this.kind = kind;
         this.cases = cases;
@@ -76,6 +80,7 @@ final class CaseDialog extends FormDialog {
         this.customers = customers;
         this.queues = queues;
         this.customerId = customerId;
+        this.queueCode = queueCode;
     }
 
     @Override
@@ -103,7 +108,7 @@ final class CaseDialog extends FormDialog {
             queue = org.guanxi.ui.common.Widgets.id(new Combo(area, SWT.READ_ONLY), "case.queue");
             queue.add(Messages.get("case.queue.auto"));
             queues.forEach(q -> queue.add(q.name(Locale.getDefault())));
-            queue.select(0);
+            queue.select(queueCode == null ? 0 : 1 + queues.stream().map(Queue::code).toList().indexOf(queueCode));
             GridDataFactory.fillDefaults().grab(true, false).applyTo(queue);
         }
         subject = Fields.text(area, "case.subject");

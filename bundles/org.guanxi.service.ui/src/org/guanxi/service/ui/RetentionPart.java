@@ -15,7 +15,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DateTime;
-import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TableColumn;
 import org.guanxi.core.i18n.Labels;
@@ -65,7 +64,7 @@ public class RetentionPart {
 
         SashForm rows = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).span(6, 1).applyTo(rows);
-        rates = box(rows, "retention.rates");
+        rates = Tables.framed(rows, Messages.get("retention.rates"), "retention.rates");
         Columns.add(rates, Rates.class, Messages.get("retention.col.tier"), 110,
                 r -> r.tier() == null ? Messages.get("retention.total") : Labels.of(r.tier()));
         Columns.add(rates, Rates.class, Messages.get("retention.col.buyers"), 80, r -> String.valueOf(r.buyers()));
@@ -74,7 +73,7 @@ public class RetentionPart {
         Columns.add(rates, Rates.class, Messages.get("retention.col.closed"), 80, r -> String.valueOf(r.winBacksClosed()));
         Columns.add(rates, Rates.class, Messages.get("retention.col.won"), 80, r -> String.valueOf(r.wonBack()));
         Columns.add(rates, Rates.class, Messages.get("retention.col.winRate"), 80, r -> percent(r.winBackRate()));
-        risks = box(rows, "retention.risks");
+        risks = Tables.framed(rows, Messages.get("retention.risks"), "retention.risks");
         Columns.add(risks, Risk.class, Messages.get("retention.col.customer"), 180, r -> r.name() + "（" + r.code() + "）");
         Columns.add(risks, Risk.class, Messages.get("retention.col.tier"), 80, r -> Labels.of(r.tier()));
         Columns.add(risks, Risk.class, Messages.get("retention.col.reasons"), 220,
@@ -84,7 +83,7 @@ public class RetentionPart {
         Columns.add(risks, Risk.class, Messages.get("retention.col.interval"), 90,
                 r -> r.usualIntervalDays() == 0 ? "—" : String.valueOf(r.usualIntervalDays()));
         Columns.add(risks, Risk.class, Messages.get("retention.col.silent"), 80, r -> String.valueOf(r.daysSilent()));
-        winBacks = box(rows, "retention.winBacks");
+        winBacks = Tables.framed(rows, Messages.get("retention.winBacks"), "retention.winBacks");
         Columns.add(winBacks, WinBack.class, Messages.get("retention.col.customer"), 180, w -> w.name() + "（" + w.code() + "）");
         Columns.add(winBacks, WinBack.class, Messages.get("retention.col.identified"), 95, w -> w.identifiedOn().toString());
         Columns.add(winBacks, WinBack.class, Messages.get("retention.col.reasons"), 220,
@@ -93,15 +92,6 @@ public class RetentionPart {
         Columns.add(winBacks, WinBack.class, Messages.get("retention.col.status"), 80, w -> Labels.of(w.status()));
         rows.setWeights(32, 36, 32);
         reload();
-    }
-
-    private static TableViewer box(Composite parent, String key) {
-        Group g = new Group(parent, SWT.NONE);
-        g.setText(Messages.get(key));
-        GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(g);
-        TableViewer viewer = Tables.viewer(g, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE, key);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getTable());
-        return viewer;
     }
 
     void reload() {

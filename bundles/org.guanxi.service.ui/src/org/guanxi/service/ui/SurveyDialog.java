@@ -36,6 +36,7 @@ final class SurveyDialog extends FormDialog {
     private final Long caseId;
     private final Map<SurveyQuestion, Combo> scores = new LinkedHashMap<>();
     private Text comment;
+    private Long responseId;
 
     SurveyDialog(Shell shell, SurveyService surveys, Survey survey, long customerId, Long caseId) {
         super(shell, 2);
@@ -82,13 +83,18 @@ final class SurveyDialog extends FormDialog {
             }
         });
         try {
-            surveys.record(new NewResponse(survey.getId(), customerId, null, caseId, ResponseSource.CALL, Instant.now(),
+            responseId = surveys.record(new NewResponse(survey.getId(), customerId, null, caseId, ResponseSource.CALL, Instant.now(),
                     answers, comment.getText()));
         } catch (RuntimeException e) {
             Errors.show(getShell(), e);
             return;
         }
         super.okPressed();
+    }
+
+    /** The response recorded, once OK was pressed. */
+    Long responseId() {
+        return responseId;
     }
 
     /** The first active survey, or null when none is. */

@@ -5,7 +5,11 @@ import java.util.Optional;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Group;
 
 /** What every list view starts with: a table with headers and grid lines, and its selected row. */
 public final class Tables {
@@ -19,6 +23,16 @@ public final class Tables {
         Widgets.id(viewer.getTable(), id).setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        return viewer;
+    }
+
+    /** A titled frame filled by a single-selection table, for views that stack several lists. */
+    public static TableViewer framed(Composite parent, String title, String id) {
+        Group g = new Group(parent, SWT.NONE);
+        g.setText(title);
+        GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(g);
+        TableViewer viewer = viewer(g, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE, id);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getTable());
         return viewer;
     }
 

@@ -1,0 +1,138 @@
+package org.guanxi.service.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.guanxi.core.event.Topics;
+import org.guanxi.core.service.CallCentre;
+import org.guanxi.core.model.CallDisposition;
+import org.guanxi.core.service.CallCentre.Call;
+import org.guanxi.core.service.CallCentre.Ending;
+import org.guanxi.core.service.CaseService;
+import org.guanxi.ui.common.Errors;
+import org.guanxi.ui.common.Widgets;
+import org.osgi.service.event.Event;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * The call in progress, at the bottom of every perspective: a call announced by the telephony adapter or taken at the
+ * agent desk is logged (caller, IVR queue) and timed here until the agent wraps it up with "End call". The telephony
+ * adapter announces a call only when the agent's line is free, so a call still open then is over: it is ended as
+ * completed but not settled, with a note saying it was not wrapped up, rather than block the new caller behind a dialog.
+ */
+public class CallBar {
+
+    @Inject
+    private CallCentre calls;
+
+    @Inject
+    private CaseService cases;
+
+    @Inject
+    private MApplication app;
+
+    private Label label;
+    private Button end;
+    private ActiveCall active;
+    /** Who is on the line and in which queue: fixed for the call, the time runs. */
+    private String caller;
+
+    @PostConstruct
+    void create(Composite parent) {
+        parent.setLayout(new org.eclipse.swt.layout.FillLayout());
+        Composite bar = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).margins(6, 1).applyTo(bar);
+        end = Widgets.button(bar, "call.end", Messages.get("call.end"), this::wrapUp);
+        label = Widgets.id(new Label(bar, SWT.NONE), "call.bar");
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).hint(330, SWT.DEFAULT).applyTo(label);
+        show();
+    }
+
+    @Inject
+    @Optional
+    void onCall(@UIEventTopic(Topics.CALL_INCOMING) Event event) {
+        Object phone = event.getProperty(Topics.PROPERTY_PHONE);
+        if (label == null || label.isDisposed() || phone == null) {
+            return;
+        }
+        if (active != null) {
+            try {
+                calls.end(active.call().id(), new Ending(CallDisposition.COMPLETED, false, active.caseId(),
+                        Messages.get("call.autoEnded"), null));
+            } catch (RuntimeException e) {
+                // ended meanwhile (another window of this agent): nothing to wrap up
+            }
+            active = null;
+        }
+        Object keys = event.getProperty(Topics.PROPERTY_IVR);
+        try {
+            Call c = calls.answer(phone.toString(), keys == null ? null : keys.toString());
+            caller = (c.customerName() == null ? Messages.get("call.unknownCaller", c.phone()) : c.customerName() + " " + c.phone())
+                    + (c.queue() == null ? "" : " · " + queueName(c.queue()));
+            active = new ActiveCall(c);
+            app.getContext().set(ActiveCall.class, active);
+        } catch (RuntimeException e) {
+            Errors.show(label.getShell(), e);
+        }
+        show();
+        tick();
+    }
+
+    /** The wrap-up of the open call. */
+    private void wrapUp() {
+        if (active == null) {
+            return;
+        }
+        EndCallDialog dialog = new EndCallDialog(label.getShell(), calls, active.call(), active.caseId());
+        if (dialog.open() == Window.OK) {
+            active = null;
+            app.getContext().remove(ActiveCall.class);
+            show();
+        }
+    }
+
+    private void show() {
+        if (label.isDisposed()) {
+            return;
+        }
+        if (active == null) {
+            label.setText(Messages.get("call.idle"));
+            end.setEnabled(false);
+        } else {
+            long s = Duration.between(active.call().startedAt(), Instant.now()).toSeconds();
+            label.setText(Messages.get("call.onCall", caller, String.format("%02d:%02d", s / 60, s % 60)));
+            end.setEnabled(true);
+        }
+        label.getParent().layout();
+    }
+
+    private String queueName(String code) {
+        return cases.queues().stream().filter(q -> q.code().equals(code)).findFirst()
+                .map(q -> q.name(Locale.getDefault())).orElse(code);
+    }
+
+    /** The call's running time, once a second while it lasts. */
+    private void tick() {
+        ActiveCall timed = active;
+        label.getDisplay().timerExec(1000, () -> {
+            if (timed != null && timed == active && !label.isDisposed()) {
+                show();
+                tick();
+            }
+        });
+    }
+
+}
