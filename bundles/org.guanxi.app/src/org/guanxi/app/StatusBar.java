@@ -46,7 +46,7 @@ public class StatusBar {
         bar.setLayout(layout);
         message = new Label(bar, SWT.NONE);
         GridData wide = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        wide.widthHint = 420;
+        wide.widthHint = 300;
         message.setLayoutData(wide);
         message.setData("org.guanxi.id", "status.message");
         new Label(bar, SWT.NONE).setText(Messages.get("status.user", security.currentUserDisplayName()));

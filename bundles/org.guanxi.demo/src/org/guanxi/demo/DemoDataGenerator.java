@@ -23,6 +23,7 @@ import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.WinBackStatus;
 import org.guanxi.core.model.SalesOrder;
+import org.guanxi.core.service.CareService;
 import org.guanxi.core.service.ChurnService;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.DemoDataService;
@@ -72,6 +73,9 @@ public class DemoDataGenerator implements DemoDataService {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private ChurnService churn;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private CareService care;
 
     public DemoDataGenerator() {
     }
@@ -173,6 +177,10 @@ public class DemoDataGenerator implements DemoDataService {
             }
             if (churn != null && security != null && security.hasPermission(Permission.SERVICE_WRITE)) {
                 winBacks(random);
+            }
+            if (care != null && security != null && security.hasPermission(Permission.CUSTOMER_WRITE)) {
+                // the care greetings of the coming two weeks wait in the agents' work list
+                care.planTasks(LocalDate.now().minusDays(2), LocalDate.now().plusDays(14), p -> { });
             }
             c.commit();
             confirm(drafts);

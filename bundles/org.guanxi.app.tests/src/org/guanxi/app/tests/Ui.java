@@ -38,6 +38,17 @@ final class Ui {
         pump(200);
     }
 
+    /** Brings a part of the current perspective to the front (another tab of its stack). */
+    static void activatePart(String id) {
+        org.osgi.framework.BundleContext bc = org.osgi.framework.FrameworkUtil.getBundle(Ui.class).getBundleContext();
+        org.eclipse.e4.ui.model.application.MApplication app = bc
+                .getService(bc.getServiceReference(org.eclipse.e4.ui.workbench.IWorkbench.class)).getApplication();
+        org.eclipse.e4.ui.workbench.modeling.EPartService parts = app.getChildren().get(0).getContext()
+                .get(org.eclipse.e4.ui.workbench.modeling.EPartService.class);
+        parts.activate(parts.findPart(id));
+        pump(300);
+    }
+
     static Shell mainShell() {
         Display d = Display.getCurrent();
         waitUntil("the Guanxi CRM window", 60, () -> find(d) != null);

@@ -1,6 +1,9 @@
 package org.guanxi.core.model;
 
-/** Why a customer of the segment is not mailed: no address, no consent to e-mail marketing, or a suppressed address. */
+/**
+ * Why a customer is not reached on a channel: no address (e-mail) or mobile number (SMS), no consent to be contacted
+ * that way, or an e-mail address that unsubscribed or bounced.
+ */
 public enum SkipReason {
-    NO_EMAIL, NO_CONSENT, SUPPRESSED
+    NO_EMAIL, NO_CONSENT, SUPPRESSED, NO_PHONE
 }

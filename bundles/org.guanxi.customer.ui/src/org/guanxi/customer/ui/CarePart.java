@@ -78,7 +78,7 @@ public class CarePart {
         }
         for (CareOccasion o : CareOccasion.values()) {
             Button on = Widgets.id(new Button(rules, SWT.CHECK), "care.enabled." + o);
-            on.setText(Messages.get("occasion." + o));
+            on.setText(Labels.of(o));
             enabled.put(o, on);
             lead.put(o, spinner(rules, "care.lead." + o, 0, 60));
             Spinner days = spinner(rules, "care.after." + o, 1, 365);

@@ -57,7 +57,7 @@ public class CallBar {
         GridLayoutFactory.fillDefaults().numColumns(2).margins(6, 1).applyTo(bar);
         end = Widgets.button(bar, "call.end", Messages.get("call.end"), this::wrapUp);
         label = Widgets.id(new Label(bar, SWT.NONE), "call.bar");
-        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).hint(330, SWT.DEFAULT).applyTo(label);
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).hint(300, SWT.DEFAULT).applyTo(label);
         show();
     }
 
