@@ -17,9 +17,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 import org.apache.commons.csv.CSVFormat;
@@ -118,6 +120,7 @@ public class SurveyServiceImpl implements SurveyService {
             // questions keep their ids (answers refer to them) where they still exist; new ones are appended
             Map<Long, SurveyQuestion> kept = new HashMap<>();
             s.getQuestions().forEach(q -> kept.put(q.getId(), q));
+            answered(em, s, draft);
             List<SurveyQuestion> wanted = new ArrayList<>();
             for (SurveyQuestion d : draft.getQuestions()) {
                 SurveyQuestion q = d.getId() != null && kept.containsKey(d.getId()) ? kept.get(d.getId()) : new SurveyQuestion();
@@ -137,12 +140,51 @@ public class SurveyServiceImpl implements SurveyService {
                     s.getQuestions().add(wanted.get(i));
                 }
             }
+            s.getQuestions().sort(java.util.Comparator.comparingInt(SurveyQuestion::getSeq));
             if (s.isNew()) {
                 em.persist(s);
             }
             em.flush();
             return s;
         });
+    }
+
+    /**
+     * An answered question keeps what its answers meant: it may be reworded or reweighted, but neither removed nor
+     * put on another scale or construct (make a new survey for that; the old one keeps its history).
+     */
+    private static void answered(jakarta.persistence.EntityManager em, Survey stored, Survey draft) {
+        if (stored.isNew()) {
+            return;
+        }
+        Set<Long> withAnswers = Database.jdbc(em, c -> {
+            Set<Long> ids = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT a.QUESTION_ID FROM SURVEY_ANSWER a "
+                    + "JOIN SURVEY_QUESTION q ON q.ID = a.QUESTION_ID WHERE q.SURVEY_ID = ?")) {
+                ps.setLong(1, stored.getId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+        Map<Long, SurveyQuestion> drafted = new HashMap<>();
+        draft.getQuestions().stream().filter(q -> q.getId() != null).forEach(q -> drafted.put(q.getId(), q));
+        List<FieldError> errors = new ArrayList<>();
+        for (SurveyQuestion q : stored.getQuestions()) {
+            if (!withAnswers.contains(q.getId())) {
+                continue;
+            }
+            SurveyQuestion d = drafted.get(q.getId());
+            if (d == null) {
+                errors.add(new FieldError("questions", "error.questionAnswered", q.getSeq(), q.getText()));
+            } else if (d.getScaleMin() != q.getScaleMin() || d.getScaleMax() != q.getScaleMax() || d.getConstruct() != q.getConstruct()) {
+                errors.add(new FieldError("questions", "error.questionRescaled", q.getSeq(), q.getText()));
+            }
+        }
+        Checks.throwIfAny(errors);
     }
 
     @Override

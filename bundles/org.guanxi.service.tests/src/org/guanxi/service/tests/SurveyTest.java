@@ -118,6 +118,31 @@ class SurveyTest {
     }
 
     @Test
+    void theDesignerMayRewordAnsweredQuestionsButNotRemoveOrRescaleThem() {
+        respond(vip, 4, 8, 9);
+        Survey draft = surveys.survey(survey.getId());
+        draft.getQuestions().remove(0);
+        ValidationException removed = assertThrows(ValidationException.class, () -> surveys.save(draft));
+        assertEquals("error.questionAnswered", removed.getErrors().get(0).key());
+
+        Survey rescaled = surveys.survey(survey.getId());
+        rescaled.getQuestions().get(1).setScaleMax(5);
+        assertEquals("error.questionRescaled", assertThrows(ValidationException.class, () -> surveys.save(rescaled))
+                .getErrors().get(0).key());
+
+        Survey reworded = surveys.survey(survey.getId());
+        reworded.getQuestions().get(0).setText("产品质量如何？");
+        reworded.getQuestions().get(0).setWeight(3);
+        SurveyQuestion extra = new SurveyQuestion("再次购买意愿", "Would buy again", Construct.LOYALTY, 1, 10, 1);
+        reworded.getQuestions().add(1, extra);
+        Survey saved = surveys.save(reworded);
+        assertEquals(List.of("产品质量如何？", "再次购买意愿", "总体满意", "推荐意愿"),
+                saved.getQuestions().stream().map(SurveyQuestion::getText).toList());
+        assertEquals(quality, saved.getQuestions().get(0).getId(), "the answered question keeps its id and its answers");
+        assertEquals(List.of(1, 2, 3, 4), saved.getQuestions().stream().map(SurveyQuestion::getSeq).toList());
+    }
+
+    @Test
     void theStandardSurveyIsSeeded() {
         Survey csi = surveys.survey("CSI");
         assertEquals(8, csi.getQuestions().size());

@@ -71,7 +71,7 @@ public class SatisfactionPart {
 
     @PostConstruct
     void create(Composite parent) {
-        GridLayoutFactory.swtDefaults().numColumns(9).margins(10, 10).applyTo(parent);
+        GridLayoutFactory.swtDefaults().numColumns(10).margins(10, 10).applyTo(parent);
         new Label(parent, SWT.NONE).setText(Messages.get("satisfaction.survey"));
         survey = Widgets.id(new Combo(parent, SWT.READ_ONLY), "satisfaction.survey");
         survey.addListener(SWT.Selection, e -> reload());
@@ -86,16 +86,17 @@ public class SatisfactionPart {
         Label spacer = new Label(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(spacer);
         Widgets.button(parent, "satisfaction.import", Messages.get("satisfaction.import"), this::importFile);
+        Widgets.button(parent, "satisfaction.design", Messages.get("satisfaction.design"), this::design);
 
         Composite kpis = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).span(9, 1).applyTo(kpis);
+        GridDataFactory.fillDefaults().grab(true, false).span(10, 1).applyTo(kpis);
         GridLayoutFactory.fillDefaults().numColumns(3).equalWidth(true).applyTo(kpis);
         csi = kpi(kpis, "satisfaction.csi");
         nps = kpi(kpis, "satisfaction.nps");
         responses = kpi(kpis, "satisfaction.responses");
 
         SashForm rows = new SashForm(parent, SWT.VERTICAL);
-        GridDataFactory.fillDefaults().grab(true, true).span(9, 1).applyTo(rows);
+        GridDataFactory.fillDefaults().grab(true, true).span(10, 1).applyTo(rows);
         Composite tables = new Composite(rows, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(tables);
         constructs = box(tables, "satisfaction.constructs", 1);
@@ -116,6 +117,15 @@ public class SatisfactionPart {
     }
 
     private Satisfaction current;
+
+    private void design() {
+        SurveyDesignerDialog dialog = new SurveyDesignerDialog(survey.getShell(), surveys);
+        dialog.open();
+        if (dialog.saved()) {
+            fillSurveys();
+            reload();
+        }
+    }
 
     private static Label kpi(Composite parent, String key) {
         Group box = new Group(parent, SWT.NONE);
