@@ -5,17 +5,20 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -36,6 +40,8 @@ import org.guanxi.core.model.SurveyQuestion;
 import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
+import org.guanxi.core.service.GuanxiException;
+import org.guanxi.core.service.NotFoundException;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.SurveyService;
 import org.osgi.service.component.annotations.Component;
@@ -196,6 +202,116 @@ public class SurveyServiceImpl implements SurveyService {
         checkScores(survey, r.scores(), errors);
         Checks.throwIfAny(errors);
         return db.jdbcTransaction(c -> insert(c, r));
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String INVITATION = "SELECT i.ID, i.TOKEN, i.SURVEY_ID, i.CUSTOMER_ID, c.NAME, i.CASE_ID, i.EMAIL, "
+            + "i.SENT_AT, i.EXPIRES_AT, i.RESPONSE_ID FROM SURVEY_INVITATION i JOIN CUSTOMER c ON c.ID = i.CUSTOMER_ID ";
+
+    @Override
+    public Optional<Invitation> invite(long surveyId, long customerId, Long caseId, String email, int quietDays) {
+        security.check(Permission.SERVICE_WRITE);
+        List<FieldError> errors = new ArrayList<>();
+        Checks.required(errors, "email", email, 200);
+        Checks.throwIfAny(errors);
+        Instant now = Instant.now();
+        Long id = db.jdbcTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM SURVEY_INVITATION WHERE SURVEY_ID = ? AND CUSTOMER_ID = ? "
+                    + "AND SENT_AT > ?")) {
+                ps.setLong(1, surveyId);
+                ps.setLong(2, customerId);
+                ps.setTimestamp(3, Timestamp.from(now.minus(Duration.ofDays(quietDays))));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return null;
+                    }
+                }
+            }
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO SURVEY_INVITATION (SURVEY_ID, CUSTOMER_ID, CASE_ID, TOKEN, "
+                    + "EMAIL, SENT_AT, EXPIRES_AT) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, surveyId);
+                ps.setLong(2, customerId);
+                ps.setObject(3, caseId);
+                ps.setString(4, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+                ps.setString(5, email.strip());
+                ps.setTimestamp(6, Timestamp.from(now));
+                ps.setTimestamp(7, Timestamp.from(now.plus(LINK_VALID)));
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+        return id == null ? Optional.empty() : invitations(INVITATION + "WHERE i.ID = ?", id).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Invitation> invitation(String token) {
+        if (token == null || token.isBlank() || token.length() > 64) {
+            return Optional.empty();
+        }
+        return invitations(INVITATION + "WHERE i.TOKEN = ?", token).stream().findFirst();
+    }
+
+    private List<Invitation> invitations(String sql, Object arg) {
+        return db.jdbc(c -> {
+            List<Invitation> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, arg);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long value = rs.getLong(10);
+                        Long response = rs.wasNull() ? null : value;
+                        out.add(new Invitation(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                                (Long) rs.getObject(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                                rs.getTimestamp(9).toInstant(), response));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Survey surveyOf(Invitation invitation) {
+        return db.read(em -> {
+            Survey s = Entities.require(em.find(Survey.class, invitation.surveyId()), ENTITY, invitation.surveyId());
+            s.getQuestions().size();
+            return s;
+        });
+    }
+
+    @Override
+    public long respond(String token, Map<Long, Integer> scores, String comment) {
+        Invitation inv = invitation(token).orElseThrow(() -> new NotFoundException("invitation", "?"));
+        Survey survey = surveyOf(inv);
+        List<FieldError> errors = new ArrayList<>();
+        checkScores(survey, scores, errors);
+        Checks.throwIfAny(errors);
+        Instant now = Instant.now();
+        return db.jdbcTransaction(c -> {
+            // the link is closed in the same transaction that stores the answers: two submissions, one response
+            try (PreparedStatement ps = c.prepareStatement("UPDATE SURVEY_INVITATION SET RESPONDED_AT = ? WHERE ID = ? "
+                    + "AND RESPONDED_AT IS NULL AND EXPIRES_AT > ?")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setLong(2, inv.id());
+                ps.setTimestamp(3, Timestamp.from(now));
+                if (ps.executeUpdate() == 0) {
+                    throw new GuanxiException("error.invitationClosed");
+                }
+            }
+            long response = insert(c, new NewResponse(inv.surveyId(), inv.customerId(), null, inv.caseId(), ResponseSource.EMAIL,
+                    now, scores, comment));
+            try (PreparedStatement ps = c.prepareStatement("UPDATE SURVEY_INVITATION SET RESPONSE_ID = ? WHERE ID = ?")) {
+                ps.setLong(1, response);
+                ps.setLong(2, inv.id());
+                ps.executeUpdate();
+            }
+            return response;
+        });
     }
 
     private static void checkScores(Survey survey, Map<Long, Integer> scores, List<FieldError> errors) {

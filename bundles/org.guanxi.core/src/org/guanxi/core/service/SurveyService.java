@@ -36,6 +36,40 @@ public interface SurveyService {
     /** Records a response (needs {@code SERVICE_WRITE}); every score must lie on its question's scale. Returns its id. */
     long record(NewResponse response);
 
+    /**
+     * An e-mail invitation: its token is the whole credential of the link, so it is long and random; it answers once,
+     * before it expires.
+     */
+    record Invitation(long id, String token, long surveyId, long customerId, String customerName, Long caseId, String email,
+            Instant sentAt, Instant expiresAt, Long responseId) {
+
+        public boolean open(Instant now) {
+            return responseId == null && now.isBefore(expiresAt);
+        }
+    }
+
+    /** How long a link stays open. */
+    java.time.Duration LINK_VALID = java.time.Duration.ofDays(30);
+
+    /**
+     * Records an invitation for a customer's e-mail address (needs {@code SERVICE_WRITE}) and returns it with its new
+     * token; the caller mails the link. A customer invited to the same survey within {@code quietDays} is not invited
+     * again: empty then.
+     */
+    java.util.Optional<Invitation> invite(long surveyId, long customerId, Long caseId, String email, int quietDays);
+
+    /** The invitation of a link's token (whoever holds the link may see the survey), or empty. */
+    java.util.Optional<Invitation> invitation(String token);
+
+    /**
+     * The customer's answers through the link: a response of source EMAIL. Refused when the link was answered before
+     * or has expired ({@link GuanxiException} {@code error.invitationClosed}), or when a score is off its scale.
+     */
+    long respond(String token, Map<Long, Integer> scores, String comment);
+
+    /** The survey with its questions, for the link's form (no signed-in user there). */
+    Survey surveyOf(Invitation invitation);
+
     /** What an import did: responses added, and each rejected line with its file, line number and field. */
     record ImportResult(int imported, List<String> problems) {
     }

@@ -27,7 +27,12 @@ import org.guanxi.core.model.Construct;
 import org.guanxi.core.model.ResponseSource;
 import org.guanxi.core.model.Survey;
 import org.guanxi.core.model.Tier;
+import org.guanxi.core.model.Segment;
+import org.guanxi.core.service.CampaignService;
+import org.guanxi.core.service.SurveyInvitations;
+import org.guanxi.core.service.SurveyLinks;
 import org.guanxi.core.service.SurveyService;
+import org.guanxi.ui.common.BackgroundTask;
 import org.guanxi.core.service.SurveyService.Figures;
 import org.guanxi.core.service.SurveyService.Grouping;
 import org.guanxi.core.service.SurveyService.ImportResult;
@@ -57,6 +62,15 @@ public class SatisfactionPart {
     @Inject
     private SurveyService surveys;
 
+    @Inject
+    private SurveyInvitations invitations;
+
+    @Inject
+    private CampaignService campaigns;
+
+    @Inject
+    private SurveyLinks links;
+
     private List<Survey> all = List.of();
     private Combo survey;
     private DateTime from;
@@ -71,7 +85,7 @@ public class SatisfactionPart {
 
     @PostConstruct
     void create(Composite parent) {
-        GridLayoutFactory.swtDefaults().numColumns(10).margins(10, 10).applyTo(parent);
+        GridLayoutFactory.swtDefaults().numColumns(11).margins(10, 10).applyTo(parent);
         new Label(parent, SWT.NONE).setText(Messages.get("satisfaction.survey"));
         survey = Widgets.id(new Combo(parent, SWT.READ_ONLY), "satisfaction.survey");
         survey.addListener(SWT.Selection, e -> reload());
@@ -86,17 +100,18 @@ public class SatisfactionPart {
         Label spacer = new Label(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(spacer);
         Widgets.button(parent, "satisfaction.import", Messages.get("satisfaction.import"), this::importFile);
+        Widgets.button(parent, "satisfaction.invite", Messages.get("satisfaction.invite"), this::invite);
         Widgets.button(parent, "satisfaction.design", Messages.get("satisfaction.design"), this::design);
 
         Composite kpis = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).span(10, 1).applyTo(kpis);
+        GridDataFactory.fillDefaults().grab(true, false).span(11, 1).applyTo(kpis);
         GridLayoutFactory.fillDefaults().numColumns(3).equalWidth(true).applyTo(kpis);
         csi = kpi(kpis, "satisfaction.csi");
         nps = kpi(kpis, "satisfaction.nps");
         responses = kpi(kpis, "satisfaction.responses");
 
         SashForm rows = new SashForm(parent, SWT.VERTICAL);
-        GridDataFactory.fillDefaults().grab(true, true).span(10, 1).applyTo(rows);
+        GridDataFactory.fillDefaults().grab(true, true).span(11, 1).applyTo(rows);
         Composite tables = new Composite(rows, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(tables);
         constructs = box(tables, "satisfaction.constructs", 1);
@@ -253,6 +268,32 @@ public class SatisfactionPart {
             Errors.show(csi.getShell(), e);
         }
         reload();
+    }
+
+    /** E-mail invitations to the chosen survey for a segment's customers, in the background; answers arrive by link. */
+    private void invite() {
+        Survey s = all.get(Math.max(0, survey.getSelectionIndex()));
+        List<Segment> segments = campaigns.segments();
+        if (segments.isEmpty()) {
+            MessageDialog.openInformation(csi.getShell(), Messages.get("satisfaction.invite"), Messages.get("calls.new.noSegments"));
+            return;
+        }
+        String intro = Messages.get("satisfaction.invite.segment", s.name(java.util.Locale.getDefault()), SurveyInvitations.QUIET_DAYS)
+                + "\n\n" + (links.served() ? Messages.get("satisfaction.invite.links", links.url("…"))
+                        : Messages.get("satisfaction.invite.noLinks"));
+        InviteDialog choose = new InviteDialog(csi.getShell(), intro, segments);
+        if (choose.open() != org.eclipse.jface.window.Window.OK) {
+            return;
+        }
+        Segment segment = choose.chosen();
+        BackgroundTask.run(Messages.get("satisfaction.inviting", segment.getName()), csi,
+                p -> invitations.invite(s.getId(), segment.getId(), p), (sent, cancelled) -> {
+                    if (sent != null) {
+                        int skipped = sent.skipped().values().stream().mapToInt(Integer::intValue).sum();
+                        MessageDialog.openInformation(csi.getShell(), Messages.get("satisfaction.invite"),
+                                Messages.get("satisfaction.invited", sent.invited(), sent.recentlyInvited(), skipped, sent.failed()));
+                    }
+                });
     }
 
     @Focus

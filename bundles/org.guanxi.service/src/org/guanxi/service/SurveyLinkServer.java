@@ -1,0 +1,231 @@
+package org.guanxi.service;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.Executors;
+import java.util.logging.Logger;
+
+import org.apache.commons.text.StringEscapeUtils;
+import org.guanxi.core.model.SearchKeys;
+import org.guanxi.core.model.Survey;
+import org.guanxi.core.model.SurveyQuestion;
+import org.guanxi.core.service.GuanxiException;
+import org.guanxi.core.service.SurveyLinks;
+import org.guanxi.core.service.SurveyService;
+import org.guanxi.core.service.SurveyService.Invitation;
+import org.guanxi.core.service.ValidationException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The form behind a survey invitation's link: {@code GET /survey/TOKEN} shows the survey in the customer's language
+ * (one row of choices per question), {@code POST} stores the answers as a response of source EMAIL, once. Off unless
+ * {@code -Dguanxi.survey.port} is set; it listens on {@code -Dguanxi.survey.bind} (127.0.0.1 unless a server should
+ * face a proxy), and links read {@code -Dguanxi.survey.url} (the address customers see).
+ * <p>
+ * One small HTML page per request does not call for a servlet container: the JDK's HTTP server does it, as for the
+ * telephony adapter.
+ */
+@Component(service = SurveyLinks.class, immediate = true)
+public class SurveyLinkServer implements SurveyLinks {
+
+    public static final String PORT = "guanxi.survey.port";
+    public static final String BIND = "guanxi.survey.bind";
+    public static final String URL = "guanxi.survey.url";
+    private static final Logger LOG = Logger.getLogger(SurveyLinkServer.class.getName());
+
+    @Reference
+    private SurveyService surveys;
+
+    private HttpServer server;
+    private String base;
+
+    public SurveyLinkServer() {
+    }
+
+    public SurveyLinkServer(SurveyService surveys) {
+        this.surveys = surveys;
+    }
+
+    @Activate
+    void activate() {
+        int port = Integer.getInteger(PORT, -1);
+        base = System.getProperty(URL);
+        if (port >= 0) {
+            start(System.getProperty(BIND, "127.0.0.1"), port);
+        }
+    }
+
+    /** Listens and returns the port; a port in use is logged, and the product runs on without the form. */
+    public int start(String bind, int port) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(bind, port), 0);
+        } catch (IOException e) {
+            LOG.warning(() -> "Survey link server not started on " + bind + ":" + port + ": " + e.getMessage());
+            return -1;
+        }
+        server.createContext("/survey/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(2, r -> new Thread(r, "guanxi-survey-links")));
+        server.start();
+        int bound = server.getAddress().getPort();
+        if (base == null || base.isBlank()) {
+            base = "http://" + bind + ":" + bound;
+        }
+        LOG.info(() -> "Survey links served on " + bind + ":" + bound + " as " + base + "/survey/…");
+        return bound;
+    }
+
+    @Deactivate
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    @Override
+    public boolean served() {
+        return server != null || System.getProperty(URL) != null;
+    }
+
+    @Override
+    public String url(String token) {
+        String root = base == null || base.isBlank() ? "http://127.0.0.1:" + Integer.getInteger(PORT, 8477) : base;
+        return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + "/survey/" + token;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String token = exchange.getRequestURI().getPath().substring("/survey/".length());
+            Optional<Invitation> found = surveys.invitation(token);
+            if (found.isEmpty()) {
+                page(exchange, 404, texts("zh"), "notFound.title", "<p>" + esc(texts("zh").getString("notFound")) + "</p>"
+                        + "<p lang=\"en\">" + esc(texts("en").getString("notFound")) + "</p>");
+                return;
+            }
+            Invitation inv = found.get();
+            ResourceBundle t = texts(SearchKeys.hasHan(inv.customerName()) ? "zh" : "en");
+            if (!inv.open(Instant.now())) {
+                page(exchange, 410, t, "closed.title", "<p>" + esc(t.getString("closed")) + "</p>");
+                return;
+            }
+            Survey survey = surveys.surveyOf(inv);
+            switch (exchange.getRequestMethod()) {
+                case "GET" -> page(exchange, 200, t, null, form(survey, t, Map.of(), "", null));
+                case "POST" -> answer(exchange, inv, survey, t);
+                default -> page(exchange, 405, t, "closed.title", "");
+            }
+        }
+    }
+
+    private void answer(HttpExchange exchange, Invitation inv, Survey survey, ResourceBundle t) throws IOException {
+        Map<String, String> fields = form(new String(exchange.getRequestBody().readNBytes(64 * 1024), StandardCharsets.UTF_8));
+        Map<Long, Integer> scores = new LinkedHashMap<>();
+        for (SurveyQuestion q : survey.getQuestions()) {
+            String v = fields.get("q" + q.getId());
+            if (v != null && v.matches("-?\\d{1,3}")) {
+                scores.put(q.getId(), Integer.valueOf(v));
+            }
+        }
+        String comment = fields.getOrDefault("comment", "");
+        try {
+            surveys.respond(inv.token(), scores, comment);
+        } catch (ValidationException e) {
+            page(exchange, 400, t, null, form(survey, t, scores, comment, t.getString("incomplete")));
+            return;
+        } catch (GuanxiException e) {
+            page(exchange, 410, t, "closed.title", "<p>" + esc(t.getString("closed")) + "</p>");
+            return;
+        }
+        page(exchange, 200, t, "thanks.title", "<p>" + esc(t.getString("thanks")) + "</p>");
+    }
+
+    /** The survey as a form; {@code scores} and {@code comment} as the customer left them, with a problem above. */
+    private static String form(Survey survey, ResourceBundle t, Map<Long, Integer> scores, String comment, String problem) {
+        boolean zh = "zh".equals(t.getLocale().getLanguage());
+        StringBuilder h = new StringBuilder("<h1>").append(esc(survey.name(zh ? Locale.CHINESE : Locale.ENGLISH))).append("</h1>");
+        h.append("<p>").append(esc(t.getString("intro"))).append("</p>");
+        if (problem != null) {
+            h.append("<p class=\"problem\">").append(esc(problem)).append("</p>");
+        }
+        h.append("<form method=\"post\">");
+        for (SurveyQuestion q : survey.getQuestions()) {
+            h.append("<fieldset><legend>").append(q.getSeq()).append(". ")
+                    .append(esc(q.text(zh ? Locale.CHINESE : Locale.ENGLISH))).append("</legend><div class=\"scale\">");
+            h.append("<span class=\"end\">").append(esc(t.getString("low"))).append("</span>");
+            for (int v = q.getScaleMin(); v <= q.getScaleMax(); v++) {
+                String id = "q" + q.getId() + "_" + v;
+                h.append("<input type=\"radio\" name=\"q").append(q.getId()).append("\" id=\"").append(id).append("\" value=\"")
+                        .append(v).append('"').append(Integer.valueOf(v).equals(scores.get(q.getId())) ? " checked" : "")
+                        .append("><label for=\"").append(id).append("\">").append(v).append("</label>");
+            }
+            h.append("<span class=\"end\">").append(esc(t.getString("high"))).append("</span></div></fieldset>");
+        }
+        h.append("<label for=\"comment\">").append(esc(t.getString("comment"))).append("</label>")
+                .append("<textarea name=\"comment\" id=\"comment\" rows=\"4\" maxlength=\"1000\">").append(esc(comment))
+                .append("</textarea><button type=\"submit\">").append(esc(t.getString("submit"))).append("</button></form>");
+        return h.toString();
+    }
+
+    private static void page(HttpExchange exchange, int status, ResourceBundle t, String titleKey, String body) throws IOException {
+        String title = esc(t.getString(titleKey == null ? "title" : titleKey));
+        String html = "<!DOCTYPE html><html lang=\"" + t.getLocale().getLanguage() + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + "</title><style>"
+                + "body{font-family:sans-serif;max-width:44em;margin:2em auto;padding:0 1em;color:#222}"
+                + "fieldset{border:1px solid #ccd;border-radius:6px;margin:0 0 1em;padding:.6em 1em}"
+                + ".scale{display:flex;flex-wrap:wrap;align-items:center;gap:.3em}.scale label{margin-right:.6em}"
+                + ".end{color:#667;font-size:.9em}.problem{color:#a00;font-weight:bold}"
+                + "textarea{width:100%;box-sizing:border-box}button{margin-top:1em;padding:.5em 2em;font-size:1em}"
+                + "</style></head><body>" + (titleKey == null ? "" : "<h1>" + title + "</h1>") + body + "</body></html>";
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> out = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static String esc(String s) {
+        return StringEscapeUtils.escapeHtml4(s);
+    }
+
+    /** The page's texts in the customer's language (web_zh.properties), not the user's. */
+    private static ResourceBundle texts(String language) {
+        try {
+            return ResourceBundle.getBundle(SurveyLinkServer.class.getPackageName() + ".web", Locale.forLanguageTag(language),
+                    SurveyLinkServer.class.getClassLoader(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
