@@ -116,12 +116,14 @@ final class ServiceAnalyzeCommand {
                 CommandLine.TEXTS.get("loyalty.buyers"), CommandLine.TEXTS.get("loyalty.repurchase"),
                 CommandLine.TEXTS.get("loyalty.frequency"), CommandLine.TEXTS.get("loyalty.retention"),
                 CommandLine.TEXTS.get("loyalty.tenure"), CommandLine.TEXTS.get("loyalty.balance"),
-                CommandLine.TEXTS.get("loyalty.earned"), CommandLine.TEXTS.get("loyalty.redeemed"));
+                CommandLine.TEXTS.get("loyalty.earned"), CommandLine.TEXTS.get("loyalty.redeemed"),
+                CommandLine.TEXTS.get("loyalty.walletKnown"), CommandLine.TEXTS.get("loyalty.shareOfWallet"));
         out.println(String.join("\t", header));
         java.util.function.Function<Measures, List<?>> cells = m -> List.of(
                 m.tier() == null ? CommandLine.TEXTS.get("survey.total") : Labels.of(m.tier()), m.customers(), m.buyers(),
                 percent(m.repurchaseRate()), one(m.purchaseFrequency()), percent(m.retentionRate()), one(m.tenureYears()),
-                m.pointsBalance(), m.pointsEarned(), m.pointsRedeemed());
+                m.pointsBalance(), m.pointsEarned(), m.pointsRedeemed(), m.walletKnown(),
+                m.walletKnown() == 0 ? "—" : percent(m.shareOfWallet()));
         rows.forEach(m -> out.println(String.join("\t", cells.apply(m).stream().map(String::valueOf).toList())));
         List<Long> unbalanced = loyalty.unbalanced();
         out.println();

@@ -178,6 +178,7 @@ public class CustomerServiceImpl implements CustomerService {
         current.setConsentEmail(input.isConsentEmail());
         current.setConsentSms(input.isConsentSms());
         current.setConsentPhone(input.isConsentPhone());
+        current.setCategorySpend(input.getCategorySpend());
         current.setBirthday(input.getBirthday());
         current.setSource(input.getSource());
         current.setOwner(input.getOwner());
@@ -318,6 +319,7 @@ public class CustomerServiceImpl implements CustomerService {
         m.put("consentSms", c.isConsentSms());
         m.put("consentPhone", c.isConsentPhone());
         m.put("birthday", c.getBirthday());
+        m.put("categorySpend", c.getCategorySpend());
         m.put("source", c.getSource());
         m.put("owner", c.getOwner());
         m.put("notes", c.getNotes());

@@ -40,6 +40,9 @@ public final class CustomerValidator {
             errors.add(new FieldError("birthday", "error.birthdayFuture"));
         }
         idNumber(errors, c.getIdNumber());
+        if (c.getCategorySpend() != null && c.getCategorySpend().signum() <= 0) {
+            errors.add(new FieldError("categorySpend", "error.positive"));
+        }
         int row = 1;
         for (ContactPoint p : c.getContactPoints()) {
             required(errors, "point." + row + ".value", p.getValue(), 200);

@@ -121,6 +121,38 @@ final class DemoService {
             }
         }
         DemoCalls.insert(c, random, sample, AGENTS, user);
+        wallets(c, random, sample);
+    }
+
+    /**
+     * The yearly category spend of a third of the sample, as account managers would have noted it: our last 12 months'
+     * revenue over a share between 15 % and 90 %, rounded to thousands.
+     */
+    private static void wallets(Connection c, Random random, List<Long> sample) throws SQLException {
+        try (PreparedStatement revenue = c.prepareStatement("SELECT COALESCE(SUM(TOTAL), 0) FROM SALES_ORDER WHERE CUSTOMER_ID = ? "
+                + "AND STATUS IN ('CONFIRMED', 'DELIVERED', 'INVOICED') AND ORDER_DATE > ?");
+                PreparedStatement set = c.prepareStatement("UPDATE CUSTOMER SET CATEGORY_SPEND = ? WHERE ID = ?")) {
+            revenue.setDate(2, java.sql.Date.valueOf(java.time.LocalDate.now().minusYears(1)));
+            for (long customer : sample) {
+                if (random.nextInt(3) != 0) {
+                    continue;
+                }
+                revenue.setLong(1, customer);
+                double ours;
+                try (ResultSet rs = revenue.executeQuery()) {
+                    rs.next();
+                    ours = rs.getDouble(1);
+                }
+                if (ours <= 0) {
+                    continue;
+                }
+                double share = 0.15 + 0.75 * random.nextDouble();
+                set.setBigDecimal(1, java.math.BigDecimal.valueOf(Math.max(1000, Math.round(ours / share / 1000) * 1000)));
+                set.setLong(2, customer);
+                set.addBatch();
+            }
+            set.executeBatch();
+        }
     }
 
     /**

@@ -358,7 +358,7 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
     public List<Measures> measures(LocalDate asOf) {
         security.check(Permission.CUSTOMER_READ);
         Map<Tier, double[]> sums = new EnumMap<>(Tier.class);
-        double[] all = new double[11];
+        double[] all = new double[14];
         db.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT c.ID, " + ChurnServiceImpl.tierOf("c.ID") + ", "
                     + "(SELECT COUNT(*) FROM SALES_ORDER o WHERE o.CUSTOMER_ID = c.ID AND o.STATUS IN " + BOUGHT
@@ -370,7 +370,9 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
                     + "(SELECT COALESCE(SUM(l.POINTS), 0) FROM POINTS_LEDGER l WHERE l.CUSTOMER_ID = c.ID AND l.POINTS > 0 "
                     + "AND l.BOOKED_ON > ? AND l.BOOKED_ON <= ?), "
                     + "(SELECT COALESCE(-SUM(l.POINTS), 0) FROM POINTS_LEDGER l WHERE l.CUSTOMER_ID = c.ID AND l.KIND = 'REDEEM' "
-                    + "AND l.BOOKED_ON > ? AND l.BOOKED_ON <= ?) FROM CUSTOMER c")) {
+                    + "AND l.BOOKED_ON > ? AND l.BOOKED_ON <= ?), c.CATEGORY_SPEND, "
+                    + "(SELECT COALESCE(SUM(o.TOTAL), 0) FROM SALES_ORDER o WHERE o.CUSTOMER_ID = c.ID AND o.STATUS IN " + BOUGHT
+                    + " AND o.ORDER_DATE > ? AND o.ORDER_DATE <= ?) FROM CUSTOMER c")) {
                 Date start = Date.valueOf(asOf.minusYears(1));
                 Date end = Date.valueOf(asOf);
                 Date before = Date.valueOf(asOf.minusYears(2));
@@ -382,14 +384,24 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
                 ps.setDate(6, end);
                 ps.setDate(7, start);
                 ps.setDate(8, end);
+                ps.setDate(9, start);
+                ps.setDate(10, end);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        double[] s = sums.computeIfAbsent(Tier.valueOf(rs.getString(2)), t -> new double[11]);
+                        double[] s = sums.computeIfAbsent(Tier.valueOf(rs.getString(2)), t -> new double[14]);
                         Date first = rs.getDate(5);
-                        add(s, rs.getInt(3), rs.getInt(4), first == null ? null : first.toLocalDate(), asOf, rs.getLong(6),
-                                rs.getLong(7), rs.getLong(8));
-                        add(all, rs.getInt(3), rs.getInt(4), first == null ? null : first.toLocalDate(), asOf, rs.getLong(6),
-                                rs.getLong(7), rs.getLong(8));
+                        BigDecimal wallet = rs.getBigDecimal(9);
+                        double revenue = rs.getBigDecimal(10).doubleValue();
+                        for (double[] group : new double[][] { s, all }) {
+                            add(group, rs.getInt(3), rs.getInt(4), first == null ? null : first.toLocalDate(), asOf, rs.getLong(6),
+                                    rs.getLong(7), rs.getLong(8));
+                            if (wallet != null) {
+                                group[11]++;
+                                // a customer cannot give us more than their whole wallet, whatever was estimated
+                                group[12] += Math.min(revenue, wallet.doubleValue());
+                                group[13] += wallet.doubleValue();
+                            }
+                        }
                     }
                 }
             }
@@ -404,7 +416,8 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
     /**
      * Sums per group: [0] customers, [1] buyers this year, [2] repeat buyers, [3] their orders, [4] buyers of the
      * year before, [5] of those who bought again, [6] tenure days of customers who ever bought, [7] such customers,
-     * [8] points balance, [9] points earned and [10] redeemed this year.
+     * [8] points balance, [9] points earned and [10] redeemed this year; [11] customers whose category spend is known,
+     * [12] our revenue from them (at most their spend) and [13] their spend.
      */
     private static void add(double[] s, int orders, int ordersBefore, LocalDate first, LocalDate asOf, long balance,
             long earned, long redeemed) {
@@ -433,6 +446,7 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
 
     private static Measures measures(Tier tier, double[] s) {
         return new Measures(tier, (int) s[0], (int) s[1], s[1] == 0 ? 0 : s[2] / s[1], s[1] == 0 ? 0 : s[3] / s[1],
-                s[4] == 0 ? 0 : s[5] / s[4], s[7] == 0 ? 0 : s[6] / s[7] / 365.25, (long) s[8], (long) s[9], (long) s[10]);
+                s[4] == 0 ? 0 : s[5] / s[4], s[7] == 0 ? 0 : s[6] / s[7] / 365.25, (long) s[8], (long) s[9], (long) s[10],
+                (int) s[11], s[13] == 0 ? 0 : s[12] / s[13]);
     }
 }

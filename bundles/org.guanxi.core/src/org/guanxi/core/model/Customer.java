@@ -75,6 +75,10 @@ public class Customer extends TrackedEntity {
     @Column(name = "CONSENT_PHONE", nullable = false)
     private boolean consentPhone;
 
+    /** Yearly spend in our categories with all suppliers, where known: the base of the share of wallet. */
+    @Column(name = "CATEGORY_SPEND", precision = 15, scale = 2)
+    private java.math.BigDecimal categorySpend;
+
     @Column(name = "CITY", length = 100)
     private String city;
 
@@ -189,6 +193,8 @@ public class Customer extends TrackedEntity {
     public void setConsentSms(boolean consentSms) { this.consentSms = consentSms; }
     public boolean isConsentPhone() { return consentPhone; }
     public void setConsentPhone(boolean consentPhone) { this.consentPhone = consentPhone; }
+    public java.math.BigDecimal getCategorySpend() { return categorySpend; }
+    public void setCategorySpend(java.math.BigDecimal categorySpend) { this.categorySpend = categorySpend; }
     public String getCity() { return city; }
     public void setCity(String city) { this.city = city; }
     public LocalDate getBirthday() { return birthday; }

@@ -64,9 +64,13 @@ public interface LoyaltyService {
     /** Customers whose ledger does not balance (sum of points ≠ sum of remaining, or negative): empty when sound. */
     List<Long> unbalanced();
 
-    /** Loyalty measured for one tier (or all customers): the behaviour behind the points. */
+    /**
+     * Loyalty measured for one tier (or all customers): the behaviour behind the points. Share of wallet: our revenue
+     * of the 12 months over the yearly category spend of the {@code walletKnown} customers whose spend is known.
+     */
     record Measures(Tier tier, int customers, int buyers, double repurchaseRate, double purchaseFrequency,
-            double retentionRate, double tenureYears, long pointsBalance, long pointsEarned, long pointsRedeemed) {
+            double retentionRate, double tenureYears, long pointsBalance, long pointsEarned, long pointsRedeemed,
+            int walletKnown, double shareOfWallet) {
     }
 
     /** Measures for the 12 months up to {@code asOf} (retention: buyers of the 12 months before who bought again), per tier and in total (tier null). */

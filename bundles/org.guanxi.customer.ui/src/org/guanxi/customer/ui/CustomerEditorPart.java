@@ -130,6 +130,7 @@ public class CustomerEditorPart implements Revertable {
     private Text idNumber;
     private Combo type;
     private Button consentPhone;
+    private Text categorySpend;
     private Button consentSms;
     private Button consentEmail;
     private Text city;
@@ -229,6 +230,8 @@ public class CustomerEditorPart implements Revertable {
         source.addModifyListener(e -> changed());
         GridDataFactory.fillDefaults().grab(true, false).applyTo(source);
         owner = field(g, "editor.owner", "owner", 1);
+        categorySpend = field(g, "editor.categorySpend", "categorySpend", 3);
+        categorySpend.setMessage(Messages.get("editor.categorySpend.hint"));
         label(g, "editor.consent");
         Composite consent = new Composite(g, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).spacing(16, 0).applyTo(consent);
@@ -617,6 +620,7 @@ public class CustomerEditorPart implements Revertable {
             set(birthday, c.getBirthday() == null ? null : c.getBirthday().toString());
             source.setText(c.getSource() == null ? "" : sourceLabel(c.getSource()));
             set(owner, c.getOwner());
+            set(categorySpend, c.getCategorySpend() == null ? null : c.getCategorySpend().toPlainString());
             set(notes, c.getNotes());
             contacts.clear();
             c.getContacts().forEach(k -> contacts.add(copyOf(k)));
@@ -718,6 +722,14 @@ public class CustomerEditorPart implements Revertable {
         c.setSource(source.getText().isBlank() ? null : sourceCode(source.getText().strip()));
         c.setOwner(value(owner));
         c.setNotes(value(notes));
+        String spend = value(categorySpend);
+        if (spend != null) {
+            try {
+                c.setCategorySpend(new java.math.BigDecimal(spend.replace(",", "").replace("¥", "").strip()));
+            } catch (NumberFormatException e) {
+                throw new ValidationException(List.of(new FieldError("categorySpend", "error.number")));
+            }
+        }
         String b = value(birthday);
         if (b != null) {
             try {

@@ -172,5 +172,13 @@ class LoyaltyTest {
         assertEquals(2.0, all.purchaseFrequency(), 1e-9);
         assertEquals(0.5, all.retentionRate(), 1e-9, "of last year's two buyers, anna came back");
         assertTrue(all.tenureYears() > 1.1 && all.tenureYears() < 1.3, "about 15 and 14 months: " + all.tenureYears());
+        assertEquals(0, all.walletKnown(), "nobody's category spend is known yet");
+
+        // anna spends 800 a year in our categories, bo 50 (of which we had nothing this year)
+        f.db.jdbcTransaction(c -> c.createStatement().executeUpdate("UPDATE CUSTOMER SET CATEGORY_SPEND = 800 WHERE ID = " + anna));
+        f.db.jdbcTransaction(c -> c.createStatement().executeUpdate("UPDATE CUSTOMER SET CATEGORY_SPEND = 50 WHERE ID = " + bo));
+        all = loyalty.measures(today).stream().filter(m -> m.tier() == null).findFirst().orElseThrow();
+        assertEquals(2, all.walletKnown());
+        assertEquals(200.0 / 850, all.shareOfWallet(), 1e-9, "our 200 of their 850");
     }
 }

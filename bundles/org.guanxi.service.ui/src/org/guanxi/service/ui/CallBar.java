@@ -57,7 +57,7 @@ public class CallBar {
         GridLayoutFactory.fillDefaults().numColumns(2).margins(6, 1).applyTo(bar);
         end = Widgets.button(bar, "call.end", Messages.get("call.end"), this::wrapUp);
         label = Widgets.id(new Label(bar, SWT.NONE), "call.bar");
-        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).hint(300, SWT.DEFAULT).applyTo(label);
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(label);
         show();
     }
 
@@ -88,6 +88,7 @@ public class CallBar {
             Errors.show(label.getShell(), e);
         }
         show();
+        label.getShell().layout(true, true);
         tick();
     }
 
@@ -111,6 +112,8 @@ public class CallBar {
         if (active == null) {
             label.setText(Messages.get("call.idle"));
             end.setEnabled(false);
+            // the bar is as wide as what it says: the window's bottom line is laid out again when a call starts or ends
+            label.getShell().layout(true, true);
         } else {
             long s = Duration.between(active.call().startedAt(), Instant.now()).toSeconds();
             label.setText(Messages.get("call.onCall", caller, String.format("%02d:%02d", s / 60, s % 60)));

@@ -23,6 +23,8 @@ import org.guanxi.core.service.ChurnService;
 import org.guanxi.core.service.ChurnService.Rates;
 import org.guanxi.core.service.ChurnService.Risk;
 import org.guanxi.core.service.ChurnService.WinBack;
+import org.guanxi.core.service.LoyaltyService;
+import org.guanxi.core.service.LoyaltyService.Measures;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Tables;
@@ -44,11 +46,15 @@ public class RetentionPart {
     @Inject
     private ChurnService churn;
 
+    @Inject
+    private LoyaltyService loyalty;
+
     private DateTime asOf;
     private Label summary;
     private TableViewer rates;
     private TableViewer risks;
     private TableViewer winBacks;
+    private TableViewer measures;
 
     @PostConstruct
     void create(Composite parent) {
@@ -90,7 +96,19 @@ public class RetentionPart {
                 w -> w.reasons().stream().map(Labels::of).collect(Collectors.joining("、")));
         Columns.add(winBacks, WinBack.class, Messages.get("retention.col.type"), 110, w -> Labels.of(w.type()));
         Columns.add(winBacks, WinBack.class, Messages.get("retention.col.status"), 80, w -> Labels.of(w.status()));
-        rows.setWeights(32, 36, 32);
+        measures = Tables.framed(rows, Messages.get("retention.loyalty"), "retention.loyalty");
+        Columns.add(measures, Measures.class, Messages.get("retention.col.tier"), 110,
+                m -> m.tier() == null ? Messages.get("retention.total") : Labels.of(m.tier()));
+        Columns.add(measures, Measures.class, Messages.get("retention.col.buyers"), 80, m -> String.valueOf(m.buyers()));
+        Columns.add(measures, Measures.class, Messages.get("retention.col.repurchase"), 90, m -> percent(m.repurchaseRate()));
+        Columns.add(measures, Measures.class, Messages.get("retention.col.frequency"), 90,
+                m -> String.format("%.1f", m.purchaseFrequency()));
+        Columns.add(measures, Measures.class, Messages.get("retention.col.retention"), 90, m -> percent(m.retentionRate()));
+        Columns.add(measures, Measures.class, Messages.get("retention.col.tenure"), 90, m -> String.format("%.1f", m.tenureYears()));
+        Columns.add(measures, Measures.class, Messages.get("retention.col.wallet"), 150, m -> m.walletKnown() == 0 ? "—"
+                : Messages.get("retention.wallet", percent(m.shareOfWallet()), m.walletKnown()));
+        Columns.add(measures, Measures.class, Messages.get("retention.col.points"), 110, m -> String.format("%,d", m.pointsBalance()));
+        rows.setWeights(22, 28, 24, 26);
         reload();
     }
 
@@ -101,9 +119,10 @@ public class RetentionPart {
         try {
             LocalDate day = Widgets.date(asOf);
             rates.setInput(churn.rates(day));
+            measures.setInput(loyalty.measures(day));
             risks.setInput(churn.identify(day));
             winBacks.setInput(churn.winBacks(WinBackStatus.OPEN, SHOWN));
-            for (TableViewer v : new TableViewer[] { rates, risks }) {
+            for (TableViewer v : new TableViewer[] { rates, risks, measures }) {
                 for (TableColumn c : v.getTable().getColumns()) {
                     c.pack();
                 }
