@@ -36,6 +36,7 @@ final class ErpEndpoint implements Provider<Source> {
             case "GetOrderUpdates" -> erp.updates(body);
             case "SyncPartner" -> erp.syncPartner(body);
             case "GetPartnerUpdates" -> erp.partnerUpdates(body);
+            case "RecordRefund" -> erp.recordRefund(body);
             default -> throw new SoapFault("Unknown operation " + body.getLocalName(), SoapFault.FAULT_CODE_CLIENT);
         };
         return Soap.source(xml);

@@ -57,6 +57,7 @@ public final class FakeErp implements AutoCloseable {
     private final Map<String, Receipt> byKey = new ConcurrentHashMap<>();
     private final Map<String, String> erpNoByOrder = new ConcurrentHashMap<>();
     private final PartnerBook partners;
+    private final RefundBook refunds;
     private final List<Update> updates = new ArrayList<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -83,6 +84,7 @@ public final class FakeErp implements AutoCloseable {
         this.pace = pace;
         this.clock = clock;
         this.partners = new PartnerBook(folder);
+        this.refunds = new RefundBook(folder);
         load();
     }
 
@@ -221,6 +223,44 @@ public final class FakeErp implements AutoCloseable {
     /** Business partner versions after {@code After}, oldest first: every change, the CRM's own included. */
     String partnerUpdates(Element request) {
         return partners.updates(Long.parseLong(Soap.text(request, "After")), Integer.parseInt(Soap.text(request, "Max")));
+    }
+
+    /**
+     * Books a refund for accounts payable to pay out. A refund needs a positive amount, and the order it names (if
+     * any) must have been submitted; a key seen before gets its first answer.
+     */
+    String recordRefund(Element request) {
+        String key = Soap.text(request, "IdempotencyKey");
+        RefundBook.Refund first = refunds.madeBy(key);
+        if (first != null) {
+            return refundAck(first.refundNo(), true);
+        }
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(Soap.text(request, "Amount"));
+        } catch (NumberFormatException | NullPointerException e) {
+            throw refuse("E-AMOUNT", "The refund amount is not a number");
+        }
+        if (amount.signum() <= 0) {
+            throw refuse("E-AMOUNT", "A refund must be greater than zero, not " + amount.toPlainString());
+        }
+        String orderNo = Xml.text(request, "OrderNo");
+        if (orderNo != null && erpNoByOrder.get(orderNo) == null) {
+            throw refuse("E-UNKNOWN-ORDER", "Order " + orderNo + " of the refund was never submitted");
+        }
+        return refundAck(refunds.book(request).refundNo(), false);
+    }
+
+    private static String refundAck(String no, boolean duplicate) {
+        return "<RefundAck xmlns=\"" + NAMESPACE + "\"><ErpRefundNo>" + Soap.escape(no) + "</ErpRefundNo><Status>BOOKED</Status>"
+                + "<Duplicate>" + duplicate + "</Duplicate></RefundAck>";
+    }
+
+    /** The refunds the ERP booked, by idempotency key. */
+    public Map<String, String> refunds() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        refunds.all().forEach((k, r) -> out.put(k, r.refundNo() + " " + r.customerCode() + " " + r.amount().toPlainString()));
+        return out;
     }
 
     /** A partner as the ERP has it now, or null. */
