@@ -37,6 +37,7 @@ import org.guanxi.core.service.ComplaintService;
 import org.guanxi.core.service.CustomerRow;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.KnowledgeBase;
+import org.guanxi.core.service.LoyaltyService;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.SurveyService;
 import org.guanxi.ui.common.Errors;
@@ -77,6 +78,9 @@ public class AgentDeskPart {
     private SurveyService surveys;
 
     @Inject
+    private LoyaltyService loyalty;
+
+    @Inject
     private IEventBroker broker;
 
     private Text phone;
@@ -95,7 +99,7 @@ public class AgentDeskPart {
         GridLayoutFactory.swtDefaults().margins(8, 8).applyTo(parent);
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(12).applyTo(bar);
+        GridLayoutFactory.fillDefaults().numColumns(13).applyTo(bar);
 
         new Label(bar, SWT.NONE).setText(Messages.get("desk.phone"));
         phone = Widgets.id(new Text(bar, SWT.BORDER | SWT.SEARCH), "desk.phone");
@@ -107,6 +111,7 @@ public class AgentDeskPart {
         separator(bar);
         Widgets.button(bar, "desk.newCase", Messages.get("desk.newCase"), () -> newCase(CaseKind.REQUEST));
         Widgets.button(bar, "desk.newComplaint", Messages.get("desk.newComplaint"), () -> newCase(CaseKind.COMPLAINT));
+        Widgets.button(bar, "desk.points", Messages.get("desk.points"), this::points);
         separator(bar);
         new Label(bar, SWT.NONE).setText(Messages.get("desk.queue"));
         queue = Widgets.id(new Combo(bar, SWT.READ_ONLY), "desk.queue");
@@ -210,6 +215,18 @@ public class AgentDeskPart {
             reload();
             select(dialog.created().getId());
         }
+    }
+
+    /** The points of the caller, or else of the selected case's customer. */
+    private void points() {
+        Long id = callerRow != null ? callerRow.id() : Tables.selected(list, CaseRow.class).map(CaseRow::customerId).orElse(null);
+        String name = callerRow != null ? callerRow.name() : Tables.selected(list, CaseRow.class).map(CaseRow::customerName).orElse(null);
+        if (id == null) {
+            org.eclipse.jface.dialogs.MessageDialog.openInformation(list.getTable().getShell(), Messages.get("desk.points"),
+                    Messages.get("desk.points.who"));
+            return;
+        }
+        new PointsDialog(list.getTable().getShell(), loyalty, id, name).open();
     }
 
     private CaseQuery query() {
