@@ -123,6 +123,11 @@ final class Ui {
                 .reduce((a, b) -> b).orElseThrow();
     }
 
+    /** How many dialogs are open over {@code main}. */
+    static int dialogs(Shell main) {
+        return (int) java.util.Arrays.stream(main.getDisplay().getShells()).filter(s -> s != main && s.isVisible()).count();
+    }
+
     /** The first button under {@code root} showing {@code text} (a dialog's OK), or null. */
     static org.eclipse.swt.widgets.Button button(Composite root, String text) {
         for (Control child : root.getChildren()) {

@@ -7,6 +7,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.model.KnowledgeArticle;
 import org.guanxi.core.service.KnowledgeBase;
 import org.guanxi.core.service.KnowledgeBase.Hit;
 import org.guanxi.ui.common.Columns;
@@ -56,7 +57,21 @@ final class KnowledgeDialog extends FormDialog {
             getButton(IDialogConstants.OK_ID).setEnabled(true);
         }));
         hits.addDoubleClickListener(e -> okPressed());
+        Composite actions = new Composite(area, SWT.NONE);
+        org.eclipse.jface.layout.GridLayoutFactory.fillDefaults().numColumns(2).applyTo(actions);
+        Widgets.button(actions, "knowledge.new", Messages.get("article.new"), () -> write(new KnowledgeArticle()));
+        Widgets.button(actions, "knowledge.edit", Messages.get("article.edit"), () -> Tables.selected(hits, Hit.class)
+                .ifPresent(h -> write(knowledge.article(h.id()))));
         search();
+    }
+
+    /** A new or improved article; it is found at once (the search index follows every save). */
+    private void write(KnowledgeArticle article) {
+        ArticleDialog dialog = new ArticleDialog(getShell(), knowledge, article);
+        if (dialog.open() == OK && dialog.saved() != null) {
+            query.setText(dialog.saved().getTitle());
+            search();
+        }
     }
 
     @Override
