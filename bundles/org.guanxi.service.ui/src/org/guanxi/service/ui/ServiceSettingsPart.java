@@ -100,8 +100,8 @@ public class ServiceSettingsPart {
         levelTable = table(page, "settings.levels");
         Columns.add(levelTable, ServiceLevel.class, Messages.get("settings.col.tier"), 100, l -> Labels.of(l.tier()));
         Columns.add(levelTable, ServiceLevel.class, Messages.get("settings.col.priority"), 90, l -> Labels.of(l.priority()));
-        Columns.add(levelTable, ServiceLevel.class, Messages.get("settings.col.response"), 160, l -> working(l.firstResponse()));
-        Columns.add(levelTable, ServiceLevel.class, Messages.get("settings.col.resolution"), 160, l -> working(l.resolution()));
+        Columns.add(levelTable, ServiceLevel.class, Messages.get("settings.col.response"), 220, l -> working(l.firstResponse()));
+        Columns.add(levelTable, ServiceLevel.class, Messages.get("settings.col.resolution"), 260, l -> working(l.resolution()));
         response = spinner(page, "settings.response", 1, 100_000);
         resolution = spinner(page, "settings.resolution", 1, 1_000_000);
         Widgets.button(page, "settings.saveLevel", Messages.get("settings.saveLevel"), this::saveLevel);
@@ -113,14 +113,23 @@ public class ServiceSettingsPart {
         reloadLevels();
     }
 
-    /** Working time as the levels count it: "1 d 3 h" is one working day of 9 hours and three hours more. */
+    /** Working time as the levels count it: "1 working d 3 h" is one working day of 9 hours and three hours more. */
     static String working(Duration d) {
         long minutes = d.toMinutes();
         long days = minutes / (9 * 60);
         long hours = minutes % (9 * 60) / 60;
         long rest = minutes % 60;
-        return days > 0 ? Messages.get("settings.workingDays", days, hours, minutes)
-                : hours > 0 ? Messages.get("settings.workingHours", hours, rest) : Messages.get("time.minutes", rest);
+        StringBuilder out = new StringBuilder();
+        if (days > 0) {
+            out.append(Messages.get("settings.days", days));
+        }
+        if (hours > 0) {
+            out.append(out.length() > 0 ? " " : "").append(Messages.get("settings.hours", hours));
+        }
+        if (rest > 0 || minutes == 0) {
+            out.append(out.length() > 0 ? " " : "").append(Messages.get("time.minutes", rest));
+        }
+        return days > 0 ? Messages.get("settings.inMinutes", out, minutes) : out.toString();
     }
 
     private void reloadLevels() {
