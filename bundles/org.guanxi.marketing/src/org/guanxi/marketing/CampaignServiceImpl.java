@@ -324,10 +324,8 @@ public class CampaignServiceImpl implements CampaignService {
     }
 
     /** Texts added to the mail in the recipient's language (mail_zh.properties), not the user's. */
-    private static ResourceBundle mailTexts(String lang) {
-        return ResourceBundle.getBundle(CampaignServiceImpl.class.getPackageName() + ".mail", Locale.forLanguageTag(lang),
-                CampaignServiceImpl.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    static ResourceBundle mailTexts(String lang) {
+        return org.guanxi.core.i18n.Texts.inLanguage(CampaignServiceImpl.class, "mail", lang);
     }
 
     @Override

@@ -167,9 +167,7 @@ public class CareOutreachImpl implements CareOutreach {
 
     /** Greetings in the customer's language (care_zh.properties), not the user's. */
     private static ResourceBundle texts(String language) {
-        return ResourceBundle.getBundle(CareOutreachImpl.class.getPackageName() + ".care", Locale.forLanguageTag(language),
-                CareOutreachImpl.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return org.guanxi.core.i18n.Texts.inLanguage(CareOutreachImpl.class, "care", language);
     }
 
     @Override

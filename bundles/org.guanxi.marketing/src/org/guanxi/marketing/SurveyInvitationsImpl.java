@@ -92,7 +92,7 @@ public class SurveyInvitationsImpl implements SurveyInvitations {
                     recent++;
                     continue;
                 }
-                ResourceBundle t = texts(m.lang());
+                ResourceBundle t = CampaignServiceImpl.mailTexts(m.lang());
                 Map<String, String> values = new HashMap<>();
                 values.put("name", m.name());
                 values.put("survey", survey.name(Locale.forLanguageTag(m.lang())));
@@ -119,12 +119,5 @@ public class SurveyInvitationsImpl implements SurveyInvitations {
         }
         progress.accept(1000);
         return new Sent(invited, recent, skipped, failed);
-    }
-
-    /** Texts in the recipient's language (mail_zh.properties), not the user's. */
-    private static ResourceBundle texts(String lang) {
-        return ResourceBundle.getBundle(SurveyInvitationsImpl.class.getPackageName() + ".mail", Locale.forLanguageTag(lang),
-                SurveyInvitationsImpl.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 }

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executors;
@@ -220,12 +219,6 @@ public class SurveyLinkServer implements SurveyLinks {
 
     /** The page's texts in the customer's language (web_zh.properties), not the user's. */
     private static ResourceBundle texts(String language) {
-        try {
-            return ResourceBundle.getBundle(SurveyLinkServer.class.getPackageName() + ".web", Locale.forLanguageTag(language),
-                    SurveyLinkServer.class.getClassLoader(),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        } catch (MissingResourceException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.guanxi.core.i18n.Texts.inLanguage(SurveyLinkServer.class, "web", language);
     }
 }

@@ -24,6 +24,16 @@ public final class Texts {
         return new Texts(anchor.getPackageName() + ".messages", anchor.getClassLoader());
     }
 
+    /**
+     * What a customer reads (mails, greetings, a survey page) in the customer's language, not the user's:
+     * {@code name_zh.properties} or {@code name.properties} (English) in the package of {@code anchor}, without
+     * falling back to the user's locale.
+     */
+    public static ResourceBundle inLanguage(Class<?> anchor, String name, String language) {
+        return ResourceBundle.getBundle(anchor.getPackageName() + "." + name, Locale.forLanguageTag(language),
+                anchor.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
     public String get(String key, Object... args) {
         String pattern;
         try {

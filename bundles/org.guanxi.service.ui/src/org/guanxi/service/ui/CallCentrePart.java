@@ -9,7 +9,6 @@ import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
-import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.widgets.Composite;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.service.CallCentre;
@@ -63,11 +62,7 @@ public class CallCentrePart {
     }
 
     private Composite tab(String key) {
-        CTabItem item = new CTabItem(tabs, SWT.NONE);
-        item.setText(Messages.get(key));
-        Composite page = new Composite(tabs, SWT.NONE);
-        item.setControl(page);
-        return page;
+        return Widgets.tab(tabs, Messages.get(key));
     }
 
     /** Customers changed (the demo data arrived on first start): the lists' names and counts may be new. */

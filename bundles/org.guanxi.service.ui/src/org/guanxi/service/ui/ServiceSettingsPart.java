@@ -13,7 +13,6 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
-import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DateTime;
@@ -85,11 +84,8 @@ public class ServiceSettingsPart {
     }
 
     private Composite tab(String key) {
-        CTabItem item = new CTabItem(tabs, SWT.NONE);
-        item.setText(Messages.get(key));
-        Composite page = new Composite(tabs, SWT.NONE);
+        Composite page = Widgets.tab(tabs, Messages.get(key));
         GridLayoutFactory.swtDefaults().numColumns(6).margins(10, 10).applyTo(page);
-        item.setControl(page);
         return page;
     }
 

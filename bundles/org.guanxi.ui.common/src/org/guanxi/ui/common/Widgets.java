@@ -37,4 +37,13 @@ public final class Widgets {
     public static java.time.LocalDate date(org.eclipse.swt.widgets.DateTime d) {
         return java.time.LocalDate.of(d.getYear(), d.getMonth() + 1, d.getDay());
     }
+
+    /** A new page of a tab folder, with its tab showing {@code text}. */
+    public static org.eclipse.swt.widgets.Composite tab(org.eclipse.swt.custom.CTabFolder tabs, String text) {
+        org.eclipse.swt.custom.CTabItem item = new org.eclipse.swt.custom.CTabItem(tabs, org.eclipse.swt.SWT.NONE);
+        item.setText(text);
+        org.eclipse.swt.widgets.Composite page = new org.eclipse.swt.widgets.Composite(tabs, org.eclipse.swt.SWT.NONE);
+        item.setControl(page);
+        return page;
+    }
 }
