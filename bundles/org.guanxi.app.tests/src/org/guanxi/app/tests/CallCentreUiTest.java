@@ -33,13 +33,8 @@ import org.osgi.service.event.EventAdmin;
 class CallCentreUiTest {
 
     @Test
-    void inboundOutboundIvrAndFigures() {
-        Shell shell = Ui.mainShell();
-        try {
-            check(shell);
-        } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
-        }
+    void inboundOutboundIvrAndFigures() throws Exception {
+        Ui.inWorkbench(CallCentreUiTest::check);
     }
 
     private static void check(Shell shell) {

@@ -21,13 +21,8 @@ import org.junit.jupiter.api.Test;
 class CareOutreachUiTest {
 
     @Test
-    void aCareGreetingIsSentFromTheWorkList() {
-        Shell shell = Ui.mainShell();
-        try {
-            check(shell);
-        } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
-        }
+    void aCareGreetingIsSentFromTheWorkList() throws Exception {
+        Ui.inWorkbench(CareOutreachUiTest::check);
     }
 
     private static void check(Shell shell) {
@@ -55,5 +50,6 @@ class CareOutreachUiTest {
         Ui.waitUntil("the task done", 20, () -> tasks.getItemCount() == before - 1);
         assertEquals(1, Ui.service(Outbox.class).of("Task", target.taskId()).size(), "the SMS is queued for the gateway");
         assertTrue(outreach.due(week, null, 500).stream().noneMatch(o -> o.taskId() == target.taskId()));
+        Ui.activatePart("org.guanxi.service.ui.part.desk");
     }
 }

@@ -36,12 +36,7 @@ class Customer360UiTest {
 
     @Test
     void anIncomingCallPopsTheCustomerWithEverythingAboutIt() throws Exception {
-        Shell shell = Ui.mainShell();
-        try {
-            check(shell);
-        } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
-        }
+        Ui.inWorkbench(Customer360UiTest::check);
     }
 
     private static void check(Shell shell) throws Exception {

@@ -15,13 +15,8 @@ class KnowledgeUiTest {
     private static final String TITLE = "扫地机器人无法回充的处理方法";
 
     @Test
-    void anArticleWrittenFromACaseIsFoundAtOnce() {
-        Shell shell = Ui.mainShell();
-        try {
-            check(shell);
-        } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
-        }
+    void anArticleWrittenFromACaseIsFoundAtOnce() throws Exception {
+        Ui.inWorkbench(KnowledgeUiTest::check);
     }
 
     private static void check(Shell shell) {

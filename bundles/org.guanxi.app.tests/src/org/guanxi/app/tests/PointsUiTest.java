@@ -23,13 +23,8 @@ import org.osgi.service.event.EventAdmin;
 class PointsUiTest {
 
     @Test
-    void aCallersPointsAreRedeemedAtTheDesk() {
-        Shell shell = Ui.mainShell();
-        try {
-            check(shell);
-        } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
-        }
+    void aCallersPointsAreRedeemedAtTheDesk() throws Exception {
+        Ui.inWorkbench(PointsUiTest::check);
     }
 
     private static void check(Shell shell) {
@@ -42,11 +37,13 @@ class PointsUiTest {
         int before = loyalty.account(member.id()).balance();
 
         Ui.showPerspective("org.guanxi.app.perspective.desk");
+        Ui.activatePart("org.guanxi.service.ui.part.desk");
         Ui.await(shell, "desk.cases");
         Ui.service(EventAdmin.class).postEvent(new Event(Topics.CALL_INCOMING, Map.of(Topics.PROPERTY_PHONE, member.phone())));
         Label caller = Ui.byId(shell, "desk.caller");
         Ui.waitUntil("the caller on the desk", 20, () -> caller.getText().contains(member.name()));
         Ui.showPerspective("org.guanxi.app.perspective.desk");
+        Ui.activatePart("org.guanxi.service.ui.part.desk");
 
         boolean[] done = { false };
         shell.getDisplay().timerExec(800, () -> {
@@ -62,7 +59,7 @@ class PointsUiTest {
             Ui.click(Ui.button(dialog, org.eclipse.jface.dialogs.IDialogConstants.CLOSE_LABEL));
             done[0] = true;
         });
-        Ui.click(Ui.<Button>byId(shell, "desk.points"));
+        Ui.click(Ui.<Button>await(shell, "desk.points"));
         Ui.waitUntil("the points dialog", 30, () -> done[0]);
         assertEquals(before - 300, loyalty.account(member.id()).balance());
         assertTrue(loyalty.unbalanced().isEmpty(), "the ledger still balances");

@@ -40,18 +40,14 @@ class ServiceDeskUiTest {
     private static final String SUBJECT = "Washing machine leaks when spinning";
 
     @Test
-    void aCallPopsTheCallerAndTheirComplaintWalksToConfirmedClosure() {
-        Shell shell = Ui.mainShell();
-        try {
-            check(shell);
-        } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
-        }
+    void aCallPopsTheCallerAndTheirComplaintWalksToConfirmedClosure() throws Exception {
+        Ui.inWorkbench(ServiceDeskUiTest::check);
     }
 
     private static void check(Shell shell) {
         CaseService cases = Ui.service(CaseService.class);
         Ui.showPerspective("org.guanxi.app.perspective.desk");
+        Ui.activatePart("org.guanxi.service.ui.part.desk");
         Table list = Ui.await(shell, "desk.cases");
         Ui.waitUntil("the demo cases on the desk", 120, () -> list.getItemCount() > 0);
         Ui.screenshot(shell, "agent-desk.png");
@@ -67,6 +63,7 @@ class ServiceDeskUiTest {
         int casesBefore = history.getItemCount();
 
         Ui.showPerspective("org.guanxi.app.perspective.desk");
+        Ui.activatePart("org.guanxi.service.ui.part.desk");
         Label onTheLine = Ui.byId(shell, "desk.caller");
         assertTrue(onTheLine.getText().contains(caller.name()), onTheLine.getText());
 

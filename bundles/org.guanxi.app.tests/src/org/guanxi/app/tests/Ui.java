@@ -38,6 +38,21 @@ final class Ui {
         pump(200);
     }
 
+    /** A check of the workbench's main window. */
+    interface Check {
+        void run(Shell shell) throws Exception;
+    }
+
+    /** Runs a check in the main window and leaves the workbench on the customer list for the next test, whatever happens. */
+    static void inWorkbench(Check check) throws Exception {
+        Shell shell = mainShell();
+        try {
+            check.run(shell);
+        } finally {
+            showPerspective("org.guanxi.app.perspective.customers");
+        }
+    }
+
     /** Brings a part of the current perspective to the front (another tab of its stack). */
     static void activatePart(String id) {
         org.osgi.framework.BundleContext bc = org.osgi.framework.FrameworkUtil.getBundle(Ui.class).getBundleContext();
