@@ -42,6 +42,9 @@ class PointsUiTest {
         Ui.service(EventAdmin.class).postEvent(new Event(Topics.CALL_INCOMING, Map.of(Topics.PROPERTY_PHONE, member.phone())));
         Label caller = Ui.byId(shell, "desk.caller");
         Ui.waitUntil("the caller on the desk", 20, () -> caller.getText().contains(member.name()));
+        // the 360° view pops for the call; the agent goes back to the desk after it
+        Label title = Ui.await(shell, "c360.title");
+        Ui.waitUntil("the screen pop", 20, () -> title.isVisible() && title.getText().startsWith(member.name()));
         Ui.showPerspective("org.guanxi.app.perspective.desk");
         Ui.activatePart("org.guanxi.service.ui.part.desk");
 
