@@ -27,7 +27,9 @@ public record Lifecycle(int silenceDays, double lostIntervalFactor, int explorat
         long silence = f.recencyDays();
         double interval = f.usualIntervalDays();
         if (silence > Math.max(silenceDays, interval > 0 ? lostIntervalFactor * interval : 0)) {
-            return new Explained<>(Stage.LOST, "stage.lost", silence, Math.round(interval));
+            // one order gives no usual interval to compare with
+            return interval > 0 ? new Explained<>(Stage.LOST, "stage.lost", silence, Math.round(interval))
+                    : new Explained<>(Stage.LOST, "stage.lostAfterOne", silence);
         }
         if (f.orders() == 1 || f.tenureDays() < explorationDays) {
             return new Explained<>(Stage.EXPLORATION, "stage.exploration", f.orders(), f.tenureDays());
