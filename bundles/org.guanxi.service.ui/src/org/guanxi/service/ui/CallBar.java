@@ -3,6 +3,8 @@ package org.guanxi.service.ui;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UIEventTopic;
@@ -13,6 +15,7 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.service.CallCentre;
@@ -25,6 +28,7 @@ import org.guanxi.ui.common.Widgets;
 import org.osgi.service.event.Event;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
@@ -47,6 +51,12 @@ public class CallBar {
     private Label label;
     private Button end;
     private ActiveCall active;
+    /** One writer, so that a call is ended before the next is answered. */
+    private final ExecutorService log = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "guanxi-call-log");
+        t.setDaemon(true);
+        return t;
+    });
     /** Who is on the line and in which queue: fixed for the call, the time runs. */
     private String caller;
 
@@ -68,28 +78,53 @@ public class CallBar {
         if (label == null || label.isDisposed() || phone == null) {
             return;
         }
-        if (active != null) {
-            try {
-                calls.end(active.call().id(), new Ending(CallDisposition.COMPLETED, false, active.caseId(),
-                        Messages.get("call.autoEnded"), null));
-            } catch (RuntimeException e) {
-                // ended meanwhile (another window of this agent): nothing to wrap up
-            }
+        ActiveCall previous = active;
+        if (previous != null) {
             active = null;
+            app.getContext().remove(ActiveCall.class);
         }
         Object keys = event.getProperty(Topics.PROPERTY_IVR);
-        try {
-            Call c = calls.answer(phone.toString(), keys == null ? null : keys.toString());
-            caller = (c.customerName() == null ? Messages.get("call.unknownCaller", c.phone()) : c.customerName() + " " + c.phone())
-                    + (c.queue() == null ? "" : " · " + queueName(c.queue()));
-            active = new ActiveCall(c);
-            app.getContext().set(ActiveCall.class, active);
-        } catch (RuntimeException e) {
-            Errors.show(label.getShell(), e);
+        Display display = label.getDisplay();
+        // the log is written beside the UI thread: the 360° view pops for the same event and must not wait for it
+        log.execute(() -> {
+            if (previous != null) {
+                try {
+                    calls.end(previous.call().id(), new Ending(CallDisposition.COMPLETED, false, previous.caseId(),
+                            Messages.get("call.autoEnded"), null));
+                } catch (RuntimeException e) {
+                    // ended meanwhile (another window of this agent): nothing to wrap up
+                }
+            }
+            try {
+                Call c = calls.answer(phone.toString(), keys == null ? null : keys.toString());
+                String who = (c.customerName() == null ? Messages.get("call.unknownCaller", c.phone()) : c.customerName() + " " + c.phone())
+                        + (c.queue() == null ? "" : " · " + queueName(c.queue()));
+                display.asyncExec(() -> answered(c, who));
+            } catch (RuntimeException e) {
+                display.asyncExec(() -> {
+                    if (!label.isDisposed()) {
+                        Errors.show(label.getShell(), e);
+                    }
+                });
+            }
+        });
+    }
+
+    private void answered(Call c, String who) {
+        if (label.isDisposed()) {
+            return;
         }
+        caller = who;
+        active = new ActiveCall(c);
+        app.getContext().set(ActiveCall.class, active);
         show();
         label.getShell().layout(true, true);
         tick();
+    }
+
+    @PreDestroy
+    void stop() {
+        log.shutdown();
     }
 
     /** The wrap-up of the open call. */
