@@ -26,7 +26,7 @@ import org.guanxi.core.model.Channel;
 import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.SkipReason;
-import org.guanxi.core.persistence.IdBlock;
+import org.guanxi.core.persistence.InteractionRows;
 import org.guanxi.core.service.CampaignService;
 import org.guanxi.core.service.CampaignService.MailSettings;
 import org.guanxi.core.service.CareOutreach;
@@ -235,17 +235,7 @@ public class CareOutreachImpl implements CareOutreach {
     private void timeline(Connection c, Outreach o, Channel channel, String note) throws SQLException {
         String subject = org.guanxi.core.i18n.Texts.of(CareOutreachImpl.class).get("care.sent",
                 org.guanxi.core.i18n.Labels.of(o.occasion()));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO INTERACTION (ID, VERSION, CUSTOMER_ID, CHANNEL, OCCURRED_AT, "
-                + "SUBJECT, NOTES, USER_LOGIN) VALUES (?, 1, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, new IdBlock(c).next());
-            ps.setLong(2, o.customerId());
-            ps.setString(3, channel.name());
-            ps.setTimestamp(4, Timestamp.from(Instant.now()));
-            ps.setString(5, subject.length() > 200 ? subject.substring(0, 200) : subject);
-            ps.setString(6, note.length() > 4000 ? note.substring(0, 4000) : note);
-            ps.setString(7, security.currentUser());
-            ps.executeUpdate();
-        }
+        InteractionRows.insert(c, o.customerId(), channel, Instant.now(), subject, note, security.currentUser());
     }
 
     /** The SMS for the gateway: {@code <sms xmlns="urn:guanxi:sms:1">} with number, text and the customer's task. */

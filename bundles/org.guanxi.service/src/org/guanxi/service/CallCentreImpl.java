@@ -27,7 +27,7 @@ import org.guanxi.core.model.Channel;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.model.Segment;
-import org.guanxi.core.persistence.IdBlock;
+import org.guanxi.core.persistence.InteractionRows;
 import org.guanxi.core.service.CallCentre;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;
@@ -167,7 +167,7 @@ public class CallCentreImpl implements CallCentre {
                 ps.setString(2, ending.disposition().name());
                 ps.setBoolean(3, ending.resolved() && ending.disposition() == CallDisposition.COMPLETED);
                 setLong(ps, 4, ending.caseId());
-                ps.setString(5, blankToNull(ending.note()));
+                ps.setString(5, CaseServiceImpl.blankToNull(ending.note()));
                 ps.setLong(6, callId);
                 if (ps.executeUpdate() == 0) {
                     throw new GuanxiException("error.callEnded");
@@ -188,17 +188,8 @@ public class CallCentreImpl implements CallCentre {
     private void timeline(Connection c, Call call, Ending ending, Duration length) throws SQLException {
         String subject = TEXTS.get("call.interaction", Labels.of(call.direction()), Labels.of(ending.disposition()),
                 length.toMinutes(), length.toSecondsPart());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO INTERACTION (ID, VERSION, CUSTOMER_ID, CHANNEL, OCCURRED_AT, "
-                + "SUBJECT, NOTES, USER_LOGIN) VALUES (?, 1, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, new IdBlock(c).next());
-            ps.setLong(2, call.customerId());
-            ps.setString(3, Channel.PHONE.name());
-            ps.setTimestamp(4, Timestamp.from(call.startedAt()));
-            ps.setString(5, subject.length() > 200 ? subject.substring(0, 200) : subject);
-            ps.setString(6, blankToNull(ending.note()));
-            ps.setString(7, security.currentUser());
-            ps.executeUpdate();
-        }
+        InteractionRows.insert(c, call.customerId(), Channel.PHONE, call.startedAt(), subject, CaseServiceImpl.blankToNull(ending.note()),
+                security.currentUser());
     }
 
     /** Moves a call-list entry on after an attempt: done, failed, a callback, or another try later. */
@@ -608,9 +599,5 @@ public class CallCentreImpl implements CallCentre {
     private static Long getLong(ResultSet rs, int index) throws SQLException {
         long v = rs.getLong(index);
         return rs.wasNull() ? null : v;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
