@@ -38,7 +38,7 @@ class ScreenPopBenchmark {
         assumeTrue(Boolean.getBoolean("guanxi.bench"), "benchmarks run with -Dguanxi.bench=true");
         Shell shell = Ui.mainShell();
         Database db = Ui.service(Database.class);
-        Ui.waitUntil("demo data", 180, () -> count(db) > 0 && !Ui.service(DemoDataService.class).isEmpty());
+        Ui.waitUntil("demo data", 1800, () -> count(db) > 0 && !Ui.service(DemoDataService.class).isEmpty());
         long have = count(db);
         if (have < CUSTOMERS) {
             long t = System.nanoTime();
@@ -60,7 +60,7 @@ class ScreenPopBenchmark {
                     title = Ui.await(shell, "c360.title");
                 }
                 Label shown = title;
-                Ui.waitUntil("the pop of " + caller[1], 30, () -> shown.isVisible() && shown.getText().startsWith(caller[1]));
+                Ui.waitUntil("the pop of " + caller[1], 300, () -> shown.isVisible() && shown.getText().startsWith(caller[1]));
                 shell.update();
                 if (i >= 20) {
                     pop[i - 20] = (System.nanoTime() - t) / 1e6;
