@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.cli.CommandLine.UsageException;
 import org.guanxi.core.service.ForecastService;
 import org.guanxi.core.service.ForecastService.Grain;
@@ -84,7 +85,7 @@ final class SalesAnalyzeCommand {
     private int forecast(String[] args) {
         Grain grain = Grain.MONTH;
         Scope scope = Scope.COMPANY;
-        YearMonth from = YearMonth.now();
+        YearMonth from = YearMonth.now(AppClock.get());
         Integer periods = null;
         Path file = null;
         for (int i = 2; i < args.length; i++) {

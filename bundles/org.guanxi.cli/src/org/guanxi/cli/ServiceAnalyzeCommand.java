@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.cli.CommandLine.UsageException;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Construct;
@@ -50,7 +51,7 @@ final class ServiceAnalyzeCommand {
         }
         String code = "CSI";
         Grouping by = Grouping.TIER;
-        LocalDate to = LocalDate.now();
+        LocalDate to = AppClock.today();
         LocalDate from = null;
         Path file = null;
         for (int i = 2; i < args.length; i++) {
@@ -178,7 +179,7 @@ final class ServiceAnalyzeCommand {
     private record AsOf(LocalDate asOf, Path file) {
 
         static AsOf of(String[] args) {
-            LocalDate asOf = LocalDate.now();
+            LocalDate asOf = AppClock.today();
             Path file = null;
             for (int i = 2; i < args.length; i++) {
                 switch (args[i]) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.InvoiceStatus;
@@ -200,7 +201,7 @@ public class Customer360ServiceImpl implements Customer360Service {
         }
         Optional<CustomerValueService.CustomerValue> value = values.history(customerId).stream().findFirst();
         return new View(customer, value, orderCount, revenue, lastOrder, orders, invoices, open,
-                interactions.timeline(customerId, 50), care.upcoming(customerId, LocalDate.now(), CARE_DAYS),
+                interactions.timeline(customerId, 50), care.upcoming(customerId, AppClock.today(), CARE_DAYS),
                 tasks.openTasks(customerId));
     }
 }

@@ -21,6 +21,7 @@ import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.i18n.Texts;
@@ -82,7 +83,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
     @Override
     public Summary analyse(LocalDate asOf, IntConsumer progress) {
         security.check(Permission.CUSTOMER_WRITE);
-        Instant startedAt = Instant.now();
+        Instant startedAt = AppClock.now();
         try (Connection c = db.dataSource().getConnection()) {
             Map<Long, Party> parties = new HashMap<>();
             long t0 = System.nanoTime();
@@ -368,7 +369,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
                 ps.executeBatch();
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE VALUE_RUN SET FINISHED_AT = ? WHERE ID = ?")) {
-                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                ps.setTimestamp(1, Timestamp.from(AppClock.now()));
                 ps.setLong(2, runId);
                 ps.executeUpdate();
             }
@@ -396,7 +397,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
                 ResultSet rs = st.executeQuery("SELECT MAX(ORDER_DATE) FROM SALES_ORDER")) {
             rs.next();
             Date d = rs.getDate(1);
-            return d == null ? LocalDate.now() : d.toLocalDate();
+            return d == null ? AppClock.today() : d.toLocalDate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -6,12 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.persistence.IdBlock;
@@ -100,7 +100,7 @@ public class DeliveredValueServiceImpl implements DeliveredValueService {
         }
         db.jdbcTransaction(c -> {
             long id;
-            Timestamp now = Timestamp.from(Instant.now());
+            Timestamp now = Timestamp.from(AppClock.now());
             if (sheet.version() == 0) {
                 id = new IdBlock(c).next();
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO VALUE_SHEET (ID, VERSION, SCOPE_KIND, SCOPE_KEY, COMPETITOR, "

@@ -1,11 +1,11 @@
 package org.guanxi.customer;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.event.Events;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Topics;
@@ -78,7 +78,7 @@ public class InteractionServiceImpl implements InteractionService {
             i.setChannel(channel);
             i.setSubject(subject.strip());
             i.setNotes(notes == null || notes.isBlank() ? null : notes.strip());
-            i.setOccurredAt(Instant.now());
+            i.setOccurredAt(AppClock.now());
             i.setUser(security.currentUser());
             em.persist(i);
             em.flush();

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.guanxi.core.AppClock;
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.persistence.IdBlock;
 
 /**
@@ -48,11 +50,11 @@ final class DemoActivities {
                 owners.add(rs.getString(3));
             }
         }
-        LocalDate monday = LocalDate.now().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate today = LocalDate.now();
+        LocalDate monday = AppClock.today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate today = AppClock.today();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ACTIVITY (ID, VERSION, KIND, SUBJECT, STARTS_AT, ENDS_AT, "
                 + "ALL_DAY, LOCATION, CUSTOMER_ID, OPPORTUNITY_ID, OWNER_LOGIN, PARTICIPANTS, STATUS, OUTCOME, REMIND_AT, "
-                + "CREATED_AT, UPDATED_AT) VALUES (?, 1, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+                + "CREATED_AT, UPDATED_AT) VALUES (?, 1, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, " + SqlClock.now() + ", " + SqlClock.now() + ")")) {
             for (int i = 0; i < deals.size() * 2; i++) {
                 long[] deal = deals.get(i % deals.size());
                 String[] kind = KINDS[random.nextInt(KINDS.length)];

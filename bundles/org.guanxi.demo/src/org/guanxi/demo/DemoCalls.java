@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.guanxi.core.AppClock;
+
 /**
  * Two months of the call centre: inbound calls on working days routed by the seeded IVR menu, each agent with their
  * own first-call resolution, callers who ring again within a week, dropped lines and unknown numbers; and a
@@ -57,7 +59,7 @@ final class DemoCalls {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO CALL_LOG (DIRECTION, PHONE, CUSTOMER_ID, AGENT, QUEUE_CODE, "
                 + "IVR_KEYS, STARTED_AT, ENDED_AT, DISPOSITION, RESOLVED, NOTE) VALUES ('IN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            LocalDate today = LocalDate.now(BEIJING);
+            LocalDate today = AppClock.today();
             for (LocalDate day = today.minusDays(60); day.isBefore(today); day = day.plusDays(1)) {
                 if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
                     continue;
@@ -123,7 +125,7 @@ final class DemoCalls {
             ps.setString(4, "{name}您好，我是客服中心的客服代表。想占用您两分钟时间，了解一下您对近期购买的产品和服务是否满意，"
                     + "请问现在方便吗？\n（方便：逐题朗读问卷并记录评分；不方便：约定回拨时间。）\n结束语：感谢您的支持，祝您生活愉快！");
             ps.setString(5, team.get(0));
-            ps.setTimestamp(6, Timestamp.from(Instant.now().minusSeconds(12 * 86400)));
+            ps.setTimestamp(6, Timestamp.from(AppClock.now().minusSeconds(12 * 86400)));
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
@@ -139,7 +141,7 @@ final class DemoCalls {
                 }
             }
         }
-        Instant now = Instant.now();
+        Instant now = AppClock.now();
         try (PreparedStatement entry = c.prepareStatement("INSERT INTO CALL_LIST_ENTRY (LIST_ID, CUSTOMER_ID, PHONE, STATUS, "
                 + "NEXT_AT, ATTEMPTS, LAST_DISPOSITION) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
                 PreparedStatement call = c.prepareStatement("INSERT INTO CALL_LOG (DIRECTION, PHONE, CUSTOMER_ID, AGENT, "
@@ -152,7 +154,7 @@ final class DemoCalls {
                 int attempts = share < 0.55 ? 1 : 0;
                 String last = share < 0.40 ? "COMPLETED" : share < 0.50 ? "NO_ANSWER" : share < 0.55 ? "CALLBACK" : null;
                 Instant next = "CALLBACK".equals(status)
-                        ? LocalDate.now().plusDays(1).atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant()
+                        ? AppClock.today().plusDays(1).atTime(10, 0).atZone(AppClock.zone()).toInstant()
                         : now.minusSeconds(3600);
                 entry.setLong(1, list);
                 entry.setLong(2, customer);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.persistence.IdBlock;
 
@@ -54,7 +55,7 @@ final class DemoCampaigns {
     private static long segment(Connection c, IdBlock ids, String name, String tiers, String cities) throws SQLException {
         long id = ids.next();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO SEGMENT (ID, VERSION, NAME, TIERS, CITIES, CREATED_BY, "
-                + "CREATED_AT) VALUES (?, 1, ?, ?, ?, 'demo', CURRENT_TIMESTAMP)")) {
+                + "CREATED_AT) VALUES (?, 1, ?, ?, ?, 'demo', " + SqlClock.now() + ")")) {
             ps.setLong(1, id);
             ps.setString(2, name);
             ps.setString(3, tiers);
@@ -160,10 +161,10 @@ final class DemoCampaigns {
                     + "WHERE STAGE = 'WON' ORDER BY ID FETCH FIRST 1 ROWS ONLY) OR ID IN (SELECT ID FROM OPPORTUNITY "
                     + "WHERE STAGE = 'PROPOSAL' ORDER BY ID FETCH FIRST 1 ROWS ONLY)");
             st.executeUpdate("INSERT INTO CAMPAIGN_RESPONSE (CAMPAIGN_ID, CUSTOMER_ID, KIND, LEAD_ID, NOTES, RESPONDED_AT, "
-                    + "USER_LOGIN) SELECT " + campaign + ", CUSTOMER_ID, 'LEAD', ID, '回复邮件索取样品', CURRENT_TIMESTAMP, 'demo' "
+                    + "USER_LOGIN) SELECT " + campaign + ", CUSTOMER_ID, 'LEAD', ID, '回复邮件索取样品', " + SqlClock.now() + ", 'demo' "
                     + "FROM SALES_LEAD WHERE CAMPAIGN_ID = " + campaign);
             st.executeUpdate("INSERT INTO CAMPAIGN_RESPONSE (CAMPAIGN_ID, CUSTOMER_ID, KIND, OPPORTUNITY_ID, NOTES, RESPONDED_AT, "
-                    + "USER_LOGIN) SELECT " + campaign + ", CUSTOMER_ID, 'OPPORTUNITY', ID, '礼盒团购', CURRENT_TIMESTAMP, 'demo' "
+                    + "USER_LOGIN) SELECT " + campaign + ", CUSTOMER_ID, 'OPPORTUNITY', ID, '礼盒团购', " + SqlClock.now() + ", 'demo' "
                     + "FROM OPPORTUNITY WHERE CAMPAIGN_ID = " + campaign);
         }
     }
@@ -173,7 +174,7 @@ final class DemoCampaigns {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO EMAIL_SUPPRESSION (EMAIL_KEY, REASON, CAMPAIGN_ID, "
-                + "SUPPRESSED_AT, USER_LOGIN) VALUES (?, ?, ?, CURRENT_TIMESTAMP, 'demo')")) {
+                + "SUPPRESSED_AT, USER_LOGIN) VALUES (?, ?, ?, " + SqlClock.now() + ", 'demo')")) {
             ps.setString(1, emailKey);
             ps.setString(2, reason);
             ps.setLong(3, campaign);
@@ -183,7 +184,7 @@ final class DemoCampaigns {
 
     private static void response(Connection c, long campaign, long customer, String kind, String notes) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO CAMPAIGN_RESPONSE (CAMPAIGN_ID, CUSTOMER_ID, KIND, NOTES, "
-                + "RESPONDED_AT, USER_LOGIN) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, 'demo')")) {
+                + "RESPONDED_AT, USER_LOGIN) VALUES (?, ?, ?, ?, " + SqlClock.now() + ", 'demo')")) {
             ps.setLong(1, campaign);
             ps.setLong(2, customer);
             ps.setString(3, kind);

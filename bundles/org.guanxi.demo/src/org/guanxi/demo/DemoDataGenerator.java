@@ -9,14 +9,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.IntConsumer;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.persistence.IdBlock;
@@ -167,7 +168,7 @@ public class DemoDataGenerator implements DemoDataService {
             if (levels != null && calendar != null) {
                 // cases take their deadlines from the customer's tier, so the pyramid is placed first
                 if (values != null && security != null && security.hasPermission(Permission.CUSTOMER_WRITE)) {
-                    values.analyse(LocalDate.now(), n -> { });
+                    values.analyse(AppClock.today(), n -> { });
                 }
                 DemoService.insert(c, ids, random, sample, user, levels, calendar.calendar());
             }
@@ -180,7 +181,7 @@ public class DemoDataGenerator implements DemoDataService {
             }
             if (care != null && security != null && security.hasPermission(Permission.CUSTOMER_WRITE)) {
                 // the care greetings of the coming two weeks wait in the agents' work list
-                care.planTasks(LocalDate.now().minusDays(2), LocalDate.now().plusDays(14), p -> { });
+                care.planTasks(AppClock.today().minusDays(2), AppClock.today().plusDays(14), p -> { });
             }
             c.commit();
             confirm(drafts);
@@ -220,12 +221,12 @@ public class DemoDataGenerator implements DemoDataService {
                 }
             }
         }
-        loyalty.expire(LocalDate.now());
+        loyalty.expire(AppClock.today());
     }
 
     /** Win-backs opened a month ago for the customers then at risk, a third of them since won back or lost. */
     private void winBacks(Random random) {
-        churn.generateWinBacks(LocalDate.now().minusMonths(1));
+        churn.generateWinBacks(AppClock.today().minusMonths(1));
         for (ChurnService.WinBack w : churn.winBacks(WinBackStatus.OPEN, 1_000)) {
             try {
                 switch (random.nextInt(6)) {
@@ -237,7 +238,7 @@ public class DemoDataGenerator implements DemoDataService {
                 // an agent on the same database was quicker: the outcome is theirs
             }
         }
-        churn.generateWinBacks(LocalDate.now());
+        churn.generateWinBacks(AppClock.today());
     }
 
     private static long nextNumber(Connection c, String sql) throws SQLException {
@@ -292,7 +293,7 @@ public class DemoDataGenerator implements DemoDataService {
         String[] city = names.city();
         String[] person = names.person();
         String name = organisation ? names.company(city[0]) : person[0];
-        Timestamp created = Timestamp.from(Instant.now().minusSeconds(86_400L * (30 + random.nextInt(1500))));
+        Timestamp created = Timestamp.from(AppClock.now().minusSeconds(86_400L * (30 + random.nextInt(1500))));
         PreparedStatement ps = b.customer;
         ps.setLong(1, id);
         ps.setString(2, code);
@@ -306,15 +307,21 @@ public class DemoDataGenerator implements DemoDataService {
         ps.setString(8, random.nextInt(100) < 60 ? String.format("VIP%010d", id) : null);
         ps.setString(9, organisation ? String.format("91%s%012d", city[2], random.nextLong(1_000_000_000_000L)) : null);
         ps.setString(10, city[0]);
-        ps.setDate(11, organisation ? null : Date.valueOf(LocalDate.of(1950 + random.nextInt(55), 1 + random.nextInt(12),
-                1 + random.nextInt(28))));
+        // one person in twenty has a birthday in the coming days (and takes SMS), so that the care greetings the demo
+        // plans are never empty, whatever day it is
+        boolean birthdaySoon = !organisation && id % 20 == 0;
+        LocalDate born = organisation ? null : LocalDate.of(1950 + random.nextInt(55), 1 + random.nextInt(12), 1 + random.nextInt(28));
+        if (birthdaySoon) {
+            born = AppClock.today().plusDays(1 + id / 20 % 10).withYear(born.getYear());
+        }
+        ps.setDate(11, born == null ? null : Date.valueOf(born));
         ps.setString(12, names.pick(Names.SOURCES));
         ps.setString(13, names.pick(Names.OWNERS));
         ps.setTimestamp(14, created);
         ps.setString(15, SearchKeys.pinyinKey(name));
         ps.setString(16, SearchKeys.phoneKey(phone));
         ps.setBoolean(17, random.nextInt(100) < 55);
-        ps.setBoolean(18, random.nextInt(100) < 40);
+        ps.setBoolean(18, random.nextInt(100) < 40 || birthdaySoon);
         ps.setBoolean(19, random.nextInt(100) < 70);
         ps.setString(20, SearchKeys.emailKey(email));
         ps.addBatch();
@@ -346,7 +353,7 @@ public class DemoDataGenerator implements DemoDataService {
             b.interaction.setLong(1, b.ids.next());
             b.interaction.setLong(2, id);
             b.interaction.setString(3, what[0]);
-            b.interaction.setTimestamp(4, Timestamp.from(Instant.now().minusSeconds(60L * random.nextInt(60 * 24 * 700))));
+            b.interaction.setTimestamp(4, Timestamp.from(AppClock.now().minusSeconds(60L * random.nextInt(60 * 24 * 700))));
             b.interaction.setString(5, what[1]);
             b.interaction.setString(6, names.pick(Names.OWNERS));
             b.interaction.addBatch();
@@ -391,7 +398,7 @@ public class DemoDataGenerator implements DemoDataService {
             long[] productIds, BigDecimal[] prices) throws SQLException {
         // a skewed distribution: most customers buy little, a few buy a lot (the pyramid needs that)
         int orders = (int) Math.min(40, Math.floor(-Math.log(1 - random.nextDouble()) * 3));
-        LocalDate today = LocalDate.now();
+        LocalDate today = AppClock.today();
         for (int o = 0; o < orders; o++) {
             long orderId = ids.next();
             LocalDate date = today.minusDays(random.nextInt(730));
@@ -455,7 +462,7 @@ public class DemoDataGenerator implements DemoDataService {
             customer = c.prepareStatement("INSERT INTO CUSTOMER (ID, VERSION, CODE, KIND, NAME, NAME_KEY, PHONE, EMAIL, "
                     + "MEMBER_CARD, TAX_ID, CITY, BIRTHDAY, SOURCE, OWNER_LOGIN, CREATED_AT, UPDATED_AT, PINYIN_KEY, PHONE_KEY, "
                     + "CONSENT_EMAIL, CONSENT_SMS, CONSENT_PHONE, EMAIL_KEY) "
-                    + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?, ?, ?, ?, ?, ?)");
+                    + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + SqlClock.now() + ", ?, ?, ?, ?, ?, ?)");
             contact = c.prepareStatement("INSERT INTO CONTACT (ID, VERSION, CUSTOMER_ID, NAME, ROLE, PHONE, EMAIL, "
                     + "PHONE_KEY, INFLUENCE, ATTITUDE) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)");
             contactPoint = c.prepareStatement("INSERT INTO CONTACT_POINT (ID, VERSION, CUSTOMER_ID, KIND, VAL, LABEL, "

@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.guanxi.core.AppClock;
+import org.guanxi.core.db.SqlClock;
+
 /**
  * Demo sales teams and monthly targets (this year and next) for the company, each team and each rep, so that the
  * forecast view shows attainment from the first start.
@@ -36,8 +39,8 @@ final class DemoForecast {
             ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO SALES_TARGET (SCOPE, SCOPE_KEY, MONTH_START, AMOUNT, "
-                + "UPDATED_AT, USER_LOGIN) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, 'demo')")) {
-            LocalDate first = LocalDate.now().withDayOfYear(1);
+                + "UPDATED_AT, USER_LOGIN) VALUES (?, ?, ?, ?, " + SqlClock.now() + ", 'demo')")) {
+            LocalDate first = AppClock.today().withDayOfYear(1);
             for (int m = 0; m < 24; m++) {
                 Date month = Date.valueOf(first.plusMonths(m));
                 target(ps, "COMPANY", "", month, COMPANY_TARGET);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Money;
 import org.guanxi.core.model.QuoteStatus;
 import org.guanxi.core.persistence.IdBlock;
@@ -61,7 +62,7 @@ final class DemoOrders {
             ps.setLong(1, id);
             ps.setString(2, code);
             ps.setString(3, name);
-            ps.setDate(4, Date.valueOf(LocalDate.now().withDayOfYear(1)));
+            ps.setDate(4, Date.valueOf(AppClock.today().withDayOfYear(1)));
             ps.executeUpdate();
         }
         try (PreparedStatement price = c.prepareStatement("SELECT UNIT_PRICE FROM PRODUCT WHERE ID = ?");
@@ -90,7 +91,7 @@ final class DemoOrders {
     }
 
     private static void stock(Connection c, Random random) throws SQLException {
-        Timestamp reported = Timestamp.from(Instant.now().minusSeconds(3_600));
+        Timestamp reported = Timestamp.from(AppClock.now().minusSeconds(3_600));
         List<String> skus = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT SKU FROM PRODUCT WHERE STOCK_ITEM = TRUE "
                 + "AND NOT EXISTS (SELECT 1 FROM INVENTORY_LEVEL i WHERE i.SKU = PRODUCT.SKU) ORDER BY SKU")) {
@@ -119,7 +120,7 @@ final class DemoOrders {
 
     private static void quotes(Connection c, IdBlock ids, Random random, List<Long> customers, long[] productIds, long priceList)
             throws SQLException {
-        LocalDate today = LocalDate.now();
+        LocalDate today = AppClock.today();
         try (PreparedStatement quote = c.prepareStatement("INSERT INTO QUOTE (ID, VERSION, QUOTE_NO, REVISION, CUSTOMER_ID, "
                 + "PRICE_LIST_ID, STATUS, CURRENCY, VALID_UNTIL, LIST_TOTAL, TOTAL, MAX_DISCOUNT, OWNER_LOGIN, APPROVED_BY, "
                 + "APPROVED_AT, CREATED_AT, UPDATED_AT) VALUES (?, 1, ?, ?, ?, ?, ?, 'CNY', ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -134,7 +135,7 @@ final class DemoOrders {
                 String owner = Names.OWNERS[random.nextInt(Names.OWNERS.length)];
                 QuoteStatus status = QUOTE_MIX[i % QUOTE_MIX.length];
                 int revisions = i % 7 == 3 ? 2 : 1;
-                Instant created = Instant.now().minusSeconds(86_400L * (1 + random.nextInt(40)));
+                Instant created = AppClock.now().minusSeconds(86_400L * (1 + random.nextInt(40)));
                 for (int rev = 1; rev <= revisions; rev++) {
                     QuoteStatus s = rev < revisions ? QuoteStatus.SUPERSEDED : status;
                     boolean big = s == QuoteStatus.PENDING_APPROVAL || random.nextInt(5) == 0;
@@ -195,8 +196,8 @@ final class DemoOrders {
     }
 
     private static void contracts(Connection c, IdBlock ids, Random random, List<Long> customers) throws SQLException {
-        LocalDate today = LocalDate.now();
-        Timestamp now = Timestamp.from(Instant.now());
+        LocalDate today = AppClock.today();
+        Timestamp now = Timestamp.from(AppClock.now());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO SALES_CONTRACT (ID, VERSION, CONTRACT_NO, TITLE, CUSTOMER_ID, "
                 + "STATUS, SIGNED_ON, START_DATE, END_DATE, AMOUNT, CURRENCY, PAYMENT_TERMS, TERMS, AUTO_RENEW, RENEWAL_NOTICE_DAYS, "
                 + "OWNER_LOGIN, CREATED_AT, UPDATED_AT) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 'CNY', ?, ?, ?, ?, ?, ?, ?)")) {
@@ -276,7 +277,7 @@ final class DemoOrders {
     private static List<Long> draftOrders(Connection c, IdBlock ids, Random random, List<Long> customers, long[] productIds)
             throws SQLException {
         List<Long> drafts = new ArrayList<>();
-        LocalDate today = LocalDate.now();
+        LocalDate today = AppClock.today();
         try (PreparedStatement order = c.prepareStatement("INSERT INTO SALES_ORDER (ID, VERSION, ORDER_NO, CUSTOMER_ID, ORDER_DATE, "
                 + "STATUS, CURRENCY, TOTAL, OWNER_LOGIN, REQUESTED_DATE) VALUES (?, 1, ?, ?, ?, 'DRAFT', 'CNY', ?, ?, ?)");
                 PreparedStatement line = c.prepareStatement("INSERT INTO ORDER_LINE (ID, VERSION, ORDER_ID, LINE_NO, PRODUCT_ID, "

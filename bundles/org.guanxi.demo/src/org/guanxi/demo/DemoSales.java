@@ -8,13 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Criterion;
 import org.guanxi.core.model.LeadSource;
 import org.guanxi.core.model.ObjectionKind;
@@ -46,7 +46,7 @@ final class DemoSales {
         if (customers.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(AppClock.now());
         try (PreparedStatement lead = c.prepareStatement("INSERT INTO SALES_LEAD (ID, VERSION, CODE, PERSON_NAME, COMPANY, NAME_KEY, "
                 + "PINYIN_KEY, PHONE, PHONE_KEY, EMAIL, EMAIL_KEY, CITY, SOURCE, STATUS, OWNER_LOGIN, NEED, BUDGET, AUTHORITY, CREDIT, "
                 + "FIT, SCORE, ESTIMATED_AMOUNT, CREATED_AT, UPDATED_AT) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -90,7 +90,7 @@ final class DemoSales {
                 }
                 lead.setInt(20, score.score());
                 lead.setBigDecimal(21, BigDecimal.valueOf(5_000L * (1 + random.nextInt(60))));
-                Timestamp created = Timestamp.from(Instant.now().minusSeconds(3_600L * random.nextInt(24 * 60)));
+                Timestamp created = Timestamp.from(AppClock.now().minusSeconds(3_600L * random.nextInt(24 * 60)));
                 lead.setTimestamp(22, created);
                 lead.setTimestamp(23, created);
                 lead.addBatch();
@@ -98,7 +98,7 @@ final class DemoSales {
             lead.executeBatch();
 
             int deals = Math.min(160, customers.size());
-            LocalDate today = LocalDate.now();
+            LocalDate today = AppClock.today();
             for (int i = 0; i < deals; i++) {
                 long id = ids.next();
                 long customer = customers.get(random.nextInt(customers.size()));

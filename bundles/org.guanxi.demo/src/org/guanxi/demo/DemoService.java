@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.guanxi.core.AppClock;
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.model.CasePriority;
 import org.guanxi.core.model.Tier;
 import org.guanxi.core.persistence.IdBlock;
@@ -97,7 +99,7 @@ final class DemoService {
         members(c, user);
         articles(c, ids);
         responses(c, random, sample);
-        Instant now = Instant.now();
+        Instant now = AppClock.now();
         try (Inserts in = new Inserts(c, levels, calendar)) {
             for (int i = 0; i < 90; i++) {
                 String[] r = REQUESTS[random.nextInt(REQUESTS.length)];
@@ -132,7 +134,7 @@ final class DemoService {
         try (PreparedStatement revenue = c.prepareStatement("SELECT COALESCE(SUM(TOTAL), 0) FROM SALES_ORDER WHERE CUSTOMER_ID = ? "
                 + "AND STATUS IN ('CONFIRMED', 'DELIVERED', 'INVOICED') AND ORDER_DATE > ?");
                 PreparedStatement set = c.prepareStatement("UPDATE CUSTOMER SET CATEGORY_SPEND = ? WHERE ID = ?")) {
-            revenue.setDate(2, java.sql.Date.valueOf(java.time.LocalDate.now().minusYears(1)));
+            revenue.setDate(2, java.sql.Date.valueOf(AppClock.today().minusYears(1)));
             for (long customer : sample) {
                 if (random.nextInt(3) != 0) {
                     continue;
@@ -181,7 +183,7 @@ final class DemoService {
         }
         String[] sources = { "CALL", "CALL", "EMAIL", "EMAIL", "IMPORT" };
         String[] comments = { "送货很快", "安装师傅很专业", "客服回复慢", "价格偏高", "质量不错", null, null, null };
-        LocalDate today = LocalDate.now(BEIJING);
+        LocalDate today = AppClock.today();
         try (PreparedStatement response = c.prepareStatement("INSERT INTO SURVEY_RESPONSE (SURVEY_ID, CUSTOMER_ID, PRODUCT_ID, "
                 + "SOURCE, RESPONDED_AT, AGENT, COMMENT_TEXT) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
                 PreparedStatement answer = c.prepareStatement("INSERT INTO SURVEY_ANSWER (RESPONSE_ID, QUESTION_ID, SCORE) VALUES (?, ?, ?)")) {
@@ -237,7 +239,7 @@ final class DemoService {
     /** Within the last 60 days, in office hours; a quarter within the last four days, so that some are still open. */
     private static Instant openedAt(Random random, Instant now) {
         int daysAgo = random.nextInt(4) == 0 ? random.nextInt(4) : random.nextInt(60);
-        LocalDate day = LocalDate.now(BEIJING).minusDays(daysAgo);
+        LocalDate day = AppClock.today().minusDays(daysAgo);
         Instant t = day.atTime(9 + random.nextInt(8), random.nextInt(60)).atZone(BEIJING).toInstant();
         return t.isAfter(now) ? now.minus(Duration.ofMinutes(20 + random.nextInt(120))) : t;
     }
@@ -292,7 +294,7 @@ final class DemoService {
             }
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO KB_ARTICLE (ID, VERSION, TITLE, BODY, TAGS, USES, AUTHOR, "
-                + "CREATED_AT, UPDATED_AT) VALUES (?, 1, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+                + "CREATED_AT, UPDATED_AT) VALUES (?, 1, ?, ?, ?, ?, ?, " + SqlClock.now() + ", " + SqlClock.now() + ")")) {
             for (int i = 0; i < ARTICLES.length; i++) {
                 ps.setLong(1, ids.next());
                 ps.setString(2, ARTICLES[i][0]);

@@ -1,7 +1,6 @@
 package org.guanxi.integration;
 
 import java.io.StringReader;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.function.BiConsumer;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
 import org.guanxi.core.event.Topics;
@@ -80,7 +80,7 @@ public class DeadLetters implements DeadLetterService {
                 msg.setPayload(payload);
             }
             msg.setStatus(Status.PENDING);
-            msg.setNextAttemptAt(Instant.now());
+            msg.setNextAttemptAt(AppClock.now());
             em.persist(new OutboxEvent(msg.getId(), OutboxEvent.Kind.REPLAYED, security.currentUser(), edited ? "content corrected" : null));
         });
     }

@@ -5,9 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 
 import javax.sql.DataSource;
+
+import org.guanxi.core.AppClock;
 
 /** Named values the routes keep between runs (INTEGRATION_STATE), e.g. the last ERP update read. */
 final class IntegrationState {
@@ -34,7 +35,7 @@ final class IntegrationState {
     void put(String name, String value) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement up = c.prepareStatement("UPDATE INTEGRATION_STATE SET VAL = ?, UPDATED_AT = ? WHERE NAME = ?")) {
-            Timestamp now = Timestamp.from(Instant.now());
+            Timestamp now = Timestamp.from(AppClock.now());
             up.setString(1, value);
             up.setTimestamp(2, now);
             up.setString(3, name);

@@ -15,6 +15,7 @@ import javax.xml.transform.TransformerException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.cxf.binding.soap.SoapFault;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.OutboxMessage;
 import org.guanxi.core.service.ErpOrderSync;
 import org.guanxi.core.service.ErpPartnerSync;
@@ -83,7 +84,7 @@ public class OutboxRelay {
 
     public List<OutboxMessage> due(String topicPrefix, int max) {
         Instant until = pausedUntil.get(topicPrefix);
-        if (until != null && Instant.now().isBefore(until)) {
+        if (until != null && AppClock.now().isBefore(until)) {
             return List.of();
         }
         List<OutboxMessage> due = new ArrayList<>();

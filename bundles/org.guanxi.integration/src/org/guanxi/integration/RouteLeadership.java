@@ -4,11 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
+
+import org.guanxi.core.AppClock;
 
 /**
  * Decides which of several team servers runs the routes, with the database as the referee: the leader is the server
@@ -110,7 +111,7 @@ public final class RouteLeadership implements AutoCloseable {
             // visible to no one until it ends, but shown in the lock tables of the database for an administrator
             st.executeUpdate("DELETE FROM INTEGRATION_LEADER");
             try (var ps = c.prepareStatement("INSERT INTO INTEGRATION_LEADER (NODE) VALUES (?)")) {
-                ps.setString(1, node + " since " + Instant.now());
+                ps.setString(1, node + " since " + AppClock.now());
                 ps.executeUpdate();
             }
             return true;

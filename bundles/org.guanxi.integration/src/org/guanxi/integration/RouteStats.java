@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.guanxi.core.AppClock;
+
 /**
  * Messages each route handled since the runtime started, for the Integration view: done, failed, the last error
  * and a throughput over the last minute. (File routes keep their counts in the database; see ImportLog.)
@@ -50,7 +52,7 @@ public final class RouteStats {
     void done(String routeId) {
         Counter c = counter(routeId);
         c.done.incrementAndGet();
-        c.lastAt = Instant.now();
+        c.lastAt = AppClock.now();
         long second = c.lastAt.getEpochSecond();
         synchronized (c) {
             c.tick(second);
@@ -62,7 +64,7 @@ public final class RouteStats {
         Counter c = counter(routeId);
         c.failed.incrementAndGet();
         c.lastError = error;
-        c.lastAt = Instant.now();
+        c.lastAt = AppClock.now();
     }
 
     Figures of(String routeId) {
@@ -70,7 +72,7 @@ public final class RouteStats {
         if (c == null) {
             return new Figures(0, 0, null, null, 0);
         }
-        return new Figures(c.done.get(), c.failed.get(), c.lastError, c.lastAt, c.perMinute(Instant.now().getEpochSecond()));
+        return new Figures(c.done.get(), c.failed.get(), c.lastError, c.lastAt, c.perMinute(AppClock.now().getEpochSecond()));
     }
 
     private Counter counter(String routeId) {

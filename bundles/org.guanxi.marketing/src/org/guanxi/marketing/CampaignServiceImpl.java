@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.text.MessageFormat;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.db.Codes;
 import org.guanxi.core.db.Database;
@@ -561,7 +561,7 @@ public class CampaignServiceImpl implements CampaignService {
             ps.setString(3, messageId);
             ps.setString(4, clip(error));
             ps.setInt(5, attempted ? 1 : 0);
-            ps.setTimestamp(6, status == RecipientStatus.SENT ? Timestamp.from(Instant.now()) : null);
+            ps.setTimestamp(6, status == RecipientStatus.SENT ? Timestamp.from(AppClock.now()) : null);
             ps.setLong(7, recipientId);
             ps.executeUpdate();
         }
@@ -728,7 +728,7 @@ public class CampaignServiceImpl implements CampaignService {
             ps.setString(2, reason.name());
             ps.setObject(3, campaignId);
             ps.setString(4, clip(detail));
-            ps.setTimestamp(5, Timestamp.from(Instant.now()));
+            ps.setTimestamp(5, Timestamp.from(AppClock.now()));
             ps.setString(6, security.currentUser());
             ps.executeUpdate();
         }
@@ -744,7 +744,7 @@ public class CampaignServiceImpl implements CampaignService {
             ps.setObject(4, leadId);
             ps.setObject(5, opportunityId);
             ps.setString(6, clip(notes));
-            ps.setTimestamp(7, Timestamp.from(Instant.now()));
+            ps.setTimestamp(7, Timestamp.from(AppClock.now()));
             ps.setString(8, security.currentUser());
             ps.executeUpdate();
         }

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +19,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.CareOccasion;
 import org.guanxi.core.model.Channel;
@@ -224,7 +224,7 @@ public class CareOutreachImpl implements CareOutreach {
     private static void complete(Connection c, long taskId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE TASK SET STATUS = 'DONE', DONE_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = 'OPEN'")) {
-            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            ps.setTimestamp(1, Timestamp.from(AppClock.now()));
             ps.setLong(2, taskId);
             if (ps.executeUpdate() == 0) {
                 throw new NotFoundException("Task", taskId);
@@ -235,7 +235,7 @@ public class CareOutreachImpl implements CareOutreach {
     private void timeline(Connection c, Outreach o, Channel channel, String note) throws SQLException {
         String subject = org.guanxi.core.i18n.Texts.of(CareOutreachImpl.class).get("care.sent",
                 org.guanxi.core.i18n.Labels.of(o.occasion()));
-        InteractionRows.insert(c, o.customerId(), channel, Instant.now(), subject, note, security.currentUser());
+        InteractionRows.insert(c, o.customerId(), channel, AppClock.now(), subject, note, security.currentUser());
     }
 
     /** The SMS for the gateway: {@code <sms xmlns="urn:guanxi:sms:1">} with number, text and the customer's task. */

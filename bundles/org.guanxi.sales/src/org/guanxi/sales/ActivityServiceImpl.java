@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
 import org.guanxi.core.event.Topics;
@@ -75,7 +76,7 @@ public class ActivityServiceImpl implements ActivityService {
     @Override
     public List<Entry> calendar(LocalDate from, LocalDate to, Filter filter) {
         security.check(Permission.CUSTOMER_READ);
-        LocalDateTime now = LocalDateTime.now();
+        LocalDateTime now = AppClock.localNow();
         String owner = filter == null ? null : filter.owner();
         return db.jdbc(c -> {
             List<Entry> entries = new ArrayList<>();
@@ -233,8 +234,8 @@ public class ActivityServiceImpl implements ActivityService {
                 i.setSubject(a.getSubject());
                 i.setNotes(a.getOutcome());
                 // when it took place: its start, unless it is marked done ahead of time
-                Instant start = a.getStartsAt().atZone(java.time.ZoneId.systemDefault()).toInstant();
-                i.setOccurredAt(start.isAfter(Instant.now()) ? Instant.now() : start);
+                Instant start = a.getStartsAt().atZone(AppClock.zone()).toInstant();
+                i.setOccurredAt(start.isAfter(AppClock.now()) ? AppClock.now() : start);
                 i.setUser(user);
                 em.persist(i);
                 em.flush();
@@ -303,7 +304,7 @@ public class ActivityServiceImpl implements ActivityService {
     @Override
     public List<Entry> ofOpportunity(long opportunityId) {
         security.check(Permission.CUSTOMER_READ);
-        LocalDateTime now = LocalDateTime.now();
+        LocalDateTime now = AppClock.localNow();
         return db.jdbc(c -> {
             List<Entry> entries = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE a.OPPORTUNITY_ID = ? ORDER BY a.STARTS_AT DESC, a.ID DESC")) {
@@ -335,7 +336,7 @@ public class ActivityServiceImpl implements ActivityService {
         security.check(Permission.CUSTOMER_READ);
         db.jdbcTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE ACTIVITY SET REMINDED_AT = ? WHERE ID = ?")) {
-                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                ps.setTimestamp(1, Timestamp.from(AppClock.now()));
                 ps.setLong(2, id);
                 ps.executeUpdate();
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Codes;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
@@ -140,8 +141,8 @@ public class ContractServiceImpl implements ContractService {
         c.setTitle(o.getCustomer().getName() + " · " + o.getOrderNo());
         c.setAmount(o.getTotal());
         c.setCurrency(o.getCurrency());
-        c.setStartDate(LocalDate.now());
-        c.setEndDate(LocalDate.now().plusYears(1).minusDays(1));
+        c.setStartDate(AppClock.today());
+        c.setEndDate(AppClock.today().plusYears(1).minusDays(1));
         return c;
     }
 
@@ -150,7 +151,7 @@ public class ContractServiceImpl implements ContractService {
         security.check(Permission.SALES_WRITE);
         List<FieldError> errors = new ArrayList<>();
         Checks.required(errors, "signedOn", signedOn);
-        if (signedOn != null && signedOn.isAfter(LocalDate.now())) {
+        if (signedOn != null && signedOn.isAfter(AppClock.today())) {
             errors.add(new FieldError("signedOn", "error.future"));
         }
         Checks.throwIfAny(errors);
@@ -175,7 +176,7 @@ public class ContractServiceImpl implements ContractService {
     }
 
     private static String appendNote(String terms, String note) {
-        String line = "[" + LocalDate.now() + "] " + note;
+        String line = "[" + AppClock.today() + "] " + note;
         String all = terms == null || terms.isBlank() ? line : terms + "\n" + line;
         return all.length() <= 4000 ? all : all.substring(all.length() - 4000);
     }

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.SalesStage;
@@ -36,10 +36,11 @@ public class ForecastServiceImpl implements ForecastService {
     @Reference
     private SecurityService security;
 
+    /** {@code null}: the product's clock, read at each call. */
     private final Clock clock;
 
     public ForecastServiceImpl() {
-        this.clock = Clock.systemDefaultZone();
+        this.clock = null;
     }
 
     /** For tests: "today" (which decides what has slipped) comes from {@code clock}. */
@@ -53,7 +54,7 @@ public class ForecastServiceImpl implements ForecastService {
     public List<Row> forecast(LocalDate from, LocalDate to, Grain grain, Scope scope) {
         LocalDate first = Forecasts.start(grain, from);
         LocalDate last = Forecasts.start(grain, to).plusMonths(grain == Grain.MONTH ? 1 : 3).minusDays(1);
-        Forecasts f = new Forecasts(grain, first, last, LocalDate.now(clock));
+        Forecasts f = new Forecasts(grain, first, last, LocalDate.now(clock == null ? AppClock.get() : clock));
         return db.jdbc(c -> {
             Map<SalesStage, Integer> probabilities = OpportunityServiceImpl.stageProbabilities(c);
             Map<String, String> teams = teams(c);
@@ -125,7 +126,7 @@ public class ForecastServiceImpl implements ForecastService {
                     ins.setString(2, k);
                     ins.setDate(3, Date.valueOf(month.atDay(1)));
                     ins.setBigDecimal(4, amount);
-                    ins.setTimestamp(5, Timestamp.from(Instant.now()));
+                    ins.setTimestamp(5, Timestamp.from(AppClock.now()));
                     ins.setString(6, security.currentUser());
                     ins.executeUpdate();
                 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
 import org.guanxi.core.event.Topics;
@@ -69,7 +70,7 @@ public class ObjectionServiceImpl implements ObjectionService {
         if (o.getCustomerId() == null && o.getLeadId() == null && o.getOpportunityId() == null) {
             errors.add(new FieldError("customer", "error.objectionParty"));
         }
-        if (o.getRaisedOn() != null && o.getRaisedOn().isAfter(LocalDate.now())) {
+        if (o.getRaisedOn() != null && o.getRaisedOn().isAfter(AppClock.today())) {
             errors.add(new FieldError("raisedOn", "error.future"));
         }
         Checks.throwIfAny(errors);
@@ -83,7 +84,7 @@ public class ObjectionServiceImpl implements ObjectionService {
             o.setStatement(o.getStatement().strip());
             o.setResponse(o.getResponse() == null || o.getResponse().isBlank() ? null : o.getResponse().strip());
             o.setRep(o.getRep() == null || o.getRep().isBlank() ? security.currentUser() : o.getRep());
-            o.setRaisedOn(Objects.requireNonNullElse(o.getRaisedOn(), LocalDate.now()));
+            o.setRaisedOn(Objects.requireNonNullElse(o.getRaisedOn(), AppClock.today()));
             em.persist(o);
             em.flush();
             Map<String, Object> after = new LinkedHashMap<>();

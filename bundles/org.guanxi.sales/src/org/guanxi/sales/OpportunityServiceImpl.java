@@ -9,8 +9,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.db.Codes;
 import org.guanxi.core.db.Database;
@@ -121,7 +120,7 @@ public class OpportunityServiceImpl implements OpportunityService {
                 }
                 if (input.getStage().isClosed()) {
                     requireReason(input.getCloseReason());
-                    input.setClosedOn(LocalDate.now());
+                    input.setClosedOn(AppClock.today());
                 }
                 em.persist(input);
                 em.flush();
@@ -200,13 +199,13 @@ public class OpportunityServiceImpl implements OpportunityService {
         if (stage.isClosed()) {
             requireReason(reason);
             o.setCloseReason(reason.strip());
-            o.setClosedOn(LocalDate.now());
+            o.setClosedOn(AppClock.today());
         } else {
             o.setCloseReason(null);
             o.setClosedOn(null);
         }
         o.setStage(stage);
-        o.setStageChangedAt(Instant.now());
+        o.setStageChangedAt(AppClock.now());
     }
 
     private static void requireReason(String reason) {

@@ -3,7 +3,6 @@ package org.guanxi.sales;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Codes;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
@@ -126,7 +126,7 @@ public class OrderServiceImpl implements OrderService {
         o.setOrderNo(Codes.next(em, "ORDER_NO_SEQ", "SO"));
         o.setStatus(OrderStatus.DRAFT);
         if (o.getOrderDate() == null) {
-            o.setOrderDate(LocalDate.now());
+            o.setOrderDate(AppClock.today());
         }
         if (o.getOwner() == null || o.getOwner().isBlank()) {
             o.setOwner(user);
@@ -150,7 +150,7 @@ public class OrderServiceImpl implements OrderService {
         Checks.currency(errors, "currency", o.getCurrency());
         Checks.maxLength(errors, "shipTo", o.getShipTo(), 400);
         Checks.maxLength(errors, "notes", o.getNotes(), 2000);
-        LocalDate day = o.getOrderDate() == null ? LocalDate.now() : o.getOrderDate();
+        LocalDate day = o.getOrderDate() == null ? AppClock.today() : o.getOrderDate();
         if (o.getRequestedDate() != null && o.getRequestedDate().isBefore(day)) {
             errors.add(new FieldError("requestedDate", "error.beforeOrderDate"));
         }
@@ -212,7 +212,7 @@ public class OrderServiceImpl implements OrderService {
             }
             Map<String, Object> before = snapshot(o);
             o.setStatus(OrderStatus.CONFIRMED);
-            o.setConfirmedAt(Instant.now());
+            o.setConfirmedAt(AppClock.now());
             o.getLines().forEach(l -> l.setPromisedAt(o.getConfirmedAt()));
             em.flush();
             outbox.append(em, Outbox.ORDER_CONFIRMED, ENTITY, o.getId(), OrderMessages.key(o, "confirmed"),

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.db.Codes;
 import org.guanxi.core.db.Database;
@@ -165,7 +164,7 @@ public class QuoteServiceImpl implements QuoteService {
         List<FieldError> errors = new ArrayList<>();
         Checks.required(errors, "customer", q.getCustomerId());
         Checks.required(errors, "validUntil", q.getValidUntil());
-        if (q.isNew() && q.getValidUntil() != null && q.getValidUntil().isBefore(LocalDate.now())) {
+        if (q.isNew() && q.getValidUntil() != null && q.getValidUntil().isBefore(AppClock.today())) {
             errors.add(new FieldError("validUntil", "error.past"));
         }
         Checks.currency(errors, "currency", q.getCurrency());
@@ -196,7 +195,7 @@ public class QuoteServiceImpl implements QuoteService {
             }
             q.setStatus(QuoteStatus.APPROVED);
             q.setApprovedBy(security.currentUser());
-            q.setApprovedAt(Instant.now());
+            q.setApprovedAt(AppClock.now());
         });
     }
 
@@ -238,7 +237,7 @@ public class QuoteServiceImpl implements QuoteService {
             q.setOpportunityId(old.getOpportunityId());
             q.setPriceListId(old.getPriceListId());
             q.setCurrency(old.getCurrency());
-            q.setValidUntil(old.getValidUntil().isBefore(LocalDate.now()) ? LocalDate.now().plusDays(30) : old.getValidUntil());
+            q.setValidUntil(old.getValidUntil().isBefore(AppClock.today()) ? AppClock.today().plusDays(30) : old.getValidUntil());
             q.setNotes(old.getNotes());
             q.setOwner(security.currentUser());
             for (QuoteLine l : old.getLines()) {
@@ -260,7 +259,7 @@ public class QuoteServiceImpl implements QuoteService {
         SalesOrder order = db.inTransaction(em -> {
             Quote q = current(em, id, version);
             States.require(q.getStatus(), "error.quoteStatus", q.getQuoteNo(), QuoteStatus.APPROVED, QuoteStatus.SENT, QuoteStatus.ACCEPTED);
-            if (q.getValidUntil().isBefore(LocalDate.now())) {
+            if (q.getValidUntil().isBefore(AppClock.today())) {
                 throw new GuanxiException("error.quoteExpired", q.getQuoteNo(), q.getValidUntil());
             }
             Map<String, Object> before = snapshot(q);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.AuditEntry;
 import org.guanxi.core.model.AuditEntry.Action;
@@ -39,7 +40,7 @@ public class AuditLogImpl implements AuditLog {
     @Override
     public void record(EntityManager em, String entity, long entityId, Map<String, ?> before, Map<String, ?> after) {
         Action action = before.isEmpty() ? Action.CREATE : after.isEmpty() ? Action.DELETE : Action.UPDATE;
-        Instant now = Instant.now();
+        Instant now = AppClock.now();
         String user = security.currentUser();
         TreeSet<String> fields = new TreeSet<>(before.keySet());
         fields.addAll(after.keySet());

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.db.SegmentQuery;
 import org.guanxi.core.i18n.Labels;
@@ -105,7 +106,7 @@ public class CallCentreImpl implements CallCentre {
             ps.setString(5, queue);
             ps.setString(6, keys);
             setLong(ps, 7, entryId);
-            ps.setTimestamp(8, Timestamp.from(Instant.now()));
+            ps.setTimestamp(8, Timestamp.from(AppClock.now()));
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
@@ -148,7 +149,7 @@ public class CallCentreImpl implements CallCentre {
         } else if (ending.disposition() == CallDisposition.CALLBACK) {
             if (ending.callbackAt() == null) {
                 errors.add(new FieldError("callbackAt", "error.required"));
-            } else if (!ending.callbackAt().isAfter(Instant.now())) {
+            } else if (!ending.callbackAt().isAfter(AppClock.now())) {
                 errors.add(new FieldError("callbackAt", "error.callbackPast"));
             }
         }
@@ -159,7 +160,7 @@ public class CallCentreImpl implements CallCentre {
             throw new ValidationException(errors);
         }
         Call call = call(callId);
-        Instant now = Instant.now();
+        Instant now = AppClock.now();
         db.jdbcTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE CALL_LOG SET ENDED_AT = ?, DISPOSITION = ?, RESOLVED = ?, "
                     + "CASE_ID = COALESCE(?, CASE_ID), NOTE = ? WHERE ID = ? AND ENDED_AT IS NULL")) {
@@ -328,14 +329,14 @@ public class CallCentreImpl implements CallCentre {
                 ps.setString(4, script);
                 ps.setInt(5, in.maxAttempts());
                 ps.setString(6, security.currentUser());
-                ps.setTimestamp(7, Timestamp.from(Instant.now()));
+                ps.setTimestamp(7, Timestamp.from(AppClock.now()));
                 ps.executeUpdate();
                 try (ResultSet rs = ps.getGeneratedKeys()) {
                     rs.next();
                     listId = rs.getLong(1);
                 }
             }
-            Timestamp now = Timestamp.from(Instant.now());
+            Timestamp now = Timestamp.from(AppClock.now());
             try (PreparedStatement members = SegmentQuery.prepare(c, segment, "c.ID, c.PHONE, c.CONSENT_PHONE", "");
                     ResultSet rs = members.executeQuery();
                     PreparedStatement add = c.prepareStatement("INSERT INTO CALL_LIST_ENTRY (LIST_ID, CUSTOMER_ID, PHONE, "
@@ -425,7 +426,7 @@ public class CallCentreImpl implements CallCentre {
     public Optional<Call> callNext(long listId) {
         security.check(Permission.SERVICE_WRITE);
         String agent = security.currentUser();
-        Instant now = Instant.now();
+        Instant now = AppClock.now();
         Long callId = db.jdbcTransaction(c -> {
             List<long[]> candidates = new ArrayList<>();
             List<String> phones = new ArrayList<>();
@@ -514,7 +515,7 @@ public class CallCentreImpl implements CallCentre {
             try (PreparedStatement ps = c.prepareStatement("UPDATE IVR_MENU SET BODY = ?, VERSION = VERSION + 1, UPDATED_AT = ?, "
                     + "USER_LOGIN = ? WHERE ID = 1")) {
                 ps.setString(1, text);
-                ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                ps.setTimestamp(2, Timestamp.from(AppClock.now()));
                 ps.setString(3, security.currentUser());
                 return ps.executeUpdate();
             }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Codes;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
@@ -119,7 +120,7 @@ public class CaseServiceImpl implements CaseService {
         c.setDescription(blankToNull(draft.description()));
         c.setTier(tierOf(em, draft.customerId()));
         c.setQueue(draft.queue() != null ? draft.queue() : defaultQueue(c));
-        c.setOpenedAt(Instant.now());
+        c.setOpenedAt(AppClock.now());
         c.setCreatedBy(security.currentUser());
         setDeadlines(c);
         em.persist(c);
@@ -228,7 +229,7 @@ public class CaseServiceImpl implements CaseService {
         }
         if (q.overdueOnly()) {
             sql.append(" AND s.NEXT_DUE < ?");
-            args.add(Timestamp.from(Instant.now()));
+            args.add(Timestamp.from(AppClock.now()));
         }
         // active cases by the deadline they must meet next (an index scan), the others newest first
         sql.append(activeOnly ? " ORDER BY s.NEXT_DUE" : " ORDER BY s.ACTIVE DESC, s.OPENED_AT DESC, s.ID DESC");
@@ -351,7 +352,7 @@ public class CaseServiceImpl implements CaseService {
     private void replied(EntityManager em, ServiceCase c, String body) {
         em.persist(new CaseNote(c.getId(), CaseNoteKind.REPLY, security.currentUser(), body));
         if (c.getFirstResponseAt() == null) {
-            c.setFirstResponseAt(Instant.now());
+            c.setFirstResponseAt(AppClock.now());
         }
         if (c.getStatus() == CaseStatus.OPEN) {
             c.setStatus(CaseStatus.IN_PROGRESS);
@@ -405,7 +406,7 @@ public class CaseServiceImpl implements CaseService {
         if (c.getFirstResponseAt() == null) {
             replied(em, c, answer);
         }
-        c.setResolvedAt(Instant.now());
+        c.setResolvedAt(AppClock.now());
         status(em, c, CaseStatus.RESOLVED, null);
     }
 
@@ -421,7 +422,7 @@ public class CaseServiceImpl implements CaseService {
 
     void closed(EntityManager em, ServiceCase c, String reason) {
         States.require(c.getStatus(), "error.caseState", c.getCaseNo(), CaseStatus.RESOLVED);
-        c.setClosedAt(Instant.now());
+        c.setClosedAt(AppClock.now());
         status(em, c, CaseStatus.CLOSED, reason);
     }
 
@@ -434,7 +435,7 @@ public class CaseServiceImpl implements CaseService {
     /** Back to work: the deadlines start again from now and the escalation from zero. */
     void reopened(EntityManager em, ServiceCase c, String reason) {
         States.require(c.getStatus(), "error.caseState", c.getCaseNo(), CaseStatus.RESOLVED, CaseStatus.CLOSED);
-        c.setOpenedAt(Instant.now());
+        c.setOpenedAt(AppClock.now());
         c.setFirstResponseAt(null);
         c.setResolvedAt(null);
         c.setClosedAt(null);

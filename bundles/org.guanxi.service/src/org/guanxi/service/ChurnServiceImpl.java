@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.i18n.Texts;
@@ -199,7 +199,7 @@ public class ChurnServiceImpl implements ChurnService {
                     task.setString(3, Texts.encode(200, "task.winback", "@churnType." + r.type().name(),
                             r.reasons().stream().map(x -> "@churnReason." + x.name()).findFirst().orElse("")));
                     task.setDate(4, Date.valueOf(asOf.plusDays(3)));
-                    task.setTimestamp(5, Timestamp.from(Instant.now()));
+                    task.setTimestamp(5, Timestamp.from(AppClock.now()));
                     task.setLong(6, r.customerId());
                     task.executeUpdate();
                     win.setLong(1, r.customerId());
@@ -252,7 +252,7 @@ public class ChurnServiceImpl implements ChurnService {
             try (PreparedStatement ps = c.prepareStatement("UPDATE WIN_BACK SET STATUS = ?, CLOSED_ON = ?, NOTE = ? "
                     + "WHERE ID = ? AND STATUS = 'OPEN'")) {
                 ps.setString(1, outcome.name());
-                ps.setDate(2, Date.valueOf(LocalDate.now()));
+                ps.setDate(2, Date.valueOf(AppClock.today()));
                 ps.setString(3, CaseServiceImpl.blankToNull(note));
                 ps.setLong(4, winBackId);
                 if (ps.executeUpdate() == 0) {
@@ -261,7 +261,7 @@ public class ChurnServiceImpl implements ChurnService {
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE TASK SET STATUS = 'DONE', DONE_AT = ? "
                     + "WHERE ID = (SELECT TASK_ID FROM WIN_BACK WHERE ID = ?) AND STATUS = 'OPEN'")) {
-                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                ps.setTimestamp(1, Timestamp.from(AppClock.now()));
                 ps.setLong(2, winBackId);
                 ps.executeUpdate();
             }

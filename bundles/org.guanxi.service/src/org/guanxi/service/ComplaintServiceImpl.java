@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.XmlDocuments;
 import org.guanxi.core.db.Database;
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.event.Events;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.CaseKind;
@@ -196,7 +197,7 @@ public class ComplaintServiceImpl implements ComplaintService {
             } else if (r.compensation() == Compensation.POINTS) {
                 // the points reach the customer's account with the resolution, or neither happens
                 Database.jdbc(em, con -> Ledger.lot(con, c.getCustomerId(), PointsKind.GRANT, r.amount().intValueExact(),
-                        java.time.LocalDate.now(), null, c.getId(), c.getCaseNo(), security.currentUser()));
+                        AppClock.today(), null, c.getId(), c.getCaseNo(), security.currentUser()));
             }
         }));
     }
@@ -235,13 +236,13 @@ public class ComplaintServiceImpl implements ComplaintService {
             States.require(c.getStatus(), "error.caseState", c.getCaseNo(), CaseStatus.RESOLVED);
             k.setVerdict(verdict);
             k.setVerdictComment(CaseServiceImpl.blankToNull(comment));
-            k.setConfirmedAt(Instant.now());
+            k.setConfirmedAt(AppClock.now());
             if (verdict == Verdict.DISSATISFIED) {
                 // the recovery failed: back to work, one level up from the start
                 k.setReopened(k.getReopened() + 1);
                 cases.reopened(em, c, Objects.requireNonNullElse(CaseServiceImpl.blankToNull(comment), verdict.name()));
                 c.setEscalationLevel(1);
-                c.setEscalatedAt(Instant.now());
+                c.setEscalatedAt(AppClock.now());
             } else {
                 cases.closed(em, c, k.getVerdictComment());
             }
@@ -346,7 +347,7 @@ public class ComplaintServiceImpl implements ComplaintService {
         List<Count> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + group + ", COUNT(*), "
                 + "SUM(CASE WHEN s.STATUS = 'CLOSED' THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN COALESCE(s.RESOLVED_AT, CURRENT_TIMESTAMP) > s.RESOLUTION_DUE THEN 1 ELSE 0 END) "
+                + "SUM(CASE WHEN COALESCE(s.RESOLVED_AT, " + SqlClock.now() + ") > s.RESOLUTION_DUE THEN 1 ELSE 0 END) "
                 + FROM + " GROUP BY " + group + " ORDER BY 2 DESC, 1")) {
             period(ps, from, to);
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,12 +1,12 @@
 package org.guanxi.service;
 
-import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.service.CaseService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,7 +45,7 @@ public class EscalationTimer {
 
     private void scan() {
         try {
-            int n = cases.escalateOverdue(Instant.now());
+            int n = cases.escalateOverdue(AppClock.now());
             if (n > 0) {
                 LOG.info(() -> n + " overdue service cases escalated");
             }

@@ -7,11 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.PointsKind;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.ValidationException;
@@ -92,7 +92,7 @@ final class Ledger {
             ps.setObject(8, caseId);
             ps.setString(9, note == null || note.length() <= 400 ? note : note.substring(0, 400));
             ps.setString(10, user);
-            ps.setTimestamp(11, Timestamp.from(Instant.now()));
+            ps.setTimestamp(11, Timestamp.from(AppClock.now()));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();

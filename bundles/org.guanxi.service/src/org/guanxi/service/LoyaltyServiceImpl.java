@@ -14,7 +14,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.PointsKind;
@@ -105,7 +107,7 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
     public Account account(long customerId) {
         security.check(Permission.CUSTOMER_READ);
         return db.jdbc(c -> {
-            LocalDate today = LocalDate.now();
+            LocalDate today = AppClock.today();
             int balance;
             try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(POINTS), 0) FROM POINTS_LEDGER WHERE CUSTOMER_ID = ?")) {
                 ps.setLong(1, customerId);
@@ -213,7 +215,7 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
                     + " AND NOT EXISTS (SELECT 1 FROM POINTS_LEDGER l WHERE l.ORDER_ID = o.ID AND l.KIND = 'EARN') "
                     + "ORDER BY 3, o.ID"); ResultSet rs = ps.executeQuery();
                     PreparedStatement insert = c.prepareStatement("INSERT INTO POINTS_LEDGER (CUSTOMER_ID, KIND, POINTS, REMAINING, "
-                            + "BOOKED_ON, EXPIRES_ON, ORDER_ID, NOTE, CREATED_BY, CREATED_AT) VALUES (?, 'EARN', ?, ?, ?, ?, ?, ?, 'system', CURRENT_TIMESTAMP)")) {
+                            + "BOOKED_ON, EXPIRES_ON, ORDER_ID, NOTE, CREATED_BY, CREATED_AT) VALUES (?, 'EARN', ?, ?, ?, ?, ?, ?, 'system', " + SqlClock.now() + ")")) {
                 while (rs.next()) {
                     long customer = rs.getLong(2);
                     LocalDate day = rs.getDate(3).toLocalDate();
@@ -248,7 +250,7 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
     public Entry grant(long customerId, int points, Long caseId, String note) {
         security.check(Permission.SERVICE_WRITE);
         positive(points);
-        return entry(db.jdbcTransaction(c -> Ledger.lot(c, customerId, PointsKind.GRANT, points, LocalDate.now(), null, caseId,
+        return entry(db.jdbcTransaction(c -> Ledger.lot(c, customerId, PointsKind.GRANT, points, AppClock.today(), null, caseId,
                 note, security.currentUser())));
     }
 
@@ -256,7 +258,7 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
     public Entry redeem(long customerId, int points, String note) {
         security.check(Permission.SERVICE_WRITE);
         positive(points);
-        return entry(db.jdbcTransaction(c -> Ledger.take(c, customerId, PointsKind.REDEEM, points, LocalDate.now(), note,
+        return entry(db.jdbcTransaction(c -> Ledger.take(c, customerId, PointsKind.REDEEM, points, AppClock.today(), note,
                 security.currentUser())));
     }
 

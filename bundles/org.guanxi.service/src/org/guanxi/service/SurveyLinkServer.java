@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 
 import org.apache.commons.text.StringEscapeUtils;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.model.Survey;
 import org.guanxi.core.model.SurveyQuestion;
@@ -120,7 +120,7 @@ public class SurveyLinkServer implements SurveyLinks {
             }
             Invitation inv = found.get();
             ResourceBundle t = texts(SearchKeys.hasHan(inv.customerName()) ? "zh" : "en");
-            if (!inv.open(Instant.now())) {
+            if (!inv.open(AppClock.now())) {
                 page(exchange, 410, t, "closed.title", "<p>" + esc(t.getString("closed")) + "</p>");
                 return;
             }

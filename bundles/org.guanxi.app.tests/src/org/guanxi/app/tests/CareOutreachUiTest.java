@@ -9,6 +9,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.service.CareOutreach;
 import org.guanxi.core.service.CareOutreach.Outreach;
 import org.guanxi.core.service.Outbox;
@@ -27,7 +28,7 @@ class CareOutreachUiTest {
 
     private static void check(Shell shell) {
         CareOutreach outreach = Ui.service(CareOutreach.class);
-        LocalDate week = LocalDate.now().plusDays(7);
+        LocalDate week = AppClock.today().plusDays(7);
         Ui.waitUntil("the demo's care tasks", 120, () -> outreach.due(week, null, 500).stream().anyMatch(o -> o.smsBlocked() == null));
         Ui.showPerspective("org.guanxi.app.perspective.desk");
         Ui.activatePart("org.guanxi.service.ui.part.careOutreach");

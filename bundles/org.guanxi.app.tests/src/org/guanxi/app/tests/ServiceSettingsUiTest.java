@@ -10,6 +10,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.CasePriority;
 import org.guanxi.core.model.Tier;
 import org.guanxi.core.service.ServiceLevelService;
@@ -54,7 +55,7 @@ class ServiceSettingsUiTest {
         tabs.setSelection(1);
         Table days = Ui.byId(shell, "settings.days");
         assertTrue(days.getItemCount() > 30, "this year's notice: holidays and worked weekend days");
-        int year = java.time.LocalDate.now().getYear() + 3;
+        int year = AppClock.today().getYear() + 3;
         ((Spinner) Ui.byId(shell, "settings.year")).setSelection(year);
         Ui.fire(Ui.byId(shell, "settings.year"), org.eclipse.swt.SWT.Selection);
         ((org.eclipse.swt.widgets.DateTime) Ui.byId(shell, "settings.day")).setDate(year, 0, 1);

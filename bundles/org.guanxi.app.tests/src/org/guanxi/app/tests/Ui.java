@@ -82,9 +82,9 @@ final class Ui {
     /** Runs the event loop until {@code condition} holds. */
     static void waitUntil(String what, int seconds, BooleanSupplier condition) {
         Display d = Display.getCurrent();
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
+            if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("timed out after " + seconds + " s waiting for " + what);
             }
             d.timerExec(50, () -> { });
@@ -95,8 +95,8 @@ final class Ui {
     }
 
     static void pump(int millis) {
-        long until = System.currentTimeMillis() + millis;
-        waitUntil("time to pass", millis / 1000 + 5, () -> System.currentTimeMillis() >= until);
+        long until = System.nanoTime() + millis * 1_000_000L;
+        waitUntil("time to pass", millis / 1000 + 5, () -> System.nanoTime() - until >= 0);
     }
 
     /** The visible widget with that id (editors in hidden tabs have invisible twins). */

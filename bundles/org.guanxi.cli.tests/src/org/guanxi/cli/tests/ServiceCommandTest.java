@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.cli.CommandLine;
 import org.guanxi.core.db.Database;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,7 +137,7 @@ class ServiceCommandTest extends CommandTestSupport {
 
     /** The command's default period: the year up to today. */
     private static void period(PreparedStatement ps) throws java.sql.SQLException {
-        LocalDate to = LocalDate.now();
+        LocalDate to = AppClock.today();
         ps.setTimestamp(1, java.sql.Timestamp.valueOf(to.minusYears(1).plusDays(1).atStartOfDay()));
         ps.setTimestamp(2, java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
     }

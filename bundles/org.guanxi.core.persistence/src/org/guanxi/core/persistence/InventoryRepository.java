@@ -6,11 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.InventoryLevel;
 import org.guanxi.core.model.Permission;
@@ -45,7 +45,7 @@ public class InventoryRepository implements InventoryService {
     @Override
     public int upsert(List<StockReport> reports, String sourceFile) {
         security.check(Permission.INVENTORY_WRITE);
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(AppClock.now());
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try (Statement lock = c.createStatement();

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.GuanxiHome;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.service.ConflictException;
@@ -58,6 +59,8 @@ public class JpaDatabase implements Database {
     /** Opens the given database; used by {@link #activate()} and by {@link #openEmbedded(Path)}. */
     public void open(DatabaseSettings s) throws SQLException {
         this.settings = s;
+        // a GUANXI_CLOCK with a zone sets the JVM's zone: before the driver reads it for its timestamps
+        AppClock.get();
         if (s.isEmbeddedDerby()) {
             prepareDerbySystem();
         }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.OutboxEvent;
 import org.guanxi.core.model.OutboxMessage;
@@ -105,7 +106,7 @@ public class OutboxRepository implements Outbox {
                 return List.of();
             }
             return (List<OutboxMessage>) em.createNativeQuery(DUE, OutboxMessage.class)
-                    .setParameter(1, java.sql.Timestamp.from(Instant.now())).setParameter(2, prefix + "%")
+                    .setParameter(1, java.sql.Timestamp.from(AppClock.now())).setParameter(2, prefix + "%")
                     .setMaxResults(max).getResultList();
         });
     }
@@ -117,7 +118,7 @@ public class OutboxRepository implements Outbox {
         int changed = Database.jdbc(em, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE OUTBOX SET STATUS = 'SENT', SENT_AT = ?, ATTEMPTS = ATTEMPTS + 1 "
                     + "WHERE ID = ? AND STATUS <> 'SENT'")) {
-                ps.setTimestamp(1, java.sql.Timestamp.from(Instant.now()));
+                ps.setTimestamp(1, java.sql.Timestamp.from(AppClock.now()));
                 ps.setLong(2, messageId);
                 return ps.executeUpdate();
             }
@@ -145,7 +146,7 @@ public class OutboxRepository implements Outbox {
                 m.setStatus(Status.PARKED);
                 em.persist(new OutboxEvent(messageId, OutboxEvent.Kind.PARKED, null, error));
             } else {
-                Instant next = Instant.now().plus(policy.delayAfter(attempts));
+                Instant next = AppClock.now().plus(policy.delayAfter(attempts));
                 m.setNextAttemptAt(next);
                 em.persist(new OutboxEvent(messageId, OutboxEvent.Kind.RETRY, null, error));
             }

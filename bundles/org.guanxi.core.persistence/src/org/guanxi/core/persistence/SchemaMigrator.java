@@ -11,12 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
+
+import org.guanxi.core.AppClock;
 
 /**
  * Versioned schema migrations: {@code db/migration/<dialect>/V1.sql}, {@code V2.sql}, … applied in order, each in
@@ -93,7 +94,7 @@ public final class SchemaMigrator {
                     "INSERT INTO SCHEMA_VERSION (VERSION, DESCRIPTION, APPLIED_AT) VALUES (?, ?, ?)")) {
                 ps.setInt(1, version);
                 ps.setString(2, description.length() > 200 ? description.substring(0, 200) : description);
-                ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                ps.setTimestamp(3, Timestamp.from(AppClock.now()));
                 ps.executeUpdate();
             }
             c.commit();

@@ -5,10 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.guanxi.core.AppClock;
 
 /**
  * Settings every user shares (table APP_SETTING), grouped by a name prefix such as {@code value.} or {@code sales.}.
@@ -37,7 +38,7 @@ public final class AppSettings {
     public static void write(Connection c, String prefix, Map<String, ?> values, String user) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE APP_SETTING SET VAL = ?, UPDATED_AT = ?, USER_LOGIN = ? WHERE NAME = ?");
                 PreparedStatement insert = c.prepareStatement("INSERT INTO APP_SETTING (VAL, UPDATED_AT, USER_LOGIN, NAME) VALUES (?, ?, ?, ?)")) {
-            Timestamp now = Timestamp.from(Instant.now());
+            Timestamp now = Timestamp.from(AppClock.now());
             for (Map.Entry<String, ?> e : values.entrySet()) {
                 for (PreparedStatement ps : List.of(update, insert)) {
                     ps.setString(1, String.valueOf(e.getValue()));

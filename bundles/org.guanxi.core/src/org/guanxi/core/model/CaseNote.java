@@ -9,6 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
+import org.guanxi.core.AppClock;
+
 /** One entry of a case's timeline; entries are never changed. */
 @Entity
 @Table(name = "CASE_NOTE")
@@ -43,7 +45,7 @@ public class CaseNote extends BaseEntity {
     @PrePersist
     void created() {
         if (createdAt == null) {
-            createdAt = Instant.now();
+            createdAt = AppClock.now();
         }
     }
 

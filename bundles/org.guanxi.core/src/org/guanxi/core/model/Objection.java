@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
+import org.guanxi.core.AppClock;
+
 /** One objection (客户异议) raised by a customer or lead, with the handling method the rep used and the outcome. */
 @Entity
 @Table(name = "OBJECTION")
@@ -56,7 +58,7 @@ public class Objection extends BaseEntity {
 
     @PrePersist
     void created() {
-        createdAt = Instant.now();
+        createdAt = AppClock.now();
     }
 
     public Long getCustomerId() { return customerId; }

@@ -11,6 +11,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.guanxi.core.AppClock;
+
 /** One step in the life of an outbox message: its history as the order's message view shows it. */
 @Entity
 @Table(name = "OUTBOX_EVENT")
@@ -55,7 +57,7 @@ public class OutboxEvent {
 
     public OutboxEvent(long messageId, Kind kind, String actor, String detail) {
         this.messageId = messageId;
-        this.at = Instant.now();
+        this.at = AppClock.now();
         this.kind = kind;
         this.actor = actor;
         this.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 1999) + "…";

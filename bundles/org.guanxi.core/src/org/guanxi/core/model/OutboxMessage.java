@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
+import org.guanxi.core.AppClock;
+
 /**
  * A message for an external system, written in the transaction of the change it reports (the transactional outbox)
  * and relayed by the integration routes. The idempotency key is unique: the same change cannot be queued twice, and
@@ -72,7 +74,7 @@ public class OutboxMessage {
         this.aggregateId = aggregateId;
         this.idempotencyKey = idempotencyKey;
         this.payload = payload;
-        this.createdAt = Instant.now();
+        this.createdAt = AppClock.now();
         this.nextAttemptAt = createdAt;
     }
 

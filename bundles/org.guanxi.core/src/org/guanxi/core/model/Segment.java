@@ -12,6 +12,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
+import org.guanxi.core.AppClock;
+
 /**
  * A saved segment (客户细分) of the customer base: customers whose pyramid tier, lifecycle stage and RFM segment (from the
  * latest value analysis), customer type and city are among the chosen ones. An empty criterion does not filter.
@@ -48,7 +50,7 @@ public class Segment extends BaseEntity {
     @PrePersist
     void created() {
         if (createdAt == null) {
-            createdAt = Instant.now();
+            createdAt = AppClock.now();
         }
     }
 

@@ -7,6 +7,8 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 
+import org.guanxi.core.AppClock;
+
 /**
  * An entity that records when it was created and last changed. Subclasses derive their own columns (search keys,
  * stage timestamps) in {@link #beforeWrite(Instant)}, which runs at the same moment.
@@ -23,7 +25,7 @@ public abstract class TrackedEntity extends BaseEntity {
     @PrePersist
     @PreUpdate
     void touch() {
-        Instant now = Instant.now();
+        Instant now = AppClock.now();
         if (createdAt == null) {
             createdAt = now;
         }

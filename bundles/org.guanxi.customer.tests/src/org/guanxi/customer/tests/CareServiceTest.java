@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +63,7 @@ class CareServiceTest {
                     + "DELIVERED_ON) VALUES (-1, 1, 'SO-C1', " + firm.getId() + ", '2026-03-01', 'DELIVERED', 'CNY', 10, '2026-03-05')");
             // the firm is VIP, Li is small in the latest analysis
             st.executeUpdate("INSERT INTO VALUE_RUN (AS_OF, STARTED_AT, FINISHED_AT, CUSTOMERS, USER_LOGIN) VALUES "
-                    + "('2026-01-01', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 2, 'test')");
+                    + "('2026-01-01', " + SqlClock.now() + ", " + SqlClock.now() + ", 2, 'test')");
             for (Object[] v : new Object[][] { { firm.getId(), "VIP" }, { li.getId(), "SMALL" } }) {
                 st.executeUpdate("INSERT INTO CUSTOMER_VALUE (RUN_ID, CUSTOMER_ID, VALUE_12M, TIER, STAGE, R, F, M, RFM_SEGMENT, "
                         + "CLV_REALISED, CLV_PREDICTED, QUADRANT, STATUS) VALUES ((SELECT MAX(ID) FROM VALUE_RUN), " + v[0]

@@ -1,5 +1,7 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.AppClock;
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -117,14 +119,14 @@ class Customer360Test {
     void theViewGathersOrdersInvoicesTimelineCareDatesAndTasks() throws Exception {
         try (Connection c = fx.db.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO SALES_ORDER (ID, VERSION, ORDER_NO, CUSTOMER_ID, ORDER_DATE, STATUS, CURRENCY, TOTAL, "
-                    + "DELIVERED_ON) VALUES (-1, 1, 'SO-T1', " + wang.getId() + ", CURRENT_DATE, 'INVOICED', 'CNY', 1200.00, CURRENT_DATE)");
+                    + "DELIVERED_ON) VALUES (-1, 1, 'SO-T1', " + wang.getId() + ", " + SqlClock.today() + ", 'INVOICED', 'CNY', 1200.00, " + SqlClock.today() + ")");
             st.executeUpdate("INSERT INTO SALES_ORDER (ID, VERSION, ORDER_NO, CUSTOMER_ID, ORDER_DATE, STATUS, CURRENCY, TOTAL) "
-                    + "VALUES (-2, 1, 'SO-T2', " + wang.getId() + ", CURRENT_DATE, 'CONFIRMED', 'CNY', 300.00)");
+                    + "VALUES (-2, 1, 'SO-T2', " + wang.getId() + ", " + SqlClock.today() + ", 'CONFIRMED', 'CNY', 300.00)");
             st.executeUpdate("INSERT INTO INVOICE (ID, VERSION, INVOICE_NO, CUSTOMER_ID, ORDER_ID, ISSUE_DATE, AMOUNT, PAID_AMOUNT, "
-                    + "STATUS) VALUES (-3, 1, 'INV-T1', " + wang.getId() + ", -1, CURRENT_DATE, 1200.00, 200.00, 'PARTLY_PAID')");
+                    + "STATUS) VALUES (-3, 1, 'INV-T1', " + wang.getId() + ", -1, " + SqlClock.today() + ", 1200.00, 200.00, 'PARTLY_PAID')");
         }
         interactions.log(wang.getId(), Channel.PHONE, "询价 / Price enquiry", null);
-        new TaskServiceImpl(fx.db, fx.security).create(wang.getId(), "回电 / Call back", LocalDate.now().plusDays(1));
+        new TaskServiceImpl(fx.db, fx.security).create(wang.getId(), "回电 / Call back", AppClock.today().plusDays(1));
 
         View v = service.view(wang.getId());
         assertEquals("旺达贸易有限公司", v.customer().getName());

@@ -1,5 +1,7 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.AppClock;
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -15,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -196,7 +197,7 @@ class CustomerBenchmark {
                             + "VALUES (?, 1, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, NULL, NULL, ?, ?, 'IMPORT', 'bench', NULL, FALSE, FALSE, "
                             + "FALSE, ?, ?)")) {
                 IdBlock ids = new IdBlock(c);
-                Timestamp now = Timestamp.from(Instant.now());
+                Timestamp now = Timestamp.from(AppClock.now());
                 for (CSVRecord r : parser) {
                     ps.setLong(1, ids.next());
                     ps.setString(2, String.format("C%07d", ++n));
@@ -229,7 +230,7 @@ class CustomerBenchmark {
     /** About three orders of about three lines per customer, skewed so the pyramid has a top, over two years. */
     private static long generateOrders(JpaDatabase db) throws SQLException {
         Random random = new Random(11);
-        LocalDate today = LocalDate.now();
+        LocalDate today = AppClock.today();
         long lines = 0;
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
@@ -347,8 +348,8 @@ class CustomerBenchmark {
             }
         }
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-            st.executeUpdate("INSERT INTO VALUE_RUN (AS_OF, STARTED_AT, CUSTOMERS, USER_LOGIN) VALUES (CURRENT_DATE, "
-                    + "CURRENT_TIMESTAMP, 0, 'bench')", Statement.RETURN_GENERATED_KEYS);
+            st.executeUpdate("INSERT INTO VALUE_RUN (AS_OF, STARTED_AT, CUSTOMERS, USER_LOGIN) VALUES (" + SqlClock.today() + ", "
+                    + SqlClock.now() + ", 0, 'bench')", Statement.RETURN_GENERATED_KEYS);
             long scratch;
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();

@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -103,7 +104,7 @@ class CustomerServiceTest {
         Customer c = customer(" ");
         c.setEmail("not-an-email");
         c.setPhone("call me");
-        c.setBirthday(LocalDate.now().plusDays(3));
+        c.setBirthday(AppClock.today().plusDays(3));
         c.addContact(new Contact("", null, null, "x@y"));
         ValidationException e = assertThrows(ValidationException.class, () -> service.save(c));
         Set<String> fields = e.getErrors().stream().map(FieldError::field).collect(Collectors.toSet());

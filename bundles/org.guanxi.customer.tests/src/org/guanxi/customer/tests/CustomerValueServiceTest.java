@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Tier;
 import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.core.service.CustomerValueService.CustomerValue;
@@ -55,7 +56,7 @@ class CustomerValueServiceTest {
 
     @Test
     void thePyramidMatchesAnIndependentRankingByProfit() throws Exception {
-        LocalDate asOf = LocalDate.now();
+        LocalDate asOf = AppClock.today();
         List<Integer> progress = new ArrayList<>();
         Summary s = service.analyse(asOf, progress::add);
         assertEquals(500, s.customers());
@@ -100,13 +101,13 @@ class CustomerValueServiceTest {
 
     @Test
     void everyRunIsKeptAsHistory() {
-        service.analyse(LocalDate.now().minusMonths(6), n -> { });
-        Summary now = service.analyse(LocalDate.now(), n -> { });
+        service.analyse(AppClock.today().minusMonths(6), n -> { });
+        Summary now = service.analyse(AppClock.today(), n -> { });
         long id = service.latest().get(0).customerId();
         List<CustomerValue> history = service.history(id);
         assertEquals(2, history.size());
         assertEquals(now.runId(), history.get(0).runId());
-        assertEquals(LocalDate.now().minusMonths(6), history.get(1).asOf());
+        assertEquals(AppClock.today().minusMonths(6), history.get(1).asOf());
     }
 
     @Test
@@ -118,7 +119,7 @@ class CustomerValueServiceTest {
                 0.08, defaults.marginRate(), defaults.matrixPercentile());
         service.saveParameters(wider);
         assertEquals(wider, new CustomerValueServiceImpl(db, fx.security).parameters(), "stored for every user");
-        Summary s = service.analyse(LocalDate.now(), n -> { });
+        Summary s = service.analyse(AppClock.today(), n -> { });
         assertEquals(10, s.pyramid().get(0).customers(), "2 % of 500 are VIP now");
         assertEquals(40, s.pyramid().get(1).customers());
         assertEquals(100, s.pyramid().get(2).customers());
@@ -136,7 +137,7 @@ class CustomerValueServiceTest {
 
     @Test
     void theLatestResultsAreExportedForEveryCustomer() throws Exception {
-        service.analyse(LocalDate.now(), n -> { });
+        service.analyse(AppClock.today(), n -> { });
         java.nio.file.Path csv = tmp.resolve("value.csv");
         assertEquals(500, service.exportLatest(csv));
         List<String> lines = java.nio.file.Files.readAllLines(csv);

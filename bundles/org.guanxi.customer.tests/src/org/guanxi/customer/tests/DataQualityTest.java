@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -245,7 +245,7 @@ class DataQualityTest {
             ps.setLong(2, customerId);
             ps.setString(3, origin);
             ps.setDate(4, java.sql.Date.valueOf(LocalDate.of(2027, 2, 6)));
-            ps.setTimestamp(5, Timestamp.from(Instant.now()));
+            ps.setTimestamp(5, Timestamp.from(AppClock.now()));
             ps.executeUpdate();
         }
         return id;

@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,7 +45,7 @@ class KeyAccountTest {
         new DemoDataGenerator(fx.db).generate(30, 4, n -> { });
         service = new KeyAccountServiceImpl(fx.db, fx.security);
         CustomerServiceImpl customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
-        customerId = customers.find("", 0, 30).stream().filter(r -> revenue(r.id(), LocalDate.now().getYear()).signum() > 0)
+        customerId = customers.find("", 0, 30).stream().filter(r -> revenue(r.id(), AppClock.today().getYear()).signum() > 0)
                 .findFirst().orElse(customers.find("", 0, 1).get(0)).id();
     }
 
@@ -57,13 +58,13 @@ class KeyAccountTest {
     void aPlanIsProposedSavedAndGuardedAgainstLostUpdates() {
         Account fresh = service.account(customerId);
         assertFalse(fresh.planned());
-        assertEquals(LocalDate.now().getYear(), fresh.plan().year());
+        assertEquals(AppClock.today().getYear(), fresh.plan().year());
         assertEquals(revenue(customerId, fresh.plan().year()), fresh.revenueInPlanYear(), "net revenue of the plan year");
 
         Plan p = fresh.plan();
         Plan saved = service.savePlan(new Plan(customerId, p.year(), "Grow share of wallet to 40 %", "Quarterly business reviews",
                 new BigDecimal("1200000.00"), 60, null, 0));
-        assertEquals(LocalDate.now().plusDays(60), saved.nextReview());
+        assertEquals(AppClock.today().plusDays(60), saved.nextReview());
         Account stored = service.account(customerId);
         assertTrue(stored.planned());
         assertEquals("Grow share of wallet to 40 %", stored.plan().objectives());
@@ -92,17 +93,17 @@ class KeyAccountTest {
     @Test
     void aReviewSchedulesTheNextOneAsATask() {
         Plan p = service.account(customerId).plan();
-        service.savePlan(new Plan(customerId, p.year(), "Keep", null, null, 30, LocalDate.now().minusDays(1), 0));
-        assertEquals(List.of(customerId), service.reviewsDue(LocalDate.now()).stream().map(d -> d.customerId()).toList());
+        service.savePlan(new Plan(customerId, p.year(), "Keep", null, null, 30, AppClock.today().minusDays(1), 0));
+        assertEquals(List.of(customerId), service.reviewsDue(AppClock.today()).stream().map(d -> d.customerId()).toList());
         TaskServiceImpl tasks = new TaskServiceImpl(fx.db, fx.security);
         assertEquals(1, openReviewTasks(tasks).size(), "the plan's review is a task");
 
-        LocalDate held = LocalDate.now();
+        LocalDate held = AppClock.today();
         service.recordReview(customerId, held, "Volumes stable; new buyer in purchasing", "Meet the new buyer");
         Account a = service.account(customerId);
         assertEquals(held.plusDays(30), a.plan().nextReview());
         assertEquals("Meet the new buyer", a.reviews().get(0).nextSteps());
-        assertTrue(service.reviewsDue(LocalDate.now()).isEmpty());
+        assertTrue(service.reviewsDue(AppClock.today()).isEmpty());
         List<TaskRow> open = openReviewTasks(tasks);
         assertEquals(1, open.size());
         assertEquals(held.plusDays(30), open.get(0).due());

@@ -20,6 +20,7 @@ import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.CareOccasion;
 import org.guanxi.core.model.Tier;
@@ -191,7 +192,7 @@ public class CarePart {
 
     private void planTasks() {
         plan.setEnabled(false);
-        LocalDate today = LocalDate.now();
+        LocalDate today = AppClock.today();
         status.setText(Messages.get("care.planning", PLAN_DAYS));
         BackgroundTask.run(Messages.get("care.planning", PLAN_DAYS), status, p -> care.planTasks(today, today.plusDays(PLAN_DAYS), p),
                 (created, cancelled) -> {
@@ -214,7 +215,7 @@ public class CarePart {
 
     void showDue() {
         try {
-            due.setInput(tasks.due(LocalDate.now().plusDays(DUE_DAYS), 1_000));
+            due.setInput(tasks.due(AppClock.today().plusDays(DUE_DAYS), 1_000));
         } catch (RuntimeException e) {
             Errors.show(status.getShell(), e);
         }

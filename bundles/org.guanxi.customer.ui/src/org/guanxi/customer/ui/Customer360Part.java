@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Channel;
@@ -189,7 +190,7 @@ public class Customer360Part {
         timeline = table(timelineGroup, "c360.timelineTable", 6);
         GridDataFactory.fillDefaults().grab(true, true).span(3, 1).hint(SWT.DEFAULT, 6 * 24).applyTo(timeline.getTable());
         Columns.add(timeline, Interaction.class, Messages.get("c360.when"), 130,
-                i -> i.getOccurredAt().atZone(java.time.ZoneId.systemDefault()).toLocalDateTime().withSecond(0).withNano(0)
+                i -> i.getOccurredAt().atZone(AppClock.zone()).toLocalDateTime().withSecond(0).withNano(0)
                         .toString().replace('T', ' '));
         Columns.add(timeline, Interaction.class, Messages.get("c360.channel"), 80, i -> Messages.get("channel." + i.getChannel()));
         Columns.add(timeline, Interaction.class, Messages.get("c360.subject"), 260, Interaction::getSubject);
@@ -233,7 +234,7 @@ public class Customer360Part {
         serviceCases = table(caseGroup, "c360.caseTable", 5);
         Columns.add(serviceCases, CaseRow.class, Messages.get("c360.caseNo"), 95, CaseRow::caseNo);
         Columns.add(serviceCases, CaseRow.class, Messages.get("c360.date"), 95,
-                r -> r.openedAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate().toString());
+                r -> r.openedAt().atZone(AppClock.zone()).toLocalDate().toString());
         Columns.add(serviceCases, CaseRow.class, Messages.get("c360.caseKind"), 80, r -> Labels.of(r.kind()));
         Columns.add(serviceCases, CaseRow.class, Messages.get("c360.subject"), 300, CaseRow::subject);
         Columns.add(serviceCases, CaseRow.class, Messages.get("c360.status"), 90, r -> Labels.of(r.status()));

@@ -32,6 +32,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Address;
@@ -109,7 +110,7 @@ public class CustomerEditorPart implements Revertable {
     private static final String[] SOURCES = { "WEB", "REFERRAL", "TRADE_FAIR", "CALL", "WECHAT", "STORE", "CAMPAIGN" };
 
     private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(java.time.ZoneId.systemDefault());
+            .withZone(AppClock.zone());
 
     private Customer customer;
     private Label erp;
@@ -456,7 +457,7 @@ public class CustomerEditorPart implements Revertable {
         TextColumn.add(dateTable, KeyDate.class, Messages.get("date.lunar"), 90, d -> Messages.get(d.isLunar() ? "date.lunarYes" : "date.lunarNo"),
                 (d, v) -> d.setLunar(v.strip().equalsIgnoreCase(Messages.get("date.lunarYes")) || v.strip().matches("(?i)yes|true|lunar|是|农历")), changed);
         rowButtons(g, "date", () -> {
-            KeyDate d = new KeyDate(KeyDateKind.ANNIVERSARY, Messages.get("date.newLabel"), LocalDate.now(), false);
+            KeyDate d = new KeyDate(KeyDateKind.ANNIVERSARY, Messages.get("date.newLabel"), AppClock.today(), false);
             dates.add(d);
             return d;
         }, dateTable, dates);

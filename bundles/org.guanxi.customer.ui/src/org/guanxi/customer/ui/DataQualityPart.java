@@ -1,6 +1,5 @@
 package org.guanxi.customer.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,6 +16,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.service.CustomerMergeService;
 import org.guanxi.core.service.CustomerMergeService.Merge;
 import org.guanxi.core.service.CustomerRow;
@@ -40,7 +40,7 @@ import jakarta.inject.Inject;
 public class DataQualityPart {
 
     private static final int MAX_CANDIDATES = 500;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(AppClock.zone());
 
     @Inject
     private DataQualityService quality;

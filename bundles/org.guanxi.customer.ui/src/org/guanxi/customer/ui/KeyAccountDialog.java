@@ -19,6 +19,7 @@ import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.service.KeyAccountService;
 import org.guanxi.core.service.KeyAccountService.Account;
@@ -249,7 +250,7 @@ class KeyAccountDialog extends Dialog {
 
     private void recordReview() {
         act(false, () -> {
-            accounts.recordReview(customer.getId(), LocalDate.now(), findings.getText(), nextSteps.getText());
+            accounts.recordReview(customer.getId(), AppClock.today(), findings.getText(), nextSteps.getText());
             findings.setText("");
             nextSteps.setText("");
         });

@@ -9,11 +9,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Texts;
@@ -76,7 +76,7 @@ public class KeyAccountServiceImpl implements KeyAccountService {
             }
             boolean planned = plan != null;
             if (!planned) {
-                plan = new Plan(customerId, LocalDate.now().getYear(), null, null, null, DEFAULT_REVIEW_DAYS, null, 0);
+                plan = new Plan(customerId, AppClock.today().getYear(), null, null, null, DEFAULT_REVIEW_DAYS, null, 0);
             }
             return new Account(plan, planned, team(c, customerId), reviews(c, customerId), revenue(c, customerId, plan.year()));
         });
@@ -143,9 +143,9 @@ public class KeyAccountServiceImpl implements KeyAccountService {
         }
         Plan saved = db.jdbcTransaction(c -> {
             requireCustomer(c, plan.customerId());
-            LocalDate next = plan.nextReview() != null ? plan.nextReview() : LocalDate.now().plusDays(plan.reviewEveryDays());
+            LocalDate next = plan.nextReview() != null ? plan.nextReview() : AppClock.today().plusDays(plan.reviewEveryDays());
             String user = security.currentUser();
-            Timestamp now = Timestamp.from(Instant.now());
+            Timestamp now = Timestamp.from(AppClock.now());
             if (plan.version() == 0) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO ACCOUNT_PLAN (ID, VERSION, CUSTOMER_ID, PLAN_YEAR, OBJECTIVES, "
                         + "STRATEGY, TARGET_REVENUE, REVIEW_EVERY_DAYS, NEXT_REVIEW, UPDATED_AT, USER_LOGIN) "
@@ -238,7 +238,7 @@ public class KeyAccountServiceImpl implements KeyAccountService {
         if (findings == null || findings.isBlank()) {
             throw new ValidationException(List.of(new FieldError("review.findings", "error.required")));
         }
-        if (on.isAfter(LocalDate.now())) {
+        if (on.isAfter(AppClock.today())) {
             throw new ValidationException(List.of(new FieldError("review.date", "error.reviewFuture")));
         }
         Review review = db.jdbcTransaction(c -> {
@@ -272,7 +272,7 @@ public class KeyAccountServiceImpl implements KeyAccountService {
             // the review that was due is done
             try (PreparedStatement ps = c.prepareStatement("UPDATE TASK SET STATUS = 'DONE', DONE_AT = ? WHERE CUSTOMER_ID = ? "
                     + "AND ORIGIN = ? AND STATUS = 'OPEN' AND DUE_DATE <= ?")) {
-                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                ps.setTimestamp(1, Timestamp.from(AppClock.now()));
                 ps.setLong(2, customerId);
                 ps.setString(3, TASK_ORIGIN);
                 ps.setDate(4, Date.valueOf(next.minusDays(1)));
@@ -307,7 +307,7 @@ public class KeyAccountServiceImpl implements KeyAccountService {
             ps.setString(2, TASK_ORIGIN);
             ps.setString(3, Texts.encode(200, "task.ACCOUNT_REVIEW", name));
             ps.setDate(4, Date.valueOf(next));
-            ps.setTimestamp(5, Timestamp.from(Instant.now()));
+            ps.setTimestamp(5, Timestamp.from(AppClock.now()));
             ps.setLong(6, customerId);
             ps.setLong(7, customerId);
             ps.setString(8, TASK_ORIGIN);

@@ -5,11 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Permission;
@@ -82,7 +82,7 @@ public class TaskServiceImpl implements TaskService {
                 ps.setString(4, title.strip().length() > 200 ? title.strip().substring(0, 200) : title.strip());
                 ps.setDate(5, Date.valueOf(due));
                 ps.setString(6, security.currentUser());
-                ps.setTimestamp(7, Timestamp.from(Instant.now()));
+                ps.setTimestamp(7, Timestamp.from(AppClock.now()));
                 ps.executeUpdate();
                 return taskId;
             }
@@ -97,7 +97,7 @@ public class TaskServiceImpl implements TaskService {
         int updated = db.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE TASK SET STATUS = 'DONE', DONE_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = 'OPEN'")) {
-                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                ps.setTimestamp(1, Timestamp.from(AppClock.now()));
                 ps.setLong(2, taskId);
                 return ps.executeUpdate();
             }

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Permission;
@@ -253,7 +253,7 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
             ps.setString(3, merged.getProperty("CODE"));
             ps.setString(4, merged.getProperty("NAME"));
             ps.setString(5, State.PENDING.name());
-            ps.setTimestamp(6, Timestamp.from(Instant.now()));
+            ps.setTimestamp(6, Timestamp.from(AppClock.now()));
             ps.setString(7, security.currentUser());
             ps.setString(8, survivorRow);
             ps.setString(9, mergedRow);
@@ -384,7 +384,7 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
             ps.setString(i++, SearchKeys.pinyinKey(name));
             ps.setString(i++, SearchKeys.phoneKey(row.getProperty("PHONE")));
             ps.setString(i++, SearchKeys.emailKey(row.getProperty("EMAIL")));
-            ps.setTimestamp(i++, Timestamp.from(Instant.now()));
+            ps.setTimestamp(i++, Timestamp.from(AppClock.now()));
             ps.setLong(i, id);
             ps.executeUpdate();
         }
@@ -429,7 +429,7 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
     private void audit(Connection c, long customerId, String action, String field, String before, String after) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO AUDIT_LOG (CHANGED_AT, USER_LOGIN, ENTITY, ENTITY_ID, ACTION, "
                 + "FIELD, OLD_VALUE, NEW_VALUE) VALUES (?, ?, 'Customer', ?, ?, ?, ?, ?)")) {
-            ps.setTimestamp(1, Timestamp.from(Instant.now()));
+            ps.setTimestamp(1, Timestamp.from(AppClock.now()));
             ps.setString(2, security.currentUser());
             ps.setLong(3, customerId);
             ps.setString(4, action);
@@ -447,7 +447,7 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
     private static void decide(Connection c, long mergeId, State state) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE CUSTOMER_MERGE SET STATE = ?, DECIDED_AT = ? WHERE ID = ? AND STATE = ?")) {
             ps.setString(1, state.name());
-            ps.setTimestamp(2, Timestamp.from(Instant.now()));
+            ps.setTimestamp(2, Timestamp.from(AppClock.now()));
             ps.setLong(3, mergeId);
             ps.setString(4, State.PENDING.name());
             if (ps.executeUpdate() != 1) {

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +22,7 @@ import java.util.function.IntConsumer;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.model.Customer;
@@ -365,7 +365,7 @@ public class DataQualityServiceImpl implements DataQualityService {
                     "INSERT INTO DUPLICATE_DISMISSED (FIRST_ID, SECOND_ID, DISMISSED_AT, USER_LOGIN) VALUES (?, ?, ?, ?)")) {
                 ps.setLong(1, Math.min(firstId, secondId));
                 ps.setLong(2, Math.max(firstId, secondId));
-                ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                ps.setTimestamp(3, Timestamp.from(AppClock.now()));
                 ps.setString(4, security.currentUser());
                 ps.executeUpdate();
             } catch (SQLException e) {

@@ -1,6 +1,5 @@
 package org.guanxi.integration.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,6 +21,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.GuanxiHome;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Texts;
@@ -49,7 +49,7 @@ public class IntegrationPart {
 
     private static final Texts TEXTS = Texts.of(IntegrationPart.class);
     private static final int REFRESH_MS = 2_000;
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(AppClock.zone());
 
     @Inject
     private IntegrationService integration;

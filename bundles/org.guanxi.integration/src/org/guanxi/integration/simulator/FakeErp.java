@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.jaxws.EndpointImpl;
+import org.guanxi.core.AppClock;
 import org.guanxi.integration.Xml;
 import org.w3c.dom.Element;
 
@@ -76,7 +77,7 @@ public final class FakeErp implements AutoCloseable {
      * @param pace   time from release to delivery, from delivery to invoice and from invoice to payment
      */
     public FakeErp(Path folder, Duration pace) {
-        this(folder, pace, Clock.systemUTC());
+        this(folder, pace, AppClock.get());
     }
 
     FakeErp(Path folder, Duration pace, Clock clock) {

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Campaign;
 import org.guanxi.core.model.CampaignStatus;
 import org.guanxi.core.model.Customer;
@@ -261,7 +261,7 @@ class CampaignServiceTest {
             o.setName("中秋礼盒团购");
             o.setAmount(new BigDecimal("50000"));
             o.setStage(SalesStage.PROPOSAL);
-            o.setExpectedClose(LocalDate.now().plusDays(20));
+            o.setExpectedClose(AppClock.today().plusDays(20));
             o = f.opportunities.save(o);
             f.campaigns.respond(k.getId(), zhang.getId(), ResponseKind.OPPORTUNITY, null, null, o.getId());
             Opportunity open = f.opportunities.get(o.getId());

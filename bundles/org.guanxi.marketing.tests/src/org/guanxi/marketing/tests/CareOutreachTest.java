@@ -10,6 +10,8 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.guanxi.core.AppClock;
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.model.CareOccasion;
 import org.guanxi.core.model.Channel;
 import org.guanxi.core.model.Customer;
@@ -56,7 +58,7 @@ class CareOutreachTest {
     @Test
     void theCarePlansBirthdayGreetingGoesOutByEmailAndTheTaskIsDone() throws Exception {
         Customer wang = f.customer("王芳", "wang.fang@example.cn", true, Tier.VIP);
-        LocalDate today = LocalDate.now();
+        LocalDate today = AppClock.today();
         contact(wang.getId(), "+86 138 0013 8000", true, today.plusDays(3).minusYears(36));
         new CareServiceImpl(f.db, f.security).planTasks(today, today.plusDays(7), p -> { });
 
@@ -135,7 +137,7 @@ class CareOutreachTest {
                 id = rs.getLong(1);
             }
             try (var ps = c.prepareStatement("INSERT INTO TASK (ID, VERSION, CUSTOMER_ID, ORIGIN, TITLE, DUE_DATE, STATUS, "
-                    + "CREATED_AT) VALUES (?, 1, ?, ?, 'follow-up', CURRENT_DATE, 'OPEN', CURRENT_TIMESTAMP)")) {
+                    + "CREATED_AT) VALUES (?, 1, ?, ?, 'follow-up', " + SqlClock.today() + ", 'OPEN', " + SqlClock.now() + ")")) {
                 ps.setLong(1, id);
                 ps.setLong(2, customerId);
                 ps.setString(3, origin);

@@ -1,11 +1,12 @@
 package org.guanxi.marketing.tests;
 
+import org.guanxi.core.AppClock;
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.persistence.OutboxRepository;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,9 +84,9 @@ final class MarketingFixture implements AutoCloseable {
         db.jdbc(conn -> {
             if (valueRun == 0) {
                 try (PreparedStatement ps = conn.prepareStatement("INSERT INTO VALUE_RUN (AS_OF, STARTED_AT, FINISHED_AT, "
-                        + "CUSTOMERS, USER_LOGIN) VALUES (CURRENT_DATE, ?, ?, 0, 'test')", new String[] { "ID" })) {
-                    ps.setTimestamp(1, Timestamp.from(Instant.now()));
-                    ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                        + "CUSTOMERS, USER_LOGIN) VALUES (" + SqlClock.today() + ", ?, ?, 0, 'test')", new String[] { "ID" })) {
+                    ps.setTimestamp(1, Timestamp.from(AppClock.now()));
+                    ps.setTimestamp(2, Timestamp.from(AppClock.now()));
                     ps.executeUpdate();
                     try (var keys = ps.getGeneratedKeys()) {
                         keys.next();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Contract;
 import org.guanxi.core.model.ContractStatus;
 import org.guanxi.core.service.ContractService;
@@ -39,7 +40,7 @@ class ContractServiceTest {
     void aContractIsDraftedSignedAndShownWhenItsRenewalIsDue() throws Exception {
         try (SalesFixture f = SalesFixture.open(dir)) {
             Customer c = f.customer("华东机械有限公司", null);
-            LocalDate today = LocalDate.now();
+            LocalDate today = AppClock.today();
             Contract soon = f.contracts.save(contract(c, today.minusMonths(11), today.plusDays(20), 30));
             Contract later = f.contracts.save(contract(c, today.minusMonths(1), today.plusMonths(11), 30));
             assertEquals(ContractStatus.DRAFT, soon.getStatus());
@@ -85,7 +86,7 @@ class ContractServiceTest {
     void pastTheirEndContractsExpireOrRenewThemselves() throws Exception {
         try (SalesFixture f = SalesFixture.open(dir)) {
             Customer c = f.customer("华东机械有限公司", null);
-            LocalDate today = LocalDate.now();
+            LocalDate today = AppClock.today();
             Contract plain = f.contracts.save(contract(c, today.minusYears(1), today.minusDays(1), 30));
             Contract auto = contract(c, today.minusYears(1), today.minusDays(1), 30);
             auto.setAutoRenew(true);

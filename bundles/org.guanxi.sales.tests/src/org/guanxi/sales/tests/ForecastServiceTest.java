@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Opportunity;
 import org.guanxi.core.model.SalesStage;
@@ -46,7 +46,7 @@ class ForecastServiceTest {
     void weightsOpenDealsByProbabilityAddsWonRevenueAndComparesWithTheTarget() throws Exception {
         try (SalesFixture f = SalesFixture.open(dir)) {
             ForecastServiceImpl forecast = new ForecastServiceImpl(f.db, f.security,
-                    Clock.fixed(TODAY.atStartOfDay(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault()));
+                    Clock.fixed(TODAY.atStartOfDay(AppClock.zone()).toInstant(), AppClock.zone()));
             Customer c = f.customer("华东机械有限公司", null);
             // February: a proposal at the stage default (60 %), a negotiation at its own 90 %, one slipped from January
             deal(f, c, "li", "100000", SalesStage.PROPOSAL, null, LocalDate.of(2027, 2, 20));

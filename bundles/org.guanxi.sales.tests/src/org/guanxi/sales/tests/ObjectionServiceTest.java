@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Objection;
 import org.guanxi.core.model.ObjectionKind;
@@ -43,11 +44,11 @@ class ObjectionServiceTest {
             Opportunity deal = f.opportunities.save(OpportunityServiceTest.deal(c, "A", "1000", SalesStage.PROPOSAL, LocalDate.of(2027, 1, 1)));
             Objection fromDeal = f.objections.log(objection(null, deal.getId(), ObjectionKind.PRICE, ObjectionOutcome.RESOLVED, "zhang"));
             assertEquals(c.getId(), fromDeal.getCustomerId(), "a deal's objection counts for its customer");
-            assertEquals(LocalDate.now(), fromDeal.getRaisedOn());
+            assertEquals(AppClock.today(), fromDeal.getRaisedOn());
             f.objections.log(objection(c.getId(), null, ObjectionKind.PRICE, ObjectionOutcome.UNRESOLVED, "zhang"));
             f.objections.log(objection(c.getId(), null, ObjectionKind.TIMING, ObjectionOutcome.PARTLY, "li"));
 
-            Statistics s = f.objections.statistics(LocalDate.now().minusDays(30), LocalDate.now());
+            Statistics s = f.objections.statistics(AppClock.today().minusDays(30), AppClock.today());
             assertEquals(ObjectionKind.values().length, s.byKind().size(), "every type, even without objections");
             Tally price = s.byKind().stream().filter(t -> t.group().equals("PRICE")).findFirst().orElseThrow();
             assertEquals(2, price.total());
@@ -58,7 +59,7 @@ class ObjectionServiceTest {
             assertEquals("", s.byProduct().get(0).group(), "no product");
             assertEquals(3, f.objections.ofCustomer(c.getId()).size());
             assertEquals(1, f.objections.ofOpportunity(deal.getId()).size());
-            assertEquals(0, f.objections.statistics(LocalDate.now().plusDays(1), LocalDate.now().plusDays(2)).byRep().size());
+            assertEquals(0, f.objections.statistics(AppClock.today().plusDays(1), AppClock.today().plusDays(2)).byRep().size());
         }
     }
 
@@ -67,7 +68,7 @@ class ObjectionServiceTest {
         try (SalesFixture f = SalesFixture.open(dir)) {
             Objection o = objection(null, null, null, ObjectionOutcome.RESOLVED, null);
             o.setStatement(" ");
-            o.setRaisedOn(LocalDate.now().plusDays(3));
+            o.setRaisedOn(AppClock.today().plusDays(3));
             ValidationException e = assertThrows(ValidationException.class, () -> f.objections.log(o));
             assertEquals(java.util.List.of("objectionKind", "statement", "customer", "raisedOn"),
                     e.getErrors().stream().map(x -> x.field()).toList());

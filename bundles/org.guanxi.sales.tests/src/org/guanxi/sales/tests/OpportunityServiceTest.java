@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Opportunity;
 import org.guanxi.core.model.SalesStage;
@@ -99,7 +100,7 @@ class OpportunityServiceTest {
             ValidationException e = assertThrows(ValidationException.class, () -> f.opportunities.move(o.getId(), o.getVersion(), SalesStage.WON, ""));
             assertEquals("closeReason", e.getErrors().get(0).field());
             Opportunity won = f.opportunities.move(o.getId(), o.getVersion(), SalesStage.WON, "价格与交期最优");
-            assertEquals(LocalDate.now(), won.getClosedOn());
+            assertEquals(AppClock.today(), won.getClosedOn());
             assertEquals("价格与交期最优", won.getCloseReason());
             assertThrows(ConflictException.class, () -> f.opportunities.move(o.getId(), o.getVersion(), SalesStage.LOST, "stale"));
             Opportunity reopened = f.opportunities.move(won.getId(), won.getVersion(), SalesStage.NEGOTIATION, null);

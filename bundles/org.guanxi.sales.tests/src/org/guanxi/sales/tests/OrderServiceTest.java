@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.OrderLine;
 import org.guanxi.core.model.OrderStatus;
@@ -186,7 +187,7 @@ class OrderServiceTest {
             // a message already holds this order's key (say, left by a restore): the confirmation must fail whole
             f.db.jdbc(conn -> conn.createStatement().executeUpdate("INSERT INTO OUTBOX (TOPIC, AGGREGATE_TYPE, AGGREGATE_ID, "
                     + "IDEMPOTENCY_KEY, PAYLOAD, STATUS, ATTEMPTS, NEXT_ATTEMPT_AT, CREATED_AT) VALUES ('x', 'x', 0, '"
-                    + o.getOrderNo() + ":confirmed', '<x/>', 'SENT', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"));
+                    + o.getOrderNo() + ":confirmed', '<x/>', 'SENT', 0, " + SqlClock.now() + ", " + SqlClock.now() + ")"));
             assertThrows(RuntimeException.class, () -> f.orders.confirm(o.getId(), o.getVersion(), false));
             SalesOrder after = f.orders.get(o.getId());
             assertEquals(OrderStatus.DRAFT, after.getStatus(), "order and message commit together or not at all");
@@ -271,12 +272,12 @@ class OrderServiceTest {
             f.db.jdbc(conn -> {
                 var st = conn.createStatement();
                 st.executeUpdate("INSERT INTO DELIVERY (ID, VERSION, ORDER_ID, DELIVERY_NO, SHIPPED_ON, CARRIER, TRACKING_NO, STATUS) "
-                        + "VALUES (-1, 1, " + o.getId() + ", 'DN-1', CURRENT_DATE, '顺丰', 'SF123', 'SHIPPED')");
+                        + "VALUES (-1, 1, " + o.getId() + ", 'DN-1', " + SqlClock.today() + ", '顺丰', 'SF123', 'SHIPPED')");
                 st.executeUpdate("INSERT INTO INVOICE (ID, VERSION, INVOICE_NO, CUSTOMER_ID, ORDER_ID, ISSUE_DATE, AMOUNT, PAID_AMOUNT, "
                         + "STATUS, DUE_DATE) VALUES (-2, 1, 'INV-1', " + c.getId() + ", " + o.getId()
-                        + ", CURRENT_DATE, 2000, 500, 'PARTLY_PAID', CURRENT_DATE)");
+                        + ", " + SqlClock.today() + ", 2000, 500, 'PARTLY_PAID', " + SqlClock.today() + ")");
                 return st.executeUpdate("INSERT INTO PAYMENT (ID, VERSION, INVOICE_ID, PAID_ON, AMOUNT, METHOD) "
-                        + "VALUES (-3, 1, -2, CURRENT_DATE, 500, 'BANK')");
+                        + "VALUES (-3, 1, -2, " + SqlClock.today() + ", 500, 'BANK')");
             });
             var d = f.orders.detail(o.getId());
             assertEquals("华东机械有限公司", d.customerName());

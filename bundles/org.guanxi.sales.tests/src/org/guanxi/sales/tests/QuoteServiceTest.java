@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.OrderStatus;
 import org.guanxi.core.model.PriceList;
@@ -34,7 +34,7 @@ class QuoteServiceTest {
         Quote q = new Quote();
         q.setCustomerId(c.getId());
         q.setPriceListId(priceList);
-        q.setValidUntil(LocalDate.now().plusDays(30));
+        q.setValidUntil(AppClock.today().plusDays(30));
         for (int i = 0; i < productQuantityDiscount.length; i += 3) {
             QuoteLine l = new QuoteLine();
             l.setProduct((Product) productQuantityDiscount[i]);
@@ -180,14 +180,14 @@ class QuoteServiceTest {
             Quote q = f.quotes.save(quote(c, null, chair, 1, 0));
             f.db.jdbc(conn -> {
                 try (var ps = conn.prepareStatement("UPDATE QUOTE SET VALID_UNTIL = ?")) {
-                    ps.setDate(1, java.sql.Date.valueOf(LocalDate.now().minusDays(1)));
+                    ps.setDate(1, java.sql.Date.valueOf(AppClock.today().minusDays(1)));
                     return ps.executeUpdate();
                 }
             });
             GuanxiException e = assertThrows(GuanxiException.class, () -> f.quotes.toOrder(q.getId(), q.getVersion()));
             assertEquals("error.quoteExpired", e.getKey());
             Quote rev = f.quotes.revise(q.getId(), q.getVersion());
-            assertTrue(!rev.getValidUntil().isBefore(LocalDate.now()), "a revision of an expired quote gets a new validity");
+            assertTrue(!rev.getValidUntil().isBefore(AppClock.today()), "a revision of an expired quote gets a new validity");
             assertNull(rev.getOrderId());
         }
     }

@@ -10,14 +10,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.OrderLine;
 import org.guanxi.core.model.Product;
@@ -133,11 +132,11 @@ class SalesBenchmark {
                         no = String.format("SO%07d", rs.getLong(1));
                     }
                     long orderId = id--;
-                    Timestamp now = Timestamp.from(Instant.now());
+                    Timestamp now = Timestamp.from(AppClock.now());
                     order.setLong(1, orderId);
                     order.setString(2, no);
                     order.setLong(3, customers[random.nextInt(customers.length)]);
-                    order.setDate(4, Date.valueOf(LocalDate.now()));
+                    order.setDate(4, Date.valueOf(AppClock.today()));
                     order.setBigDecimal(5, BigDecimal.valueOf(300));
                     order.setTimestamp(6, now);
                     order.executeUpdate();
@@ -172,7 +171,7 @@ class SalesBenchmark {
         Random random = new Random(2);
         f.db.jdbc(c -> {
             c.setAutoCommit(false);
-            Timestamp now = Timestamp.from(Instant.now());
+            Timestamp now = Timestamp.from(AppClock.now());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO OPPORTUNITY (ID, VERSION, CODE, NAME, CUSTOMER_ID, STAGE, "
                     + "AMOUNT, CURRENCY, EXPECTED_CLOSE, OWNER_LOGIN, STAGE_CHANGED_AT, CREATED_AT, UPDATED_AT) "
                     + "VALUES (?, 0, ?, ?, ?, ?, ?, 'CNY', ?, ?, ?, ?, ?)")) {
@@ -183,7 +182,7 @@ class SalesBenchmark {
                     ps.setLong(4, customers[random.nextInt(customers.length)]);
                     ps.setString(5, open[random.nextInt(open.length)].name());
                     ps.setBigDecimal(6, BigDecimal.valueOf(1_000L * (1 + random.nextInt(500))));
-                    ps.setDate(7, Date.valueOf(LocalDate.now().plusDays(random.nextInt(365))));
+                    ps.setDate(7, Date.valueOf(AppClock.today().plusDays(random.nextInt(365))));
                     ps.setString(8, owners[random.nextInt(owners.length)]);
                     ps.setTimestamp(9, now);
                     ps.setTimestamp(10, now);

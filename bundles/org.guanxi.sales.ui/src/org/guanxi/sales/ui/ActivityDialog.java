@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Activity;
 import org.guanxi.core.model.ActivityKind;
@@ -69,7 +70,7 @@ public class ActivityDialog extends FormDialog {
     static Activity planned(LocalDateTime at) {
         Activity a = new Activity();
         a.setKind(ActivityKind.CALL);
-        a.setStartsAt(at != null ? at : LocalDateTime.now().truncatedTo(ChronoUnit.HOURS).plusHours(1));
+        a.setStartsAt(at != null ? at : AppClock.localNow().truncatedTo(ChronoUnit.HOURS).plusHours(1));
         a.setEndsAt(a.getStartsAt().plusMinutes(30));
         return a;
     }

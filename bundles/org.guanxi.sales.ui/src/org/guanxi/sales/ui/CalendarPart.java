@@ -33,6 +33,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Activity;
@@ -88,7 +89,7 @@ public class CalendarPart {
     private Combo view;
     private Combo owner;
     private Canvas canvas;
-    private LocalDate anchor = LocalDate.now();
+    private LocalDate anchor = AppClock.today();
     private List<Entry> entries = List.of();
     /** Where each entry was drawn, for clicks, drags and tooltips. */
     private final Map<Rectangle, Entry> drawn = new HashMap<>();
@@ -103,7 +104,7 @@ public class CalendarPart {
         GridLayoutFactory.swtDefaults().numColumns(7).margins(10, 10).applyTo(parent);
         Toolbar.button(parent, "calendar.previous", () -> step(-1));
         Toolbar.button(parent, "calendar.today", () -> {
-            anchor = LocalDate.now();
+            anchor = AppClock.today();
             reload();
         });
         Toolbar.button(parent, "calendar.next", () -> step(1));
@@ -202,7 +203,7 @@ public class CalendarPart {
         double hourHeight = Math.max(20, (area.height - top) / (double) hours);
         Color grid = canvas.getDisplay().getSystemColor(SWT.COLOR_WIDGET_LIGHT_SHADOW);
         Color text = canvas.getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND);
-        LocalDate today = LocalDate.now();
+        LocalDate today = AppClock.today();
         for (int d = 0; d < 7; d++) {
             LocalDate day = monday.plusDays(d);
             int x = GUTTER + d * dayWidth;
@@ -305,7 +306,7 @@ public class CalendarPart {
             LocalDate day = first.plusDays(i);
             int x = (i % 7) * cellWidth;
             int y = HEADER + (i / 7) * cellHeight;
-            if (day.equals(LocalDate.now())) {
+            if (day.equals(AppClock.today())) {
                 gc.setBackground(todayColour);
                 gc.fillRectangle(x, y, cellWidth, cellHeight);
             }

@@ -1,7 +1,6 @@
 package org.guanxi.sales.ui;
 
 import java.text.NumberFormat;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,7 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Campaign;
@@ -50,7 +50,7 @@ import jakarta.inject.Inject;
 public class CampaignsPart {
 
     static final int RECIPIENTS_SHOWN = 2_000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(AppClock.zone());
 
     @Inject
     private CampaignService campaigns;

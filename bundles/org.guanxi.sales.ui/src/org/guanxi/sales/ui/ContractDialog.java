@@ -1,7 +1,6 @@
 package org.guanxi.sales.ui;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -14,6 +13,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Contract;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.service.ContractService;
@@ -50,8 +50,8 @@ public class ContractDialog extends FormDialog {
     /** A new draft for one year from today. */
     static Contract draft() {
         Contract c = new Contract();
-        c.setStartDate(LocalDate.now());
-        c.setEndDate(LocalDate.now().plusYears(1).minusDays(1));
+        c.setStartDate(AppClock.today());
+        c.setEndDate(AppClock.today().plusYears(1).minusDays(1));
         return c;
     }
 

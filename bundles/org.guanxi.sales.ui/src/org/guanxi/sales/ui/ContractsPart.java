@@ -1,6 +1,5 @@
 package org.guanxi.sales.ui;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,6 +17,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Contract;
@@ -69,7 +69,7 @@ public class ContractsPart {
         filter.addListener(SWT.Selection, e -> reload());
         Toolbar.button(parent, "contracts.new", () -> edit(ContractDialog.draft()));
         Toolbar.button(parent, "contracts.edit", () -> selected().ifPresent(r -> edit(contracts.get(r.id()))));
-        Toolbar.button(parent, "contracts.activate", () -> step(r -> contracts.activate(r.id(), r.version(), LocalDate.now())));
+        Toolbar.button(parent, "contracts.activate", () -> step(r -> contracts.activate(r.id(), r.version(), AppClock.today())));
         Toolbar.button(parent, "contracts.renew", () -> step(r -> contracts.renew(r.id(), r.version())));
         Toolbar.button(parent, "contracts.terminate", () -> step(this::terminate));
         count = Widgets.id(new Label(parent, SWT.NONE), "contracts.count");
@@ -129,7 +129,7 @@ public class ContractsPart {
         int f = filter.getSelectionIndex();
         try {
             List<ContractRow> rows = contracts.find(search.getText(), f >= 2 ? ContractStatus.values()[f - 2] : null,
-                    f == 1 ? LocalDate.now().plusDays(RENEWAL_HORIZON_DAYS) : null, ROWS);
+                    f == 1 ? AppClock.today().plusDays(RENEWAL_HORIZON_DAYS) : null, ROWS);
             viewer.setInput(rows);
             count.setText(Messages.get("contracts.count", rows.size()));
             showDetail();

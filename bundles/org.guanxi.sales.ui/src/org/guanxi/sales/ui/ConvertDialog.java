@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Lead;
 import org.guanxi.core.service.LeadService;
 import org.guanxi.core.service.LeadService.Conversion;
@@ -75,7 +76,7 @@ public class ConvertDialog extends Dialog {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(amount);
         new Label(area, SWT.NONE).setText(Messages.get("convert.close"));
         close = Widgets.id(new DateTime(area, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER), "convert.close");
-        LocalDate inThreeMonths = LocalDate.now().plusMonths(3);
+        LocalDate inThreeMonths = AppClock.today().plusMonths(3);
         close.setDate(inThreeMonths.getYear(), inThreeMonths.getMonthValue() - 1, inThreeMonths.getDayOfMonth());
         return area;
     }

@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.ForecastService;
@@ -78,7 +79,7 @@ public class ForecastPart {
         scope.select(0);
         new Label(parent, SWT.NONE).setText(Messages.get("forecast.from"));
         from = Widgets.id(new DateTime(parent, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER), "forecast.from");
-        LocalDate start = LocalDate.now().withDayOfMonth(1).minusMonths(2);
+        LocalDate start = AppClock.today().withDayOfMonth(1).minusMonths(2);
         from.setDate(start.getYear(), start.getMonthValue() - 1, 1);
         new Label(parent, SWT.NONE).setText(Messages.get("forecast.periods"));
         periods = Widgets.id(new Spinner(parent, SWT.BORDER), "forecast.periods");

@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.ObjectionKind;
@@ -66,9 +67,9 @@ public class ObjectionsPart {
     void create(Composite parent) {
         GridLayoutFactory.swtDefaults().numColumns(6).margins(10, 10).applyTo(parent);
         new Label(parent, SWT.NONE).setText(Messages.get("objections.from"));
-        from = date(parent, "objections.from", LocalDate.now().minusDays(90));
+        from = date(parent, "objections.from", AppClock.today().minusDays(90));
         new Label(parent, SWT.NONE).setText(Messages.get("objections.to"));
-        to = date(parent, "objections.to", LocalDate.now());
+        to = date(parent, "objections.to", AppClock.today());
         summary = Widgets.id(new Label(parent, SWT.NONE), "objections.summary");
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(summary);
         Toolbar.button(parent, "objections.log", () -> {

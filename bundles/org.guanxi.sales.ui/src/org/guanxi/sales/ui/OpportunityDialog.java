@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Opportunity;
@@ -64,7 +65,7 @@ public class OpportunityDialog extends FormDialog {
 
     private static Opportunity fresh() {
         Opportunity o = new Opportunity();
-        o.setExpectedClose(LocalDate.now().plusMonths(2));
+        o.setExpectedClose(AppClock.today().plusMonths(2));
         return o;
     }
 

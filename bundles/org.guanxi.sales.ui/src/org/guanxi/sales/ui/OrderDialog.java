@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.OrderLine;
 import org.guanxi.core.model.SalesOrder;
@@ -73,7 +74,7 @@ public class OrderDialog extends Dialog {
         notes = Widgets.id(new Text(area, SWT.BORDER), "order.notes");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(notes);
         lines = new LinesEditor(area, catalog.products("", 1_000), (p, qty) -> p.getUnitPrice(), orders::availability);
-        LocalDate day = LocalDate.now().plusDays(7);
+        LocalDate day = AppClock.today().plusDays(7);
         if (order != null) {
             Customer c = order.getCustomer();
             customer.set(c.getId(), c.getCode(), c.getName());

@@ -1,6 +1,5 @@
 package org.guanxi.sales.ui;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +19,7 @@ import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Delivery;
@@ -52,7 +52,7 @@ import jakarta.inject.Inject;
 public class OrdersPart {
 
     static final int LIMIT = 500;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(AppClock.zone());
 
     @Inject
     private OrderService orders;

@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.PriceList;
 import org.guanxi.core.model.Quote;
@@ -51,7 +52,7 @@ public class QuoteDialog extends Dialog {
         this.catalog = catalog;
         this.customers = customers;
         this.quote = quote;
-        this.priceLists = catalog.priceLists(LocalDate.now());
+        this.priceLists = catalog.priceLists(AppClock.today());
         setShellStyle(getShellStyle() | SWT.RESIZE | SWT.MAX);
     }
 
@@ -86,7 +87,7 @@ public class QuoteDialog extends Dialog {
         limit.setText(Messages.get("quote.limit", LinesEditor.plain(quotes.discountLimit())));
         GridDataFactory.fillDefaults().span(2, 1).applyTo(limit);
         lines = new LinesEditor(area, catalog.products("", 1_000), (p, qty) -> catalog.listPrice(priceListId(), p.getId(), qty), null);
-        LocalDate until = LocalDate.now().plusDays(30);
+        LocalDate until = AppClock.today().plusDays(30);
         if (quote != null) {
             Customer c = customers.get(quote.getCustomerId());
             customer.set(c.getId(), c.getCode(), c.getName());

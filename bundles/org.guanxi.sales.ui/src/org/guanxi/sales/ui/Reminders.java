@@ -1,6 +1,5 @@
 package org.guanxi.sales.ui;
 
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.logging.Level;
@@ -12,6 +11,7 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.service.ActivityService;
 import org.guanxi.core.service.ActivityService.Entry;
@@ -57,7 +57,7 @@ public class Reminders {
         }
         try {
             if ((open == null || open.getShell() == null || open.getShell().isDisposed()) && activities != null && security != null && security.isSignedIn()) {
-                List<Entry> due = activities.dueReminders(LocalDateTime.now());
+                List<Entry> due = activities.dueReminders(AppClock.localNow());
                 if (!due.isEmpty()) {
                     show(due);
                 }

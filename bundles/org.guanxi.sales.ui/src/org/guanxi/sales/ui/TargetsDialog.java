@@ -1,7 +1,6 @@
 package org.guanxi.sales.ui;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.TreeSet;
@@ -18,6 +17,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.service.ForecastService;
 import org.guanxi.core.service.ForecastService.Scope;
 import org.guanxi.ui.common.Errors;
@@ -56,7 +56,7 @@ public class TargetsDialog extends Dialog {
         GridDataFactory.fillDefaults().hint(140, SWT.DEFAULT).applyTo(key);
         new Label(area, SWT.NONE).setText(Messages.get("targets.year"));
         year = Widgets.id(new Spinner(area, SWT.BORDER), "targets.year");
-        year.setValues(LocalDate.now().getYear(), 2000, 2100, 0, 1, 1);
+        year.setValues(AppClock.today().getYear(), 2000, 2100, 0, 1, 1);
         for (int m = 0; m < 12; m++) {
             new Label(area, SWT.NONE).setText(Messages.get("targets.month", m + 1));
             months[m] = Widgets.id(new Text(area, SWT.BORDER | SWT.RIGHT), "targets.month." + (m + 1));

@@ -11,11 +11,12 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import org.guanxi.core.AppClock;
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.model.CallDirection;
 import org.guanxi.core.model.CallDisposition;
 import org.guanxi.core.model.CallEntryStatus;
@@ -130,17 +131,17 @@ class CallCentreTest {
         calls.end(stranger.id(), new Ending(CallDisposition.ABANDONED, false, null, null, null));
 
         assertThrows(ValidationException.class, () -> calls.end(calls.answer("13800138000", null).id(),
-                new Ending(CallDisposition.CALLBACK, false, null, null, Instant.now().minusSeconds(60))), "a callback lies ahead");
+                new Ending(CallDisposition.CALLBACK, false, null, null, AppClock.now().minusSeconds(60))), "a callback lies ahead");
 
         // handling times fixed for the arithmetic: 120 s, 300 s, 60 s reached; the dropped call does not count
-        Instant t = Instant.now().minus(1, ChronoUnit.HOURS);
+        Instant t = AppClock.now().minus(1, ChronoUnit.HOURS);
         times(first.id(), t, 120);
         times(liFirst.id(), t.plusSeconds(600), 300);
         times(liAgain.id(), t.plusSeconds(1200), 60);
         times(stranger.id(), t.plusSeconds(1800), 5);
         f.db.jdbcTransaction(c -> c.createStatement().executeUpdate("DELETE FROM CALL_LOG WHERE ENDED_AT IS NULL"));
 
-        List<AgentFigures> figures = calls.agentFigures(LocalDate.now().minusDays(1), LocalDate.now());
+        List<AgentFigures> figures = calls.agentFigures(AppClock.today().minusDays(1), AppClock.today());
         assertEquals(2, figures.size(), "the agent, then everyone");
         AgentFigures me = figures.get(0);
         assertEquals(f.security.currentUser(), me.agent());
@@ -201,21 +202,21 @@ class CallCentreTest {
         assertTrue(calls.callNext(created.list().id()).isEmpty());
 
         calls.end(toA.id(), new Ending(CallDisposition.NO_ANSWER, false, null, null, null));
-        Instant callback = Instant.now().plus(1, ChronoUnit.DAYS);
+        Instant callback = AppClock.now().plus(1, ChronoUnit.DAYS);
         calls.end(toB.id(), new Ending(CallDisposition.CALLBACK, false, null, "明天上午再打", callback));
         Entry entryA = entry(created.list().id(), a);
         assertEquals(CallEntryStatus.PENDING, entryA.status());
         assertEquals(1, entryA.attempts());
-        assertTrue(entryA.nextAt().isAfter(Instant.now().plus(Duration.ofMinutes(100))), "tried again in two hours");
+        assertTrue(entryA.nextAt().isAfter(AppClock.now().plus(Duration.ofMinutes(100))), "tried again in two hours");
         assertEquals(CallEntryStatus.CALLBACK, entry(created.list().id(), b).status());
         assertTrue(calls.callNext(created.list().id()).isEmpty(), "nobody is due yet");
 
         // time passes: both are due; the callback comes first
-        f.db.jdbcTransaction(c -> c.createStatement().executeUpdate("UPDATE CALL_LIST_ENTRY SET NEXT_AT = {fn TIMESTAMPADD(SQL_TSI_MINUTE, -1, CURRENT_TIMESTAMP)}"));
+        f.db.jdbcTransaction(c -> c.createStatement().executeUpdate("UPDATE CALL_LIST_ENTRY SET NEXT_AT = " + SqlClock.at(AppClock.now().minusSeconds(60))));
         Call backToB = calls.callNext(created.list().id()).orElseThrow();
         assertEquals(b, backToB.customerId());
         Map<Long, Integer> scores = Map.of(csi.getQuestions().get(0).getId(), 9);
-        long response = surveys.record(new NewResponse(csi.getId(), b, null, null, ResponseSource.CALL, Instant.now(), scores, null));
+        long response = surveys.record(new NewResponse(csi.getId(), b, null, null, ResponseSource.CALL, AppClock.now(), scores, null));
         calls.recordResponse(backToB.id(), response);
         calls.end(backToB.id(), new Ending(CallDisposition.COMPLETED, true, null, null, null));
         Entry entryB = entry(created.list().id(), b);
@@ -231,7 +232,7 @@ class CallCentreTest {
         assertEquals(0, list.open());
         assertEquals(1, list.done());
         assertEquals(1, list.failed());
-        AgentFigures me = calls.agentFigures(LocalDate.now(), LocalDate.now()).get(0);
+        AgentFigures me = calls.agentFigures(AppClock.today(), AppClock.today()).get(0);
         assertEquals(4, me.outbound());
         assertEquals(2, me.reached(), "the callback agreement and the completed survey");
         assertNotNull(calls.call(backToB.id()).endedAt());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.ChurnReason;
 import org.guanxi.core.model.ChurnType;
 import org.guanxi.core.model.Channel;
@@ -52,7 +53,7 @@ class ChurnTest {
         f = new ServiceFixture(dir);
         churn = new ChurnServiceImpl(f.db, f.security);
         // ten days ahead, so that a complaint filed today has been open for longer than the rule's seven days
-        asOf = LocalDate.now().plusDays(10);
+        asOf = AppClock.today().plusDays(10);
         product = f.product("P-1", "净水器");
         silent = f.customer("C-1", "沉默的客户");
         steady = f.customer("C-2", "稳定的客户");

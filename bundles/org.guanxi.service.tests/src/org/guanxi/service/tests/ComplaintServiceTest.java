@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.AuditEntry;
 import org.guanxi.core.model.CasePriority;
 import org.guanxi.core.model.CaseStatus;
@@ -135,13 +135,13 @@ class ComplaintServiceTest {
         f.complaints.confirm(a.getId(), Verdict.SATISFIED, null);
         f.complaints.resolve(b.getId(), new Resolution("说明配送政策", RootCause.INFORMATION, Compensation.APOLOGY, null, null));
 
-        Statistics s = f.complaints.statistics(LocalDate.now().minusDays(1), LocalDate.now());
+        Statistics s = f.complaints.statistics(AppClock.today().minusDays(1), AppClock.today());
         assertEquals(3, s.complaints());
         assertEquals(1, s.closed());
         assertEquals(new Count("DELIVERY", 2, 1, 0), s.byCategory().get(0));
         assertEquals(new Count("STAFF_ATTITUDE", 1, 0, 0), s.byCategory().get(1));
         assertEquals(List.of("", "INFORMATION", "LOGISTICS"), s.byRootCause().stream().map(Count::group).toList(),
                 "one of each, and one without a root cause yet");
-        assertEquals(0, f.complaints.statistics(LocalDate.now().minusDays(9), LocalDate.now().minusDays(2)).complaints());
+        assertEquals(0, f.complaints.statistics(AppClock.today().minusDays(9), AppClock.today().minusDays(2)).complaints());
     }
 }

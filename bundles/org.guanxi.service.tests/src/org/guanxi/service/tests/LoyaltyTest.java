@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Channel;
 import org.guanxi.core.model.Compensation;
 import org.guanxi.core.model.ComplaintCategory;
@@ -134,7 +135,7 @@ class LoyaltyTest {
         assertEquals(800, loyalty.account(anna).balance());
         assertTrue(loyalty.unbalanced().isEmpty(), "balance = what is left of the lots");
 
-        Statement s = loyalty.statement(anna, LocalDate.of(2026, 1, 1), LocalDate.now());
+        Statement s = loyalty.statement(anna, LocalDate.of(2026, 1, 1), AppClock.today());
         assertEquals(300, s.opening(), "earned in 2024; the expiry (1 January) and the redemption (today) are in the period");
         assertEquals(s.opening() + s.entries().stream().mapToInt(e -> e.points()).sum(), s.closing());
         assertEquals(800, s.closing());
@@ -149,7 +150,7 @@ class LoyaltyTest {
                 Compensation.POINTS, new BigDecimal("99.5"), null)), "points are whole");
         f.complaints.resolve(c.getId(), new Resolution("致歉并赠送积分", RootCause.PROCESS, Compensation.POINTS,
                 new BigDecimal("500"), null));
-        Statement s = loyalty.statement(anna, LocalDate.now(), LocalDate.now());
+        Statement s = loyalty.statement(anna, AppClock.today(), AppClock.today());
         assertEquals(1, s.entries().size());
         assertEquals(PointsKind.GRANT, s.entries().get(0).kind());
         assertEquals(500, s.entries().get(0).points());
@@ -160,7 +161,7 @@ class LoyaltyTest {
 
     @Test
     void loyaltyIsMeasuredFromPurchases() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = AppClock.today();
         order(anna, today.minusMonths(2).toString(), "100", "INVOICED", 1);
         order(anna, today.minusMonths(5).toString(), "100", "DELIVERED", 1);
         order(anna, today.minusMonths(15).toString(), "100", "INVOICED", 1);

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.IntSupplier;
 
+import org.guanxi.core.AppClock;
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.model.CasePriority;
 import org.guanxi.core.model.Tier;
 import org.guanxi.core.persistence.IdBlock;
@@ -69,13 +71,13 @@ class ServiceBenchmark {
                                 + "ORDER BY s.NEXT_DUE FETCH FIRST 100 ROWS ONLY");
                 compare("work list: overdue cases, first 100", 200, () -> f.cases.find(new CaseQuery(null, null, null, null,
                         null, true, 100)).size(), c, "SELECT s.ID, s.CASE_NO, c.NAME, s.SUBJECT, s.NEXT_DUE FROM SERVICE_CASE s "
-                                + "JOIN CUSTOMER c ON c.ID = s.CUSTOMER_ID WHERE s.ACTIVE = TRUE AND s.NEXT_DUE < CURRENT_TIMESTAMP "
+                                + "JOIN CUSTOMER c ON c.ID = s.CUSTOMER_ID WHERE s.ACTIVE = TRUE AND s.NEXT_DUE < " + SqlClock.now() + " "
                                 + "ORDER BY s.NEXT_DUE FETCH FIRST 100 ROWS ONLY");
                 Random random = new Random(3);
                 compare("360° view: a customer's cases", 500, () -> f.cases.find(new CaseQuery(null, null, null,
                         customers[random.nextInt(CUSTOMERS)], null, false, 20)).size(), c, null);
-                compare("escalation scan (one minute's work)", 20, () -> f.cases.escalateOverdue(Instant.now().minusSeconds(3600 * 24 * 400)),
-                        c, "SELECT ID FROM SERVICE_CASE WHERE ACTIVE = TRUE AND NEXT_DUE < {fn TIMESTAMPADD(SQL_TSI_DAY, -400, CURRENT_TIMESTAMP)}");
+                compare("escalation scan (one minute's work)", 20, () -> f.cases.escalateOverdue(AppClock.now().minusSeconds(3600 * 24 * 400)),
+                        c, "SELECT ID FROM SERVICE_CASE WHERE ACTIVE = TRUE AND NEXT_DUE < " + SqlClock.at(AppClock.now().minus(java.time.Duration.ofDays(400))));
             }
         }
     }
@@ -95,7 +97,7 @@ class ServiceBenchmark {
                     + "PHASE, PRIORITY, CHANNEL, QUEUE_CODE, STATUS, SUBJECT, TIER, OPENED_AT, FIRST_RESPONSE_DUE, RESOLUTION_DUE, "
                     + "ESCALATION_LEVEL, CREATED_BY, CREATED_AT, UPDATED_AT, ACTIVE, NEXT_DUE) VALUES (?, 1, ?, ?, 'REQUEST', 'AFTER_SALE', ?, "
                     + "'PHONE', 'GENERAL', ?, '基准工单', ?, ?, ?, ?, 0, 'bench', ?, ?, TRUE, ?)")) {
-                Instant now = Instant.now();
+                Instant now = AppClock.now();
                 for (int i = 0; i < CASES; i++) {
                     Tier tier = tiers[random.nextInt(tiers.length)];
                     CasePriority priority = priorities[random.nextInt(priorities.length)];

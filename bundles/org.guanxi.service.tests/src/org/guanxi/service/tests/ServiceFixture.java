@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.core.persistence.OutboxRepository;
@@ -110,7 +111,7 @@ final class ServiceFixture implements AutoCloseable {
     void tier(long customerId, String tier) {
         db.jdbcTransaction(c -> {
             try (var run = c.prepareStatement("INSERT INTO VALUE_RUN (AS_OF, STARTED_AT, CUSTOMERS, USER_LOGIN) "
-                    + "VALUES (CURRENT_DATE, CURRENT_TIMESTAMP, 1, 'test')", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                    + "VALUES (" + SqlClock.today() + ", " + SqlClock.now() + ", 1, 'test')", java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 run.executeUpdate();
                 try (var keys = run.getGeneratedKeys()) {
                     keys.next();

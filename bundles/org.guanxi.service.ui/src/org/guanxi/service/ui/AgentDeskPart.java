@@ -25,6 +25,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.CaseKind;
@@ -162,13 +163,13 @@ public class AgentDeskPart {
                 if (!r.status().isActive()) {
                     return "";
                 }
-                return Messages.get(r.firstResponseAt() == null ? "desk.replyBy" : "desk.resolveBy", Times.due(r.nextDue(), Instant.now()));
+                return Messages.get(r.firstResponseAt() == null ? "desk.replyBy" : "desk.resolveBy", Times.due(r.nextDue(), AppClock.now()));
             }
 
             @Override
             public Color getForeground(Object element) {
                 CaseRow r = (CaseRow) element;
-                return r.status().isActive() && r.nextDue().isBefore(Instant.now()) ? red : null;
+                return r.status().isActive() && r.nextDue().isBefore(AppClock.now()) ? red : null;
             }
         });
         column("desk.col.priority", 50, r -> Labels.of(r.priority()));
@@ -246,7 +247,7 @@ public class AgentDeskPart {
         try {
             List<CaseRow> rows = cases.find(query());
             list.setInput(rows);
-            Instant now = Instant.now();
+            Instant now = AppClock.now();
             long overdue = rows.stream().filter(r -> r.overdue(now)).count();
             summary.setText(Messages.get("desk.summary", rows.size(), overdue));
             summary.getParent().layout();

@@ -1,7 +1,6 @@
 package org.guanxi.service.ui;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +16,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.service.CallCentre;
 import org.guanxi.core.model.CallDisposition;
@@ -150,7 +150,7 @@ public class CallBar {
             // the bar is as wide as what it says: the window's bottom line is laid out again when a call starts or ends
             label.getShell().layout(true, true);
         } else {
-            long s = Duration.between(active.call().startedAt(), Instant.now()).toSeconds();
+            long s = Duration.between(active.call().startedAt(), AppClock.now()).toSeconds();
             label.setText(Messages.get("call.onCall", caller, String.format("%02d:%02d", s / 60, s % 60)));
             end.setEnabled(true);
         }

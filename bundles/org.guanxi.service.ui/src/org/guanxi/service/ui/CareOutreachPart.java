@@ -1,6 +1,5 @@
 package org.guanxi.service.ui;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -18,6 +17,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Channel;
@@ -120,9 +120,9 @@ public class CareOutreachPart {
         }
         try {
             String assignee = whose.getSelectionIndex() == 1 ? security.currentUser() : null;
-            List<Outreach> due = outreach.due(LocalDate.now().plusDays(WEEK), assignee, SHOWN);
+            List<Outreach> due = outreach.due(AppClock.today().plusDays(WEEK), assignee, SHOWN);
             list.setInput(due);
-            long today = due.stream().filter(o -> !o.due().isAfter(LocalDate.now())).count();
+            long today = due.stream().filter(o -> !o.due().isAfter(AppClock.today())).count();
             summary.setText(Messages.get("care.summary", due.size(), today));
             summary.getParent().layout();
             if (!due.isEmpty()) {

@@ -22,6 +22,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.CaseKind;
 import org.guanxi.core.model.CaseNote;
@@ -172,7 +173,7 @@ final class CaseDetail {
         ServiceCase c = current;
         title.setText(c == null ? Messages.get("detail.none") : c.getCaseNo() + "  " + c.getSubject());
         if (c != null) {
-            Instant now = Instant.now();
+            Instant now = AppClock.now();
             set("customer", customerName(c));
             set("tier", Labels.of(c.getTier()));
             set("kind", Labels.of(c.getKind()));

@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TableColumn;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.ComplaintCategory;
@@ -64,9 +65,9 @@ public class ComplaintsPart {
     void create(Composite parent) {
         GridLayoutFactory.swtDefaults().numColumns(5).margins(10, 10).applyTo(parent);
         new Label(parent, SWT.NONE).setText(Messages.get("complaints.from"));
-        from = date(parent, "complaints.from", LocalDate.now().minusDays(90));
+        from = date(parent, "complaints.from", AppClock.today().minusDays(90));
         new Label(parent, SWT.NONE).setText(Messages.get("complaints.to"));
-        to = date(parent, "complaints.to", LocalDate.now());
+        to = date(parent, "complaints.to", AppClock.today());
         summary = Widgets.id(new Label(parent, SWT.NONE), "complaints.summary");
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).indent(12, 0).applyTo(summary);
 

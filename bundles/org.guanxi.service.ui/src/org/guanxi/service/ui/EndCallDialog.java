@@ -2,7 +2,6 @@ package org.guanxi.service.ui;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.eclipse.jface.layout.GridDataFactory;
@@ -14,6 +13,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.CallDirection;
 import org.guanxi.core.model.CallDisposition;
 import org.guanxi.core.service.CallCentre;
@@ -69,7 +69,7 @@ final class EndCallDialog extends FormDialog {
         Fields.label(area, "call.callbackAt");
         Composite when = new Composite(area, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(when);
-        LocalDateTime tomorrow = LocalDateTime.now().plusDays(1).withHour(10).withMinute(0);
+        LocalDateTime tomorrow = AppClock.localNow().plusDays(1).withHour(10).withMinute(0);
         callbackDay = Widgets.date(when, "call.callbackDay", tomorrow.toLocalDate());
         callbackTime = Widgets.id(new DateTime(when, SWT.TIME | SWT.SHORT | SWT.BORDER), "call.callbackTime");
         callbackTime.setTime(tomorrow.getHour(), tomorrow.getMinute(), 0);
@@ -90,7 +90,7 @@ final class EndCallDialog extends FormDialog {
         CallDisposition d = Fields.chosen(disposition, dispositions);
         Instant callback = d != CallDisposition.CALLBACK ? null
                 : Widgets.date(callbackDay).atTime(callbackTime.getHours(), callbackTime.getMinutes())
-                        .atZone(ZoneId.systemDefault()).toInstant();
+                        .atZone(AppClock.zone()).toInstant();
         try {
             ended = calls.end(call.id(), new Ending(d, resolved.getSelection(), caseId, note.getText(), callback));
         } catch (RuntimeException e) {

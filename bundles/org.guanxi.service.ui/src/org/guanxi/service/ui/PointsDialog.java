@@ -1,6 +1,5 @@
 package org.guanxi.service.ui;
 
-import java.time.LocalDate;
 import java.util.Locale;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -14,6 +13,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.service.LoyaltyService;
 import org.guanxi.core.service.LoyaltyService.Account;
@@ -63,9 +63,9 @@ final class PointsDialog extends FormDialog {
         Composite period = new Composite(area, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(6).applyTo(period);
         new Label(period, SWT.NONE).setText(Messages.get("points.from"));
-        from = Widgets.date(period, "points.from", LocalDate.now().withDayOfYear(1));
+        from = Widgets.date(period, "points.from", AppClock.today().withDayOfYear(1));
         new Label(period, SWT.NONE).setText(Messages.get("points.to"));
-        to = Widgets.date(period, "points.to", LocalDate.now());
+        to = Widgets.date(period, "points.to", AppClock.today());
         Widgets.button(period, "points.show", Messages.get("points.show"), this::reload);
         Widgets.button(period, "points.export", Messages.get("points.export"),
                 () -> TableExport.export(entries.getTable(), Messages.get("points.sheet")));

@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TableColumn;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.WinBackStatus;
 import org.guanxi.core.service.ChurnService;
@@ -60,7 +61,7 @@ public class RetentionPart {
     void create(Composite parent) {
         GridLayoutFactory.swtDefaults().numColumns(6).margins(10, 10).applyTo(parent);
         new Label(parent, SWT.NONE).setText(Messages.get("retention.asOf"));
-        asOf = Widgets.date(parent, "retention.asOf", LocalDate.now());
+        asOf = Widgets.date(parent, "retention.asOf", AppClock.today());
         asOf.addListener(SWT.Selection, e -> reload());
         Widgets.button(parent, "retention.generate", Messages.get("retention.generate"), this::generate);
         Widgets.button(parent, "retention.won", Messages.get("retention.won"), () -> close(WinBackStatus.WON_BACK));

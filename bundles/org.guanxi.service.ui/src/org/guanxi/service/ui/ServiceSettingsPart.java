@@ -1,7 +1,6 @@
 package org.guanxi.service.ui;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,7 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.service.CaseService;
 import org.guanxi.core.service.CaseService.Queue;
@@ -159,7 +159,7 @@ public class ServiceSettingsPart {
         note(page, "settings.calendar.intro");
         new Label(page, SWT.NONE).setText(Messages.get("settings.year"));
         year = Widgets.id(new Spinner(page, SWT.BORDER), "settings.year");
-        year.setValues(LocalDate.now().getYear(), 2000, 2100, 0, 1, 1);
+        year.setValues(AppClock.today().getYear(), 2000, 2100, 0, 1, 1);
         year.addListener(SWT.Selection, e -> reloadDays());
         GridDataFactory.fillDefaults().span(5, 1).align(SWT.BEGINNING, SWT.CENTER).applyTo(year);
         dayTable = table(page, "settings.days");
@@ -170,7 +170,7 @@ public class ServiceSettingsPart {
                 d -> Messages.get(d.working() ? "settings.workday" : "settings.dayOff"));
         Columns.add(dayTable, CalendarDay.class, Messages.get("settings.col.name"), 200, CalendarDay::name);
         new Label(page, SWT.NONE).setText(Messages.get("settings.col.day"));
-        day = Widgets.date(page, "settings.day", LocalDate.now());
+        day = Widgets.date(page, "settings.day", AppClock.today());
         working = Widgets.id(new Button(page, SWT.CHECK), "settings.working");
         working.setText(Messages.get("settings.workday"));
         dayName = Widgets.id(new Text(page, SWT.BORDER), "settings.dayName");

@@ -1,6 +1,5 @@
 package org.guanxi.service.ui;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.ResponseSource;
 import org.guanxi.core.model.Survey;
@@ -83,7 +83,7 @@ final class SurveyDialog extends FormDialog {
             }
         });
         try {
-            responseId = surveys.record(new NewResponse(survey.getId(), customerId, null, caseId, ResponseSource.CALL, Instant.now(),
+            responseId = surveys.record(new NewResponse(survey.getId(), customerId, null, caseId, ResponseSource.CALL, AppClock.now(),
                     answers, comment.getText()));
         } catch (RuntimeException e) {
             Errors.show(getShell(), e);

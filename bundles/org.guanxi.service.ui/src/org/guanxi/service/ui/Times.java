@@ -2,8 +2,9 @@ package org.guanxi.service.ui;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+
+import org.guanxi.core.AppClock;
 
 /** Due times as agents read them: the moment, and how long is left or how long it is overdue. */
 final class Times {
@@ -15,11 +16,11 @@ final class Times {
     }
 
     static String moment(Instant t) {
-        return t == null ? "" : MOMENT.format(t.atZone(ZoneId.systemDefault()));
+        return t == null ? "" : MOMENT.format(t.atZone(AppClock.zone()));
     }
 
     static String full(Instant t) {
-        return t == null ? "" : FULL.format(t.atZone(ZoneId.systemDefault()));
+        return t == null ? "" : FULL.format(t.atZone(AppClock.zone()));
     }
 
     /** "11-25 18:00 (3 h 20 min left)" or "(overdue 1 d 2 h)". */

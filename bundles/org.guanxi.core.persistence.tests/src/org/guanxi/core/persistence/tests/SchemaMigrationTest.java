@@ -14,6 +14,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.BasicEmbeddedDataSource40;
+import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.core.persistence.SchemaMigrator;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class SchemaMigrationTest {
             for (int i = 1; i <= 300; i++) {
                 st.executeUpdate("INSERT INTO CUSTOMER (ID, VERSION, CODE, KIND, NAME, PHONE, CREATED_AT, UPDATED_AT) VALUES ("
                         + i + ", 1, 'C" + i + "', 'PERSON', '  Wang Fang " + i + "', '1380000" + i + "', "
-                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+                        + SqlClock.now() + ", " + SqlClock.now() + ")");
             }
             st.executeUpdate("INSERT INTO CONTACT (ID, VERSION, CUSTOMER_ID, NAME) VALUES (1000, 1, 7, '李娜')");
         }
@@ -88,7 +89,7 @@ class SchemaMigrationTest {
         SchemaMigrator m = new SchemaMigrator(ds, "derby");
         m.migrate();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.executeUpdate("INSERT INTO SCHEMA_VERSION (VERSION, DESCRIPTION, APPLIED_AT) VALUES (999, 'future', CURRENT_TIMESTAMP)");
+            st.executeUpdate("INSERT INTO SCHEMA_VERSION (VERSION, DESCRIPTION, APPLIED_AT) VALUES (999, 'future', " + SqlClock.now() + ")");
         }
         SQLException e = assertThrows(SQLException.class, m::migrate);
         assertTrue(e.getMessage().contains("999"), e.getMessage());

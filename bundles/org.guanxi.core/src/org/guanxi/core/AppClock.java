@@ -1,0 +1,125 @@
+package org.guanxi.core;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.TimeZone;
+import java.util.logging.Logger;
+
+/**
+ * The product's one clock: every "now" and "today" of the product, its demo data, analyses, timers and tests comes
+ * from here, never from {@code LocalDate.now()} and friends, so that the whole product can run as if it were another
+ * moment.
+ * <p>
+ * {@code -Dguanxi.clock=2027-02-06T10:00+08:00} (or the environment variable {@code GUANXI_CLOCK}) starts the
+ * clock at that moment and lets it run on from there. A zone or offset in the setting (a moment in Beijing, say) also
+ * becomes the JVM's default time zone, so that the database's timestamps and the clock agree on what day it is. A date
+ * alone means its midnight; a date and time without zone is read in the machine's zone.
+ */
+public final class AppClock {
+
+    public static final String PROPERTY = "guanxi.clock";
+    public static final String ENVIRONMENT = "GUANXI_CLOCK";
+
+    private static volatile Clock clock = fromSetting(setting(), Clock.systemDefaultZone());
+
+    private AppClock() {
+    }
+
+    /** The clock itself, for APIs that take a {@link Clock}. */
+    public static Clock get() {
+        return clock;
+    }
+
+    public static Instant now() {
+        return clock.instant();
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public static LocalDateTime localNow() {
+        return LocalDateTime.now(clock);
+    }
+
+    public static ZoneId zone() {
+        return clock.getZone();
+    }
+
+    /**
+     * Replaces the clock, for a test that depends on a date and states it (restore the previous one afterwards) or
+     * for a tool that replays a day. Everything reading the clock sees the new time at once.
+     */
+    public static Clock set(Clock newClock) {
+        if (newClock == null) {
+            throw new IllegalArgumentException("clock");
+        }
+        Clock previous = clock;
+        clock = newClock;
+        return previous;
+    }
+
+    /** A clock that starts at {@code moment} and runs on, in {@code zone}. */
+    public static Clock runningFrom(ZonedDateTime moment) {
+        return runningFrom(Clock.system(moment.getZone()), moment);
+    }
+
+    private static Clock runningFrom(Clock real, ZonedDateTime moment) {
+        return Clock.offset(real, Duration.between(real.instant(), moment.toInstant()));
+    }
+
+    private static String setting() {
+        String value = System.getProperty(PROPERTY);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(ENVIRONMENT);
+        }
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /**
+     * Reads a clock setting; {@code null} keeps the machine's clock. An unreadable setting stops the start: a product
+     * that silently ran on today's date while told otherwise would write wrong dates into real data.
+     */
+    static Clock fromSetting(String value, Clock machine) {
+        if (value == null) {
+            return machine;
+        }
+        ZonedDateTime moment = parse(value, machine.getZone());
+        if (hasZone(value)) {
+            TimeZone.setDefault(TimeZone.getTimeZone(moment.getZone()));
+        }
+        Logger.getLogger(AppClock.class.getName()).info(() -> "Running as of " + moment + " (" + ENVIRONMENT + ")");
+        return runningFrom(machine.withZone(moment.getZone()), moment);
+    }
+
+    static ZonedDateTime parse(String value, ZoneId machineZone) {
+        try {
+            return ZonedDateTime.parse(value, DateTimeFormatter.ISO_DATE_TIME);
+        } catch (DateTimeParseException withoutZone) {
+            try {
+                return LocalDateTime.parse(value).atZone(machineZone);
+            } catch (DateTimeParseException notADateTime) {
+                try {
+                    return LocalDate.parse(value).atStartOfDay(machineZone);
+                } catch (DateTimeParseException notADate) {
+                    throw new DateTimeException(ENVIRONMENT + "/-D" + PROPERTY + " is not a moment such as "
+                            + "2027-02-06T10:00+08:00, 2027-02-06T10:00 or 2027-02-06: " + value);
+                }
+            }
+        }
+    }
+
+    private static boolean hasZone(String value) {
+        int time = value.indexOf('T');
+        return time > 0 && (value.indexOf('+', time) > 0 || value.indexOf('-', time) > 0 || value.endsWith("Z")
+                || value.contains("["));
+    }
+}
