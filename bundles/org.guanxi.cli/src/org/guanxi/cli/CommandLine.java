@@ -87,6 +87,11 @@ public class CommandLine implements IApplication {
         } catch (GuanxiException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             err.println(TEXTS.get("failed", e.getMessage()));
             return 1;
+        } catch (RuntimeException e) {
+            // whatever else went wrong ends the command with 1 and says so, never with 0 and nothing
+            Logger.getLogger(CommandLine.class.getName()).log(Level.SEVERE, "Command failed", e);
+            err.println(TEXTS.get("failed", e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
         }
     }
 

@@ -5,10 +5,10 @@ import static org.guanxi.core.service.Checks.maxLength;
 import static org.guanxi.core.service.Checks.phone;
 import static org.guanxi.core.service.Checks.required;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Address;
 import org.guanxi.core.model.Contact;
 import org.guanxi.core.model.ContactPoint;
@@ -31,12 +31,18 @@ public final class CustomerValidator {
         maxLength(errors, "memberCard", c.getMemberCard(), 40);
         maxLength(errors, "taxId", c.getTaxId(), 40);
         maxLength(errors, "city", c.getCity(), 100);
+        // every text must fit its column whole: an import reports the line, never a database error
+        maxLength(errors, "source", c.getSource(), 40);
+        maxLength(errors, "owner", c.getOwner(), 64);
+        maxLength(errors, "notes", c.getNotes(), 2000);
+        maxLength(errors, "phone", c.getPhone(), 40);
+        maxLength(errors, "email", c.getEmail(), 200);
         phone(errors, "phone", c.getPhone());
         email(errors, "email", c.getEmail());
         if (c.getKind() == null) {
             errors.add(new FieldError("kind", "error.required"));
         }
-        if (c.getBirthday() != null && c.getBirthday().isAfter(LocalDate.now())) {
+        if (c.getBirthday() != null && c.getBirthday().isAfter(AppClock.today())) {
             errors.add(new FieldError("birthday", "error.birthdayFuture"));
         }
         idNumber(errors, c.getIdNumber());

@@ -31,6 +31,7 @@ import org.guanxi.core.service.LeadService.Duplicate;
 import org.guanxi.core.service.OrderImportService.Problem;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.tables.Synonyms;
+import org.guanxi.tables.TableFileException;
 import org.guanxi.tables.TableReader;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -81,7 +82,7 @@ public class LeadImportServiceImpl implements LeadImportService {
     /** The column a rule of the lead editor is about. */
     private static final Map<String, Field> RULE_FIELDS = Map.ofEntries(Map.entry("personName", Field.PERSON),
             Map.entry("company", Field.COMPANY), Map.entry("phone", Field.PHONE), Map.entry("email", Field.EMAIL),
-            Map.entry("city", Field.CITY), Map.entry("source", Field.SOURCE), Map.entry("sourceDetail", Field.SOURCE_DETAIL),
+            Map.entry("city", Field.CITY), Map.entry("source", Field.SOURCE), Map.entry("owner", Field.OWNER), Map.entry("sourceDetail", Field.SOURCE_DETAIL),
             Map.entry("notes", Field.NOTES), Map.entry("estimatedAmount", Field.ESTIMATED_AMOUNT),
             Map.entry("criterion.need", Field.NEED), Map.entry("criterion.budget", Field.BUDGET),
             Map.entry("criterion.authority", Field.AUTHORITY), Map.entry("criterion.credit", Field.CREDIT),
@@ -189,9 +190,23 @@ public class LeadImportServiceImpl implements LeadImportService {
                         badLines++;
                     }
                 }
+            } catch (TableFileException e) {
+                unreadable(e);
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof TableFileException bad)) {
+                    throw e;
+                }
+                unreadable(bad);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + fileName + ": " + e.getMessage(), e);
             }
+        }
+
+        /** The file cannot be read as it is (encoding, control character, cells): reported like a bad line. */
+        private void unreadable(TableFileException e) {
+            problemCount++;
+            badLines++;
+            problems.add(new Problem(fileName, e.line(), e.column() == null ? "" : e.column(), e.reason()));
         }
 
         private Field nameField() {

@@ -184,7 +184,9 @@ public class LeadServiceImpl implements LeadService {
         for (Criterion c : Criterion.values()) {
             Checks.range(errors, "criterion." + c.name().toLowerCase(java.util.Locale.ROOT), l.rating(c), 0, LeadScoring.MAX_RATING);
         }
+        maxLength(errors, "owner", l.getOwner(), 64);
         Checks.notNegative(errors, "estimatedAmount", l.getEstimatedAmount());
+        Checks.money(errors, "estimatedAmount", l.getEstimatedAmount());
         return errors;
     }
 

@@ -1,9 +1,7 @@
 package org.guanxi.service;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -15,7 +13,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,9 +25,7 @@ import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.model.Permission;
@@ -44,6 +39,8 @@ import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.NotFoundException;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.SurveyService;
+import org.guanxi.tables.TableFileException;
+import org.guanxi.tables.TableReader;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -214,7 +211,7 @@ public class SurveyServiceImpl implements SurveyService {
         List<FieldError> errors = new ArrayList<>();
         Checks.required(errors, "email", email, 200);
         Checks.throwIfAny(errors);
-        Instant now = Instant.now();
+        Instant now = AppClock.now();
         Long id = db.jdbcTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM SURVEY_INVITATION WHERE SURVEY_ID = ? AND CUSTOMER_ID = ? "
                     + "AND SENT_AT > ?")) {
@@ -291,7 +288,7 @@ public class SurveyServiceImpl implements SurveyService {
         List<FieldError> errors = new ArrayList<>();
         checkScores(survey, scores, errors);
         Checks.throwIfAny(errors);
-        Instant now = Instant.now();
+        Instant now = AppClock.now();
         return db.jdbcTransaction(c -> {
             // the link is closed in the same transaction that stores the answers: two submissions, one response
             try (PreparedStatement ps = c.prepareStatement("UPDATE SURVEY_INVITATION SET RESPONDED_AT = ? WHERE ID = ? "
@@ -341,7 +338,7 @@ public class SurveyServiceImpl implements SurveyService {
             ps.setObject(3, r.productId());
             ps.setObject(4, r.caseId());
             ps.setString(5, r.source().name());
-            ps.setTimestamp(6, Timestamp.from(Objects.requireNonNullElse(r.respondedAt(), Instant.now())));
+            ps.setTimestamp(6, Timestamp.from(Objects.requireNonNullElse(r.respondedAt(), AppClock.now())));
             ps.setString(7, r.source() == ResponseSource.CALL ? security.currentUser() : null);
             String comment = CaseServiceImpl.blankToNull(r.comment());
             ps.setString(8, comment == null || comment.length() <= 1000 ? comment : comment.substring(0, 1000));
@@ -365,6 +362,9 @@ public class SurveyServiceImpl implements SurveyService {
         return id;
     }
 
+    /** SURVEY_RESPONSE.COMMENT_TEXT */
+    private static final int COMMENT_LENGTH = 1000;
+
     @Override
     public ImportResult importResponses(long surveyId, Path csv) {
         security.check(Permission.SERVICE_WRITE);
@@ -372,21 +372,34 @@ public class SurveyServiceImpl implements SurveyService {
         String file = csv.getFileName().toString();
         List<String> problems = new ArrayList<>();
         List<NewResponse> good = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                        .setIgnoreEmptyLines(true).get().parse(in)) {
+        try (TableReader table = TableReader.open(csv)) {
             Map<String, Long> customers = codes("SELECT CODE, ID FROM CUSTOMER");
             Map<String, Long> products = codes("SELECT SKU, ID FROM PRODUCT");
-            for (CSVRecord row : parser) {
-                long line = parser.getCurrentLineNumber();
-                NewResponse r = parse(survey, row, customers, products, (field, reason) -> problems.add(
+            Map<String, Integer> columns = null;
+            for (TableReader.Line row : table) {
+                if (columns == null) {
+                    columns = new HashMap<>();
+                    for (int i = 0; i < row.size(); i++) {
+                        columns.putIfAbsent(row.get(i).strip(), i);
+                    }
+                    continue;
+                }
+                long line = row.number();
+                NewResponse r = parse(survey, new Row(columns, row), customers, products, (field, reason) -> problems.add(
                         TEXTS.get("import.problem", file, line, field, reason)));
                 if (r != null) {
                     good.add(r);
                 }
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add(TEXTS.get("import.unreadable", file, e.getMessage()));
+        } catch (TableFileException e) {
+            return new ImportResult(0, List.of(e.getMessage()));
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(e.getCause() instanceof TableFileException bad ? bad.getMessage()
+                    : TEXTS.get("import.unreadable", file, e.getMessage()));
+            return new ImportResult(0, problems);
+        }
+        if (!problems.isEmpty()) {
+            // all or nothing: a file with a bad line is corrected and imported again, never half-imported
             return new ImportResult(0, problems);
         }
         db.jdbcTransaction(c -> {
@@ -402,31 +415,43 @@ public class SurveyServiceImpl implements SurveyService {
         void add(String field, String reason);
     }
 
-    /** One CSV row as a response, or null after reporting what is wrong with it. */
-    private static NewResponse parse(Survey survey, CSVRecord row, Map<String, Long> customers, Map<String, Long> products,
+    /** A line's cells by their header. */
+    private record Row(Map<String, Integer> columns, TableReader.Line line) {
+        String value(String column) {
+            Integer i = columns.get(column);
+            String v = i == null ? "" : line.get(i);
+            return v.isBlank() ? null : v.strip();
+        }
+    }
+
+    /** One line as a response, or null after reporting what is wrong with it. */
+    private static NewResponse parse(Survey survey, Row row, Map<String, Long> customers, Map<String, Long> products,
             Problems problems) {
         boolean bad = false;
-        String code = value(row, "customer_code");
+        String code = row.value("customer_code");
         Long customer = code == null ? null : customers.get(code);
         if (customer == null) {
             problems.add("customer_code", code == null ? TEXTS.get("import.missing") : TEXTS.get("import.noCustomer", code));
             bad = true;
         }
         Instant when = null;
-        String date = value(row, "date");
+        String date = row.value("date");
         try {
-            when = date == null ? null : LocalDate.parse(date).atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant();
+            when = date == null ? null : LocalDate.parse(date).atTime(12, 0).atZone(AppClock.zone()).toInstant();
         } catch (DateTimeParseException e) {
             // reported below
         }
         if (when == null) {
             problems.add("date", TEXTS.get("import.badDate", Objects.toString(date, "")));
             bad = true;
+        } else if (LocalDate.parse(date).isAfter(AppClock.today())) {
+            problems.add("date", TEXTS.get("import.futureDate", date));
+            bad = true;
         }
         Map<Long, Integer> scores = new LinkedHashMap<>();
         for (SurveyQuestion q : survey.getQuestions()) {
             String column = "Q" + q.getSeq();
-            String v = value(row, column);
+            String v = row.value(column);
             if (v == null) {
                 continue;
             }
@@ -446,7 +471,7 @@ public class SurveyServiceImpl implements SurveyService {
             bad = true;
         }
         Long product = null;
-        String sku = value(row, "product_sku");
+        String sku = row.value("product_sku");
         if (sku != null) {
             product = products.get(sku);
             if (product == null) {
@@ -454,16 +479,12 @@ public class SurveyServiceImpl implements SurveyService {
                 bad = true;
             }
         }
-        return bad ? null
-                : new NewResponse(survey.getId(), customer, product, null, ResponseSource.IMPORT, when, scores, value(row, "comment"));
-    }
-
-    private static String value(CSVRecord row, String column) {
-        if (!row.isMapped(column) || !row.isSet(column)) {
-            return null;
+        String comment = row.value("comment");
+        if (comment != null && comment.length() > COMMENT_LENGTH) {
+            problems.add("comment", TEXTS.get("import.tooLong", COMMENT_LENGTH));
+            bad = true;
         }
-        String v = row.get(column);
-        return v == null || v.isBlank() ? null : v.strip();
+        return bad ? null : new NewResponse(survey.getId(), customer, product, null, ResponseSource.IMPORT, when, scores, comment);
     }
 
     private Map<String, Long> codes(String sql) {

@@ -4,11 +4,9 @@ import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,6 +23,7 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.guanxi.core.i18n.Texts;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
@@ -34,10 +33,15 @@ import org.dhatim.fastexcel.reader.Row;
  * The lines of an import file as text cells, each with the number a user finds it under: the line of a CSV file or
  * the row of the first sheet of an Excel workbook (.xlsx). Excel cells are turned into the text a user sees in them:
  * dates as 1985-03-21, numbers without exponent or trailing zeros (a phone typed as a number stays 13800138000).
- * Empty lines and rows are skipped. CSV files are read as spreadsheets write them: UTF-8 with or without BOM, comma,
- * semicolon or tab separated, optionally gzip-compressed.
+ * Empty lines and rows are skipped. CSV files are read as spreadsheets write them: UTF-8 with or without BOM, GB18030
+ * (GBK) or UTF-16 with BOM ({@link TextEncoding}), comma, semicolon or tab separated, optionally gzip-compressed. What
+ * cannot be read as it is — another encoding, control characters, a line with the wrong number of cells, a broken
+ * workbook — stops the reading with a {@link TableFileException} naming file, line and column (thrown from iteration
+ * wrapped in an {@link UncheckedIOException}).
  */
 public abstract class TableReader implements Iterable<TableReader.Line>, Closeable {
+
+    static final Texts TEXTS = Texts.of(TableReader.class);
 
     /** One line or row; {@code number} counts from 1 at the header. */
     public record Line(long number, List<String> cells) {
@@ -77,9 +81,73 @@ public abstract class TableReader implements Iterable<TableReader.Line>, Closeab
                 }
             }
             return new Sample<>(headers, mapping, first);
+        } catch (TableFileException e) {
+            throw e.unchecked();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks every line as it is read: a control character (NUL and the like; tab and line breaks are text) or the
+     * character U+FFFD in a cell, or a line with fewer cells than the header, or more that are not empty, stops the
+     * reading with the line and column. A sheet's row may end early (Excel leaves out empty cells at the end).
+     */
+    private static Iterator<Line> checked(String file, Iterator<Line> lines, boolean shortRowsAllowed) {
+        return new Iterator<>() {
+            List<String> header;
+
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public Line next() {
+                Line l = lines.next();
+                for (int c = 0; c < l.size(); c++) {
+                    String reason = badCharacter(l.get(c));
+                    if (reason != null) {
+                        throw refused(l.number(), column(c), reason);
+                    }
+                }
+                if (header == null) {
+                    header = l.cells();
+                    return l;
+                }
+                int last = l.size();
+                while (last > header.size() && l.get(last - 1).isEmpty()) {
+                    last--;
+                }
+                if (last > header.size() || l.size() < header.size() && !shortRowsAllowed) {
+                    throw refused(l.number(), null, TEXTS.get("reason.cells", l.size(), header.size()));
+                }
+                return last < l.size() ? new Line(l.number(), List.copyOf(l.cells().subList(0, last))) : l;
+            }
+
+            private String column(int c) {
+                String name = header != null && c < header.size() ? header.get(c) : "";
+                return TEXTS.get("column", c + 1, name.isEmpty() ? "-" : name);
+            }
+
+            private UncheckedIOException refused(long line, String column, String reason) {
+                return new TableFileException(file, line, column, reason).unchecked();
+            }
+        };
+    }
+
+    /** Why a cell's text cannot be imported, or null. */
+    static String badCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '\uFFFD') {
+                return TEXTS.get("reason.replacement", i + 1);
+            }
+            if (Character.isISOControl(ch) && ch != '\t' && ch != '\n' && ch != '\r') {
+                return TEXTS.get("reason.control", String.format("%04X", (int) ch), i + 1);
+            }
+        }
+        return null;
     }
 
     public static boolean isExcel(Path file) {
@@ -92,22 +160,27 @@ public abstract class TableReader implements Iterable<TableReader.Line>, Closeab
     }
 
     private static final class Csv extends TableReader {
+        private final String name;
         private final CSVParser parser;
 
         Csv(Path file) throws IOException {
-            parser = parser(file);
+            name = file.getFileName().toString();
+            TextEncoding.Detected encoding = TextEncoding.detect(name, () -> input(file));
+            parser = parser(file, encoding);
         }
 
-        /** UTF-8 with or without BOM, the separator (comma, semicolon or tab) guessed from the header line. */
-        private static CSVParser parser(Path file) throws IOException {
-            char delimiter = delimiter(file);
-            PushbackReader reader = new PushbackReader(new BufferedReader(new InputStreamReader(input(file), StandardCharsets.UTF_8), 1 << 16), 1);
-            int first = reader.read();
-            if (first != '\uFEFF' && first != -1) {
-                reader.unread(first);
-            }
+        /** In the detected encoding, the separator (comma, semicolon or tab) guessed from the header line. */
+        private static CSVParser parser(Path file, TextEncoding.Detected encoding) throws IOException {
+            char delimiter = delimiter(file, encoding);
+            BufferedReader reader = reader(file, encoding);
             return CSVParser.parse(reader, CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true)
                     .setIgnoreEmptyLines(true).get());
+        }
+
+        private static BufferedReader reader(Path file, TextEncoding.Detected encoding) throws IOException {
+            InputStream in = input(file);
+            in.skipNBytes(encoding.bom());
+            return new BufferedReader(new InputStreamReader(in, encoding.charset()), 1 << 16);
         }
 
         /** The file's bytes; a .gz file is decompressed on the fly. */
@@ -116,9 +189,9 @@ public abstract class TableReader implements Iterable<TableReader.Line>, Closeab
             return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
         }
 
-        private static char delimiter(Path file) throws IOException {
+        private static char delimiter(Path file, TextEncoding.Detected encoding) throws IOException {
             String header;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(input(file), StandardCharsets.UTF_8))) {
+            try (BufferedReader r = reader(file, encoding)) {
                 header = r.readLine();
             }
             if (header == null) {
@@ -133,18 +206,32 @@ public abstract class TableReader implements Iterable<TableReader.Line>, Closeab
         @Override
         public Iterator<Line> iterator() {
             Iterator<CSVRecord> records = parser.iterator();
-            return new Iterator<>() {
+            return checked(name, new Iterator<>() {
                 @Override
                 public boolean hasNext() {
-                    return records.hasNext();
+                    try {
+                        return records.hasNext();
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        throw unreadable(e);
+                    }
                 }
 
                 @Override
                 public Line next() {
-                    CSVRecord r = records.next();
-                    return new Line(parser.getCurrentLineNumber(), r.toList());
+                    try {
+                        CSVRecord r = records.next();
+                        return new Line(parser.getCurrentLineNumber(), r.toList());
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        throw unreadable(e);
+                    }
                 }
-            };
+
+                private UncheckedIOException unreadable(RuntimeException e) {
+                    String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                    return new TableFileException(name, parser.getCurrentLineNumber() + 1, null,
+                            TEXTS.get("reason.csv", why), e).unchecked();
+                }
+            }, false);
         }
 
         @Override
@@ -159,19 +246,54 @@ public abstract class TableReader implements Iterable<TableReader.Line>, Closeab
         private final ReadableWorkbook workbook;
         private final Stream<Row> rows;
 
+        private final String name;
+
         Excel(Path file) throws IOException {
+            name = file.getFileName().toString();
             try {
                 // cell formats are needed to tell a date from a number
                 workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+                rows = workbook.getFirstSheet().openStream();
             } catch (IOException | RuntimeException e) {
-                throw new IOException(file.getFileName() + " is not an Excel workbook (.xlsx): " + e.getMessage(), e);
+                throw new TableFileException(name, 0, null, TEXTS.get("reason.excel", e.getMessage()), e);
             }
-            rows = workbook.getFirstSheet().openStream();
         }
 
         @Override
         public Iterator<Line> iterator() {
-            return rows.map(Excel::line).filter(l -> l.cells().stream().anyMatch(c -> !c.isEmpty())).iterator();
+            Iterator<Line> lines = rows.map(Excel::line).filter(l -> l.cells().stream().anyMatch(c -> !c.isEmpty())).iterator();
+            // a sheet's XML is read while iterating: a broken one fails here, not at open
+            return checked(name, new Iterator<>() {
+                long last;
+
+                @Override
+                public boolean hasNext() {
+                    try {
+                        return lines.hasNext();
+                    } catch (RuntimeException e) {
+                        throw broken(e);
+                    }
+                }
+
+                @Override
+                public Line next() {
+                    try {
+                        Line l = lines.next();
+                        last = l.number();
+                        return l;
+                    } catch (RuntimeException e) {
+                        throw broken(e);
+                    }
+                }
+
+                private UncheckedIOException broken(RuntimeException e) {
+                    if (e instanceof UncheckedIOException u && u.getCause() instanceof TableFileException) {
+                        return u;
+                    }
+                    return new TableFileException(name, last + 1, null,
+                            TEXTS.get("reason.excel", e.getMessage() == null ? e.toString() : e.getMessage()), e).unchecked();
+                }
+            }, true);
         }
 
         private static Line line(Row row) {

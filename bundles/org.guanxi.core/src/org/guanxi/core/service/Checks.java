@@ -58,7 +58,18 @@ public final class Checks {
         }
     }
 
-    /** Throws when any rule was broken, so that nothing is written. */
+    /**
+     * An amount, when given, that a DECIMAL(15, 2) column holds as it is: below 10^13, at most two decimals (a
+     * database would round or refuse the rest).
+     */
+    public static void money(List<FieldError> errors, String field, java.math.BigDecimal value) {
+        if (value != null && (value.abs().compareTo(MONEY_LIMIT) >= 0 || value.stripTrailingZeros().scale() > 2)) {
+            errors.add(new FieldError(field, "error.money"));
+        }
+    }
+
+    private static final java.math.BigDecimal MONEY_LIMIT = java.math.BigDecimal.TEN.pow(13);
+
     /** A three-letter ISO currency code such as CNY. */
     public static void currency(List<FieldError> errors, String field, String value) {
         if (value == null || !value.matches("[A-Z]{3}")) {
@@ -66,6 +77,7 @@ public final class Checks {
         }
     }
 
+    /** Throws when any rule was broken, so that nothing is written. */
     public static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

@@ -75,8 +75,9 @@ public interface SurveyService {
     }
 
     /**
-     * Imports responses from a CSV file with a header {@code customer_code,date,Q1,Q2,…[,product_sku][,comment]}
-     * (Qn: the score of question n, empty when not answered). A bad line is reported and skipped; the others are
+     * Imports responses from a CSV file (or an Excel workbook) with a header
+     * {@code customer_code,date,Q1,Q2,…[,product_sku][,comment]} (Qn: the score of question n, empty when not
+     * answered): every line or none. Each bad line is reported with file, line, column and reason, and then nothing is
      * imported.
      */
     ImportResult importResponses(long surveyId, Path csv);

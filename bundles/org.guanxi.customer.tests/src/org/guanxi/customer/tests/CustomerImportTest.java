@@ -123,6 +123,69 @@ class CustomerImportTest {
     }
 
     @Test
+    void textIsDecodedAsWrittenOrRefusedNeverBent() throws Exception {
+        // what Excel saves as "CSV" on a Chinese Windows: GB18030 (GBK), no byte-order mark
+        Path gbk = tmp.resolve("gbk.csv");
+        Files.write(gbk, "客户名称,城市\r\n张伟,杭州\r\n".getBytes(java.nio.charset.Charset.forName("GB18030")));
+        Report r = service.importCustomers(gbk, service.preview(gbk, 1).mapping(), false, n -> { });
+        assertEquals(List.of(), r.problems());
+        assertEquals(1, count("SELECT COUNT(*) FROM CUSTOMER WHERE NAME = '张伟' AND CITY = '杭州'"));
+
+        // neither UTF-8 nor GB18030 (Latin-1): refused, never stored as replacement characters
+        Path latin = tmp.resolve("latin1.csv");
+        Files.write(latin, "name,city\nJos\u00e9,S\u00e3o Paulo\n".getBytes(StandardCharsets.ISO_8859_1));
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> service.preview(latin, 1));
+        assertTrue(e.getMessage().contains("latin1.csv") && e.getMessage().contains("file is not UTF-8 or GB18030"), e.getMessage());
+        assertEquals(0, count("SELECT COUNT(*) FROM CUSTOMER WHERE CITY LIKE 'S%Paulo'"));
+    }
+
+    @Test
+    void impossibleDatesControlCharactersShortLinesAndOverlongValuesAreRefused() throws Exception {
+        Path f = file("hostile.csv", "name,birthday,notes,source",
+                "Feb Thirty,1990-02-30,,",
+                "Nul Byte,,bad\u0000note,",
+                "Short Line,1980-01-01",
+                "Long Note,,," + "x".repeat(41),
+                "Fine,1980-01-01,ok,web");
+        Map<Integer, Field> mapping = Map.of(0, Field.NAME, 1, Field.BIRTHDAY, 2, Field.NOTES, 3, Field.SOURCE);
+        Report r = service.importCustomers(f, mapping, false, n -> { });
+        assertEquals(0, r.imported());
+        assertEquals(1, r.problems().size(), "the control character stops the reading: " + r.problems());
+        Problem nul = r.problems().get(0);
+        assertEquals(3, nul.line());
+        assertTrue(nul.field().contains("3") && nul.field().contains("notes"), nul.field());
+        assertTrue(nul.reason().contains("U+0000"), nul.reason());
+
+        Path g = file("hostile2.csv", "name,birthday,notes,source",
+                "Feb Thirty,1990-02-30,,",
+                "Long Source,,," + "x".repeat(41),
+                "Long Note,,\"" + "备".repeat(2001) + "\",",
+                "Fine,1980-01-01,ok,web");
+        r = service.importCustomers(g, mapping, false, n -> { });
+        assertEquals(0, r.imported());
+        List<String> seen = r.problems().stream().map(p -> p.line() + " " + p.field() + ": " + p.reason()).toList();
+        assertEquals(3, seen.size(), seen.toString());
+        assertTrue(seen.get(0).startsWith("2 birthday: ") && seen.get(0).contains("1990-02-30"), seen.get(0));
+        assertTrue(seen.get(1).startsWith("3 source: ") && seen.get(1).contains("40"), seen.get(1));
+        assertTrue(seen.get(2).startsWith("4 notes: ") && seen.get(2).contains("2000"), seen.get(2));
+
+        Path h = file("short.csv", "name,birthday,notes,source", "Fine,1980-01-01,ok,web", "Short Line,1980-01-01");
+        r = service.importCustomers(h, mapping, false, n -> { });
+        assertEquals(0, r.imported());
+        assertEquals(3, r.problems().get(0).line());
+        assertTrue(r.problems().get(0).reason().contains("2 cells, the header 4"), r.problems().get(0).reason());
+        assertEquals(1, count("SELECT COUNT(*) FROM CUSTOMER"), "nothing imported");
+    }
+
+    @Test
+    void aBrokenWorkbookIsRefusedWithAMessage() throws Exception {
+        Path broken = tmp.resolve("坏的.xlsx");
+        Files.write(broken, new byte[] { 'P', 'K', 3, 4, 0, 0, 1, 2, 3 });
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> service.preview(broken, 1));
+        assertTrue(e.getMessage().contains("坏的.xlsx") && e.getMessage().contains("Excel"), e.getMessage());
+    }
+
+    @Test
     void duplicatesOfStoredCustomersAndOfEarlierLinesAreFound() throws Exception {
         Path f = file("dup.csv", "name,phone,email",
                 "New Person,13700000001,same@example.com",

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.service.OrderImportService.Field;
 import org.guanxi.core.service.OrderImportService.Preview;
@@ -37,9 +38,12 @@ class OrderImportTest {
     private ServiceFixture fx;
     private OrderImporter service;
     private Customer known;
+    private java.time.Clock clock;
 
     @BeforeEach
     void setUp() throws Exception {
+        // the files' orders are of October 2026, imported on 6 December 2026 (a later date would lie in the future)
+        clock = AppClock.set(java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T02:00:00Z"), AppClock.zone()));
         fx = ServiceFixture.open(tmp);
         service = new OrderImporter(fx.db, fx.security, fx.audit);
         Customer c = new Customer();
@@ -50,6 +54,35 @@ class OrderImportTest {
     @AfterEach
     void tearDown() {
         fx.close();
+        AppClock.set(clock);
+    }
+
+    @Test
+    void linesThatWouldBendAnInvoiceAreRefusedWithTheirReasons() throws Exception {
+        Path csv = tmp.resolve("bad-lines.csv");
+        String c = known.getCode();
+        Files.writeString(csv, "订单号,商品编码,品名,数量,日期,单价,客户,城市\n"
+                + "B1,P1,托盘,2,2026-10-01,10," + c + ",上海\n"
+                + "B2,P1,托盘,-3,2026-10-01,10," + c + ",上海\n"
+                + "B3,P1,托盘,0,2026-10-01,10," + c + ",上海\n"
+                + "B4,P1,托盘,1,2026-10-01,-5," + c + ",上海\n"
+                + "B5,P1,托盘,1,2026-10-01,1e30," + c + ",上海\n"
+                + "B6,P1,托盘,1,2027-01-01,10," + c + ",上海\n"
+                + "B7,P1," + "长".repeat(201) + ",1,2026-10-01,10," + c + ",上海\n"
+                + "B8,P1,托盘,1,2026-02-30,10," + c + ",上海\n"
+                + "B9,P1,托盘,1,2026-10-01,10," + c + "," + "城".repeat(101) + "\n"
+                + "C10,P1,托盘,-1,2026-10-02,10," + c + ",上海\n", StandardCharsets.UTF_8);
+        Report r = service.importOrders(csv, service.preview(csv, 1).mapping());
+        List<String> seen = r.problems().stream().map(p -> p.line() + " " + p.field() + ": " + p.reason()).toList();
+        assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), r.problems().stream().map(p -> p.line()).toList(), seen.toString());
+        assertTrue(seen.get(0).startsWith("3 数量: quantity -3 on an invoice"), seen.get(0));
+        assertTrue(seen.get(2).startsWith("5 单价: negative unit price -5"), seen.get(2));
+        assertTrue(seen.get(3).startsWith("6 单价: unit price 1E+30"), seen.get(3));
+        assertTrue(seen.get(4).startsWith("7 日期: the date 2027-01-01 00:00 lies in the future"), seen.get(4));
+        assertTrue(seen.get(5).startsWith("8 品名: at most 200 characters"), seen.get(5));
+        assertTrue(seen.get(6).startsWith("9 日期: '2026-02-30' is not a date"), seen.get(6));
+        assertTrue(seen.get(7).startsWith("10 城市: at most 100 characters"), seen.get(7));
+        assertEquals(0L, count("SELECT COUNT(*) FROM SALES_ORDER"), "nothing of it is imported; the return C10 was fine");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -22,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
+import org.guanxi.core.AppClock;
+import org.guanxi.tables.TableFileException;
 import org.guanxi.tables.TableReader;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.model.Customer;
@@ -46,8 +47,13 @@ public final class CustomerImporter {
     private static final Texts TEXTS = Texts.of(CustomerImporter.class);
     private static final int BATCH = 1_000;
     private static final int MAX_PROBLEMS = 1_000;
-    private static final DateTimeFormatter[] DATES = { DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("yyyy/M/d"),
-            DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.BASIC_ISO_DATE, DateTimeFormatter.ofPattern("yyyy-M-d") };
+    /** Strict: 1990-02-30 is refused, not moved to the 28th. */
+    private static final DateTimeFormatter[] DATES = { DateTimeFormatter.ISO_LOCAL_DATE, strict("uuuu/M/d"), strict("uuuu.M.d"),
+            DateTimeFormatter.BASIC_ISO_DATE, strict("uuuu-M-d") };
+
+    private static DateTimeFormatter strict(String pattern) {
+        return DateTimeFormatter.ofPattern(pattern, java.util.Locale.ROOT).withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    }
 
     /** Identifying keys checked for duplicates, with the column that holds them in CUSTOMER. */
     private enum Key {
@@ -109,6 +115,25 @@ public final class CustomerImporter {
 
     public Report run(boolean skipDuplicates, IntConsumer progress) throws IOException, SQLException {
         long start = System.nanoTime();
+        try {
+            return check(skipDuplicates, progress, start);
+        } catch (TableFileException e) {
+            return unreadable(e, start);
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof TableFileException bad) {
+                return unreadable(bad, start);
+            }
+            throw e;
+        }
+    }
+
+    /** A file that cannot be read as it is (encoding, control character, cells per line): nothing is imported. */
+    private Report unreadable(TableFileException e, long start) {
+        Problem p = new Problem(fileName, e.line(), e.column() == null ? "" : e.column(), e.reason());
+        return new Report(fileName, 0, 0, 0, List.of(p), millis(start));
+    }
+
+    private Report check(boolean skipDuplicates, IntConsumer progress, long start) throws IOException, SQLException {
         if (!mapping.containsValue(Field.NAME)) {
             return new Report(fileName, 0, 0, 0, List.of(new Problem(fileName, 1, TEXTS.get("field.NAME"), TEXTS.get("import.noName"))),
                     millis(start));
@@ -267,6 +292,9 @@ public final class CustomerImporter {
             case "idNumber" -> Field.ID_NUMBER;
             case "city" -> Field.CITY;
             case "birthday" -> Field.BIRTHDAY;
+            case "source" -> Field.SOURCE;
+            case "owner" -> Field.OWNER;
+            case "notes" -> Field.NOTES;
             default -> Field.NAME;
         };
     }
@@ -391,7 +419,7 @@ public final class CustomerImporter {
         long lastId = -1;
         try (TableReader table = TableReader.open(file); PreparedStatement ps = connection.prepareStatement(INSERT)) {
             IdBlock ids = new IdBlock(connection);
-            Timestamp now = Timestamp.from(Instant.now());
+            Timestamp now = Timestamp.from(AppClock.now());
             long code = nextCode;
             for (TableReader.Line r : body(table)) {
                 long line = r.number();

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.tables.TableReader;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Customer;
@@ -223,7 +223,7 @@ public class OrderImporter implements OrderImportService {
             summary.put("productsCreated", counts[3]);
             summary.put("skippedNoCustomer", parsed.withoutCustomer);
             summary.put("skippedExisting", counts[4]);
-            audit.record(em, "OrderImport", Instant.now().getEpochSecond(), Map.of(), summary);
+            audit.record(em, "OrderImport", AppClock.now().getEpochSecond(), Map.of(), summary);
             return counts;
         } catch (SQLException e) {
             throw new IllegalStateException("Import of " + fileName + " failed: " + e.getMessage(), e);
@@ -236,7 +236,7 @@ public class OrderImporter implements OrderImportService {
         Map<String, String> countries = new LinkedHashMap<>();
         parsed.invoices.values().forEach(i -> countries.putIfAbsent(i.customer(), i.country()));
         int created = 0;
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(AppClock.now());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO CUSTOMER (ID, VERSION, CODE, KIND, NAME, NAME_KEY, CITY, "
                 + "SOURCE, CREATED_AT, UPDATED_AT, PINYIN_KEY) VALUES (?, 1, ?, 'ORGANISATION', ?, ?, ?, 'IMPORT', ?, ?, ?)")) {
             for (Map.Entry<String, String> e : countries.entrySet()) {
@@ -294,7 +294,7 @@ public class OrderImporter implements OrderImportService {
                     long id = ids.next();
                     ps.setLong(1, id);
                     ps.setString(2, l.stockCode());
-                    ps.setString(3, l.description().length() > 200 ? l.description().substring(0, 200) : l.description());
+                    ps.setString(3, l.description()); // at most 200 characters: longer ones were refused
                     ps.setBigDecimal(4, l.unitPrice().abs());
                     ps.addBatch();
                     products.put(l.stockCode(), id);

@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.service.OrderImportService.Field;
 import org.guanxi.core.service.OrderImportService.Problem;
 import org.guanxi.tables.Synonyms;
+import org.guanxi.tables.TableFileException;
 import org.guanxi.tables.TableReader;
 
 /**
@@ -46,8 +48,13 @@ final class OrderLineFile {
             .add(Field.COUNTRY, "country", "city", "国家", "城市", "地区");
 
     private static final Texts TEXTS = Texts.of(OrderLineFile.class);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy[-][/]M[-][/]d[ H:mm[:ss]]", Locale.ROOT);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu[-][/]M[-][/]d[ H:mm[:ss]]", Locale.ROOT)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private static final int MAX_PROBLEMS = 100;
+    /** ORDER_LINE.QUANTITY is DECIMAL(15,3), UNIT_PRICE DECIMAL(15,4), SALES_ORDER.TOTAL DECIMAL(15,2). */
+    private static final long MAX_QUANTITY = 1_000_000_000_000L;
+    private static final BigDecimal MAX_PRICE = new BigDecimal("100000000000");
+    private static final BigDecimal MAX_TOTAL = new BigDecimal("10000000000000");
 
     record Line(String stockCode, String description, long quantity, BigDecimal unitPrice) {
     }
@@ -100,7 +107,13 @@ final class OrderLineFile {
                     break;
                 }
             }
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof TableFileException bad) {
+                f.problem(name, bad.line(), bad.column() == null ? "" : bad.column(), bad.reason());
+            } else {
+                f.problem(name, f.lines + 1, "", TEXTS.get("csv", e.getMessage()));
+            }
+        } catch (IllegalStateException e) {
             f.problem(name, f.lines + 1, "", TEXTS.get("csv", e.getMessage()));
         }
         return f;
@@ -163,16 +176,33 @@ final class OrderLineFile {
             withoutCustomer++;
             return;
         }
+        // what is kept must fit its column whole and make sense as an invoice; lines without a customer are only counted
+        boolean isReturn = invoice.startsWith("C") || invoice.startsWith("c");
+        String description = get(r, Field.DESCRIPTION);
+        String country = get(r, Field.COUNTRY);
+        check(file, line, Field.ORDER_NO, invoice.length() > 32, TEXTS.get("tooLong", 32));
+        check(file, line, Field.DESCRIPTION, description.length() > 200, TEXTS.get("tooLong", 200));
+        check(file, line, Field.COUNTRY, country.length() > 100, TEXTS.get("tooLong", 100));
+        check(file, line, Field.QUANTITY, Math.abs(quantity) >= MAX_QUANTITY, TEXTS.get("tooLarge", MAX_QUANTITY - 1));
+        check(file, line, Field.QUANTITY, !isReturn && quantity <= 0, TEXTS.get("quantityOnInvoice", quantity));
+        check(file, line, Field.UNIT_PRICE, price.signum() < 0, TEXTS.get("negativePrice", price.toPlainString()));
+        check(file, line, Field.UNIT_PRICE, price.abs().compareTo(MAX_PRICE) >= 0 || price.scale() > 4,
+                TEXTS.get("price", price.toString()));
+        check(file, line, Field.UNIT_PRICE, BigDecimal.valueOf(quantity).multiply(price).abs().compareTo(MAX_TOTAL) >= 0,
+                TEXTS.get("lineTotal", MAX_TOTAL.toPlainString()));
+        check(file, line, Field.ORDER_DATE, date.isAfter(AppClock.localNow()), TEXTS.get("future", date.toString().replace('T', ' ')));
+        if (problems.size() > before) {
+            return;
+        }
         linesWithCustomer++;
         Invoice inv = invoices.get(invoice);
         if (inv == null) {
-            inv = new Invoice(invoice, customer, date, get(r, Field.COUNTRY), line, new ArrayList<>());
+            inv = new Invoice(invoice, customer, date, country, line, new ArrayList<>());
             invoices.put(invoice, inv);
         } else if (!inv.customer().equals(customer)) {
             problem(file, line, Field.CUSTOMER, TEXTS.get("otherCustomer", invoice, inv.customer(), inv.firstLine()));
             return;
         }
-        String description = get(r, Field.DESCRIPTION);
         inv.lines().add(new Line(stock.toUpperCase(Locale.ROOT), description.isEmpty() ? stock : description, quantity, price));
     }
 
@@ -180,6 +210,12 @@ final class OrderLineFile {
     static LocalDateTime dateTime(String text) {
         var parsed = DATE_TIME.parseBest(text, LocalDateTime::from, LocalDate::from);
         return parsed instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) parsed;
+    }
+
+    private void check(String file, long line, Field field, boolean wrong, String reason) {
+        if (wrong) {
+            problem(file, line, field, reason);
+        }
     }
 
     private void problem(String file, long line, Field field, String reason) {

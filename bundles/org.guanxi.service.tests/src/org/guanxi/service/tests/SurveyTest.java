@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Construct;
 import org.guanxi.core.model.ResponseSource;
 import org.guanxi.core.model.Survey;
@@ -75,7 +75,7 @@ class SurveyTest {
         scores.put(quality, q);
         scores.put(satisfaction, s);
         scores.put(recommend, r);
-        surveys.record(new NewResponse(survey.getId(), customer, null, null, ResponseSource.CALL, Instant.now(), scores, null));
+        surveys.record(new NewResponse(survey.getId(), customer, null, null, ResponseSource.CALL, AppClock.now(), scores, null));
     }
 
     @Test
@@ -85,7 +85,7 @@ class SurveyTest {
         respond(plain, 1, null, 3); // quality 0 → CSI 0; detractor
         respond(plain, null, null, 9); // recommend only: no CSI; promoter
 
-        Satisfaction all = surveys.satisfaction(survey.getId(), LocalDate.now(), LocalDate.now(), Grouping.TIER);
+        Satisfaction all = surveys.satisfaction(survey.getId(), AppClock.today(), AppClock.today(), Grouping.TIER);
         Figures t = all.total();
         assertEquals(4, t.responses());
         assertEquals((100 + 400.0 / 9 + 0) / 3, t.csi(), EPS, "48.15");
@@ -103,10 +103,10 @@ class SurveyTest {
         assertEquals(0, all.groups().get(1).csi(), EPS);
         assertEquals(0, all.groups().get(1).nps(), EPS, "one promoter, one detractor");
 
-        Satisfaction months = surveys.satisfaction(survey.getId(), LocalDate.now().minusMonths(1), LocalDate.now(), Grouping.MONTH);
+        Satisfaction months = surveys.satisfaction(survey.getId(), AppClock.today().minusMonths(1), AppClock.today(), Grouping.MONTH);
         assertEquals(1, months.groups().size());
-        assertEquals(LocalDate.now().toString().substring(0, 7), months.groups().get(0).group());
-        assertEquals(0, surveys.satisfaction(survey.getId(), LocalDate.now().minusDays(9), LocalDate.now().minusDays(1),
+        assertEquals(AppClock.today().toString().substring(0, 7), months.groups().get(0).group());
+        assertEquals(0, surveys.satisfaction(survey.getId(), AppClock.today().minusDays(9), AppClock.today().minusDays(1),
                 Grouping.TIER).total().responses());
     }
 
@@ -151,7 +151,18 @@ class SurveyTest {
     }
 
     @Test
-    void anImportTakesTheGoodLinesAndNamesTheBadOnes() throws Exception {
+    void anImportTakesEveryLineOrNoneAndNamesTheBadOnes() throws Exception {
+        // answers of November 2026, imported in December (a later answer would lie in the future)
+        java.time.Clock clock = org.guanxi.core.AppClock.set(java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T02:00:00Z"),
+                org.guanxi.core.AppClock.zone()));
+        try {
+            importEveryLineOrNone();
+        } finally {
+            org.guanxi.core.AppClock.set(clock);
+        }
+    }
+
+    private void importEveryLineOrNone() throws Exception {
         Path csv = dir.resolve("回访-2026-11.csv");
         Files.writeString(csv, """
                 customer_code,date,Q1,Q2,Q3,comment
@@ -161,13 +172,25 @@ class SurveyTest {
                 C-B,2026-11-05,4,,6,送货慢
                 """, StandardCharsets.UTF_8);
         ImportResult r = surveys.importResponses(survey.getId(), csv);
-        assertEquals(2, r.imported());
+        assertEquals(0, r.imported(), "a file with bad lines is not half-imported");
         assertEquals(2, r.problems().size(), r.problems().toString());
         assertTrue(r.problems().get(0).contains("回访-2026-11.csv") && r.problems().get(0).contains("3")
                 && r.problems().get(0).contains("customer_code"), r.problems().get(0));
         assertTrue(r.problems().get(1).contains("4") && r.problems().get(1).contains("Q1"), r.problems().get(1));
-        Figures t = surveys.satisfaction(survey.getId(), LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
-                Grouping.SOURCE).total();
-        assertEquals(2, t.responses());
+        LocalDate from = LocalDate.of(2026, 11, 1);
+        LocalDate to = LocalDate.of(2026, 11, 30);
+        assertEquals(0, surveys.satisfaction(survey.getId(), from, to, Grouping.SOURCE).total().responses());
+
+        // the same answers saved by Excel on a Chinese Windows (GB18030), corrected: all of them come in
+        Files.write(csv, """
+                customer_code,date,Q1,Q2,Q3,comment
+                C-A,2026-11-02,5,9,10,很好
+                C-B,2026-11-04,3,8,9,
+                C-B,2026-11-05,4,,6,送货慢
+                """.getBytes(java.nio.charset.Charset.forName("GB18030")));
+        r = surveys.importResponses(survey.getId(), csv);
+        assertEquals(List.of(), r.problems());
+        assertEquals(3, r.imported());
+        assertEquals(3, surveys.satisfaction(survey.getId(), from, to, Grouping.SOURCE).total().responses());
     }
 }

@@ -22,6 +22,7 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TableColumn;
+import org.guanxi.core.AppClock;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Construct;
 import org.guanxi.core.model.ResponseSource;
@@ -90,9 +91,9 @@ public class SatisfactionPart {
         survey = Widgets.id(new Combo(parent, SWT.READ_ONLY), "satisfaction.survey");
         survey.addListener(SWT.Selection, e -> reload());
         new Label(parent, SWT.NONE).setText(Messages.get("complaints.from"));
-        from = date(parent, "satisfaction.from", LocalDate.now().minusMonths(11).withDayOfMonth(1));
+        from = date(parent, "satisfaction.from", AppClock.today().minusMonths(11).withDayOfMonth(1));
         new Label(parent, SWT.NONE).setText(Messages.get("complaints.to"));
-        to = date(parent, "satisfaction.to", LocalDate.now());
+        to = date(parent, "satisfaction.to", AppClock.today());
         grouping = Widgets.id(new Combo(parent, SWT.READ_ONLY), "satisfaction.grouping");
         GROUPINGS.forEach(g -> grouping.add(Messages.get("satisfaction.by." + g)));
         grouping.select(0);
@@ -249,7 +250,7 @@ public class SatisfactionPart {
 
     private void importFile() {
         FileDialog dialog = new FileDialog(csi.getShell(), SWT.OPEN);
-        dialog.setFilterExtensions(new String[] { "*.csv" });
+        dialog.setFilterExtensions(new String[] { "*.csv;*.xlsx;*.csv.gz" });
         String file = dialog.open();
         if (file == null) {
             return;
@@ -257,8 +258,9 @@ public class SatisfactionPart {
         try {
             Survey s = all.get(Math.max(0, survey.getSelectionIndex()));
             ImportResult r = surveys.importResponses(s.getId(), Path.of(file));
-            String text = Messages.get("satisfaction.imported", r.imported(), r.problems().size())
-                    + (r.problems().isEmpty() ? "" : "\n\n" + String.join("\n", r.problems().subList(0, Math.min(20, r.problems().size()))));
+            String text = r.problems().isEmpty() ? Messages.get("satisfaction.imported", r.imported())
+                    : Messages.get("satisfaction.rejected", r.problems().size()) + "\n\n"
+                            + String.join("\n", r.problems().subList(0, Math.min(20, r.problems().size())));
             if (r.problems().isEmpty()) {
                 MessageDialog.openInformation(csi.getShell(), Messages.get("satisfaction.import"), text);
             } else {
