@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -43,6 +45,27 @@ public abstract class TableWriter implements Closeable {
     /** One row; values may be text, numbers, dates, booleans or null. */
     public abstract void row(List<?> values) throws IOException;
 
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
+
+    /**
+     * A CSV cell that a spreadsheet program shows as text, never runs as a formula (OWASP "CSV injection"): text
+     * starting with = + - @, a tab or a carriage return gets a leading apostrophe, which Excel and LibreOffice hide.
+     * Numbers, and text that is nothing but a number, stay as they are. (An .xlsx cell is typed text, so it needs
+     * nothing of this.)
+     */
+    public static Object csvCell(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof TemporalAccessor) {
+            return value;
+        }
+        String text = value.toString();
+        if (text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return formula && !PLAIN_NUMBER.matcher(text).matches() ? "'" + text : text;
+    }
+
     private static final class Csv extends TableWriter {
         private final BufferedWriter out;
         private final CSVPrinter csv;
@@ -55,7 +78,7 @@ public abstract class TableWriter implements Closeable {
 
         @Override
         public void row(List<?> values) throws IOException {
-            csv.printRecord(values);
+            csv.printRecord(values.stream().map(TableWriter::csvCell).toList());
         }
 
         @Override

@@ -71,4 +71,26 @@ class CustomerExportTest {
             assertEquals(first.phone(), rows.get(1).getCellText(3));
         }
     }
+
+    @Test
+    void noCsvCellStartsALiveFormulaWhileNumbersStayNumbers() throws Exception {
+        Path csv = tmp.resolve("hostile.csv");
+        try (org.guanxi.tables.TableWriter out = org.guanxi.tables.TableWriter.open(csv, "x", List.of("a", "b", "c", "d", "e", "f", "g"))) {
+            out.row(List.of("=HYPERLINK(\"http://evil\",\"x\")", "+cmd|' /C calc'!A0", "-2+3+cmd", "@SUM(A1)", "\t=1+1", "\r=1", "王芳"));
+            out.row(java.util.Arrays.asList(-5, new java.math.BigDecimal("-12.50"), "-12.5", "+86 138", "1e30", null, "a=b"));
+        }
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        var cells = org.apache.commons.csv.CSVParser.parse(csv, StandardCharsets.UTF_8, org.apache.commons.csv.CSVFormat.DEFAULT).getRecords();
+        assertEquals(List.of("'=HYPERLINK(\"http://evil\",\"x\")", "'+cmd|' /C calc'!A0", "'-2+3+cmd", "'@SUM(A1)", "'\t=1+1", "'\r=1", "王芳"),
+                cells.get(1).toList());
+        assertEquals(List.of("-5", "-12.50", "-12.5", "'+86 138", "1e30", "", "a=b"), cells.get(2).toList(), "numbers stay numbers");
+
+        var hostile = customers.find("", 0, 1).get(0);
+        var c = customers.get(hostile.id());
+        c.setName("=1+2");
+        customers.save(c);
+        Path list = tmp.resolve("list.csv");
+        new CustomerExportServiceImpl(customers, fx.security).export("", list);
+        assertTrue(Files.readString(list).contains("," + "'=1+2,"), "the customer export too");
+    }
 }
