@@ -5,11 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
+
+import org.guanxi.core.AppClock;
 
 /**
  * The INTEGRATION_FILE table: every inbound file with its content hash and outcome. A file whose hash was
@@ -29,11 +30,13 @@ public class ImportLog {
         this.dataSource = dataSource;
     }
 
-    public boolean isDone(String routeId, String hash) {
+    /** Whether a file of this name and content was imported before. */
+    public boolean isDone(String routeId, String fileName, String hash) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM INTEGRATION_FILE WHERE ROUTE_ID = ? AND CONTENT_HASH = ? AND STATUS = 'DONE'")) {
+                "SELECT 1 FROM INTEGRATION_FILE WHERE ROUTE_ID = ? AND CONTENT_HASH = ? AND FILE_NAME = ? AND STATUS = 'DONE'")) {
             ps.setString(1, routeId);
             ps.setString(2, hash);
+            ps.setString(3, stored(fileName));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -42,17 +45,22 @@ public class ImportLog {
         }
     }
 
+    /** FILE_NAME holds 260 characters. */
+    private static String stored(String fileName) {
+        return fileName.length() > 260 ? fileName.substring(0, 260) : fileName;
+    }
+
     public void record(String routeId, String fileName, String hash, Status status, int rows, String message) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO INTEGRATION_FILE (ROUTE_ID, FILE_NAME, CONTENT_HASH, STATUS, ROW_COUNT, MESSAGE, RECEIVED_AT) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, routeId);
-            ps.setString(2, fileName.length() > 260 ? fileName.substring(0, 260) : fileName);
+            ps.setString(2, stored(fileName));
             ps.setString(3, hash);
             ps.setString(4, status.name());
             ps.setInt(5, rows);
             ps.setString(6, message == null || message.length() <= 2000 ? message : message.substring(0, 1999) + "…");
-            ps.setTimestamp(7, Timestamp.from(Instant.now()));
+            ps.setTimestamp(7, Timestamp.from(AppClock.now()));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -186,7 +187,9 @@ public class IntegrationRuntime implements IntegrationService {
         properties.setSystemPropertiesMode(org.apache.camel.component.properties.PropertiesComponent.SYSTEM_PROPERTIES_MODE_FALLBACK);
         properties.setEnvironmentVariableMode(org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_FALLBACK);
         properties.addPropertiesFunction(new Secrets(home()));
-        context.getRegistry().bind("inventoryFiles", new InventoryFileImporter(inventory, importLog, route -> {
+        context.getRegistry().bind("inboxReady", new InboxReadiness(Duration.ofSeconds(Long.parseLong(settings.get("inbox.stableSeconds")))));
+        context.getRegistry().bind("inventoryFiles", new InventoryFileImporter(inventory, importLog,
+                Long.parseLong(settings.get("inbox.maxMegabytes")) << 20, route -> {
             publish(Topics.INVENTORY_CHANGED);
             publish(Topics.INTEGRATION_CHANGED);
         }));

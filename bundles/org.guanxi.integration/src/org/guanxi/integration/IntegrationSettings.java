@@ -42,7 +42,10 @@ public final class IntegrationSettings {
             new String[] { "idempiere.bpGroupId", "104" },
             // auto: the simulators run when the active contract's address is still the simulator's (a demo)
             new String[] { "simulators", "auto" },
-            new String[] { "simulators.pace", "30000" });
+            new String[] { "simulators.pace", "30000" },
+            // inbox files: quiet time before a file without marker counts as complete; largest file taken
+            new String[] { "inbox.stableSeconds", "10" },
+            new String[] { "inbox.maxMegabytes", "100" });
 
     private final Properties values;
 

@@ -1,6 +1,7 @@
 package org.guanxi.integration;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.List;
 
 import javax.xml.stream.XMLInputFactory;
@@ -29,9 +30,14 @@ public final class InventoryXml {
     }
 
     public static List<StockReport> parse(String fileName, byte[] content) {
+        return parse(fileName, new ByteArrayInputStream(content));
+    }
+
+    /** Streams the file: it is never held in memory whole. */
+    public static List<StockReport> parse(String fileName, InputStream content) {
         StockRows rows = new StockRows();
         try {
-            XMLStreamReader r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(content));
+            XMLStreamReader r = FACTORY.createXMLStreamReader(content);
             try {
                 boolean root = true;
                 while (r.hasNext() && !rows.full()) {

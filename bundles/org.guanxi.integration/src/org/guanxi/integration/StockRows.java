@@ -17,13 +17,23 @@ import org.guanxi.integration.FileRejectedException.Problem;
 final class StockRows {
 
     static final int MAX_PROBLEMS = 200;
+    /** Rows a file may hold: an inventory snapshot beyond it is split by the SCM (memory stays bounded). */
+    static final int MAX_ROWS = Integer.getInteger("guanxi.inbox.maxRows", 1_000_000);
+    /** INVENTORY_LEVEL.ON_HAND and RESERVED are DECIMAL(15,3). */
+    private static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000000");
 
     private final List<Problem> problems = new ArrayList<>();
     private final List<StockReport> rows = new ArrayList<>();
     private final Map<String, Long> seen = new HashMap<>();
+    private boolean tooMany;
 
     /** One row as read from line {@code line}; {@code reserved} null when the file does not give it. */
     void add(long line, String sku, String warehouse, String onHand, String reserved) {
+        if (rows.size() + problems.size() >= MAX_ROWS) {
+            problem(line, "", FileRejectedException.TEXTS.get("reason.tooManyRows", MAX_ROWS));
+            tooMany = true;
+            return;
+        }
         String s = text(line, "sku", sku, 40);
         String w = text(line, "warehouse", warehouse, 40);
         BigDecimal on = quantity(line, "on_hand", onHand, true);
@@ -44,7 +54,7 @@ final class StockRows {
     }
 
     boolean full() {
-        return problems.size() >= MAX_PROBLEMS;
+        return tooMany || problems.size() >= MAX_PROBLEMS;
     }
 
     List<StockReport> result(String fileName) {
@@ -63,6 +73,10 @@ final class StockRows {
             return null;
         }
         String v = value.strip();
+        if (v.chars().anyMatch(Character::isISOControl)) {
+            problem(line, field, FileRejectedException.TEXTS.get("reason.control"));
+            return null;
+        }
         if (v.length() > max) {
             problem(line, field, FileRejectedException.TEXTS.get("reason.tooLong", max));
             return null;
@@ -82,6 +96,10 @@ final class StockRows {
             BigDecimal n = new BigDecimal(value.strip().replace(",", ""));
             if (n.signum() < 0) {
                 problem(line, field, FileRejectedException.TEXTS.get("reason.negative", value));
+                return null;
+            }
+            if (n.compareTo(MAX_QUANTITY) >= 0 || n.stripTrailingZeros().scale() > 3) {
+                problem(line, field, FileRejectedException.TEXTS.get("reason.quantity", value));
                 return null;
             }
             return n;

@@ -69,15 +69,24 @@ class InventoryRouteTest {
         Locale.setDefault(locale);
     }
 
-    /** Writes like an SCM should: to a temporary name, then renamed into the inbox. */
+    /** Writes like an SCM should: to a temporary name, renamed into the inbox, then the marker that it is complete. */
     private void drop(String name, String content) throws IOException {
+        drop(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void drop(String name, byte[] content) throws IOException {
         Path tmp = inbox.resolve(name + ".part");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.write(tmp, content);
         Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        Files.createFile(inbox.resolve(name + ".ready"));
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        await(what, Duration.ofSeconds(30), condition);
+    }
+
+    private static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting until " + what);
@@ -126,17 +135,80 @@ class InventoryRouteTest {
     }
 
     @Test
-    void theSameFileDroppedTwiceIsImportedOnce() throws Exception {
+    void theSameFileDroppedTwiceIsImportedOnceButAnEqualSnapshotOfAnotherDayIsApplied() throws Exception {
         drop("monday.csv", GOOD);
         await("monday.csv is in .done", () -> Files.exists(inbox.resolve(".done/monday.csv")));
-        drop("monday-again.csv", GOOD);
-        await("the copy is in .duplicate", () -> Files.exists(inbox.resolve(".duplicate/monday-again.csv")));
+        assertFalse(Files.exists(inbox.resolve("monday.csv.ready")), "the marker is removed with its file");
+        drop("monday.csv", GOOD);
+        await("the copy is in .duplicate", () -> Files.exists(inbox.resolve(".duplicate/monday.csv")));
+        assertEquals(1, doneFiles(), "imported once");
+
+        // Tuesday the stock moves; Wednesday it is back where it was on Monday, byte for byte
+        drop("tuesday.csv", "sku,warehouse,on_hand,reserved\nSKU-1001,SH-01,90,8\nSKU-1002,SH-01,35,0\nSKU-1003,BJ-02,7,1\n");
+        await("tuesday.csv is in .done", () -> Files.exists(inbox.resolve(".done/tuesday.csv")));
+        assertEquals(0, new BigDecimal("90").compareTo(inventory.levels("SKU-1001").get(0).getOnHand()));
+        drop("wednesday.csv", GOOD);
+        await("wednesday.csv is in .done", () -> Files.exists(inbox.resolve(".done/wednesday.csv")));
+        assertEquals(0, new BigDecimal("120").compareTo(inventory.levels("SKU-1001").get(0).getOnHand()),
+                "the newer snapshot applies although its bytes equal Monday's");
+        assertEquals(3, doneFiles());
+        assertEquals(3, inventory.count());
+    }
+
+    private int doneFiles() throws Exception {
         try (var c = db.dataSource().getConnection(); var st = c.createStatement();
                 var rs = st.executeQuery("SELECT COUNT(*) FROM INTEGRATION_FILE WHERE STATUS = 'DONE'")) {
             rs.next();
-            assertEquals(1, rs.getInt(1), "imported once");
+            return rs.getInt(1);
         }
+    }
+
+    @Test
+    void aFileStillBeingWrittenIsNeverHalfImported() throws Exception {
+        // an SCM that can neither rename nor write a marker, and pauses in the middle of its file
+        Path file = inbox.resolve("slow.csv");
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("sku,warehouse,on_hand\nSKU-1,SH-01,5\nSKU-2,SH-0");
+            out.flush();
+            Thread.sleep(4_000);
+            assertEquals(0, inventory.count(), "nothing of the half-written file");
+            assertTrue(Files.exists(file), "still in the inbox");
+            out.write("1,12\nSKU-3,SH-01,7\n");
+        }
+        await("slow.csv is in .done", Duration.ofSeconds(60), () -> Files.exists(inbox.resolve(".done/slow.csv")));
         assertEquals(3, inventory.count());
+        assertEquals(0, new BigDecimal("12").compareTo(inventory.levels("SKU-2").get(0).getOnHand()));
+    }
+
+    @Test
+    void aTooLargeFileAndAFailedImportEndInErrorWithTheirReason() throws Exception {
+        // larger than the inbox takes (1 MB here): refused at once, with its reason, never read into memory
+        Files.writeString(home.resolve("integration.properties"), "inbox.maxMegabytes=1\n");
+        runtime.stop();
+        runtime.start();
+        byte[] big = ("sku,warehouse,on_hand\n" + "SKU-X,SH-01,1\n".repeat(100_000)).getBytes(StandardCharsets.UTF_8);
+        drop("huge.csv", big);
+        await("huge.csv is in .error", () -> Files.exists(inbox.resolve(".error/huge.csv")));
+        String reason = Files.readString(inbox.resolve(".error/huge.csv.reason.txt"));
+        assertTrue(reason.contains("at most 1 MB"), reason);
+
+        drop("gb.csv", "sku,warehouse,on_hand\nSKU-1,上海仓,5\n".getBytes(java.nio.charset.Charset.forName("GB18030")));
+        await("gb.csv is in .done", () -> Files.exists(inbox.resolve(".done/gb.csv")));
+        assertEquals("上海仓", inventory.levels("SKU-1").get(0).getWarehouse());
+
+        drop("latin.csv", "sku,warehouse,on_hand\nSKU-9,S\u00e3o,5\n".getBytes(StandardCharsets.ISO_8859_1));
+        await("latin.csv is in .error", () -> Files.exists(inbox.resolve(".error/latin.csv")));
+        assertTrue(Files.readString(inbox.resolve(".error/latin.csv.reason.txt")).contains("not UTF-8 or GB18030"));
+
+        drop("nul.csv", "sku,warehouse,on_hand\nSKU-\u00007,SH-01,5\n");
+        await("nul.csv is in .error", () -> Files.exists(inbox.resolve(".error/nul.csv")));
+        assertTrue(Files.readString(inbox.resolve(".error/nul.csv.reason.txt")).contains("control character"));
+        try (var files = Files.list(inbox.resolve(".error"))) {
+            for (Path p : files.filter(p -> !p.toString().endsWith(".reason.txt")).toList()) {
+                assertTrue(Files.exists(Path.of(p + ".reason.txt")), "every refused file has its reason: " + p);
+            }
+        }
+        assertEquals(1, inventory.count());
     }
 
     @Test

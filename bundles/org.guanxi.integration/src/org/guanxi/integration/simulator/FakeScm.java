@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Random;
@@ -18,6 +17,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.guanxi.core.AppClock;
 import org.guanxi.core.service.InventoryService.StockReport;
 
 /**
@@ -83,10 +83,12 @@ public final class FakeScm implements AutoCloseable {
             s.append("</Inventory>\n");
         }
         Files.createDirectories(inbox);
-        String name = "scm-" + LocalDateTime.now().format(STAMP) + "-" + drops + (xml ? ".xml" : ".csv");
+        String name = "scm-" + AppClock.localNow().format(STAMP) + "-" + drops + (xml ? ".xml" : ".csv");
         Path tmp = inbox.resolve(name + ".part");
         Files.write(tmp, s.toString().getBytes(xml ? StandardCharsets.UTF_8 : Charset.forName("GBK")));
         Path target = Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        // the marker says the file is complete: taken at once, without the inbox's quiet time
+        Files.createFile(inbox.resolve(name + ".ready"));
         LOG.info(() -> "Fake SCM dropped " + target.getFileName() + " (" + stock.size() + " stock levels)");
         return target;
     }
