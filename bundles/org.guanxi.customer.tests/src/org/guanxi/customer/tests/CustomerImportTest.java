@@ -167,7 +167,7 @@ class CustomerImportTest {
         assertEquals(3, seen.size(), seen.toString());
         assertTrue(seen.get(0).startsWith("2 birthday: ") && seen.get(0).contains("1990-02-30"), seen.get(0));
         assertTrue(seen.get(1).startsWith("3 source: ") && seen.get(1).contains("40"), seen.get(1));
-        assertTrue(seen.get(2).startsWith("4 notes: ") && seen.get(2).contains("2000"), seen.get(2));
+        assertTrue(seen.get(2).startsWith("4 notes: ") && seen.get(2).contains("2,000"), seen.get(2));
 
         Path h = file("short.csv", "name,birthday,notes,source", "Fine,1980-01-01,ok,web", "Short Line,1980-01-01");
         r = service.importCustomers(h, mapping, false, n -> { });

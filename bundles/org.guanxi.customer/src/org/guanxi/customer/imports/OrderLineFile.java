@@ -188,7 +188,8 @@ final class OrderLineFile {
         check(file, line, Field.UNIT_PRICE, price.signum() < 0, TEXTS.get("negativePrice", price.toPlainString()));
         check(file, line, Field.UNIT_PRICE, price.abs().compareTo(MAX_PRICE) >= 0 || price.scale() > 4,
                 TEXTS.get("price", price.toString()));
-        check(file, line, Field.UNIT_PRICE, BigDecimal.valueOf(quantity).multiply(price).abs().compareTo(MAX_TOTAL) >= 0,
+        check(file, line, Field.UNIT_PRICE, price.abs().compareTo(MAX_PRICE) < 0
+                && BigDecimal.valueOf(quantity).multiply(price).abs().compareTo(MAX_TOTAL) >= 0,
                 TEXTS.get("lineTotal", MAX_TOTAL.toPlainString()));
         check(file, line, Field.ORDER_DATE, date.isAfter(AppClock.localNow()), TEXTS.get("future", date.toString().replace('T', ' ')));
         if (problems.size() > before) {
