@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
  * wrong encoding and stored as mojibake; a file that is none of them is refused.
  * <p>
  * Written by hand: detection libraries (ICU4J, juniversalchardet) guess from statistics and may say "Big5" or
- * "windows-1252" for a short file; here only a decoding without a single error counts.
+ * "windows-1252" for a short file; here a decoding without a single error counts, and for GB18030, which decodes
+ * almost any bytes, that the text looks like Chinese ({@link #looksChinese}).
  */
 public final class TextEncoding {
 
@@ -60,10 +61,37 @@ public final class TextEncoding {
         if (notUtf8 < 0) {
             return new Detected(StandardCharsets.UTF_8, 0);
         }
-        if (firstError(open, GB18030) < 0) {
+        if (firstError(open, GB18030) < 0 && looksChinese(open)) {
             return new Detected(GB18030, 0);
         }
         throw notText(fileName, notUtf8);
+    }
+
+    /**
+     * Most byte pairs decode as GB18030, Latin-1 accents included ("São" is S, 鉶, o): what tells Chinese text apart is
+     * that most of its characters are of the common GB2312 set (both bytes from 0xA1), while a Western letter with an
+     * accent followed by a plain letter gives a pair whose second byte is below 0x80. GB18030 is taken when common
+     * pairs are at least as many as such pairs; a file of rare characters only is refused (saved as UTF-8 it goes in).
+     */
+    private static boolean looksChinese(Callable<InputStream> open) throws IOException {
+        long common = 0;
+        long other = 0;
+        try (InputStream in = new java.io.BufferedInputStream(call(open), 1 << 16)) {
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (b < 0x80) {
+                    continue;
+                }
+                int t = in.read();
+                if (t >= 0x30 && t <= 0x39) {
+                    in.skip(2); // a four-byte sequence: rare characters and symbols, neutral here
+                } else if (b >= 0xA1 && t >= 0xA1) {
+                    common++;
+                } else {
+                    other++;
+                }
+            }
+        }
+        return common >= other;
     }
 
     private static TableFileException notText(String fileName, long line) {
