@@ -92,6 +92,11 @@ public class Customer360ServiceImpl implements Customer360Service {
                 if (hits.isEmpty()) {
                     probe(c, hits, limit, Match.PHONE, HIT + ", c.PHONE FROM CUSTOMER c WHERE c.PHONE_KEY LIKE ? ESCAPE '\\' ORDER BY c.PHONE_KEY",
                             like(key));
+                    if (key != null && key.length() >= CustomerSearch.TAIL_DIGITS) {
+                        // 手机尾号: the number's last digits, an indexed prefix of the reversed key
+                        probe(c, hits, limit, Match.PHONE, HIT + ", c.PHONE FROM CUSTOMER c WHERE c.PHONE_TAIL LIKE ? ESCAPE '\\' "
+                                + "ORDER BY c.PHONE_TAIL", like(SearchKeys.phoneTail(key)));
+                    }
                     probe(c, hits, limit, Match.MEMBER_CARD, HIT + ", c.MEMBER_CARD FROM CUSTOMER c WHERE c.MEMBER_CARD LIKE ? ESCAPE '\\' "
                             + "ORDER BY c.MEMBER_CARD", like(t));
                 }

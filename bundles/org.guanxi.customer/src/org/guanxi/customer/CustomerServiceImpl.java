@@ -96,6 +96,9 @@ public class CustomerServiceImpl implements CustomerService {
     }
 
     private static <T> TypedQuery<T> bind(TypedQuery<T> q, CustomerSearch s) {
+        if (s.tail() != null) {
+            q.setParameter("t", s.tail());
+        }
         return s.pattern() == null ? q : q.setParameter("p", s.pattern());
     }
 

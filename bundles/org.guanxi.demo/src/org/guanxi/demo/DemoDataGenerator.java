@@ -324,6 +324,7 @@ public class DemoDataGenerator implements DemoDataService {
         ps.setBoolean(18, random.nextInt(100) < 40 || birthdaySoon);
         ps.setBoolean(19, random.nextInt(100) < 70);
         ps.setString(20, SearchKeys.emailKey(email));
+        ps.setString(21, SearchKeys.phoneTail(SearchKeys.phoneKey(phone)));
         ps.addBatch();
         insertMoreMasterData(b, names, random, id, organisation);
 
@@ -461,8 +462,8 @@ public class DemoDataGenerator implements DemoDataService {
             this.ids = ids;
             customer = c.prepareStatement("INSERT INTO CUSTOMER (ID, VERSION, CODE, KIND, NAME, NAME_KEY, PHONE, EMAIL, "
                     + "MEMBER_CARD, TAX_ID, CITY, BIRTHDAY, SOURCE, OWNER_LOGIN, CREATED_AT, UPDATED_AT, PINYIN_KEY, PHONE_KEY, "
-                    + "CONSENT_EMAIL, CONSENT_SMS, CONSENT_PHONE, EMAIL_KEY) "
-                    + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + SqlClock.now() + ", ?, ?, ?, ?, ?, ?)");
+                    + "CONSENT_EMAIL, CONSENT_SMS, CONSENT_PHONE, EMAIL_KEY, PHONE_TAIL) "
+                    + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + SqlClock.now() + ", ?, ?, ?, ?, ?, ?, ?)");
             contact = c.prepareStatement("INSERT INTO CONTACT (ID, VERSION, CUSTOMER_ID, NAME, ROLE, PHONE, EMAIL, "
                     + "PHONE_KEY, INFLUENCE, ATTITUDE) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)");
             contactPoint = c.prepareStatement("INSERT INTO CONTACT_POINT (ID, VERSION, CUSTOMER_ID, KIND, VAL, LABEL, "

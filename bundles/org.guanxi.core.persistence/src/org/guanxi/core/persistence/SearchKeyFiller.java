@@ -44,6 +44,9 @@ final class SearchKeyFiller {
             fill(c, "CUSTOMER", "EMAIL", "EMAIL_KEY", "EMAIL_KEY IS NULL AND EMAIL IS NOT NULL", SearchKeys::emailKey);
             fill(c, "CONTACT", "PHONE", "PHONE_KEY", "PHONE_KEY IS NULL AND PHONE IS NOT NULL", SearchKeys::phoneKey);
         }
+        if (version == 29) {
+            fill(c, "CUSTOMER", "PHONE_KEY", "PHONE_TAIL", "PHONE_KEY IS NOT NULL", SearchKeys::phoneTail);
+        }
     }
 
     private static void fill(Connection c, String table, String source, String key, String missing,

@@ -44,6 +44,10 @@ public class Customer extends TrackedEntity {
     @Column(name = "PHONE_KEY", length = 40)
     private String phoneKey;
 
+    /** {@link #phoneKey} reversed, for the search by a number's last digits. */
+    @Column(name = "PHONE_TAIL", length = 40)
+    private String phoneTail;
+
     @Column(name = "EMAIL", length = 200)
     private String email;
 
@@ -127,6 +131,7 @@ public class Customer extends TrackedEntity {
         nameKey = nameKeyOf(name);
         pinyinKey = SearchKeys.pinyinKey(name);
         phoneKey = SearchKeys.phoneKey(phone);
+        phoneTail = SearchKeys.phoneTail(phoneKey);
         emailKey = SearchKeys.emailKey(email);
     }
 
@@ -171,6 +176,7 @@ public class Customer extends TrackedEntity {
     public void setPhone(String phone) {
         this.phone = phone;
         this.phoneKey = SearchKeys.phoneKey(phone);
+        this.phoneTail = SearchKeys.phoneTail(phoneKey);
     }
     public String getPhoneKey() { return phoneKey; }
     public String getEmail() { return email; }

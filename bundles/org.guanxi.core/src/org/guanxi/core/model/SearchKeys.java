@@ -92,6 +92,14 @@ public final class SearchKeys {
         return d.length() > 40 ? d.substring(0, 40) : d;
     }
 
+    /**
+     * A phone key reversed, so that the last digits of a number (手机尾号: "the one ending in 8000") are an indexed
+     * prefix search like the first ones; null when there is no key.
+     */
+    public static String phoneTail(String phoneKey) {
+        return phoneKey == null ? null : new StringBuilder(phoneKey).reverse().toString();
+    }
+
     /** The key an e-mail address is matched by: trimmed and lower-case, null when blank. */
     public static String emailKey(String email) {
         return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);

@@ -94,6 +94,23 @@ class Customer360Test {
     }
 
     @Test
+    void theLastDigitsOfANumberFindItsCustomer() {
+        // 手机尾号: the last 4 or more digits, in the 360° view and in the customer list alike
+        Customer other = new Customer();
+        other.setName("尾号相同的客户");
+        other.setPhone("139-0000-1234");
+        long otherId = customers.save(other).getId();
+        List<Long> found = service.lookup("1234", 10).stream().map(Hit::customerId).toList();
+        assertTrue(found.contains(wang.getId()) && found.contains(otherId), found.toString());
+        assertEquals(wang.getId(), only("58881234", Match.PHONE).customerId());
+        List<Long> listed = customers.find("1234", 0, 50).stream().map(r -> r.id()).toList();
+        assertTrue(listed.contains(wang.getId()) && listed.contains(otherId), listed.toString());
+        assertEquals(List.of(otherId), customers.find("00001234", 0, 50).stream().map(r -> r.id()).toList());
+        assertEquals(customers.find("1234", 0, 10_000).size(), customers.count("1234", 10_000));
+        assertTrue(customers.find("234", 0, 50).stream().noneMatch(r -> r.id() == otherId), "three digits are a prefix only");
+    }
+
+    @Test
     void cardCodeMailAndNameFindTheCustomer() {
         only("wd20260001", Match.MEMBER_CARD);
         only(wang.getCode(), Match.CODE);

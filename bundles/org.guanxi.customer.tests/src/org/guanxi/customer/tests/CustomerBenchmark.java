@@ -97,6 +97,21 @@ class CustomerBenchmark {
                 Random random = new Random(7);
                 lookup("screen pop: caller number (+86 …)", () -> pop.lookup(callerId(random.nextInt(CUSTOMERS)), 10).size(),
                         c, "SELECT ID, CODE, NAME, PHONE, CITY FROM CUSTOMER WHERE PHONE_KEY = ?", i -> phone(i));
+                // 手机尾号: the last 4 digits (100 customers share them here), beside the number's first digits
+                lookup("screen pop: last 4 digits of the number", () -> pop.lookup(tail(random.nextInt(CUSTOMERS)), 10).size(),
+                        c, "SELECT ID, CODE, NAME, PHONE, CITY FROM CUSTOMER WHERE PHONE_TAIL LIKE ? ORDER BY PHONE_TAIL "
+                                + "FETCH FIRST 10 ROWS ONLY", i -> new StringBuilder(tail(i)).reverse() + "%");
+                lookup("screen pop: first 8 digits of the number", () -> pop.lookup(phone(random.nextInt(CUSTOMERS)).substring(0, 8), 10).size(),
+                        c, "SELECT ID, CODE, NAME, PHONE, CITY FROM CUSTOMER WHERE PHONE_KEY LIKE ? ORDER BY PHONE_KEY "
+                                + "FETCH FIRST 10 ROWS ONLY", i -> phone(i).substring(0, 8) + "%");
+                lookup("customer list: last 4 digits, first page shown", 200,
+                        () -> customers.find(tail(random.nextInt(CUSTOMERS)), 0, 100).size(),
+                        c, "SELECT ID, CODE, KIND, NAME, PHONE, EMAIL, MEMBER_CARD, CITY FROM CUSTOMER WHERE PHONE_TAIL LIKE ? "
+                                + "ORDER BY NAME_KEY, ID FETCH FIRST 100 ROWS ONLY", i -> new StringBuilder(tail(i)).reverse() + "%");
+                lookup("customer list: first 8 digits, first page shown", 200,
+                        () -> customers.find(phone(random.nextInt(CUSTOMERS)).substring(0, 8), 0, 100).size(),
+                        c, "SELECT ID, CODE, KIND, NAME, PHONE, EMAIL, MEMBER_CARD, CITY FROM CUSTOMER WHERE PHONE_KEY LIKE ? "
+                                + "ORDER BY NAME_KEY, ID FETCH FIRST 100 ROWS ONLY", i -> phone(i).substring(0, 8) + "%");
                 lookup("screen pop: member card", () -> pop.lookup(card(random.nextInt(CUSTOMERS)), 10).size(),
                         c, "SELECT ID, CODE, NAME, PHONE, CITY FROM CUSTOMER WHERE MEMBER_CARD = ?", i -> card(i));
                 lookup("screen pop: name prefix (2 characters)", () -> pop.lookup(namePrefix(random.nextInt(CUSTOMERS)), 10).size(),
@@ -152,6 +167,11 @@ class CustomerBenchmark {
 
     static String pinyinPrefix(int i) {
         return org.guanxi.core.model.SearchKeys.pinyinKey(name(i)).substring(0, 4);
+    }
+
+    static String tail(int i) {
+        String p = phone(i);
+        return p.substring(p.length() - 4);
     }
 
     static String phone(int i) {

@@ -271,13 +271,15 @@ public class Customer360Part {
 
     /** Looks up what was typed or received; one hit is shown at once, several are listed to choose from. */
     void find(String text) {
-        List<Hit> found = run(() -> service.lookup(text, HITS));
-        if (found == null) {
+        // one more than is shown tells whether there are more
+        List<Hit> all = run(() -> service.lookup(text, HITS + 1));
+        if (all == null) {
             return;
         }
+        List<Hit> found = all.size() > HITS ? all.subList(0, HITS) : all;
         hits.setInput(found);
         status.setText(found.isEmpty() ? Messages.get("c360.none", text.strip())
-                : Messages.get("c360.found", found.size()));
+                : all.size() > HITS ? Messages.get("c360.more", HITS) : Messages.get("c360.found", found.size()));
         if (!found.isEmpty()) {
             hits.getTable().select(0);
             show(found.get(0).customerId());

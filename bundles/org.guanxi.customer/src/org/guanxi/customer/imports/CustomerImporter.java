@@ -453,8 +453,8 @@ public final class CustomerImporter {
 
     static final String INSERT = "INSERT INTO CUSTOMER (ID, VERSION, CODE, KIND, NAME, NAME_KEY, PINYIN_KEY, PHONE, PHONE_KEY, "
             + "EMAIL, EMAIL_KEY, MEMBER_CARD, TAX_ID, ID_NUMBER, CITY, BIRTHDAY, SOURCE, OWNER_LOGIN, NOTES, CONSENT_EMAIL, "
-            + "CONSENT_SMS, CONSENT_PHONE, CREATED_AT, UPDATED_AT) "
-            + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "CONSENT_SMS, CONSENT_PHONE, CREATED_AT, UPDATED_AT, PHONE_TAIL) "
+            + "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private void bind(PreparedStatement ps, Customer c, long id, String code, Timestamp now) throws SQLException {
         ps.setLong(1, id);
@@ -480,6 +480,7 @@ public final class CustomerImporter {
         ps.setBoolean(21, c.isConsentPhone());
         ps.setTimestamp(22, now);
         ps.setTimestamp(23, now);
+        ps.setString(24, SearchKeys.phoneTail(c.getPhoneKey()));
     }
 
     /** One audit row for the whole import: which file brought which customers, by whom. */

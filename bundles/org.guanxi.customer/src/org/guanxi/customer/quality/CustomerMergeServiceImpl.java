@@ -368,7 +368,7 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
         for (String column : columns) {
             sql.append(column).append(" = ?, ");
         }
-        sql.append("NAME_KEY = ?, PINYIN_KEY = ?, PHONE_KEY = ?, EMAIL_KEY = ?, VERSION = VERSION + 1, UPDATED_AT = ? WHERE ID = ?");
+        sql.append("NAME_KEY = ?, PINYIN_KEY = ?, PHONE_KEY = ?, PHONE_TAIL = ?, EMAIL_KEY = ?, VERSION = VERSION + 1, UPDATED_AT = ? WHERE ID = ?");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int i = 1;
             for (String column : columns) {
@@ -383,6 +383,7 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
             ps.setString(i++, SearchKeys.nameKey(name));
             ps.setString(i++, SearchKeys.pinyinKey(name));
             ps.setString(i++, SearchKeys.phoneKey(row.getProperty("PHONE")));
+            ps.setString(i++, SearchKeys.phoneTail(SearchKeys.phoneKey(row.getProperty("PHONE"))));
             ps.setString(i++, SearchKeys.emailKey(row.getProperty("EMAIL")));
             ps.setTimestamp(i++, Timestamp.from(AppClock.now()));
             ps.setLong(i, id);
