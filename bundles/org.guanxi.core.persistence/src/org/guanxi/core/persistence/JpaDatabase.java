@@ -95,6 +95,13 @@ public class JpaDatabase implements Database {
         if (System.getProperty("derby.storage.logBufferSize") == null) {
             System.setProperty("derby.storage.logBufferSize", "1048576");
         }
+        // Derby refills a sequence's cache of values in a nested transaction that gives up at once when another
+        // transaction holds the catalog row: with the default of 100 values, the demo, the routes and the timers
+        // writing at first start made it give up ("40XL1 … SequenceUpdater.tooMuchContentionException") and the write
+        // failed. A cache of 2,000 values refills twenty times less often; a restart only leaves a gap in the ids.
+        if (System.getProperty("derby.language.sequence.preallocator") == null) {
+            System.setProperty("derby.language.sequence.preallocator", "2000");
+        }
     }
 
     private String dialect() {
