@@ -21,14 +21,16 @@ import java.util.logging.Logger;
  * {@code -Dguanxi.clock=2027-02-06T10:00+08:00} (or the environment variable {@code GUANXI_CLOCK}) starts the
  * clock at that moment and lets it run on from there. A zone or offset in the setting (a moment in Beijing, say) also
  * becomes the JVM's default time zone, so that the database's timestamps and the clock agree on what day it is. A date
- * alone means its midnight; a date and time without zone is read in the machine's zone.
+ * alone means its midnight; a date and time without zone is read in the machine's zone. {@code …@1796000000} anchors
+ * the moment to a real time (epoch seconds), so that several processes share one running clock: {@code releng/guanxi}
+ * adds the anchor when it starts.
  */
 public final class AppClock {
 
     public static final String PROPERTY = "guanxi.clock";
     public static final String ENVIRONMENT = "GUANXI_CLOCK";
 
-    private static volatile Clock clock = fromSetting(setting(), Clock.systemDefaultZone());
+    private static volatile Clock clock = start(setting());
 
     private AppClock() {
     }
@@ -67,15 +69,6 @@ public final class AppClock {
         return previous;
     }
 
-    /** A clock that starts at {@code moment} and runs on, in {@code zone}. */
-    public static Clock runningFrom(ZonedDateTime moment) {
-        return runningFrom(Clock.system(moment.getZone()), moment);
-    }
-
-    private static Clock runningFrom(Clock real, ZonedDateTime moment) {
-        return Clock.offset(real, Duration.between(real.instant(), moment.toInstant()));
-    }
-
     private static String setting() {
         String value = System.getProperty(PROPERTY);
         if (value == null || value.isBlank()) {
@@ -84,20 +77,44 @@ public final class AppClock {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    /** The product's clock from its setting; a zone in the setting becomes the JVM's zone too. */
+    private static Clock start(String value) {
+        Clock c = of(value, Clock.systemDefaultZone());
+        if (value != null && hasZone(value.split("@")[0])) {
+            TimeZone.setDefault(TimeZone.getTimeZone(c.getZone()));
+        }
+        if (value != null) {
+            Logger.getLogger(AppClock.class.getName()).info(() -> "Running as of " + c.instant().atZone(c.getZone())
+                    + " (" + ENVIRONMENT + "=" + value + ")");
+        }
+        return c;
+    }
+
     /**
-     * Reads a clock setting; {@code null} keeps the machine's clock. An unreadable setting stops the start: a product
-     * that silently ran on today's date while told otherwise would write wrong dates into real data.
+     * The clock a setting stands for, running on from {@code machine}; {@code null} is the machine's clock. An
+     * unreadable setting stops the start: a product that silently ran on today's date while told otherwise would
+     * write wrong dates into real data.
      */
-    static Clock fromSetting(String value, Clock machine) {
+    public static Clock of(String value, Clock machine) {
         if (value == null) {
             return machine;
         }
-        ZonedDateTime moment = parse(value, machine.getZone());
-        if (hasZone(value)) {
-            TimeZone.setDefault(TimeZone.getTimeZone(moment.getZone()));
+        int at = value.indexOf('@');
+        String when = at < 0 ? value : value.substring(0, at);
+        ZonedDateTime moment = parse(when, machine.getZone());
+        Clock real = machine.withZone(moment.getZone());
+        // "@epoch seconds": that moment was at that real time, so every process started later (a server restarted,
+        // the product started by a test script) runs on from the same clock instead of starting it again
+        Instant anchor = at < 0 ? real.instant() : anchor(value.substring(at + 1));
+        return Clock.offset(real, Duration.between(anchor, moment.toInstant()));
+    }
+
+    private static Instant anchor(String epochSeconds) {
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(epochSeconds.strip()));
+        } catch (NumberFormatException e) {
+            throw new DateTimeException(ENVIRONMENT + ": after @ comes the real time in epoch seconds, not " + epochSeconds);
         }
-        Logger.getLogger(AppClock.class.getName()).info(() -> "Running as of " + moment + " (" + ENVIRONMENT + ")");
-        return runningFrom(machine.withZone(moment.getZone()), moment);
     }
 
     static ZonedDateTime parse(String value, ZoneId machineZone) {
