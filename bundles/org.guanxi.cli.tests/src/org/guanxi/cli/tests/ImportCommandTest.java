@@ -72,4 +72,25 @@ class ImportCommandTest extends CommandTestSupport {
         assertEquals(2, run("import", "customers", again.toString(), "--map", "nope=NAME"));
         assertEquals(2, run("import", "customers", again.toString(), "--map", "who=SHOE_SIZE"));
     }
+
+    @Test
+    void anUnreadableFileEndsTheCommandWithOneAndItsReason() throws Exception {
+        Path xlsx = tmp.resolve("broken.xlsx");
+        Files.write(xlsx, "this is not a workbook".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(1, run("import", "customers", xlsx.toString()));
+        assertTrue(err().contains("broken.xlsx") && err().contains("Excel"), err());
+        assertEquals(1, run("import", "orders", xlsx.toString()));
+        assertTrue(err().contains("broken.xlsx"), err());
+        assertEquals(1, run("import", "leads", xlsx.toString()));
+
+        Path latin = tmp.resolve("latin1.csv");
+        Files.write(latin, "name,city\nJos\u00e9,S\u00e3o Paulo\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(1, run("import", "customers", latin.toString()));
+        assertTrue(err().contains("file is not UTF-8 or GB18030"), err());
+
+        Path nul = tmp.resolve("nul.csv");
+        Files.writeString(nul, "客户名称,备注\n甲,ok\n乙,bad\u0000note\n");
+        assertEquals(1, run("import", "customers", nul.toString()));
+        assertTrue(err().contains("nul.csv, line 3") && err().contains("U+0000"), err());
+    }
 }
