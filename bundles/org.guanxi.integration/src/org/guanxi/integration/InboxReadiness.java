@@ -47,7 +47,7 @@ public final class InboxReadiness implements GenericFileFilter<Object> {
         }
         Long before = sizes.put(path, file.getFileLength());
         // the file system's clock stamped the file, so its age is measured by that clock, not the product's
-        long age = System.currentTimeMillis() - file.getLastModified();
+        long age = System.currentTimeMillis() - file.getLastModified(); // os-clock
         if (age >= stable.toMillis() && before != null && before == file.getFileLength()) {
             sizes.remove(path);
             sizes.keySet().removeIf(p -> !Files.exists(Path.of(p)));
