@@ -45,9 +45,12 @@ class LoyaltyTest {
     private long anna;
     private long bo;
     private long fridge;
+    private java.time.Clock clock;
 
     @BeforeEach
     void open() throws Exception {
+        // the orders are of 2026, and a member's tier counts the points of the last 12 months: it is 6 December 2026
+        clock = AppClock.set(java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T02:00:00Z"), AppClock.zone()));
         f = new ServiceFixture(dir);
         loyalty = new LoyaltyServiceImpl(f.db, f.security);
         anna = f.customer("C-1", "安娜");
@@ -57,6 +60,7 @@ class LoyaltyTest {
 
     @AfterEach
     void close() {
+        AppClock.set(clock);
         f.close();
     }
 
