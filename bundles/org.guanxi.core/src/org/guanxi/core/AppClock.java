@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 
 /**
  * The product's one clock: every "now" and "today" of the product, its demo data, analyses, timers and tests comes
- * from here, never from {@code LocalDate.now()} and friends, so that the whole product can run as if it were another
+ * from here, never from the machine's clock read directly, so that the whole product can run as if it were another
  * moment.
  * <p>
  * {@code -Dguanxi.clock=2027-02-06T10:00+08:00} (or the environment variable {@code GUANXI_CLOCK}) starts the

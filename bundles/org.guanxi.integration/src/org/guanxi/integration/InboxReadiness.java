@@ -17,11 +17,10 @@ import org.apache.camel.component.file.GenericFileFilter;
  * <li>write the file under another name (say {@code stock.csv.part}) and rename it when done — the inbox only looks at
  * {@code .csv} and {@code .xml} names; or</li>
  * <li>write a marker {@code NAME.ready} (or {@code NAME.done}) after the file: it is taken at once; or</li>
- * <li>neither: the file is taken once it has not changed for {@code inbox.stableSeconds} (10 s by default) and its
- * size is the same at two looks.</li>
+ * <li>neither: the file is taken once its size and time stamp have stayed the same for {@code inbox.stableSeconds}
+ * (10 s by default) of watching.</li>
  * </ol>
- * A renamed file keeps the time its content was last written, so (1) without a marker is taken after the same quiet
- * time as (3): slower, never early.
+ * A renamed file without a marker is taken after the same quiet time as (3): slower, never early.
  */
 public final class InboxReadiness implements GenericFileFilter<Object> {
 
@@ -29,7 +28,11 @@ public final class InboxReadiness implements GenericFileFilter<Object> {
     static final List<String> MARKERS = List.of(".ready", ".done");
 
     private final Duration stable;
-    private final Map<String, Long> sizes = new ConcurrentHashMap<>();
+    /** Per file: its size and time stamp when last seen, and since when (elapsed time) they have stayed so. */
+    private final Map<String, Look> looks = new ConcurrentHashMap<>();
+
+    private record Look(long size, long modified, long since) {
+    }
 
     public InboxReadiness(Duration stable) {
         this.stable = stable;
@@ -42,15 +45,17 @@ public final class InboxReadiness implements GenericFileFilter<Object> {
         }
         String path = file.getAbsoluteFilePath();
         if (MARKERS.stream().anyMatch(m -> Files.exists(Path.of(path + m)))) {
-            sizes.remove(path);
+            looks.remove(path);
             return true;
         }
-        Long before = sizes.put(path, file.getFileLength());
-        // the file system's clock stamped the file, so its age is measured by that clock, not the product's
-        long age = System.currentTimeMillis() - file.getLastModified(); // os-clock
-        if (age >= stable.toMillis() && before != null && before == file.getFileLength()) {
-            sizes.remove(path);
-            sizes.keySet().removeIf(p -> !Files.exists(Path.of(p)));
+        // the quiet time is elapsed time while size and time stamp stay the same: no wall clock is compared with the
+        // file's stamp, so neither a machine's clock skew nor GUANXI_CLOCK can make a file look older than it is
+        long now = System.nanoTime();
+        Look seen = looks.merge(path, new Look(file.getFileLength(), file.getLastModified(), now),
+                (before, look) -> before.size() == look.size() && before.modified() == look.modified() ? before : look);
+        if (now - seen.since() >= stable.toNanos()) {
+            looks.remove(path);
+            looks.keySet().removeIf(p -> !Files.exists(Path.of(p)));
             return true;
         }
         return false;
