@@ -54,6 +54,12 @@ public class InventoryFileImporter {
         exchange.getIn().setHeader(TARGET_HEADER, ".done");
         String hash = "";
         try {
+            // too large is refused before the file is read at all (it was never imported, so it is no duplicate either)
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw new FileRejectedException(name, List.of(new Problem(0, "", FileRejectedException.TEXTS.get(
+                        "reason.tooBig", (size + (1 << 20) - 1) >> 20, maxBytes >> 20))));
+            }
             hash = sha256(file);
             // the same name and the same bytes: the same delivery again. Equal bytes under another name are a new
             // snapshot (stock back where it was two days ago), applied like any other.
@@ -62,11 +68,6 @@ public class InventoryFileImporter {
                 log.record(routeId, name, hash, Status.DUPLICATE, 0, null);
                 LOG.info(() -> name + " was imported before (same name and content); moved to .duplicate");
                 return;
-            }
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw new FileRejectedException(name, List.of(new Problem(0, "", FileRejectedException.TEXTS.get(
-                        "reason.tooBig", (size + (1 << 20) - 1) >> 20, maxBytes >> 20))));
             }
             long start = System.nanoTime();
             List<StockReport> rows;
@@ -111,21 +112,25 @@ public class InventoryFileImporter {
     }
 
     static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = sha256();
+        return HexFormat.of().formatHex(digest.digest(content));
     }
 
+    /** Streamed: a file of any size is hashed without being held in memory. */
     static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256();
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = in.read(buffer)) > 0;) {
                 digest.update(buffer, 0, n);
             }
-            return HexFormat.of().formatHex(digest.digest());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

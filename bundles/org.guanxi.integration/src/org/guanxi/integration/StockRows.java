@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.guanxi.core.service.InventoryService.StockReport;
 import org.guanxi.integration.FileRejectedException.Problem;
+import org.guanxi.tables.TableReader;
 
 /**
  * The checks every inventory file format shares: required SKU and warehouse of bounded length, non-negative
@@ -73,8 +74,9 @@ final class StockRows {
             return null;
         }
         String v = value.strip();
-        if (v.chars().anyMatch(Character::isISOControl)) {
-            problem(line, field, FileRejectedException.TEXTS.get("reason.control"));
+        String bad = TableReader.badCharacter(v);
+        if (bad != null) {
+            problem(line, field, bad);
             return null;
         }
         if (v.length() > max) {

@@ -206,7 +206,7 @@ public class LeadImportServiceImpl implements LeadImportService {
         private void unreadable(TableFileException e) {
             problemCount++;
             badLines++;
-            problems.add(new Problem(fileName, e.line(), e.column() == null ? "" : e.column(), e.reason()));
+            problems.add(new Problem(fileName, e.line(), e.column(), e.reason()));
         }
 
         private Field nameField() {

@@ -26,7 +26,7 @@ public class TableFileException extends IOException {
                 line, column, reason), cause);
         this.file = file;
         this.line = line;
-        this.column = column;
+        this.column = column == null ? "" : column;
         this.reason = reason;
     }
 
@@ -44,7 +44,7 @@ public class TableFileException extends IOException {
         return line;
     }
 
-    /** The column's header (or number), or null when the problem is the line or the file. */
+    /** The column's number and header, or empty when the problem is the line or the file. */
     public String column() {
         return column;
     }

@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.guanxi.core.i18n.Texts;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -136,8 +136,43 @@ public abstract class TableReader implements Iterable<TableReader.Line>, Closeab
         };
     }
 
-    /** Why a cell's text cannot be imported, or null. */
-    static String badCharacter(String text) {
+    /**
+     * What goes wrong while a file is read (bad quoting, a broken sheet) as a {@link TableFileException} of the line
+     * being read, {@code reasonKey} saying what kind of file it is.
+     */
+    private static Iterator<Line> guarded(String file, Iterator<Line> lines, LongSupplier line, String reasonKey) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                try {
+                    return lines.hasNext();
+                } catch (RuntimeException e) {
+                    throw unreadable(e);
+                }
+            }
+
+            @Override
+            public Line next() {
+                try {
+                    return lines.next();
+                } catch (RuntimeException e) {
+                    throw unreadable(e);
+                }
+            }
+
+            private RuntimeException unreadable(RuntimeException e) {
+                if (e instanceof java.util.NoSuchElementException) {
+                    return e;
+                }
+                String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                        : e.getMessage() != null ? e.getMessage() : e.toString();
+                return new TableFileException(file, line.getAsLong(), null, TEXTS.get(reasonKey, why), e).unchecked();
+            }
+        };
+    }
+
+    /** Why a cell's text cannot be imported (a control character, U+FFFD), or null; for every reader of text files. */
+    public static String badCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             if (ch == '\uFFFD') {
@@ -205,33 +240,8 @@ public abstract class TableReader implements Iterable<TableReader.Line>, Closeab
 
         @Override
         public Iterator<Line> iterator() {
-            Iterator<CSVRecord> records = parser.iterator();
-            return checked(name, new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    try {
-                        return records.hasNext();
-                    } catch (UncheckedIOException | IllegalStateException e) {
-                        throw unreadable(e);
-                    }
-                }
-
-                @Override
-                public Line next() {
-                    try {
-                        CSVRecord r = records.next();
-                        return new Line(parser.getCurrentLineNumber(), r.toList());
-                    } catch (UncheckedIOException | IllegalStateException e) {
-                        throw unreadable(e);
-                    }
-                }
-
-                private UncheckedIOException unreadable(RuntimeException e) {
-                    String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-                    return new TableFileException(name, parser.getCurrentLineNumber() + 1, null,
-                            TEXTS.get("reason.csv", why), e).unchecked();
-                }
-            }, false);
+            Iterator<Line> lines = parser.stream().map(r -> new Line(parser.getCurrentLineNumber(), r.toList())).iterator();
+            return checked(name, guarded(name, lines, () -> parser.getCurrentLineNumber() + 1, "reason.csv"), false);
         }
 
         @Override
@@ -261,39 +271,11 @@ public abstract class TableReader implements Iterable<TableReader.Line>, Closeab
 
         @Override
         public Iterator<Line> iterator() {
-            Iterator<Line> lines = rows.map(Excel::line).filter(l -> l.cells().stream().anyMatch(c -> !c.isEmpty())).iterator();
+            long[] last = { 0 };
+            Iterator<Line> lines = rows.map(Excel::line).filter(l -> l.cells().stream().anyMatch(c -> !c.isEmpty()))
+                    .peek(l -> last[0] = l.number()).iterator();
             // a sheet's XML is read while iterating: a broken one fails here, not at open
-            return checked(name, new Iterator<>() {
-                long last;
-
-                @Override
-                public boolean hasNext() {
-                    try {
-                        return lines.hasNext();
-                    } catch (RuntimeException e) {
-                        throw broken(e);
-                    }
-                }
-
-                @Override
-                public Line next() {
-                    try {
-                        Line l = lines.next();
-                        last = l.number();
-                        return l;
-                    } catch (RuntimeException e) {
-                        throw broken(e);
-                    }
-                }
-
-                private UncheckedIOException broken(RuntimeException e) {
-                    if (e instanceof UncheckedIOException u && u.getCause() instanceof TableFileException) {
-                        return u;
-                    }
-                    return new TableFileException(name, last + 1, null,
-                            TEXTS.get("reason.excel", e.getMessage() == null ? e.toString() : e.getMessage()), e).unchecked();
-                }
-            }, true);
+            return checked(name, guarded(name, lines, () -> last[0] + 1, "reason.excel"), true);
         }
 
         private static Line line(Row row) {

@@ -129,7 +129,7 @@ public final class CustomerImporter {
 
     /** A file that cannot be read as it is (encoding, control character, cells per line): nothing is imported. */
     private Report unreadable(TableFileException e, long start) {
-        Problem p = new Problem(fileName, e.line(), e.column() == null ? "" : e.column(), e.reason());
+        Problem p = new Problem(fileName, e.line(), e.column(), e.reason());
         return new Report(fileName, 0, 0, 0, List.of(p), millis(start));
     }
 

@@ -109,7 +109,7 @@ final class OrderLineFile {
             }
         } catch (java.io.UncheckedIOException e) {
             if (e.getCause() instanceof TableFileException bad) {
-                f.problem(name, bad.line(), bad.column() == null ? "" : bad.column(), bad.reason());
+                f.problem(name, bad.line(), bad.column(), bad.reason());
             } else {
                 f.problem(name, f.lines + 1, "", TEXTS.get("csv", e.getMessage()));
             }
