@@ -62,6 +62,11 @@ final class OrderLineFile {
     /** {@code customer}: a Guanxi customer code, or the source's number with the import prefix. */
     record Invoice(String number, String customer, LocalDateTime date, String country, long firstLine, List<Line> lines) {
         boolean isReturn() {
+            return isReturn(number);
+        }
+
+        /** A cancellation's invoice number starts with C. */
+        static boolean isReturn(String number) {
             return number.startsWith("C") || number.startsWith("c");
         }
     }
@@ -177,14 +182,13 @@ final class OrderLineFile {
             return;
         }
         // what is kept must fit its column whole and make sense as an invoice; lines without a customer are only counted
-        boolean isReturn = invoice.startsWith("C") || invoice.startsWith("c");
         String description = get(r, Field.DESCRIPTION);
         String country = get(r, Field.COUNTRY);
         check(file, line, Field.ORDER_NO, invoice.length() > 32, TEXTS.get("tooLong", 32));
         check(file, line, Field.DESCRIPTION, description.length() > 200, TEXTS.get("tooLong", 200));
         check(file, line, Field.COUNTRY, country.length() > 100, TEXTS.get("tooLong", 100));
         check(file, line, Field.QUANTITY, Math.abs(quantity) >= MAX_QUANTITY, TEXTS.get("tooLarge", MAX_QUANTITY - 1));
-        check(file, line, Field.QUANTITY, !isReturn && quantity <= 0, TEXTS.get("quantityOnInvoice", quantity));
+        check(file, line, Field.QUANTITY, !Invoice.isReturn(invoice) && quantity <= 0, TEXTS.get("quantityOnInvoice", quantity));
         check(file, line, Field.UNIT_PRICE, price.signum() < 0, TEXTS.get("negativePrice", price.toPlainString()));
         check(file, line, Field.UNIT_PRICE, price.abs().compareTo(MAX_PRICE) >= 0 || price.scale() > 4,
                 TEXTS.get("price", price.toString()));
