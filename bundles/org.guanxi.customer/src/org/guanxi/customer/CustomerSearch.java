@@ -1,26 +1,27 @@
 package org.guanxi.customer;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.guanxi.core.model.SearchKeys;
 
+import jakarta.persistence.TypedQuery;
+
 /**
- * Turns what a user types into indexed prefix predicates: digits search phone numbers (normalised, so "+86 138"
- * finds 138…; four or more digits also find the numbers ending in them, through the reversed key) and member cards, a
- * customer code (C followed by digits) searches codes, letters followed by digits search member cards and codes,
- * Chinese characters search names, anything else searches the pinyin key (Western names spell themselves there).
- * Every predicate is a prefix match on an indexed column, which keeps search-as-you-type fast however large the
- * customer base grows.
+ * Turns what a user types into indexed prefix predicates ("probes"): digits search phone numbers (normalised, so
+ * "+86 138" finds 138…; four or more digits also find the numbers ending in them, through the reversed key) and
+ * member cards, a customer code (C followed by digits) searches codes, letters followed by digits search member cards
+ * and codes, Chinese characters search names, anything else searches the pinyin key (Western names spell themselves
+ * there). Every probe is a prefix match on one indexed column, which keeps search-as-you-type fast however large the
+ * customer base grows; a search of several probes matches any of them ({@link CustomerListQuery} merges them).
  */
-record CustomerSearch(String where, String pattern, String order, String tail) {
+record CustomerSearch(List<String> probes, String pattern, String order, String tail) {
 
     /**
      * Results are listed by name; a pinyin search lists them by pinyin instead, the order of the index it reads,
      * so the first page comes off the index without sorting every match of a short prefix.
      */
-    CustomerSearch(String where, String pattern) {
-        this(where, pattern, "c.nameKey, c.id", null);
-    }
+    static final String BY_NAME = "c.nameKey, c.id";
 
     /** Digits typed at least this many also find the numbers that end in them (手机尾号). */
     static final int TAIL_DIGITS = 4;
@@ -28,28 +29,33 @@ record CustomerSearch(String where, String pattern, String order, String tail) {
     static CustomerSearch of(String text) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
-            return new CustomerSearch("", null);
+            return new CustomerSearch(List.of(), null, BY_NAME, null);
         }
         if (t.matches("[0-9+][0-9 +()\\-]*")) {
             String digits = SearchKeys.phoneKey(t);
             String p = escape(digits == null ? t : digits) + "%";
             if (digits != null && digits.length() >= TAIL_DIGITS) {
-                return new CustomerSearch("WHERE c.phoneKey LIKE :p OR c.phoneTail LIKE :t OR c.memberCard LIKE :p", p,
-                        "c.nameKey, c.id", escape(SearchKeys.phoneTail(digits)) + "%");
+                return new CustomerSearch(List.of("c.phoneKey LIKE :p", "c.phoneTail LIKE :t", "c.memberCard LIKE :p"),
+                        p, BY_NAME, escape(SearchKeys.phoneTail(digits)) + "%");
             }
-            return new CustomerSearch("WHERE c.phoneKey LIKE :p OR c.memberCard LIKE :p", p);
+            return of(p, "c.phoneKey LIKE :p", "c.memberCard LIKE :p");
         }
         if (t.matches("(?i)c\\d+")) {
-            return new CustomerSearch("WHERE c.code LIKE :p", escape(t.toUpperCase(Locale.ROOT)) + "%");
+            return of(escape(t.toUpperCase(Locale.ROOT)) + "%", "c.code LIKE :p");
         }
         if (t.matches("(?i)[a-z]{1,6}\\d[a-z0-9\\-]*")) {
-            return new CustomerSearch("WHERE c.memberCard LIKE :p OR c.code LIKE :p", escape(t.toUpperCase(Locale.ROOT)) + "%");
+            return of(escape(t.toUpperCase(Locale.ROOT)) + "%", "c.memberCard LIKE :p", "c.code LIKE :p");
         }
         if (SearchKeys.hasHan(t)) {
-            return new CustomerSearch("WHERE c.nameKey LIKE :p", escape(t.toLowerCase(Locale.ROOT)) + "%");
+            return of(escape(t.toLowerCase(Locale.ROOT)) + "%", "c.nameKey LIKE :p");
         }
         // latin letters: pinyin of Chinese names, and Western names as they are (the key drops spaces)
-        return new CustomerSearch("WHERE c.pinyinKey LIKE :p", escape(SearchKeys.pinyinKey(t)) + "%", "c.pinyinKey, c.id", null);
+        return new CustomerSearch(List.of("c.pinyinKey LIKE :p"), escape(SearchKeys.pinyinKey(t)) + "%",
+                "c.pinyinKey, c.id", null);
+    }
+
+    private static CustomerSearch of(String pattern, String... probes) {
+        return new CustomerSearch(List.of(probes), pattern, BY_NAME, null);
     }
 
     /** LIKE wildcards typed by the user are matched literally (escape character {@code \}). */
@@ -57,8 +63,23 @@ record CustomerSearch(String where, String pattern, String order, String tail) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    String jpql(String select, String orderBy) {
-        String w = where.isEmpty() ? "" : where.replace(":p", ":p ESCAPE '\\'").replace(":t", ":t ESCAPE '\\'");
-        return select + " FROM Customer c " + w + orderBy;
+    /** All probes, any of which matches; nothing for an empty search. */
+    String where() {
+        return String.join(" OR ", probes);
+    }
+
+    /** {@code select} over the customers that {@code predicate} (all probes, or one of them) matches. */
+    String jpql(String select, String predicate, String orderBy) {
+        String w = predicate.isEmpty() ? ""
+                : " WHERE " + predicate.replace(":p", ":p ESCAPE '\\'").replace(":t", ":t ESCAPE '\\'");
+        return select + " FROM Customer c" + w + orderBy;
+    }
+
+    /** Binds the parameters {@code predicate} uses. */
+    <T> TypedQuery<T> bind(TypedQuery<T> q, String predicate) {
+        if (predicate.contains(":t")) {
+            q.setParameter("t", tail);
+        }
+        return predicate.contains(":p") ? q.setParameter("p", pattern) : q;
     }
 }

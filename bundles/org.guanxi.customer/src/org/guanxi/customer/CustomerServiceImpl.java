@@ -16,7 +16,6 @@ import org.guanxi.core.model.Contact;
 import org.guanxi.core.model.ContactPoint;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.KeyDate;
-import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.ConflictException;
@@ -35,7 +34,6 @@ import org.osgi.service.event.EventAdmin;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 
 /**
  * Customer master data: a save checks the permission, validates, writes the customer with its contacts and
@@ -74,32 +72,13 @@ public class CustomerServiceImpl implements CustomerService {
     @Override
     public int count(String searchText, int atMost) {
         security.check(Permission.CUSTOMER_READ);
-        CustomerSearch s = CustomerSearch.of(searchText);
-        if (s.pattern() == null || atMost >= Integer.MAX_VALUE - 1) {
-            return db.read(em -> bind(em.createQuery(s.jpql("SELECT COUNT(c)", ""), Long.class), s).getSingleResult()).intValue();
-        }
-        // reading at most atMost + 1 ids off the index stops early where COUNT would visit every match
-        return db.read(em -> bind(em.createQuery(s.jpql("SELECT c.id", ""), Long.class), s).setMaxResults(atMost + 1)
-                .getResultList().size());
+        return db.read(em -> CustomerListQuery.count(em, CustomerSearch.of(searchText), atMost));
     }
 
     @Override
     public List<CustomerRow> find(String searchText, int offset, int limit) {
         security.check(Permission.CUSTOMER_READ);
-        CustomerSearch s = CustomerSearch.of(searchText);
-        String select = "SELECT c.id, c.code, c.kind, c.name, c.phone, c.email, c.memberCard, c.city";
-        return db.read(em -> bind(em.createQuery(s.jpql(select, " ORDER BY " + s.order()), Object[].class), s)
-                .setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                .map(r -> new CustomerRow((Long) r[0], (String) r[1], (PartyKind) r[2], (String) r[3], (String) r[4],
-                        (String) r[5], (String) r[6], (String) r[7]))
-                .toList());
-    }
-
-    private static <T> TypedQuery<T> bind(TypedQuery<T> q, CustomerSearch s) {
-        if (s.tail() != null) {
-            q.setParameter("t", s.tail());
-        }
-        return s.pattern() == null ? q : q.setParameter("p", s.pattern());
+        return db.read(em -> CustomerListQuery.find(em, CustomerSearch.of(searchText), offset, limit));
     }
 
     @Override
