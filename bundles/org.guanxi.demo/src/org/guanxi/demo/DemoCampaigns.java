@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.guanxi.core.db.SqlDialect;
 import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.persistence.IdBlock;
@@ -69,7 +70,7 @@ final class DemoCampaigns {
             String subjectEn, String bodyZh, String bodyEn, BigDecimal budget, BigDecimal cost, LocalDate start)
             throws SQLException {
         long id = ids.next();
-        long no = DemoOrders.count(c, "VALUES NEXT VALUE FOR CAMPAIGN_NO_SEQ");
+        long no = DemoOrders.count(c, SqlDialect.of(c).nextValue("CAMPAIGN_NO_SEQ"));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO CAMPAIGN (ID, VERSION, CODE, NAME, SEGMENT_ID, STATUS, "
                 + "SENDER_NAME, SUBJECT_ZH, BODY_ZH, SUBJECT_EN, BODY_EN, BUDGET, COST, CURRENCY, START_DATE, END_DATE, "
                 + "OWNER_LOGIN, CREATED_AT, UPDATED_AT) VALUES (?, 1, ?, ?, ?, ?, '关系贸易市场部', ?, ?, ?, ?, ?, ?, 'CNY', ?, ?, "

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.guanxi.core.db.SqlDialect;
 import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Criterion;
 import org.guanxi.core.model.LeadSource;
@@ -155,7 +156,7 @@ final class DemoSales {
     }
 
     static String code(Connection c, String sequence, String prefix) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("VALUES NEXT VALUE FOR " + sequence)) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SqlDialect.of(c).nextValue(sequence))) {
             rs.next();
             return String.format("%s%07d", prefix, rs.getLong(1));
         }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.guanxi.core.db.SqlDialect;
 import org.guanxi.core.AppClock;
 import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.model.CasePriority;
@@ -321,7 +322,7 @@ final class DemoService {
         Inserts(Connection c, ServiceLevelService levels, WorkingCalendar calendar) throws SQLException {
             this.levels = levels;
             this.calendar = calendar;
-            number = c.prepareStatement("VALUES NEXT VALUE FOR CASE_NO_SEQ");
+            number = c.prepareStatement(SqlDialect.of(c).nextValue("CASE_NO_SEQ"));
             caseRow = c.prepareStatement("INSERT INTO SERVICE_CASE (ID, VERSION, CASE_NO, CUSTOMER_ID, KIND, PHASE, PRIORITY, "
                     + "CHANNEL, QUEUE_CODE, ASSIGNEE, STATUS, SUBJECT, DESCRIPTION, ANSWER, TIER, OPENED_AT, FIRST_RESPONSE_DUE, "
                     + "RESOLUTION_DUE, FIRST_RESPONSE_AT, RESOLVED_AT, CLOSED_AT, ESCALATION_LEVEL, ESCALATED_AT, CREATED_BY, "

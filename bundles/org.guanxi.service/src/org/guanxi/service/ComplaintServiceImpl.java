@@ -323,7 +323,7 @@ public class ComplaintServiceImpl implements ComplaintService {
             int reopened = 0;
             double follow = 0;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), SUM(CASE WHEN s.STATUS = 'CLOSED' THEN 1 ELSE 0 END), "
-                    + "SUM(CASE WHEN k.REOPENED > 0 THEN 1 ELSE 0 END), AVG(CAST(k.FOLLOW_UP_SCORE AS DOUBLE)) " + FROM)) {
+                    + "SUM(CASE WHEN k.REOPENED > 0 THEN 1 ELSE 0 END), AVG(CAST(k.FOLLOW_UP_SCORE AS DOUBLE PRECISION)) " + FROM)) {
                 period(ps, from, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

@@ -1,15 +1,12 @@
 package org.guanxi.core.persistence;
 
-import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import org.apache.derby.client.BasicClientDataSource;
 import org.apache.derby.jdbc.BasicEmbeddedDataSource40;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -17,8 +14,9 @@ import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
 
 /**
  * Turns {@link DatabaseSettings} into a {@link DataSource}: Derby's own embedded data source for the default, Derby's
- * client data source for a team server's network Derby ({@code jdbc:derby://host:port/db}), the JDBC driver manager
- * for other server databases (PostgreSQL) whose driver bundles register themselves.
+ * client data source for a team server's network Derby ({@code jdbc:derby://host:port/db}), the PostgreSQL driver's
+ * data source for the team database ({@code jdbc:postgresql://host:port/db?sslmode=…}). The driver classes are used
+ * directly: the JDBC driver manager does not see drivers of other bundles inside OSGi.
  */
 final class DataSources {
 
@@ -78,7 +76,18 @@ final class DataSources {
         if (url.startsWith("jdbc:derby://")) {
             return networkDerby(s);
         }
-        return new DriverManagerDataSource(url, s.user(), s.password());
+        if (s.isPostgreSql()) {
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setURL(url);
+            if (s.user() != null) {
+                ds.setUser(s.user());
+                ds.setPassword(s.password());
+            }
+            // the product's name in pg_stat_activity, so that IT sees who holds a connection
+            ds.setApplicationName("Guanxi CRM");
+            return ds;
+        }
+        throw new IllegalArgumentException("Guanxi runs on embedded Derby or PostgreSQL, not on " + s.describe());
     }
 
     /** {@code jdbc:derby://host[:port]/database[;attribute=value...]}, as Derby's client documents it. */
@@ -99,53 +108,5 @@ final class DataSources {
             ds.setPassword(s.password());
         }
         return ds;
-    }
-
-    private record DriverManagerDataSource(String url, String user, String password) implements DataSource {
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return DriverManager.getConnection(url, user, password);
-        }
-
-        @Override
-        public Connection getConnection(String u, String p) throws SQLException {
-            return DriverManager.getConnection(url, u, p);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-            // not used
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-            DriverManager.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return DriverManager.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getLogger("org.guanxi.db");
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
     }
 }

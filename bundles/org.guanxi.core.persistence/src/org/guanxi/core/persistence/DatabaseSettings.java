@@ -22,6 +22,15 @@ public record DatabaseSettings(String url, String user, String password) {
         return url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://");
     }
 
+    public boolean isPostgreSql() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    /** The folder of the schema migrations and EclipseLink's name for this database. */
+    String dialect() {
+        return isPostgreSql() ? "postgresql" : "derby";
+    }
+
     /** The URL without any password parameter, for display. */
     public String describe() {
         return url.replaceAll("(?i)(password=)[^;&]*", "$1***").replaceAll("(?i);create=true", "");

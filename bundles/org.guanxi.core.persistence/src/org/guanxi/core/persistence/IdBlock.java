@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import org.guanxi.core.db.SqlDialect;
+
 /**
  * Ids for plain-JDBC bulk inserts, taken from the same sequence as EclipseLink and with its block convention:
  * a sequence value v reserves the ids v-49 … v.
@@ -23,7 +25,7 @@ public final class IdBlock {
     public long next() throws SQLException {
         if (next > last) {
             try (Statement st = connection.createStatement();
-                    ResultSet rs = st.executeQuery("VALUES NEXT VALUE FOR GX_ID_SEQ")) {
+                    ResultSet rs = st.executeQuery(SqlDialect.of(connection).nextValue("GX_ID_SEQ"))) {
                 rs.next();
                 last = rs.getLong(1);
                 next = last - SIZE + 1;

@@ -66,12 +66,12 @@ public class JpaDatabase implements Database {
         }
         long start = System.nanoTime();
         dataSource = DataSources.pooled(s);
-        schemaVersion = new SchemaMigrator(dataSource, dialect()).migrate();
+        schemaVersion = new SchemaMigrator(dataSource, s.dialect()).migrate();
         SearchKeyFiller.fillPinyin(dataSource);
         Map<String, Object> props = new HashMap<>();
         props.put(PersistenceUnitProperties.CLASSLOADER, JpaDatabase.class.getClassLoader());
         props.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource);
-        props.put(PersistenceUnitProperties.TARGET_DATABASE, s.url().startsWith("jdbc:derby") ? "Derby" : "PostgreSQL");
+        props.put(PersistenceUnitProperties.TARGET_DATABASE, s.isPostgreSql() ? "PostgreSQL" : "Derby");
         emf = new PersistenceProvider().createEntityManagerFactory("guanxi", props);
         if (emf == null) {
             throw new IllegalStateException("EclipseLink did not find persistence unit 'guanxi'");
@@ -102,10 +102,6 @@ public class JpaDatabase implements Database {
         if (System.getProperty("derby.language.sequence.preallocator") == null) {
             System.setProperty("derby.language.sequence.preallocator", "2000");
         }
-    }
-
-    private String dialect() {
-        return settings.url().startsWith("jdbc:derby") ? "derby" : "postgresql";
     }
 
     @Deactivate

@@ -9,7 +9,7 @@ public final class Codes {
     }
 
     public static String next(EntityManager em, String sequence, String prefix) {
-        Number n = (Number) em.createNativeQuery("VALUES NEXT VALUE FOR " + sequence).getSingleResult();
+        Number n = (Number) em.createNativeQuery(SqlDialect.of(em).nextValue(sequence)).getSingleResult();
         return String.format("%s%07d", prefix, n.longValue());
     }
 }

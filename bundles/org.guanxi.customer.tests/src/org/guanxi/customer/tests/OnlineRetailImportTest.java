@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.testing.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -42,7 +43,7 @@ class OnlineRetailImportTest {
     void theWholeFileImportsAndThePyramidMatchesAnIndependentComputation() throws Exception {
         Path file = Path.of(System.getProperty("guanxi.datasets", "../shared/datasets"), "online-retail.csv.gz");
         assumeTrue(Files.isRegularFile(file), "the shared datasets are beside the checkout");
-        JpaDatabase db = JpaDatabase.openEmbedded(tmp.resolve("db"));
+        JpaDatabase db = TestDatabases.open(tmp.resolve("db"));
         try {
             SecurityServiceImpl security = new SecurityServiceImpl(db);
             security.signInOsUser();

@@ -1,5 +1,6 @@
 package org.guanxi.customer.tests;
 
+import org.guanxi.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -18,7 +19,7 @@ final class ServiceFixture implements AutoCloseable {
 
     private ServiceFixture(Path dir) throws SQLException {
         Locale.setDefault(Locale.ENGLISH);
-        db = JpaDatabase.openEmbedded(dir.resolve("db"));
+        db = TestDatabases.open(dir.resolve("db"));
         security = new SecurityServiceImpl(db);
         security.signInOsUser();
         audit = new AuditLogImpl(db, security);

@@ -1,5 +1,6 @@
 package org.guanxi.integration.tests;
 
+import org.guanxi.testing.TestDatabases;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ final class ErpFixture implements AutoCloseable {
     ErpFixture(Path home, String[] settings, String secrets) throws SQLException, IOException {
         Locale.setDefault(Locale.ENGLISH);
         this.home = home;
-        db = JpaDatabase.openEmbedded(home.resolve("db"));
+        db = TestDatabases.open(home.resolve("db"));
         security = new SecurityServiceImpl(db);
         security.signInOsUser();
         audit = new AuditLogImpl(db, security);

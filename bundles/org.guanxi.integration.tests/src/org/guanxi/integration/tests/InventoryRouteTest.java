@@ -1,5 +1,6 @@
 package org.guanxi.integration.tests;
 
+import org.guanxi.testing.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -49,7 +50,7 @@ class InventoryRouteTest {
     void start() throws Exception {
         locale = Locale.getDefault();
         Locale.setDefault(Locale.ENGLISH);
-        db = JpaDatabase.openEmbedded(home.resolve("db"));
+        db = TestDatabases.open(home.resolve("db"));
         SecurityServiceImpl security = new SecurityServiceImpl(db);
         security.signInOsUser();
         inventory = new InventoryRepository(db, security);

@@ -21,6 +21,7 @@ import org.apache.derby.drda.NetworkServerControl;
 import org.guanxi.core.persistence.DatabaseSettings;
 import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.integration.RouteLeadership;
+import org.guanxi.testing.TestDatabases;
 import org.guanxi.integration.simulator.Ports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Team mode: servers that share one database over Derby's network server (as desktops and servers do), each with
- * its own sessions. Exactly one leads the routes at any time; another takes over when the leader stops or when its
+ * Team mode: servers that share one database (PostgreSQL in the PostgreSQL pass, else Derby's network server), each
+ * with its own sessions. Exactly one leads the routes at any time; another takes over when the leader stops or when its
  * database session dies (as it does when its process is killed or its network fails).
  */
 class RouteLeadershipTest {
@@ -41,7 +42,7 @@ class RouteLeadershipTest {
 
     private JpaDatabase host;
     private NetworkServerControl server;
-    private String url;
+    private DatabaseSettings shared;
     /** How many servers run the routes right now, and the most there ever were at once. */
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger most = new AtomicInteger();
@@ -49,8 +50,12 @@ class RouteLeadershipTest {
     private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void startNetworkServer() throws Exception {
-        host = JpaDatabase.openEmbedded(home.resolve("db"));
+    void startDatabaseServer() throws Exception {
+        host = TestDatabases.open(home.resolve("db"));
+        if (TestDatabases.onPostgreSql()) {
+            shared = TestDatabases.settings(home.resolve("db"));
+            return;
+        }
         int port = Ports.free();
         server = new NetworkServerControl(InetAddress.getLoopbackAddress(), port);
         server.start(new PrintWriter(PrintWriter.nullWriter()));
@@ -62,7 +67,7 @@ class RouteLeadershipTest {
                 return false;
             }
         });
-        url = "jdbc:derby://127.0.0.1:" + port + "/" + home.resolve("db").toAbsolutePath();
+        shared = new DatabaseSettings("jdbc:derby://127.0.0.1:" + port + "/" + home.resolve("db").toAbsolutePath(), null, null);
     }
 
     @AfterEach
@@ -70,7 +75,9 @@ class RouteLeadershipTest {
         for (AutoCloseable c : toClose.reversed()) {
             c.close();
         }
-        server.shutdown();
+        if (server != null) {
+            server.shutdown();
+        }
         host.close();
     }
 
@@ -86,7 +93,7 @@ class RouteLeadershipTest {
 
     private DataSource network() throws SQLException {
         JpaDatabase db = new JpaDatabase();
-        db.open(new DatabaseSettings(url, null, null));
+        db.open(shared);
         toClose.add(db::close);
         return db.unpooledDataSource();
     }

@@ -1,5 +1,6 @@
 package org.guanxi.marketing.tests;
 
+import org.guanxi.testing.TestDatabases;
 import org.guanxi.core.AppClock;
 import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.persistence.OutboxRepository;
@@ -50,7 +51,7 @@ final class MarketingFixture implements AutoCloseable {
 
     private MarketingFixture(Path dir) throws SQLException {
         Locale.setDefault(Locale.ENGLISH);
-        db = JpaDatabase.openEmbedded(dir.resolve("db"));
+        db = TestDatabases.open(dir.resolve("db"));
         security = new SecurityServiceImpl(db);
         security.signInOsUser();
         audit = new AuditLogImpl(db, security);

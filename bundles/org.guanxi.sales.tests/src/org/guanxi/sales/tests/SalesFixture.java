@@ -1,5 +1,6 @@
 package org.guanxi.sales.tests;
 
+import org.guanxi.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -46,7 +47,7 @@ final class SalesFixture implements AutoCloseable {
 
     private SalesFixture(Path dir) throws SQLException {
         Locale.setDefault(Locale.ENGLISH);
-        db = JpaDatabase.openEmbedded(dir.resolve("db"));
+        db = TestDatabases.open(dir.resolve("db"));
         security = new SecurityServiceImpl(db);
         security.signInOsUser();
         audit = new AuditLogImpl(db, security);

@@ -1,5 +1,6 @@
 package org.guanxi.service.tests;
 
+import org.guanxi.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,7 +36,7 @@ final class ServiceFixture implements AutoCloseable {
     final KnowledgeBaseImpl knowledge;
 
     ServiceFixture(Path dir) throws SQLException {
-        db = JpaDatabase.openEmbedded(dir.resolve("db"));
+        db = TestDatabases.open(dir.resolve("db"));
         security = new SecurityServiceImpl(db);
         security.signInOsUser();
         audit = new AuditLogImpl(db, security);

@@ -1,5 +1,6 @@
 package org.guanxi.core.persistence.tests;
 
+import org.guanxi.testing.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,7 +36,7 @@ class JpaDatabaseTest {
 
     @BeforeEach
     void open() throws Exception {
-        db = JpaDatabase.openEmbedded(tmp.resolve("db"));
+        db = TestDatabases.open(tmp.resolve("db"));
     }
 
     @AfterEach
@@ -67,7 +68,7 @@ class JpaDatabaseTest {
         assertEquals(1, read.getContacts().size());
         assertEquals("王芳", read.getContacts().get(0).getName());
         assertNotNull(read.getCreatedAt());
-        assertTrue(db.describe().startsWith("jdbc:derby:"));
+        assertTrue(db.describe().startsWith(TestDatabases.onPostgreSql() ? "jdbc:postgresql:" : "jdbc:derby:"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.guanxi.core.persistence.tests;
 
+import org.guanxi.testing.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,6 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import org.apache.derby.jdbc.BasicEmbeddedDataSource40;
 import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.core.persistence.SchemaMigrator;
@@ -25,16 +25,13 @@ class SchemaMigrationTest {
     @TempDir
     Path tmp;
 
-    private DataSource derby(String name) {
-        BasicEmbeddedDataSource40 ds = new BasicEmbeddedDataSource40();
-        ds.setDatabaseName(tmp.resolve(name).toString());
-        ds.setCreateDatabase("create");
-        return ds;
+    private DataSource database(String name) throws SQLException {
+        return TestDatabases.dataSource(tmp.resolve(name));
     }
 
     @Test
     void freshDatabaseGetsEveryMigration() throws SQLException {
-        SchemaMigrator m = new SchemaMigrator(derby("fresh"), "derby");
+        SchemaMigrator m = new SchemaMigrator(database("fresh"), TestDatabases.dialect());
         assertTrue(m.latestVersion() >= 2, "at least two migrations ship");
         assertEquals(m.latestVersion(), m.migrate());
         assertEquals(m.latestVersion(), m.migrate(), "a second run changes nothing");
@@ -42,8 +39,8 @@ class SchemaMigrationTest {
 
     @Test
     void databaseOfTheFirstReleaseIsUpgradedThroughEveryMigrationWithoutLosingRows() throws Exception {
-        DataSource ds = derby("old");
-        SchemaMigrator m = new SchemaMigrator(ds, "derby");
+        DataSource ds = database("old");
+        SchemaMigrator m = new SchemaMigrator(ds, TestDatabases.dialect());
         assertEquals(1, m.migrateTo(1));
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             // rows as the previous release wrote them (no NAME_KEY column yet in V1)
@@ -70,7 +67,7 @@ class SchemaMigrationTest {
         }
 
         // and EclipseLink works on the upgraded database
-        JpaDatabase db = JpaDatabase.openEmbedded(tmp.resolve("old"));
+        JpaDatabase db = TestDatabases.open(tmp.resolve("old"));
         try {
             assertEquals(300L, db.read(em -> em.createQuery("SELECT COUNT(c) FROM Customer c", Long.class).getSingleResult()));
             assertEquals("wangfang42", db.read(em -> em.find(org.guanxi.core.model.Customer.class, 42L)).getPinyinKey(),
@@ -85,8 +82,8 @@ class SchemaMigrationTest {
 
     @Test
     void aDatabaseFromANewerBuildIsRefused() throws SQLException {
-        DataSource ds = derby("newer");
-        SchemaMigrator m = new SchemaMigrator(ds, "derby");
+        DataSource ds = database("newer");
+        SchemaMigrator m = new SchemaMigrator(ds, TestDatabases.dialect());
         m.migrate();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO SCHEMA_VERSION (VERSION, DESCRIPTION, APPLIED_AT) VALUES (999, 'future', " + SqlClock.now() + ")");

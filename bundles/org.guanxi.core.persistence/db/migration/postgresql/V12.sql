@@ -1,0 +1,22 @@
+-- V12: sales forecast — which team each rep belongs to, and monthly revenue targets per rep, team or the company.
+
+CREATE TABLE SALES_TEAM_MEMBER (
+  LOGIN VARCHAR(64) NOT NULL PRIMARY KEY,
+  TEAM VARCHAR(60) NOT NULL
+);
+
+-- a target for one month; a quarter's or a year's target is the sum of its months
+CREATE TABLE SALES_TARGET (
+  ID BIGINT NOT NULL GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  SCOPE VARCHAR(8) NOT NULL,
+  SCOPE_KEY VARCHAR(64) NOT NULL,
+  MONTH_START DATE NOT NULL,
+  AMOUNT DECIMAL(15,2) NOT NULL,
+  UPDATED_AT TIMESTAMP NOT NULL,
+  USER_LOGIN VARCHAR(64) NOT NULL,
+  CONSTRAINT UQ_SALES_TARGET UNIQUE (SCOPE, SCOPE_KEY, MONTH_START)
+);
+
+-- the forecast reads open deals by expected close and won deals by the day they closed
+CREATE INDEX IX_OPPORTUNITY_CLOSE ON OPPORTUNITY (EXPECTED_CLOSE);
+CREATE INDEX IX_OPPORTUNITY_CLOSED_ON ON OPPORTUNITY (CLOSED_ON);

@@ -1,0 +1,21 @@
+-- V14: integration — what happened to each outbox message (sent, retried, acknowledged, parked, replayed,
+-- discarded), and small named cursors of the routes (e.g. the last ERP update read).
+
+CREATE TABLE OUTBOX_EVENT (
+  ID BIGINT NOT NULL GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  MESSAGE_ID BIGINT NOT NULL REFERENCES OUTBOX (ID),
+  HAPPENED_AT TIMESTAMP NOT NULL,
+  KIND VARCHAR(16) NOT NULL,
+  ACTOR VARCHAR(64),
+  DETAIL VARCHAR(2000)
+);
+CREATE INDEX IX_OUTBOX_EVENT_MESSAGE ON OUTBOX_EVENT (MESSAGE_ID, ID);
+
+-- the messages a user may have to look at: parked ones, newest first
+CREATE INDEX IX_OUTBOX_STATUS_ID ON OUTBOX (STATUS, ID);
+
+CREATE TABLE INTEGRATION_STATE (
+  NAME VARCHAR(100) NOT NULL PRIMARY KEY,
+  VAL VARCHAR(400) NOT NULL,
+  UPDATED_AT TIMESTAMP NOT NULL
+);
