@@ -30,7 +30,15 @@ public final class AppClock {
     public static final String PROPERTY = "guanxi.clock";
     public static final String ENVIRONMENT = "GUANXI_CLOCK";
 
-    private static volatile Clock clock = start(setting());
+    /**
+     * The clock ticks in microseconds, the finest time both databases keep (PostgreSQL's timestamps hold no
+     * nanoseconds): a moment written and read back is the same moment.
+     */
+    private static final Duration TICK = Duration.ofNanos(1_000);
+
+    /** The clock as set, given back by {@link #set}. */
+    private static volatile Clock source = start(setting());
+    private static volatile Clock clock = Clock.tick(source, TICK);
 
     private AppClock() {
     }
@@ -64,8 +72,9 @@ public final class AppClock {
         if (newClock == null) {
             throw new IllegalArgumentException("clock");
         }
-        Clock previous = clock;
-        clock = newClock;
+        Clock previous = source;
+        source = newClock;
+        clock = Clock.tick(newClock, TICK);
         return previous;
     }
 

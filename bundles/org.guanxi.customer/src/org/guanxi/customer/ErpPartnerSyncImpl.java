@@ -210,9 +210,12 @@ public class ErpPartnerSyncImpl implements ErpPartnerSync {
                 .getSingleResult() > 0;
     }
 
-    /** SQL, not JPQL: EclipseLink's bulk JPQL update moves the version on, which is what this must not do. */
+    /**
+     * SQL, not JPQL: EclipseLink's bulk JPQL update moves the version on, which is what this must not do. The cast
+     * types a null version, which EclipseLink binds as text (PostgreSQL puts no text into a number column).
+     */
     private static void writeErpFields(EntityManager em, long customerId, String partnerNo, Long version) {
-        em.createNativeQuery("UPDATE CUSTOMER SET ERP_PARTNER_NO = ?, ERP_VERSION = ? WHERE ID = ?")
+        em.createNativeQuery("UPDATE CUSTOMER SET ERP_PARTNER_NO = ?, ERP_VERSION = CAST(? AS BIGINT) WHERE ID = ?")
                 .setParameter(1, partnerNo).setParameter(2, version).setParameter(3, customerId).executeUpdate();
     }
 

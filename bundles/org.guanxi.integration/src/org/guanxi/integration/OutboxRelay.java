@@ -161,6 +161,12 @@ public class OutboxRelay {
             if (t instanceof java.sql.SQLTransactionRollbackException || t instanceof org.guanxi.core.service.ConflictException) {
                 return true;
             }
+            // PostgreSQL's driver names deadlocks (40P01), serialization failures (40001) and lock timeouts (55P03)
+            // only by their SQL state
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("40") || "55P03".equals(s.getSQLState()))) {
+                return true;
+            }
         }
         return false;
     }

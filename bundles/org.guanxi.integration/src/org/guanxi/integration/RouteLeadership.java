@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import org.guanxi.core.AppClock;
+import org.guanxi.core.db.SqlDialect;
 
 /**
  * Decides which of several team servers runs the routes, with the database as the referee: the leader is the server
@@ -25,8 +26,8 @@ import org.guanxi.core.AppClock;
 public final class RouteLeadership implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RouteLeadership.class.getName());
-    /** Derby's "lock could not be obtained within the time requested": a standby simply asks again. */
-    private static final String LOCK_TIMEOUT = "40XL1";
+    /** "Lock could not be obtained within the time requested" (Derby, PostgreSQL): a standby simply asks again. */
+    private static final java.util.Set<String> LOCK_TIMEOUT = java.util.Set.of("40XL1", "55P03");
 
     private final DataSource dataSource;
     private final String node;
@@ -107,6 +108,10 @@ public final class RouteLeadership implements AutoCloseable {
     /** Waits for the lock; false when the database's lock timeout ran out first (then the caller asks again). */
     private boolean acquire(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
+            if (SqlDialect.of(c) == SqlDialect.POSTGRESQL) {
+                // a leader's transaction stays open by design: no server-wide idle timeout may end it
+                st.execute("SET idle_in_transaction_session_timeout = 0");
+            }
             st.execute("LOCK TABLE INTEGRATION_LEADER IN EXCLUSIVE MODE");
             // visible to no one until it ends, but shown in the lock tables of the database for an administrator
             st.executeUpdate("DELETE FROM INTEGRATION_LEADER");
@@ -117,7 +122,7 @@ public final class RouteLeadership implements AutoCloseable {
             return true;
         } catch (SQLException e) {
             rollbackQuietly(c);
-            if (LOCK_TIMEOUT.equals(e.getSQLState())) {
+            if (LOCK_TIMEOUT.contains(e.getSQLState())) {
                 return false;
             }
             throw e;

@@ -132,7 +132,9 @@ public class CaseServiceImpl implements CaseService {
     /** The customer's tier in the latest value analysis; a customer it has not placed yet counts as ordinary. */
     static Tier tierOf(EntityManager em, long customerId) {
         return Database.jdbc(em, c -> {
-            try (PreparedStatement ps = c.prepareStatement("VALUES " + ChurnServiceImpl.tierOf("CAST(? AS BIGINT)"))) {
+            // an aggregate gives one row whether or not the customer was placed (SQL both databases run)
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(v.TIER), 'ORDINARY') FROM CUSTOMER_VALUE v "
+                    + "WHERE v.CUSTOMER_ID = ? AND v.RUN_ID = (SELECT MAX(ID) FROM VALUE_RUN)")) {
                 ps.setLong(1, customerId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();

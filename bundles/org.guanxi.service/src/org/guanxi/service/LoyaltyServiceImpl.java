@@ -6,7 +6,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -138,8 +137,9 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
         try {
             return db.jdbcTransaction(c -> earn(c, orderId));
         } catch (IllegalStateException e) {
-            if (e.getCause() instanceof SQLIntegrityConstraintViolationException) {
-                return 0; // earned meanwhile by another desktop
+            // a unique key's "duplicate" (23505 in Derby and PostgreSQL alike): earned meanwhile by another desktop
+            if (e.getCause() instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return 0;
             }
             throw e;
         }

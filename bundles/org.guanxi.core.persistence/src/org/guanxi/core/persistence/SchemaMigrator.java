@@ -164,8 +164,9 @@ public final class SchemaMigrator {
 
     private static boolean tableExists(Connection c, String table) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
-        for (String name : new String[] { table, table.toLowerCase() }) {
-            try (ResultSet rs = md.getTables(null, null, name, new String[] { "TABLE" })) {
+        // in the connection's own schema only: a shared database may hold another product's table of that name
+        for (String name : new String[] { table, table.toLowerCase(java.util.Locale.ROOT) }) {
+            try (ResultSet rs = md.getTables(null, c.getSchema(), name, new String[] { "TABLE" })) {
                 if (rs.next()) {
                     return true;
                 }

@@ -120,9 +120,10 @@ class KeyAccountTest {
     private BigDecimal revenue(long id, int year) {
         return fx.db.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(TOTAL), 0) FROM SALES_ORDER WHERE CUSTOMER_ID = ? "
-                    + "AND STATUS <> 'CANCELLED' AND YEAR(ORDER_DATE) = ?")) {
+                    + "AND STATUS <> 'CANCELLED' AND ORDER_DATE BETWEEN ? AND ?")) {
                 ps.setLong(1, id);
-                ps.setInt(2, year);
+                ps.setDate(2, java.sql.Date.valueOf(java.time.LocalDate.of(year, 1, 1)));
+                ps.setDate(3, java.sql.Date.valueOf(java.time.LocalDate.of(year, 12, 31)));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getBigDecimal(1);

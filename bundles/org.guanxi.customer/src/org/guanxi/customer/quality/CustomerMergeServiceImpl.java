@@ -51,7 +51,7 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
      * Rows that name a customer without a foreign key: a customer's delivered-value worksheet is keyed by scope and
      * key, since its other scopes are segments. (Value-analysis results stay with the customer they were computed for.)
      */
-    private static final List<Reference> SOFT_REFERENCES = List.of(new Reference("VALUE_SHEET", "SCOPE_KEY", "ID", "SCOPE_KIND = 'CUSTOMER'"));
+    private static final List<Reference> SOFT_REFERENCES = List.of(new Reference("VALUE_SHEET", "SCOPE_KEY", "ID", "SCOPE_KIND = 'CUSTOMER'", true));
 
     @org.osgi.service.component.annotations.Reference
     private Database db;
@@ -373,10 +373,12 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
             int i = 1;
             for (String column : columns) {
                 String v = row.getProperty(column);
+                int type = column.equals("BIRTHDAY") ? java.sql.Types.DATE : java.sql.Types.VARCHAR;
                 if (v == null) {
-                    ps.setNull(i++, column.equals("BIRTHDAY") ? java.sql.Types.DATE : java.sql.Types.VARCHAR);
+                    ps.setNull(i++, type);
                 } else {
-                    ps.setString(i++, v);
+                    // PostgreSQL takes no text for a date: the driver converts it
+                    ps.setObject(i++, v, type);
                 }
             }
             String name = row.getProperty("NAME");

@@ -12,6 +12,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -25,15 +26,16 @@ final class Rows {
      * A column of {@code table} that refers to the customer, and the primary key column of {@code table} (null when it
      * has none or a composite one: a merge then refuses to touch its rows, as it could not undo the change).
      */
-    record Reference(String table, String column, String idColumn, String filter) {
+    record Reference(String table, String column, String idColumn, String filter, boolean textKey) {
 
         Reference(String table, String column, String idColumn) {
-            this(table, column, idColumn, null);
+            this(table, column, idColumn, null, false);
         }
 
         /** The condition that selects the rows of one customer ({@code column = ?} and the filter, if any). */
         String where() {
-            return column + " = ?" + (filter == null ? "" : " AND " + filter);
+            // a key kept as text is compared as text: PostgreSQL compares no text with a number
+            return column + (textKey ? " = CAST(? AS VARCHAR(40))" : " = ?") + (filter == null ? "" : " AND " + filter);
         }
     }
 
@@ -53,7 +55,7 @@ final class Rows {
                 for (int i = 1; i <= md.getColumnCount(); i++) {
                     String v = rs.getString(i);
                     if (v != null) {
-                        p.setProperty(md.getColumnName(i), v);
+                        p.setProperty(md.getColumnName(i).toUpperCase(Locale.ROOT), v);
                     }
                 }
                 return text(p);
@@ -98,11 +100,12 @@ final class Rows {
                 + String.join(", ", columns.stream().map(x -> "?").toList()) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < columns.size(); i++) {
-                String v = p.getProperty(columns.get(i));
+                String v = p.getProperty(columns.get(i).toUpperCase(Locale.ROOT));
                 if (v == null) {
                     ps.setNull(i + 1, types.get(i));
                 } else {
-                    ps.setString(i + 1, v);
+                    // the driver converts the text to the column's type (PostgreSQL takes no text for a number)
+                    ps.setObject(i + 1, v, types.get(i));
                 }
             }
             ps.executeUpdate();
@@ -114,13 +117,14 @@ final class Rows {
         DatabaseMetaData md = c.getMetaData();
         String schema = c.getSchema();
         List<Reference> out = new ArrayList<>();
-        try (ResultSet rs = md.getExportedKeys(null, schema, table)) {
+        try (ResultSet rs = md.getExportedKeys(null, schema, md.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT) : table)) {
             while (rs.next()) {
                 if (rs.getInt("KEY_SEQ") != 1) {
                     continue;
                 }
                 String fkTable = rs.getString("FKTABLE_NAME");
-                out.add(new Reference(fkTable, rs.getString("FKCOLUMN_NAME"), primaryKey(md, schema, fkTable)));
+                out.add(new Reference(fkTable.toUpperCase(Locale.ROOT), rs.getString("FKCOLUMN_NAME").toUpperCase(Locale.ROOT),
+                        primaryKey(md, schema, fkTable)));
             }
         }
         return out;
@@ -130,7 +134,7 @@ final class Rows {
         List<String> columns = new ArrayList<>();
         try (ResultSet rs = md.getPrimaryKeys(null, schema, table)) {
             while (rs.next()) {
-                columns.add(rs.getString("COLUMN_NAME"));
+                columns.add(rs.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
             }
         }
         return columns.size() == 1 ? columns.get(0) : null;

@@ -132,7 +132,7 @@ class CareOutreachTest {
     private long task(long customerId, String origin) {
         return f.db.jdbcTransaction(c -> {
             long id;
-            try (var st = c.createStatement(); var rs = st.executeQuery("VALUES NEXT VALUE FOR GX_ID_SEQ")) {
+            try (var st = c.createStatement(); var rs = st.executeQuery(org.guanxi.core.db.SqlDialect.of(c).nextValue("GX_ID_SEQ"))) {
                 rs.next();
                 id = rs.getLong(1);
             }

@@ -6,6 +6,7 @@ import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.persistence.OutboxRepository;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ final class MarketingFixture implements AutoCloseable {
         db.jdbc(conn -> {
             if (valueRun == 0) {
                 try (PreparedStatement ps = conn.prepareStatement("INSERT INTO VALUE_RUN (AS_OF, STARTED_AT, FINISHED_AT, "
-                        + "CUSTOMERS, USER_LOGIN) VALUES (" + SqlClock.today() + ", ?, ?, 0, 'test')", new String[] { "ID" })) {
+                        + "CUSTOMERS, USER_LOGIN) VALUES (" + SqlClock.today() + ", ?, ?, 0, 'test')", Statement.RETURN_GENERATED_KEYS)) {
                     ps.setTimestamp(1, Timestamp.from(AppClock.now()));
                     ps.setTimestamp(2, Timestamp.from(AppClock.now()));
                     ps.executeUpdate();

@@ -116,7 +116,7 @@ class SalesBenchmark {
         f.db.jdbc(c -> {
             c.setAutoCommit(false);
             long id = -1;
-            try (PreparedStatement seq = c.prepareStatement("VALUES NEXT VALUE FOR ORDER_NO_SEQ");
+            try (PreparedStatement seq = c.prepareStatement(org.guanxi.core.db.SqlDialect.of(c).nextValue("ORDER_NO_SEQ"));
                     PreparedStatement order = c.prepareStatement("INSERT INTO SALES_ORDER (ID, VERSION, ORDER_NO, CUSTOMER_ID, "
                             + "ORDER_DATE, STATUS, CURRENCY, TOTAL, OWNER_LOGIN, CONFIRMED_AT) VALUES (?, 1, ?, ?, ?, 'CONFIRMED', "
                             + "'CNY', ?, 'bench', ?)");

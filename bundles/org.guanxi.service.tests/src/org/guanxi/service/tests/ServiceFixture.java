@@ -62,7 +62,7 @@ final class ServiceFixture implements AutoCloseable {
 
     /** An id from the entities' sequence (a value taken here is never handed out by JPA). */
     static long nextId(java.sql.Connection c) throws java.sql.SQLException {
-        try (var ps = c.prepareStatement("VALUES NEXT VALUE FOR GX_ID_SEQ"); var rs = ps.executeQuery()) {
+        try (var ps = c.prepareStatement(org.guanxi.core.db.SqlDialect.of(c).nextValue("GX_ID_SEQ")); var rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

@@ -58,13 +58,14 @@ class AppClockTest {
 
     @Test
     void aTestMayStateItsDateAndGiveTheClockBack() {
-        Clock fixed = Clock.fixed(Instant.parse("2028-02-29T02:00:00Z"), ZoneOffset.ofHours(8));
+        Clock fixed = Clock.fixed(Instant.parse("2000-02-29T02:00:00.123456789Z"), ZoneOffset.ofHours(8));
         Clock previous = AppClock.set(fixed);
         try {
-            assertEquals(LocalDate.of(2028, 2, 29), AppClock.today());
+            assertEquals(LocalDate.of(2000, 2, 29), AppClock.today());
+            assertEquals(Instant.parse("2000-02-29T02:00:00.123456Z"), AppClock.now(), "microseconds, as the databases keep");
         } finally {
             AppClock.set(previous);
         }
-        assertSame(previous, AppClock.get());
+        assertSame(previous, AppClock.set(previous), "the clock is given back");
     }
 }
