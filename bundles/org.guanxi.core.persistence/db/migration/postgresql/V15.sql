@@ -2,5 +2,5 @@
 -- transaction; the other servers wait for that lock. The database releases it when the leader's session ends.
 
 CREATE TABLE INTEGRATION_LEADER (
-  NODE VARCHAR(200) NOT NULL PRIMARY KEY
+  NODE VARCHAR(200) COLLATE "C" NOT NULL PRIMARY KEY
 );
