@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.guanxi.core.Services;
+import org.guanxi.core.db.Database;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.service.CatalogService;
 import org.guanxi.core.service.CustomerService;
@@ -35,7 +36,7 @@ import org.guanxi.core.service.ChurnService;
 public class CommandLine implements IApplication {
 
     static final Texts TEXTS = Texts.of(CommandLine.class);
-    private static final java.util.Set<String> COMMANDS = java.util.Set.of("analyze", "import", "load", "outbox");
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("analyze", "import", "load", "migrate", "outbox");
 
     @Override
     public Object start(IApplicationContext context) {
@@ -73,6 +74,7 @@ public class CommandLine implements IApplication {
                         service(LeadImportService.class), out, err).run(args);
                 case "load" -> new LoadCommand(service(DemoDataService.class), service(CustomerService.class),
                         service(CatalogService.class), service(OrderService.class), out).run(args);
+                case "migrate" -> new MigrateCommand(service(Database.class), out).run(args);
                 case "outbox" -> new OutboxCommand(service(Outbox.class), service(ErpPartnerSync.class), out).run(args);
                 default -> {
                     err.println(TEXTS.get("unknown", args[0]));
