@@ -13,10 +13,8 @@ import java.util.HexFormat;
 
 import javax.sql.DataSource;
 
-import org.apache.derby.jdbc.BasicEmbeddedDataSource40;
 import org.guanxi.core.persistence.DatabaseSettings;
 import org.guanxi.core.persistence.JpaDatabase;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The database a test runs on. By default an embedded Derby database in the test's folder. When
@@ -48,11 +46,7 @@ public final class TestDatabases {
         String user = System.getProperty("guanxi.test.db.user");
         String password = System.getProperty("guanxi.test.db.password");
         String name = "gx_" + digest(dir.toAbsolutePath().normalize().toString());
-        PGSimpleDataSource admin = new PGSimpleDataSource();
-        admin.setURL(server + "postgres");
-        admin.setUser(user);
-        admin.setPassword(password);
-        try (Connection c = admin.getConnection();
+        try (Connection c = new DatabaseSettings(server + "postgres", user, password).dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
@@ -72,18 +66,7 @@ public final class TestDatabases {
 
     /** A plain (unpooled, unmigrated) data source on the test database for {@code dir}. */
     public static DataSource dataSource(Path dir) throws SQLException {
-        DatabaseSettings s = settings(dir);
-        if (!onPostgreSql()) {
-            BasicEmbeddedDataSource40 ds = new BasicEmbeddedDataSource40();
-            ds.setDatabaseName(dir.toString());
-            ds.setCreateDatabase("create");
-            return ds;
-        }
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(s.url());
-        ds.setUser(s.user());
-        ds.setPassword(s.password());
-        return ds;
+        return settings(dir).dataSource();
     }
 
     /** The folder name of this run's schema migrations. */

@@ -2,6 +2,8 @@ package org.guanxi.core.persistence;
 
 import java.util.Properties;
 
+import javax.sql.DataSource;
+
 import org.guanxi.core.GuanxiHome;
 
 /**
@@ -26,9 +28,14 @@ public record DatabaseSettings(String url, String user, String password) {
         return url.startsWith("jdbc:postgresql:");
     }
 
-    /** The folder of the schema migrations and EclipseLink's name for this database. */
+    /** The folder of this database's schema migrations. */
     String dialect() {
         return isPostgreSql() ? "postgresql" : "derby";
+    }
+
+    /** A plain data source of these settings: not pooled, the schema not brought up to date. */
+    public DataSource dataSource() {
+        return DataSources.create(this);
     }
 
     /** The URL without any password parameter, for display. */
