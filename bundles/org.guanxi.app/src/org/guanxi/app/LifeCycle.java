@@ -56,7 +56,7 @@ public class LifeCycle {
                     System.exit(0);
                 }
             } else {
-                security.signInOsUser();
+                security.signInAsProcess();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Start-up failed", e);

@@ -18,6 +18,7 @@ import org.guanxi.core.service.OrderService;
 import org.guanxi.core.service.ErpPartnerSync;
 import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.GuanxiException;
+import org.guanxi.core.service.HeadlessCredentials;
 import org.guanxi.core.service.CustomerImportService;
 import org.guanxi.core.service.ForecastService;
 import org.guanxi.core.service.LeadImportService;
@@ -67,7 +68,7 @@ public class CommandLine implements IApplication {
             return 2;
         }
         try {
-            service(SecurityService.class).signInOsUser();
+            HeadlessCredentials.signIn(service(Database.class), service(SecurityService.class));
             return switch (args[0]) {
                 case "analyze" -> analyze(args, out, err);
                 case "import" -> new ImportCommand(service(OrderImportService.class), service(CustomerImportService.class),

@@ -1,9 +1,10 @@
 package org.guanxi.security;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
@@ -11,6 +12,7 @@ import org.guanxi.core.db.Database;
 import org.guanxi.core.model.AppUser;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.Role;
+import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.PermissionDeniedException;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Component;
@@ -19,9 +21,10 @@ import org.osgi.service.component.annotations.Reference;
 import jakarta.persistence.EntityManager;
 
 /**
- * Users and roles in the database. The desktop has one signed-in user per process; the built-in roles
- * (ADMIN, SALES_MANAGER, SALES, SERVICE, READONLY) are created on first use, and the ones a newer version adds when
- * an older database is opened.
+ * Users and roles in the database. The desktop has one signed-in user per process; the built-in roles (ADMIN,
+ * SALES_MANAGER, SALES, SERVICE, READONLY) come with the schema. On a team database each person signs in with their
+ * own database login, which the administration here creates and changes ({@link TeamLogins}); what a person may read
+ * and write is then decided by the database itself.
  */
 @Component(service = SecurityService.class)
 public class SecurityServiceImpl implements SecurityService {
@@ -32,6 +35,7 @@ public class SecurityServiceImpl implements SecurityService {
     private Database db;
 
     private volatile AppUser current;
+    private final SignInThrottle throttle = new SignInThrottle();
 
     public SecurityServiceImpl() {
     }
@@ -80,24 +84,66 @@ public class SecurityServiceImpl implements SecurityService {
     @Override
     public boolean login(String login, char[] password) {
         try {
-            AppUser u = db.read(em -> findUser(em, login));
-            if (u != null && u.isActive() && PasswordHasher.matches(password, u.getPasswordHash())) {
-                current = u;
+            throttle.beforeAttempt(login);
+            boolean ok = db.awaitsSignIn() ? db.signIn(login, password.clone()) && signInConnected()
+                    : !db.shared() && passwordMatches(login, password);
+            if (ok) {
+                throttle.succeeded(login);
                 LOG.info(() -> "Signed in: " + login);
-                return true;
+            } else {
+                throttle.failed(login);
+                LOG.warning(() -> "Failed sign-in for " + login);
             }
-            LOG.warning(() -> "Failed sign-in for " + login);
-            return false;
+            return ok;
         } finally {
             Arrays.fill(password, '\0');
         }
     }
 
+    private boolean passwordMatches(String login, char[] password) {
+        AppUser u = db.read(em -> findUser(em, login));
+        if (u != null && u.isActive() && PasswordHasher.matches(password, u.getPasswordHash())) {
+            current = u;
+            return true;
+        }
+        return false;
+    }
+
     @Override
-    public void signInOsUser() {
-        String login = System.getProperty("user.name", "user");
-        current = db.inTransaction(em -> {
-            ensureBuiltInRoles(em);
+    public void signInAsProcess() {
+        if (db.awaitsSignIn()) {
+            throw new GuanxiException("error.teamDatabase");
+        }
+        if (db.shared()) {
+            if (!signInConnected()) {
+                throw new GuanxiException("error.notSignedUp", db.login());
+            }
+            return;
+        }
+        current = signInAdministrator(System.getProperty("user.name", "user"));
+    }
+
+    /**
+     * The team database has authenticated this process as {@link Database#login()}: its owner (the team server, IT)
+     * is the administrator, anyone else must be an active user.
+     */
+    private boolean signInConnected() {
+        String login = db.login();
+        if (db.ownsSchema()) {
+            current = signInAdministrator(login);
+            return true;
+        }
+        AppUser u = db.read(em -> findUser(em, login));
+        if (u == null || !u.isActive()) {
+            LOG.warning(() -> "The database login " + login + " has no active Guanxi user");
+            return false;
+        }
+        current = u;
+        return true;
+    }
+
+    private AppUser signInAdministrator(String login) {
+        return db.inTransaction(em -> {
             AppUser u = findUser(em, login);
             if (u == null) {
                 u = new AppUser();
@@ -112,30 +158,89 @@ public class SecurityServiceImpl implements SecurityService {
 
     @Override
     public boolean hasPasswordUsers() {
+        if (db.shared()) {
+            // a team database's persons have database logins; the owner is not one of them
+            return db.read(em -> em.createQuery("SELECT COUNT(u) FROM AppUser u WHERE u.login <> :owner", Long.class)
+                    .setParameter("owner", String.valueOf(db.login())).getSingleResult() > 0);
+        }
         return db.read(em -> em.createQuery("SELECT COUNT(u) FROM AppUser u WHERE u.passwordHash IS NOT NULL", Long.class)
                 .getSingleResult() > 0);
     }
 
     @Override
     public void createUser(String login, String displayName, char[] password, String... roleNames) {
+        saveUser(login, displayName, password, true, Set.of(roleNames), null);
+    }
+
+    @Override
+    public void saveUser(String login, String displayName, char[] password, boolean active, Set<String> roleNames,
+            String team) {
         check(Permission.USER_ADMIN);
-        String hash = PasswordHasher.hash(password);
-        Arrays.fill(password, '\0');
-        db.inTransactionDo(em -> {
-            ensureBuiltInRoles(em);
-            AppUser u = findUser(em, login);
-            if (u == null) {
-                u = new AppUser();
-                u.setLogin(login);
-                em.persist(u);
+        try {
+            if (db.shared() && !TeamLogins.valid(login)) {
+                throw new GuanxiException("error.login");
             }
-            u.setDisplayName(displayName);
-            u.setPasswordHash(hash);
-            u.getRoles().clear();
-            for (String r : roleNames) {
-                u.getRoles().add(findRole(em, r));
+            // a team database keeps no hash: it checks the person's own database login
+            String hash = password == null || db.shared() ? null : PasswordHasher.hash(password);
+            String verifier = password == null || !db.shared() ? null : TeamLogins.verifier(password);
+            db.inTransactionDo(em -> {
+                AppUser u = findUser(em, login);
+                if (u == null) {
+                    if (password == null && !db.shared()) {
+                        throw new IllegalArgumentException("A new user needs a password");
+                    }
+                    u = new AppUser();
+                    u.setLogin(login);
+                    em.persist(u);
+                }
+                u.setDisplayName(displayName == null || displayName.isBlank() ? login : displayName.strip());
+                u.setActive(active);
+                if (hash != null) {
+                    u.setPasswordHash(hash);
+                }
+                u.getRoles().clear();
+                for (String r : roleNames) {
+                    u.getRoles().add(findRole(em, r));
+                }
+                em.flush();
+                Database.jdbc(em, c -> {
+                    TeamLogins.assignTeam(c, login, team);
+                    if (db.shared()) {
+                        TeamLogins.save(c, login, verifier, roleNames, active);
+                    }
+                    return null;
+                });
+            });
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
             }
+        }
+    }
+
+    @Override
+    public void assignTeam(String login, String team) {
+        check(Permission.USER_ADMIN);
+        db.jdbcTransaction(c -> {
+            TeamLogins.assignTeam(c, login, team == null ? "" : team);
+            return null;
         });
+    }
+
+    @Override
+    public List<UserAccount> users() {
+        check(Permission.USER_ADMIN);
+        Map<String, String> teams = db.jdbc(TeamLogins::teams);
+        return db.read(em -> em.createQuery("SELECT u FROM AppUser u ORDER BY u.login", AppUser.class).getResultList()
+                .stream().map(u -> new UserAccount(u.getLogin(), u.getDisplayName(), u.isActive(),
+                        u.getRoles().stream().map(Role::getName).collect(Collectors.toCollection(TreeSet::new)),
+                        teams.get(u.getLogin())))
+                .toList());
+    }
+
+    @Override
+    public List<String> roleNames() {
+        return db.read(em -> em.createQuery("SELECT r.name FROM Role r ORDER BY r.name", String.class).getResultList());
     }
 
     private static AppUser findUser(EntityManager em, String login) {
@@ -146,25 +251,5 @@ public class SecurityServiceImpl implements SecurityService {
 
     private static Role findRole(EntityManager em, String name) {
         return em.createQuery("SELECT r FROM Role r WHERE r.name = :n", Role.class).setParameter("n", name).getSingleResult();
-    }
-
-    /** Built-in roles missing from the database are added; existing ones keep the permissions an admin gave them. */
-    private static void ensureBuiltInRoles(EntityManager em) {
-        Set<String> existing = Set.copyOf(em.createQuery("SELECT r.name FROM Role r", String.class).getResultList());
-        List<Role> builtIn = List.of(Role.admin(),
-                new Role(Role.SALES_MANAGER, EnumSet.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE, Permission.SALES_WRITE)),
-                new Role(Role.SALES, EnumSet.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE, Permission.SALES_WRITE)),
-                new Role("SERVICE", EnumSet.of(Permission.CUSTOMER_READ, Permission.CUSTOMER_WRITE, Permission.SERVICE_WRITE)),
-                new Role("READONLY", EnumSet.of(Permission.CUSTOMER_READ)));
-        boolean added = false;
-        for (Role r : builtIn) {
-            if (!existing.contains(r.getName())) {
-                em.persist(r);
-                added = true;
-            }
-        }
-        if (added) {
-            em.flush();
-        }
     }
 }

@@ -122,7 +122,7 @@ public class ServerApplication implements IApplication {
      */
     private static void firstAdministrator(Path home) throws java.io.IOException {
         SecurityService security = Services.await(SecurityService.class);
-        security.signInOsUser(); // the server acts as its OS user, an administrator, as the command line does
+        security.signInAsProcess(); // the server acts as its OS user, an administrator, as the command line does
         if (security.hasPasswordUsers()) {
             return;
         }

@@ -30,7 +30,7 @@ class LoginDialogUiTest {
 
     @AfterEach
     void backToTheOsUser() {
-        security.signInOsUser();
+        security.signInAsProcess();
     }
 
     @Test

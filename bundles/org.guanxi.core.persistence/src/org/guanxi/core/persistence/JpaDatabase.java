@@ -46,7 +46,62 @@ public class JpaDatabase implements Database {
 
     @Activate
     public void activate() throws SQLException {
-        open(DatabaseSettings.load());
+        DatabaseSettings s = DatabaseSettings.load();
+        if (s.isPostgreSql() && s.user() == null) {
+            awaitSignIn(s);
+        } else {
+            open(s);
+        }
+    }
+
+    /** A desktop of a team: each person connects as themselves, so the database opens at {@link #signIn}. */
+    public synchronized void awaitSignIn(DatabaseSettings s) {
+        if (!s.isPostgreSql() || s.user() != null) {
+            throw new IllegalArgumentException("Only a team database without a login of its own awaits a sign-in");
+        }
+        settings = s;
+        LOG.info(() -> "Team database " + s.describe() + ": opens when a person signs in");
+    }
+
+    @Override
+    public synchronized boolean awaitsSignIn() {
+        return emf == null && settings != null && settings.isPostgreSql() && settings.user() == null;
+    }
+
+    @Override
+    public synchronized boolean signIn(String login, char[] password) {
+        try {
+            if (!awaitsSignIn()) {
+                throw new IllegalStateException("The database is open already (as " + login() + ")");
+            }
+            DatabaseSettings base = settings;
+            try {
+                open(new DatabaseSettings(base.url(), login, new String(password)));
+                return true;
+            } catch (SQLException e) {
+                close();
+                settings = base;
+                // 28P01: wrong password or no such login; 28000: a login that may not log in (disabled)
+                if (e.getSQLState() != null && e.getSQLState().startsWith("28")) {
+                    LOG.warning(() -> "The team database refused the login " + login + " (" + e.getSQLState() + ")");
+                    return false;
+                }
+                throw new IllegalStateException("Cannot open the team database: " + e.getMessage(), e);
+            }
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    @Override
+    public boolean ownsSchema() {
+        return !shared() || jdbc(PostgresSecurity::isOwner);
+    }
+
+    @Override
+    public String login() {
+        DatabaseSettings s = settings;
+        return s == null || s.isEmbeddedDerby() ? null : s.user();
     }
 
     /** An embedded Derby database in {@code dir}, created when missing: for tests, benchmarks and tools. */
@@ -57,7 +112,7 @@ public class JpaDatabase implements Database {
     }
 
     /** Opens the given database; used by {@link #activate()} and by {@link #openEmbedded(Path)}. */
-    public void open(DatabaseSettings s) throws SQLException {
+    public synchronized void open(DatabaseSettings s) throws SQLException {
         this.settings = s;
         // a GUANXI_CLOCK with a zone sets the JVM's zone: before the driver reads it for its timestamps
         AppClock.get();
@@ -67,6 +122,11 @@ public class JpaDatabase implements Database {
         long start = System.nanoTime();
         dataSource = DataSources.pooled(s);
         schemaVersion = new SchemaMigrator(dataSource, s.dialect()).migrate();
+        if (s.isPostgreSql()) {
+            try (java.sql.Connection c = dataSource.getConnection()) {
+                PostgresSecurity.apply(c);
+            }
+        }
         SearchKeyFiller.fillPinyin(dataSource);
         Map<String, Object> props = new HashMap<>();
         props.put(PersistenceUnitProperties.CLASSLOADER, JpaDatabase.class.getClassLoader());
@@ -105,7 +165,7 @@ public class JpaDatabase implements Database {
     }
 
     @Deactivate
-    public void close() {
+    public synchronized void close() {
         if (emf != null) {
             emf.close();
             emf = null;
@@ -134,7 +194,7 @@ public class JpaDatabase implements Database {
 
     @Override
     public <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
+        EntityManager em = factory().createEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
@@ -158,7 +218,7 @@ public class JpaDatabase implements Database {
 
     @Override
     public <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
+        EntityManager em = factory().createEntityManager();
         try {
             return work.apply(em);
         } finally {
@@ -166,8 +226,17 @@ public class JpaDatabase implements Database {
         }
     }
 
+    private EntityManagerFactory factory() {
+        EntityManagerFactory f = emf;
+        if (f == null) {
+            throw new IllegalStateException(awaitsSignIn() ? "Nobody has signed in to the team database yet" : "The database is closed");
+        }
+        return f;
+    }
+
     @Override
     public DataSource dataSource() {
+        factory();
         return dataSource;
     }
 

@@ -121,17 +121,24 @@ public final class SchemaMigrator {
         }
     }
 
-    /** Splits at semicolons that end a line; comment lines are dropped. */
-    static List<String> split(String sql) {
+    /**
+     * Splits at semicolons that end a line, except inside a {@code $$ … $$} body (PostgreSQL functions); comment lines
+     * outside such a body are dropped.
+     */
+    public static List<String> split(String sql) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        boolean inBody = false;
         for (String line : sql.split("\\R")) {
             String t = line.strip();
-            if (t.isEmpty() || t.startsWith("--")) {
+            if (!inBody && (t.isEmpty() || t.startsWith("--"))) {
                 continue;
             }
             current.append(line).append('\n');
-            if (t.endsWith(";")) {
+            if ((line.split("\\$\\$", -1).length - 1) % 2 == 1) {
+                inBody = !inBody;
+            }
+            if (!inBody && t.endsWith(";")) {
                 String s = current.toString().strip();
                 out.add(s.substring(0, s.length() - 1));
                 current.setLength(0);

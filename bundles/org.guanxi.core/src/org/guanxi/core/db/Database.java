@@ -94,4 +94,33 @@ public interface Database {
 
     /** The version of the newest schema migration applied. */
     int schemaVersion();
+
+    /**
+     * Whether this database opens only once a person signs in with their own database login (a team database on
+     * PostgreSQL without a login of its own in the settings): until {@link #signIn} succeeds nothing can be read.
+     */
+    default boolean awaitsSignIn() {
+        return false;
+    }
+
+    /**
+     * Opens the database as a person, with the person's own database login; false (and still closed) when the
+     * database refuses the login or the password. Passwords are cleared afterwards.
+     */
+    default boolean signIn(String login, char[] password) {
+        throw new UnsupportedOperationException("this database has no personal logins");
+    }
+
+    /**
+     * Whether this process may change the schema: embedded Derby always, a team database when connected as its owner
+     * (the team server, IT), never as a person.
+     */
+    default boolean ownsSchema() {
+        return !shared();
+    }
+
+    /** The database login this process works as (a person's or the team server's); null for embedded Derby. */
+    default String login() {
+        return null;
+    }
 }

@@ -20,15 +20,50 @@ public interface SecurityService {
     /** @throws PermissionDeniedException when the signed-in user lacks {@code permission} */
     void check(Permission permission);
 
-    /** Team mode: checks the password; returns false and stays signed out when it does not match. */
+    /**
+     * Signs a person in with their password: on a team database by opening it with the person's own database login
+     * (the database checks the password), on embedded Derby against the stored hash. Returns false and stays signed
+     * out when login or password are wrong or the person is disabled; repeated failures of one login wait longer
+     * each time and then lock it for a while.
+     *
+     * @throws SignInLockedException when the login is locked after repeated failures
+     */
     boolean login(String login, char[] password);
 
-    /** Standalone mode: signs the OS user in as administrator, creating the user on first start. */
-    void signInOsUser();
+    /**
+     * Signs in the identity this process already has. Embedded Derby (one desktop): the OS user, as administrator,
+     * created on first start. A team database opened with a login of its own (the team server, a command with
+     * credentials): that database login — the database's owner as administrator, a person as that person. Never the
+     * OS user on a team database.
+     */
+    void signInAsProcess();
 
     /** Whether any user can sign in with a password, i.e. team mode has a first user. */
     boolean hasPasswordUsers();
 
-    /** Creates or replaces a user with a password (for team mode administration and tests). */
+    /** Creates or replaces an active user with a password and these roles (administration and tests). */
     void createUser(String login, String displayName, char[] password, String... roleNames);
+
+    /**
+     * Creates or changes a user (administrators only): display name, active or disabled, roles, sales team (null:
+     * unchanged, blank: none), and a new password unless {@code password} is null. On a team database this creates or changes the person's own
+     * database login with it, in the same transaction.
+     */
+    void saveUser(String login, String displayName, char[] password, boolean active, java.util.Set<String> roleNames, String team);
+
+    /**
+     * Puts a person in a sales team, or with a blank team takes them out (administrators only: the team decides
+     * whose customers and deals a person sees).
+     */
+    void assignTeam(String login, String team);
+
+    /** Every user with roles and team, by login (administrators only). */
+    java.util.List<UserAccount> users();
+
+    /** Names of the roles a user may be given. */
+    java.util.List<String> roleNames();
+
+    /** A user as the administration shows it. */
+    record UserAccount(String login, String displayName, boolean active, java.util.Set<String> roles, String team) {
+    }
 }

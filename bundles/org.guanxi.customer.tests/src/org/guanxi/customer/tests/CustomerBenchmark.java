@@ -70,7 +70,7 @@ class CustomerBenchmark {
         JpaDatabase db = JpaDatabase.openEmbedded(tmp.resolve("db"));
         try {
             SecurityServiceImpl security = new SecurityServiceImpl(db);
-            security.signInOsUser();
+            security.signInAsProcess();
             CustomerImportServiceImpl importer = new CustomerImportServiceImpl(db, security);
             long t = System.nanoTime();
             Report r = importer.importCustomers(csv, importer.preview(csv, 1).mapping(), false, n -> { });

@@ -38,7 +38,7 @@ class CustomerListBenchmark {
         JpaDatabase db = JpaDatabase.openEmbedded(tmp.resolve("db"));
         try {
             SecurityServiceImpl security = new SecurityServiceImpl(db);
-            security.signInOsUser();
+            security.signInAsProcess();
             CustomerServiceImpl service = new CustomerServiceImpl(db, security, new AuditLogImpl(db, security), new OutboxRepository(db));
             long t0 = System.nanoTime();
             new DemoDataGenerator(db).generate(CUSTOMERS, 1, n -> { });

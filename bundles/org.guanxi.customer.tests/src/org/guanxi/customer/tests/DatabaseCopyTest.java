@@ -37,7 +37,7 @@ class DatabaseCopyTest {
         long lastId;
         JpaDatabase standalone = JpaDatabase.openEmbedded(tmp.resolve("standalone"));
         try {
-            new SecurityServiceImpl(standalone).signInOsUser();
+            new SecurityServiceImpl(standalone).signInAsProcess();
             new DemoDataGenerator(standalone).generate(150, 3, n -> { });
             lastId = standalone.read(em -> em.createQuery("SELECT MAX(c.id) FROM Customer c", Long.class).getSingleResult());
 
@@ -56,7 +56,7 @@ class DatabaseCopyTest {
         JpaDatabase db = TestDatabases.open(tmp.resolve("team"));
         try {
             SecurityServiceImpl security = new SecurityServiceImpl(db);
-            security.signInOsUser();
+            security.signInAsProcess();
             CustomerServiceImpl customers = new CustomerServiceImpl(db, security, new AuditLogImpl(db, security),
                     new OutboxRepository(db));
             assertEquals(150, customers.count(""));

@@ -46,7 +46,7 @@ class OnlineRetailImportTest {
         JpaDatabase db = TestDatabases.open(tmp.resolve("db"));
         try {
             SecurityServiceImpl security = new SecurityServiceImpl(db);
-            security.signInOsUser();
+            security.signInAsProcess();
             Report r = new OrderImporter(db, security, new AuditLogImpl(db, security)).importOrders(file, Format.ONLINE_RETAIL);
             assertEquals(List.of(), r.problems());
             // the dataset's own reference figures (shared/datasets/README.md) and a count of the raw file

@@ -21,7 +21,7 @@ final class ServiceFixture implements AutoCloseable {
         Locale.setDefault(Locale.ENGLISH);
         db = TestDatabases.open(dir.resolve("db"));
         security = new SecurityServiceImpl(db);
-        security.signInOsUser();
+        security.signInAsProcess();
         audit = new AuditLogImpl(db, security);
     }
 

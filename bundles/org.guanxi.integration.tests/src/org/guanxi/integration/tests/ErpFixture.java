@@ -64,7 +64,7 @@ final class ErpFixture implements AutoCloseable {
         this.home = home;
         db = TestDatabases.open(home.resolve("db"));
         security = new SecurityServiceImpl(db);
-        security.signInOsUser();
+        security.signInAsProcess();
         audit = new AuditLogImpl(db, security);
         outbox = new OutboxRepository(db);
         orders = new OrderServiceImpl(db, security, audit, outbox);

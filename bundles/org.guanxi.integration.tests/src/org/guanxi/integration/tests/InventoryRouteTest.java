@@ -52,7 +52,7 @@ class InventoryRouteTest {
         Locale.setDefault(Locale.ENGLISH);
         db = TestDatabases.open(home.resolve("db"));
         SecurityServiceImpl security = new SecurityServiceImpl(db);
-        security.signInOsUser();
+        security.signInAsProcess();
         inventory = new InventoryRepository(db, security);
         OutboxRepository outbox = new OutboxRepository(db);
         AuditLogImpl audit = new AuditLogImpl(db, security);

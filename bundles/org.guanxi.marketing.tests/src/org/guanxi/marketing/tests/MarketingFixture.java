@@ -54,7 +54,7 @@ final class MarketingFixture implements AutoCloseable {
         Locale.setDefault(Locale.ENGLISH);
         db = TestDatabases.open(dir.resolve("db"));
         security = new SecurityServiceImpl(db);
-        security.signInOsUser();
+        security.signInAsProcess();
         audit = new AuditLogImpl(db, security);
         customers = new CustomerServiceImpl(db, security, audit, new OutboxRepository(db));
         leads = new LeadServiceImpl(db, security, audit, customers);

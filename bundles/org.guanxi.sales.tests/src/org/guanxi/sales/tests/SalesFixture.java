@@ -49,7 +49,7 @@ final class SalesFixture implements AutoCloseable {
         Locale.setDefault(Locale.ENGLISH);
         db = TestDatabases.open(dir.resolve("db"));
         security = new SecurityServiceImpl(db);
-        security.signInOsUser();
+        security.signInAsProcess();
         audit = new AuditLogImpl(db, security);
         customers = new CustomerServiceImpl(db, security, audit, new OutboxRepository(db));
         leads = new LeadServiceImpl(db, security, audit, customers);
@@ -86,7 +86,7 @@ final class SalesFixture implements AutoCloseable {
 
     /** Signs in a new user with the given roles (the administrator creates them). */
     void signIn(String login, String... roles) {
-        security.signInOsUser();
+        security.signInAsProcess();
         security.createUser(login, login, "secret".toCharArray(), roles);
         if (!security.login(login, "secret".toCharArray())) {
             throw new IllegalStateException("cannot sign in " + login);

@@ -38,7 +38,7 @@ final class ServiceFixture implements AutoCloseable {
     ServiceFixture(Path dir) throws SQLException {
         db = TestDatabases.open(dir.resolve("db"));
         security = new SecurityServiceImpl(db);
-        security.signInOsUser();
+        security.signInAsProcess();
         audit = new AuditLogImpl(db, security);
         outbox = new OutboxRepository(db);
         calendar = new WorkingCalendarServiceImpl(db, security);

@@ -115,7 +115,7 @@ class JpaDatabaseTest {
         List<StockReport> day1 = List.of(new StockReport("SKU-1", "SH01", new BigDecimal("10"), BigDecimal.ZERO),
                 new StockReport("SKU-1", "BJ02", new BigDecimal("5"), BigDecimal.ONE));
         assertThrows(PermissionDeniedException.class, () -> inventory.upsert(day1, "day1.csv"));
-        security.signInOsUser();
+        security.signInAsProcess();
         assertEquals(2, inventory.upsert(day1, "day1.csv"));
         assertEquals(1, inventory.upsert(List.of(new StockReport("SKU-1", "SH01", new BigDecimal("7"), BigDecimal.ZERO)), "day2.csv"));
         assertEquals(2, inventory.count());

@@ -1,0 +1,318 @@
+-- The security of a team database, enforced by PostgreSQL itself: whoever connects (the desktop, psql, a report tool)
+-- gets the same rows and rights. Applied by the database's owner after the migrations whenever this file changes;
+-- every statement may run again. ${p} is this database's prefix for its group roles (gx_<database>_), so that two
+-- Guanxi databases in one cluster never share a group.
+-- Persons log in as themselves; their login roles are members of ${p}users and of one group per application role.
+-- The owner (the team server, IT) owns every table and so is not subject to the row policies.
+
+DO $$
+DECLARE g text;
+BEGIN
+  FOREACH g IN ARRAY ARRAY['users', 'admin', 'sales_manager', 'sales', 'service', 'readonly'] LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${p}' || g) THEN
+      EXECUTE format('CREATE ROLE %I NOLOGIN', '${p}' || g);
+    END IF;
+  END LOOP;
+  -- nobody but the persons connects; nobody creates temporary objects (a temporary function is code, too)
+  EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database());
+  EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), '${p}users');
+END $$;
+
+REVOKE ALL ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO ${p}users;
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC;
+REVOKE USAGE ON LANGUAGE plpgsql FROM PUBLIC;
+REVOKE USAGE ON LANGUAGE sql FROM PUBLIC;
+
+-- the audit trail of the database: every insert, update and delete of the tables below, whoever wrote it
+CREATE TABLE IF NOT EXISTS DATA_CHANGE (
+  ID BIGINT NOT NULL GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  CHANGED_AT TIMESTAMP NOT NULL,
+  DB_USER VARCHAR(64) COLLATE "C" NOT NULL,
+  ENTITY VARCHAR(60) COLLATE "C" NOT NULL,
+  ENTITY_ID BIGINT,
+  ACTION VARCHAR(10) COLLATE "C" NOT NULL,
+  FIELD VARCHAR(60) COLLATE "C",
+  OLD_VALUE VARCHAR(2000) COLLATE "C",
+  NEW_VALUE VARCHAR(2000) COLLATE "C",
+  TX_ID BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS IX_DATA_CHANGE_ENTITY ON DATA_CHANGE (ENTITY, ENTITY_ID);
+-- the services' own trail names the transaction too, so that a change the services did not record stands out
+ALTER TABLE AUDIT_LOG ADD COLUMN IF NOT EXISTS TX_ID BIGINT DEFAULT txid_current();
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Who is asking. SECURITY DEFINER so that a policy may read the membership tables; session_user (not current_user,
+-- which inside such a function is the owner) is the person connected.
+
+CREATE OR REPLACE FUNCTION gx_is(p_group text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$ SELECT pg_has_role(session_user, '${p}' || p_group, 'MEMBER') $$;
+
+-- the logins whose rows a person sees: the person and everyone in the person's sales teams
+CREATE OR REPLACE FUNCTION gx_team_logins() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$ SELECT array_agg(DISTINCT l) FROM (
+          SELECT session_user::text AS l
+          UNION ALL
+          SELECT o.LOGIN FROM SALES_TEAM_MEMBER m JOIN SALES_TEAM_MEMBER o ON o.TEAM = m.TEAM WHERE m.LOGIN = session_user
+        ) t $$;
+
+CREATE OR REPLACE FUNCTION gx_queues() RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$ SELECT coalesce(array_agg(QUEUE_CODE), '{}') FROM SERVICE_QUEUE_MEMBER WHERE LOGIN = session_user $$;
+
+-- whether a customer has a case in one of the person's queues (read as the owner: the case policy reads customers)
+CREATE OR REPLACE FUNCTION gx_in_my_queues(p_customer bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$ SELECT EXISTS (SELECT 1 FROM SERVICE_CASE c JOIN SERVICE_QUEUE_MEMBER m ON m.QUEUE_CODE = c.QUEUE_CODE
+                       WHERE c.CUSTOMER_ID = p_customer AND m.LOGIN = session_user) $$;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Privileges follow the permissions of the application roles (ROLE_PERMISSION): one table of which permission
+-- grants what on which tables. Everything a person may read is also filtered by the row policies further down.
+
+CREATE OR REPLACE FUNCTION gx_apply_grants() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$
+DECLARE x record; r text;
+BEGIN
+  -- from scratch, so that a permission taken from a role takes its grants with it
+  FOREACH r IN ARRAY ARRAY['sales_manager', 'sales', 'service', 'readonly'] LOOP
+    EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %I', '${p}' || r);
+  END LOOP;
+  FOR x IN
+    WITH grants (PERMISSION, PRIVILEGES, TABLES) AS (VALUES
+      ('CUSTOMER_READ', 'SELECT', 'CUSTOMER,CONTACT,ADDRESS,CONTACT_POINT,KEY_DATE,INTERACTION,CUSTOMER_VALUE,VALUE_RUN,'
+        || 'PRODUCT,PRICE_LIST,PRICE_LIST_ITEM,INVENTORY_LEVEL,SALES_LEAD,OPPORTUNITY,QUOTE,QUOTE_LINE,SALES_ORDER,'
+        || 'ORDER_LINE,INVOICE,DELIVERY,PAYMENT,SALES_CONTRACT,ACTIVITY,OBJECTION,SALES_TEAM_MEMBER,SALES_TARGET,'
+        || 'SEGMENT,CAMPAIGN,CAMPAIGN_RECIPIENT,CAMPAIGN_RESPONSE,EMAIL_SUPPRESSION,SERVICE_CASE,CASE_NOTE,COMPLAINT,'
+        || 'SERVICE_QUEUE,SERVICE_QUEUE_MEMBER,SERVICE_LEVEL,WORK_CALENDAR_DAY,KB_ARTICLE,SURVEY,SURVEY_QUESTION,'
+        || 'SURVEY_RESPONSE,SURVEY_ANSWER,SURVEY_INVITATION,POINTS_TIER,POINTS_RULE,POINTS_LEDGER,WIN_BACK,IVR_MENU,'
+        || 'CALL_LIST,CALL_LIST_ENTRY,CALL_LOG,TASK,CARE_RULE,CUSTOMER_MERGE,CUSTOMER_MERGE_ROW,DUPLICATE_DISMISSED,'
+        || 'ACCOUNT_PLAN,ACCOUNT_TEAM,ACCOUNT_REVIEW,VALUE_SHEET,VALUE_SHEET_LINE,APP_SETTING'),
+      ('CUSTOMER_WRITE', 'INSERT, UPDATE', 'CUSTOMER,CONTACT,ADDRESS,CONTACT_POINT,KEY_DATE,INTERACTION,TASK,POINTS_LEDGER,'
+        || 'DUPLICATE_DISMISSED,ACCOUNT_PLAN,ACCOUNT_TEAM,ACCOUNT_REVIEW,VALUE_SHEET,VALUE_SHEET_LINE,CALL_LOG'),
+      ('CUSTOMER_WRITE', 'DELETE', 'CONTACT,ADDRESS,CONTACT_POINT,KEY_DATE,TASK,ACCOUNT_TEAM,VALUE_SHEET_LINE'),
+      ('CUSTOMER_DELETE', 'DELETE', 'CUSTOMER,INTERACTION,CUSTOMER_VALUE,ACCOUNT_PLAN,ACCOUNT_REVIEW,VALUE_SHEET,'
+        || 'POINTS_LEDGER,CALL_LIST_ENTRY'),
+      ('CUSTOMER_DELETE', 'INSERT, UPDATE, DELETE', 'CUSTOMER_MERGE,CUSTOMER_MERGE_ROW'),
+      ('SALES_WRITE', 'INSERT, UPDATE, DELETE', 'SALES_LEAD,OPPORTUNITY,QUOTE,QUOTE_LINE,SALES_ORDER,ORDER_LINE,'
+        || 'SALES_CONTRACT,ACTIVITY,OBJECTION,SEGMENT,CAMPAIGN,CAMPAIGN_RECIPIENT,CAMPAIGN_RESPONSE,EMAIL_SUPPRESSION,'
+        || 'WIN_BACK,CALL_LIST,CALL_LIST_ENTRY'),
+      ('SALES_WRITE', 'INSERT', 'OUTBOX,OUTBOX_EVENT'),
+      ('SERVICE_WRITE', 'INSERT, UPDATE, DELETE', 'SERVICE_CASE,CASE_NOTE,COMPLAINT,SURVEY_INVITATION,SURVEY_RESPONSE,'
+        || 'SURVEY_ANSWER,CALL_LOG,CALL_LIST_ENTRY'),
+      ('SERVICE_WRITE', 'INSERT', 'OUTBOX,OUTBOX_EVENT'),
+      ('SERVICE_ADMIN', 'INSERT, UPDATE, DELETE', 'WORK_CALENDAR_DAY,SERVICE_LEVEL,SERVICE_QUEUE,SERVICE_QUEUE_MEMBER,'
+        || 'KB_ARTICLE,IVR_MENU,SURVEY,SURVEY_QUESTION,CARE_RULE'),
+      ('INVENTORY_WRITE', 'INSERT, UPDATE, DELETE', 'PRODUCT,PRICE_LIST,PRICE_LIST_ITEM,INVENTORY_LEVEL,POINTS_TIER,'
+        || 'POINTS_RULE'),
+      ('INTEGRATION_ADMIN', 'SELECT, INSERT, UPDATE, DELETE', 'OUTBOX,OUTBOX_EVENT,INTEGRATION_STATE,INTEGRATION_LEADER,'
+        || 'INTEGRATION_FILE'),
+      ('USER_ADMIN', 'SELECT, INSERT, UPDATE, DELETE', 'APP_USER,USER_ROLE,APP_ROLE,ROLE_PERMISSION,SALES_TEAM_MEMBER,'
+        || 'SERVICE_QUEUE_MEMBER,APP_SETTING,VALUE_RUN,CUSTOMER_VALUE,SALES_TARGET'),
+      ('USER_ADMIN', 'SELECT', 'DATA_CHANGE'))
+    SELECT lower(r.NAME) AS GRP, g.PRIVILEGES, t.TBL
+      FROM APP_ROLE r JOIN ROLE_PERMISSION rp ON rp.ROLE_ID = r.ID JOIN grants g ON g.PERMISSION = rp.PERMISSION
+      CROSS JOIN LATERAL unnest(string_to_array(g.TABLES, ',')) AS t (TBL)
+      WHERE EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${p}' || lower(r.NAME)) AND r.NAME <> 'ADMIN'
+  LOOP
+    EXECUTE format('GRANT %s ON %I TO %I', x.PRIVILEGES, lower(x.TBL), '${p}' || x.GRP);
+  END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION gx_apply_grants() FROM PUBLIC;
+SELECT gx_apply_grants();
+
+-- an administrator who changes a role's permissions changes the database's grants with them
+CREATE OR REPLACE FUNCTION gx_permissions_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$ BEGIN PERFORM gx_apply_grants(); RETURN NULL; END $$;
+REVOKE ALL ON FUNCTION gx_permissions_changed() FROM PUBLIC;
+DROP TRIGGER IF EXISTS gx_grants ON ROLE_PERMISSION;
+CREATE TRIGGER gx_grants AFTER INSERT OR UPDATE OR DELETE ON ROLE_PERMISSION FOR EACH STATEMENT
+  EXECUTE FUNCTION gx_permissions_changed();
+
+-- a team database checks passwords itself (the persons' logins; the hashes are in pg_authid, which only a superuser
+-- reads): the user table keeps none, not even one copied from a standalone installation
+UPDATE APP_USER SET PASSWORD_HASH = NULL WHERE PASSWORD_HASH IS NOT NULL;
+ALTER TABLE APP_USER DROP CONSTRAINT IF EXISTS CK_APP_USER_NO_HASH;
+ALTER TABLE APP_USER ADD CONSTRAINT CK_APP_USER_NO_HASH CHECK (PASSWORD_HASH IS NULL);
+
+-- what every person reads: the schema's version, the users and their roles
+GRANT SELECT ON SCHEMA_VERSION, SECURITY_SCRIPT, APP_USER, APP_ROLE, ROLE_PERMISSION, USER_ROLE TO ${p}users;
+-- every service records its changes; the trail is read through its row policy and changed by nobody
+GRANT SELECT, INSERT ON AUDIT_LOG TO ${p}users;
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${p}users;
+GRANT EXECUTE ON FUNCTION gx_is(text), gx_team_logins(), gx_queues(), gx_in_my_queues(bigint) TO ${p}users;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Row policies. A person sees the rows of the person's sales teams (owner), a service agent the cases of the agent's
+-- queues and their customers, an administrator everything. The functions sit in (SELECT …) so that they run once
+-- per statement, not once per row.
+
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['customer', 'contact', 'address', 'contact_point', 'key_date', 'interaction', 'sales_lead',
+      'opportunity', 'quote', 'quote_line', 'sales_order', 'order_line', 'invoice', 'delivery', 'payment',
+      'sales_contract', 'activity', 'service_case', 'case_note', 'complaint', 'audit_log'] LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('DROP POLICY IF EXISTS gx_rows ON %I', t);
+    EXECUTE format('DROP POLICY IF EXISTS gx_new_rows ON %I', t);
+  END LOOP;
+END $$;
+
+CREATE POLICY gx_rows ON CUSTOMER USING ((SELECT gx_is('admin')) OR OWNER_LOGIN = ANY ((SELECT gx_team_logins())::text[])
+  OR ((SELECT gx_is('service')) AND gx_in_my_queues(ID)));
+-- a service agent registers a caller the team does not know yet: without an owner, then opens the case
+CREATE POLICY gx_new_rows ON CUSTOMER FOR INSERT WITH CHECK ((SELECT gx_is('service')) AND OWNER_LOGIN IS NULL);
+
+-- a customer's details go with the customer
+CREATE POLICY gx_rows ON CONTACT USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
+CREATE POLICY gx_rows ON ADDRESS USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
+CREATE POLICY gx_rows ON CONTACT_POINT USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
+CREATE POLICY gx_rows ON KEY_DATE USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
+CREATE POLICY gx_rows ON INTERACTION USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
+
+-- the pipeline is the owner's and the owner's team's
+CREATE POLICY gx_rows ON SALES_LEAD USING ((SELECT gx_is('admin')) OR OWNER_LOGIN = ANY ((SELECT gx_team_logins())::text[]));
+CREATE POLICY gx_rows ON OPPORTUNITY USING ((SELECT gx_is('admin')) OR OWNER_LOGIN = ANY ((SELECT gx_team_logins())::text[]));
+CREATE POLICY gx_rows ON QUOTE USING ((SELECT gx_is('admin')) OR OWNER_LOGIN = ANY ((SELECT gx_team_logins())::text[]));
+CREATE POLICY gx_rows ON SALES_CONTRACT USING ((SELECT gx_is('admin')) OR OWNER_LOGIN = ANY ((SELECT gx_team_logins())::text[]));
+CREATE POLICY gx_rows ON ACTIVITY USING ((SELECT gx_is('admin')) OR OWNER_LOGIN = ANY ((SELECT gx_team_logins())::text[]));
+-- an order without an owner (imported, from the ERP) is seen with its customer
+CREATE POLICY gx_rows ON SALES_ORDER USING ((SELECT gx_is('admin')) OR OWNER_LOGIN = ANY ((SELECT gx_team_logins())::text[])
+  OR (OWNER_LOGIN IS NULL AND EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID)));
+CREATE POLICY gx_rows ON QUOTE_LINE USING (EXISTS (SELECT 1 FROM QUOTE q WHERE q.ID = QUOTE_ID));
+CREATE POLICY gx_rows ON ORDER_LINE USING (EXISTS (SELECT 1 FROM SALES_ORDER o WHERE o.ID = ORDER_ID));
+CREATE POLICY gx_rows ON DELIVERY USING (EXISTS (SELECT 1 FROM SALES_ORDER o WHERE o.ID = ORDER_ID));
+CREATE POLICY gx_rows ON INVOICE USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
+CREATE POLICY gx_rows ON PAYMENT USING (EXISTS (SELECT 1 FROM INVOICE i WHERE i.ID = INVOICE_ID));
+
+-- cases: the agent's queues and own cases; a sales person also sees the cases of the team's customers
+CREATE POLICY gx_rows ON SERVICE_CASE USING ((SELECT gx_is('admin')) OR QUEUE_CODE = ANY ((SELECT gx_queues())::text[])
+  OR ASSIGNEE = session_user OR EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID AND c.OWNER_LOGIN IS NOT NULL));
+CREATE POLICY gx_rows ON CASE_NOTE USING (EXISTS (SELECT 1 FROM SERVICE_CASE s WHERE s.ID = CASE_ID));
+CREATE POLICY gx_rows ON COMPLAINT USING (EXISTS (SELECT 1 FROM SERVICE_CASE s WHERE s.ID = CASE_ID));
+
+-- the services' trail: what a person may see of the thing it describes, and the person's own entries
+CREATE POLICY gx_rows ON AUDIT_LOG FOR SELECT USING ((SELECT gx_is('admin')) OR USER_LOGIN = session_user
+  OR (ENTITY = 'Customer' AND EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = ENTITY_ID))
+  OR (ENTITY = 'Lead' AND EXISTS (SELECT 1 FROM SALES_LEAD l WHERE l.ID = ENTITY_ID))
+  OR (ENTITY = 'Opportunity' AND EXISTS (SELECT 1 FROM OPPORTUNITY o WHERE o.ID = ENTITY_ID))
+  OR (ENTITY = 'Quote' AND EXISTS (SELECT 1 FROM QUOTE q WHERE q.ID = ENTITY_ID))
+  OR (ENTITY = 'SalesOrder' AND EXISTS (SELECT 1 FROM SALES_ORDER o WHERE o.ID = ENTITY_ID))
+  OR (ENTITY = 'Contract' AND EXISTS (SELECT 1 FROM SALES_CONTRACT k WHERE k.ID = ENTITY_ID))
+  OR (ENTITY = 'ServiceCase' AND EXISTS (SELECT 1 FROM SERVICE_CASE s WHERE s.ID = ENTITY_ID)));
+-- an entry is the person's own: nobody writes one in someone else's name
+CREATE POLICY gx_new_rows ON AUDIT_LOG FOR INSERT WITH CHECK (USER_LOGIN = session_user);
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- The database's audit trail: a trigger on every business table writes who, when, what, old → new into DATA_CHANGE.
+-- Nobody but the owner may write DATA_CHANGE; the trigger function runs as the owner. An insert or a delete keeps
+-- the whole row (as JSON, cut at 2,000 characters); an update one entry per changed column.
+
+CREATE OR REPLACE FUNCTION gx_record_change() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$
+DECLARE
+  o jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END;
+  n jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
+  k bigint := (coalesce(n, o) ->> TG_ARGV[1])::bigint;
+  -- the database's own time: a session setting could be set by the very person whose change is recorded
+  v_at timestamp := localtimestamp;
+  f text;
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    FOR f IN SELECT key FROM jsonb_each(n) WHERE key <> 'version' AND n -> key IS DISTINCT FROM o -> key LOOP
+      INSERT INTO DATA_CHANGE (CHANGED_AT, DB_USER, ENTITY, ENTITY_ID, ACTION, FIELD, OLD_VALUE, NEW_VALUE, TX_ID)
+        VALUES (v_at, session_user, TG_ARGV[0], k, 'UPDATE', f, left(o ->> f, 2000), left(n ->> f, 2000), txid_current());
+    END LOOP;
+  ELSE
+    INSERT INTO DATA_CHANGE (CHANGED_AT, DB_USER, ENTITY, ENTITY_ID, ACTION, OLD_VALUE, NEW_VALUE, TX_ID)
+      VALUES (v_at, session_user, TG_ARGV[0], k, CASE TG_OP WHEN 'INSERT' THEN 'CREATE' ELSE 'DELETE' END,
+              left(o::text, 2000), left(n::text, 2000), txid_current());
+  END IF;
+  RETURN NULL;
+END $$;
+
+DO $$
+DECLARE a record;
+BEGIN
+  FOR a IN SELECT * FROM (VALUES
+      ('customer', 'Customer', 'id'), ('contact', 'Contact', 'id'), ('address', 'Address', 'id'),
+      ('contact_point', 'ContactPoint', 'id'), ('key_date', 'KeyDate', 'id'), ('interaction', 'Interaction', 'id'),
+      ('sales_lead', 'Lead', 'id'), ('opportunity', 'Opportunity', 'id'), ('quote', 'Quote', 'id'),
+      ('quote_line', 'QuoteLine', 'id'), ('sales_order', 'SalesOrder', 'id'), ('order_line', 'OrderLine', 'id'),
+      ('invoice', 'Invoice', 'id'), ('payment', 'Payment', 'id'), ('sales_contract', 'Contract', 'id'),
+      ('activity', 'Activity', 'id'), ('service_case', 'ServiceCase', 'id'), ('case_note', 'CaseNote', 'id'),
+      ('complaint', 'Complaint', 'case_id'), ('product', 'Product', 'id'), ('price_list_item', 'PriceListItem', 'id'),
+      ('app_user', 'AppUser', 'id'), ('user_role', 'UserRole', 'user_id'), ('role_permission', 'RolePermission', 'role_id'),
+      ('app_role', 'Role', 'id')) AS v (TBL, ENTITY, KEY_COLUMN)
+  LOOP
+    EXECUTE format('DROP TRIGGER IF EXISTS gx_audit ON %I', a.TBL);
+    EXECUTE format('CREATE TRIGGER gx_audit AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW '
+        || 'EXECUTE FUNCTION gx_record_change(%L, %L)', a.TBL, a.ENTITY, a.KEY_COLUMN);
+  END LOOP;
+END $$;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Logins. An administrator of this database creates, changes and disables the login role of a person through this
+-- function (the owner has CREATEROLE, the administrators do not): it touches only roles that are Guanxi persons, and
+-- grants only this database's groups. p_verifier is a SCRAM verifier computed on the desktop (the password itself
+-- never reaches the server) or NULL to keep the password.
+
+CREATE OR REPLACE FUNCTION gx_save_login(p_login text, p_verifier text, p_groups text[], p_active boolean)
+  RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$
+DECLARE
+  r pg_roles%ROWTYPE;
+  g text;
+BEGIN
+  IF NOT pg_has_role(session_user, '${p}admin', 'MEMBER') THEN
+    RAISE EXCEPTION 'only an administrator of this database manages logins' USING ERRCODE = '42501';
+  END IF;
+  IF p_login !~ '^[a-z][a-z0-9_.]{1,62}$' OR p_login LIKE 'pg\_%' OR p_login LIKE 'gx\_%' THEN
+    RAISE EXCEPTION 'login "%" is not allowed: lower-case letters, digits, "_" and "." (2–63)', p_login
+      USING ERRCODE = '22023';
+  END IF;
+  IF p_verifier IS NOT NULL AND p_verifier !~ '^SCRAM-SHA-256\$' THEN
+    RAISE EXCEPTION 'a password is given as a SCRAM-SHA-256 verifier' USING ERRCODE = '22023';
+  END IF;
+  SELECT * INTO r FROM pg_roles WHERE rolname = p_login;
+  IF FOUND THEN
+    IF r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolreplication OR r.rolbypassrls
+       OR NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles gr ON gr.oid = m.roleid
+                      WHERE m.member = r.oid AND gr.rolname LIKE 'gx\_%\_users') THEN
+      RAISE EXCEPTION 'the database role "%" exists and is not a Guanxi person', p_login USING ERRCODE = '42501';
+    END IF;
+  ELSE
+    IF p_verifier IS NULL THEN
+      RAISE EXCEPTION 'a new login needs a password' USING ERRCODE = '22023';
+    END IF;
+    EXECUTE format('CREATE ROLE %I LOGIN INHERIT', p_login);
+  END IF;
+  IF p_verifier IS NOT NULL THEN
+    EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_verifier);
+  END IF;
+  EXECUTE format('ALTER ROLE %I %s', p_login, CASE WHEN p_active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+  EXECUTE format('GRANT %I TO %I', '${p}users', p_login);
+  FOREACH g IN ARRAY ARRAY['admin', 'sales_manager', 'sales', 'service', 'readonly'] LOOP
+    IF g = ANY (p_groups) THEN
+      EXECUTE format('GRANT %I TO %I', '${p}' || g, p_login);
+    ELSIF pg_has_role(p_login, '${p}' || g, 'MEMBER') THEN
+      EXECUTE format('REVOKE %I FROM %I', '${p}' || g, p_login);
+    END IF;
+  END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION gx_save_login(text, text, text[], boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gx_save_login(text, text, text[], boolean) TO ${p}admin;
+REVOKE ALL ON FUNCTION gx_record_change() FROM PUBLIC;
+
+-- an administrator of the application is an administrator of every table (rows included), but not of the schema
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${p}admin;
+REVOKE INSERT, UPDATE, DELETE ON AUDIT_LOG, DATA_CHANGE, SCHEMA_VERSION, SECURITY_SCRIPT FROM ${p}admin;
+GRANT INSERT ON AUDIT_LOG TO ${p}admin;
