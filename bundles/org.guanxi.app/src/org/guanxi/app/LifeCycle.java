@@ -63,13 +63,14 @@ public class LifeCycle {
             MessageDialog.openError(null, Messages.get("error.title"), Messages.get("error.startup", e.getMessage()));
             throw e;
         }
-        startBackgroundWork(demo, team ? null : integration, broker);
+        // a team's database is the team server's to fill and to sync: a person's desktop only reads and writes it
+        startBackgroundWork(database.shared() ? null : demo, team ? null : integration, broker);
     }
 
     private static void startBackgroundWork(DemoDataService demo, IntegrationService integration, IEventBroker broker) {
         Job job = Job.create(Messages.get("job.startup"), (IProgressMonitor monitor) -> {
             int total = Integer.getInteger("guanxi.demo.customers", DemoDataService.DEFAULT_CUSTOMERS);
-            if (total > 0 && demo.isEmpty()) {
+            if (demo != null && total > 0 && demo.isEmpty()) {
                 monitor.beginTask(Messages.get("job.demo"), total);
                 long seed = Long.getLong("guanxi.demo.seed", 20261122L);
                 int[] last = { 0 };

@@ -85,8 +85,16 @@ public class SecurityServiceImpl implements SecurityService {
     public boolean login(String login, char[] password) {
         try {
             throttle.beforeAttempt(login);
-            boolean ok = db.awaitsSignIn() ? db.signIn(login, password.clone()) && signInConnected()
-                    : !db.shared() && passwordMatches(login, password);
+            boolean ok;
+            if (db.awaitsSignIn()) {
+                ok = db.signIn(login, password.clone());
+                if (ok && !signInConnected()) {
+                    db.signOut();
+                    throw new GuanxiException("error.notSignedUp", login);
+                }
+            } else {
+                ok = !db.shared() && passwordMatches(login, password);
+            }
             if (ok) {
                 throttle.succeeded(login);
                 LOG.info(() -> "Signed in: " + login);

@@ -1,14 +1,11 @@
 package org.guanxi.server;
 
-import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.apache.derby.drda.NetworkServerControl;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.guanxi.core.GuanxiHome;
@@ -17,6 +14,7 @@ import org.guanxi.core.Services;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.persistence.DatabaseSettings;
 import org.guanxi.core.service.DemoDataService;
+import org.guanxi.core.service.HeadlessCredentials;
 import org.guanxi.core.service.IntegrationService;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.model.Role;
@@ -25,10 +23,12 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.launch.Framework;
 
 /**
- * The team server ({@code releng/guanxi server}): a headless product from the same bundles as the desktop. With the
- * default embedded Derby it opens the database and serves it to the desktops through Derby's network server; with a
- * configured server database (network Derby, PostgreSQL) it only connects. Either way it runs the integration routes
- * when it leads ({@link RouteLeadership}), so several servers may run and only one syncs at a time.
+ * The team server ({@code releng/guanxi server}): a headless product from the same bundles as the desktop. On a team
+ * database (PostgreSQL) it connects as the database's owner — which brings schema and security up to date — and
+ * runs the integration routes when it leads ({@link RouteLeadership}), so several servers may run and only one syncs
+ * at a time; desktops connect to the same database with their persons' own logins. On embedded Derby it runs the
+ * routes of its own data folder and serves nobody: Derby's network server is not part of Guanxi (no TLS, no
+ * per-person rights, and code loading through SQLJ).
  * A first start generates demo data like the desktop does, unless {@code -Dguanxi.demo.customers=0}.
  */
 public class ServerApplication implements IApplication {
@@ -50,12 +50,16 @@ public class ServerApplication implements IApplication {
         Path home = GuanxiHome.dir();
         ServerSettings settings = ServerSettings.load(ServerSettings.arguments(context));
         DatabaseSettings database = DatabaseSettings.load();
-        NetworkServerControl network = null;
-        if (database.isEmbeddedDerby() && settings.port() > 0) {
-            network = serveDerby(home, settings, database);
-        }
         Database db = Services.await(Database.class);
-        firstAdministrator(home);
+        SecurityService security = Services.await(SecurityService.class);
+        HeadlessCredentials.signIn(db, security);
+        if (!db.ownsSchema()) {
+            throw new IllegalStateException("The team server connects as the owner of " + database.describe()
+                    + " (it migrates the schema and runs the routes over every row), not as " + db.login());
+        }
+        if (db.shared()) {
+            firstAdministrator(home, security);
+        }
         generateDemoData();
         IntegrationService integration = Services.await(IntegrationService.class);
         RouteLeadership leadership = new RouteLeadership(db.unpooledDataSource(), settings.node(), () -> {
@@ -63,7 +67,7 @@ public class ServerApplication implements IApplication {
             say("Routes: " + settings.node() + " leads them (" + integration.state() + ")");
         }, integration::stop, settings.check());
         say("Guanxi server " + FrameworkUtil.getBundle(getClass()).getVersion() + ", data folder " + home);
-        say("Database: " + (network != null ? clientUrl(settings) : database.describe()));
+        say("Database: " + database.describe() + (db.shared() ? " (desktops: the same db.url, each person's own login)" : ""));
         say("Routes: waiting for leadership as " + settings.node());
         leadership.start();
 
@@ -71,58 +75,16 @@ public class ServerApplication implements IApplication {
         Runtime.getRuntime().addShutdownHook(hook);
         stopped.await();
         leadership.close();
-        if (network != null) {
-            stopQuietly(network);
-        }
         return EXIT_OK;
     }
 
     /**
-     * Derby resolves the database names of network clients against its system home, so desktops connect to
-     * {@code jdbc:derby://host:port/db}. Off the loopback address the server insists on a user and password
-     * (Derby's built-in authentication); on it, as for a single machine, it does not.
+     * Desktops of a team sign in with their own logins. On the first start the server creates the administrator
+     * {@code admin} (on PostgreSQL with a database login of its own) with the password in {@code GUANXI_ADMIN_PASSWORD},
+     * or a random one that it prints once and leaves in {@code initial-admin-password} (readable by the server's own
+     * OS user only); that administrator creates everyone else in the workbench.
      */
-    private static NetworkServerControl serveDerby(Path home, ServerSettings settings, DatabaseSettings database)
-            throws Exception {
-        System.setProperty("derby.system.home", home.toString());
-        InetAddress address = InetAddress.getByName(settings.host());
-        if (!address.isLoopbackAddress()) {
-            if (database.user() == null || database.password() == null) {
-                throw new IllegalStateException("server.host=" + settings.host()
-                        + " opens the database to the network: set db.user and db.password in " + GuanxiHome.settingsFile());
-            }
-            System.setProperty("derby.connection.requireAuthentication", "true");
-            System.setProperty("derby.authentication.provider", "BUILTIN");
-            System.setProperty("derby.user." + database.user(), database.password());
-        }
-        NetworkServerControl network = new NetworkServerControl(address, settings.port());
-        network.start(new PrintWriter(System.out, true));
-        for (int i = 0; ; i++) {
-            try {
-                network.ping();
-                return network;
-            } catch (Exception e) {
-                if (i == 100) {
-                    throw new IllegalStateException("Derby's network server did not start on " + settings.host() + ":"
-                            + settings.port() + " (port in use?)", e);
-                }
-                Thread.sleep(100);
-            }
-        }
-    }
-
-    private static String clientUrl(ServerSettings s) {
-        return "jdbc:derby://" + s.host() + ":" + s.port() + "/db (desktops: mode=team and this db.url in guanxi.properties)";
-    }
-
-    /**
-     * Desktops in team mode sign in with a password. On the first start the server creates the user {@code admin}
-     * with the password in {@code GUANXI_ADMIN_PASSWORD}, or a random one that it prints once and leaves in
-     * {@code initial-admin-password} (readable by the server's own OS user only).
-     */
-    private static void firstAdministrator(Path home) throws java.io.IOException {
-        SecurityService security = Services.await(SecurityService.class);
-        security.signInAsProcess(); // the server acts as its OS user, an administrator, as the command line does
+    private static void firstAdministrator(Path home, SecurityService security) throws java.io.IOException {
         if (security.hasPasswordUsers()) {
             return;
         }
@@ -173,13 +135,6 @@ public class ServerApplication implements IApplication {
         }
     }
 
-    private static void stopQuietly(NetworkServerControl network) {
-        try {
-            network.shutdown();
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "Derby network server shutdown", e);
-        }
-    }
 
     private static void say(String line) {
         System.out.println(line);

@@ -12,18 +12,14 @@ import org.guanxi.core.GuanxiHome;
 
 /**
  * The server's part of {@code $GUANXI_HOME/guanxi.properties}, each also settable as {@code -Dguanxi.KEY} or on the
- * command line ({@code --port 1528}, {@code --host 0.0.0.0}, {@code --node a}):
- * {@code server.host} (127.0.0.1) and {@code server.port} (1527; 0 = do not serve the database) of Derby's network
- * server, {@code server.node} (host name and process id) naming this server among several, {@code server.check}
- * (milliseconds, 2000) how often a leader checks its database session.
+ * command line ({@code --node a}): {@code server.node} (host name and process id) naming this server among several,
+ * {@code server.check} (milliseconds, 2000) how often a leader checks its database session.
  */
-record ServerSettings(String host, int port, String node, Duration check) {
+record ServerSettings(String node, Duration check) {
 
     static ServerSettings load(List<String> args) {
         Properties file = GuanxiHome.deployment();
-        return new ServerSettings(option(args, "--host", GuanxiHome.deploymentValue(file, "server.host", "127.0.0.1")),
-                Integer.parseInt(option(args, "--port", GuanxiHome.deploymentValue(file, "server.port", "1527"))),
-                option(args, "--node", GuanxiHome.deploymentValue(file, "server.node", defaultNode())),
+        return new ServerSettings(option(args, "--node", GuanxiHome.deploymentValue(file, "server.node", defaultNode())),
                 Duration.ofMillis(Long.parseLong(GuanxiHome.deploymentValue(file, "server.check", "2000"))));
     }
 

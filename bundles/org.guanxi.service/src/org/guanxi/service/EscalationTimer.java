@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.guanxi.core.AppClock;
+import org.guanxi.core.db.Database;
 import org.guanxi.core.service.CaseService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,8 +15,9 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Looks for overdue cases once a minute wherever the service module runs. Every desktop of a team may do so at the same
- * time: {@link CaseService#escalateOverdue} escalates each case once per level whoever gets there first.
+ * Looks for overdue cases once a minute: on a single desktop there, on a team database in the team server (its owner,
+ * who sees every case), not in the persons' desktops, which see only their own queues. Several servers may scan at the
+ * same time: {@link CaseService#escalateOverdue} escalates each case once per level whoever gets there first.
  */
 @Component(immediate = true)
 public class EscalationTimer {
@@ -26,6 +28,9 @@ public class EscalationTimer {
 
     @Reference
     private CaseService cases;
+
+    @Reference
+    private Database db;
 
     private ScheduledExecutorService timer;
 
@@ -45,6 +50,9 @@ public class EscalationTimer {
 
     private void scan() {
         try {
+            if (db.awaitsSignIn() || db.shared() && !db.ownsSchema()) {
+                return;
+            }
             int n = cases.escalateOverdue(AppClock.now());
             if (n > 0) {
                 LOG.info(() -> n + " overdue service cases escalated");

@@ -11,9 +11,13 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.app.Messages;
+import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.SecurityService;
 
-/** Team mode sign-in; stays open until the password matches or the user cancels. */
+/**
+ * Team sign-in with the person's own login: on a team database the database itself checks the password. Stays open
+ * until it matches or the user cancels; repeated failures wait longer and then lock the login for a while.
+ */
 public class LoginDialog extends TitleAreaDialog {
 
     private final SecurityService security;
@@ -52,12 +56,19 @@ public class LoginDialog extends TitleAreaDialog {
 
     @Override
     protected void okPressed() {
-        if (security.login(user.getText().strip(), password.getTextChars())) {
-            super.okPressed();
-        } else {
-            setMessage(Messages.get("login.failed"), IMessageProvider.ERROR);
-            password.setText("");
-            password.setFocus();
+        String failure;
+        try {
+            if (security.login(user.getText().strip(), password.getTextChars())) {
+                super.okPressed();
+                return;
+            }
+            failure = Messages.get("login.failed");
+        } catch (GuanxiException e) {
+            // locked after repeated failures, or a login the database knows but Guanxi does not
+            failure = e.getMessage();
         }
+        setMessage(failure, IMessageProvider.ERROR);
+        password.setText("");
+        password.setFocus();
     }
 }

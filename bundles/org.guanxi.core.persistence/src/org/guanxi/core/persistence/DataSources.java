@@ -4,7 +4,6 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import org.apache.derby.client.BasicClientDataSource;
 import org.apache.derby.jdbc.BasicEmbeddedDataSource40;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -13,9 +12,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
 
 /**
- * Turns {@link DatabaseSettings} into a {@link DataSource}: Derby's own embedded data source for the default, Derby's
- * client data source for a team server's network Derby ({@code jdbc:derby://host:port/db}), the PostgreSQL driver's
- * data source for the team database ({@code jdbc:postgresql://host:port/db?sslmode=…}). The driver classes are used
+ * Turns {@link DatabaseSettings} into a {@link DataSource}: Derby's own embedded data source for the default, the
+ * PostgreSQL driver's data source for the team database ({@code jdbc:postgresql://host:port/db?sslmode=…}). Derby's
+ * network server is not supported (no TLS, one shared login, code loading through SQLJ). The driver classes are used
  * directly: the JDBC driver manager does not see drivers of other bundles inside OSGi.
  */
 final class DataSources {
@@ -66,15 +65,7 @@ final class DataSources {
             if (!attrs.isEmpty()) {
                 ds.setConnectionAttributes(attrs.toString());
             }
-            if (s.user() != null) {
-                // a team server that lets desktops in with a password needs it for its own connections too
-                ds.setUser(s.user());
-                ds.setPassword(s.password());
-            }
             return ds;
-        }
-        if (url.startsWith("jdbc:derby://")) {
-            return networkDerby(s);
         }
         if (s.isPostgreSql()) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
@@ -85,28 +76,15 @@ final class DataSources {
             }
             // the product's name in pg_stat_activity, so that IT sees who holds a connection
             ds.setApplicationName("Guanxi CRM");
+            // sslmode=verify-full (or verify-ca) checks the server against the company's CA: root.crt in the data
+            // folder unless the URL names one (sslrootcert=…); the driver's own default would be ~/.postgresql
+            java.nio.file.Path ca = org.guanxi.core.GuanxiHome.resolve("root.crt");
+            if (ds.getSslMode() != null && ds.getSslMode().startsWith("verify") && ds.getSslRootCert() == null
+                    && java.nio.file.Files.isRegularFile(ca)) {
+                ds.setSslRootCert(ca.toString());
+            }
             return ds;
         }
         throw new IllegalArgumentException("Guanxi runs on embedded Derby or PostgreSQL, not on " + s.describe());
-    }
-
-    /** {@code jdbc:derby://host[:port]/database[;attribute=value...]}, as Derby's client documents it. */
-    private static DataSource networkDerby(DatabaseSettings s) {
-        var m = java.util.regex.Pattern.compile("jdbc:derby://([^:/]+)(?::(\\d+))?/([^;]+)(;.*)?").matcher(s.url());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("Not a Derby network URL: " + s.describe());
-        }
-        BasicClientDataSource ds = new BasicClientDataSource();
-        ds.setServerName(m.group(1));
-        ds.setPortNumber(m.group(2) == null ? 1527 : Integer.parseInt(m.group(2)));
-        ds.setDatabaseName(m.group(3));
-        if (m.group(4) != null) {
-            ds.setConnectionAttributes(m.group(4).substring(1));
-        }
-        if (s.user() != null) {
-            ds.setUser(s.user());
-            ds.setPassword(s.password());
-        }
-        return ds;
     }
 }

@@ -7,9 +7,10 @@ import javax.sql.DataSource;
 import org.guanxi.core.GuanxiHome;
 
 /**
- * Which database to use. Standalone default: embedded Derby in {@code $GUANXI_HOME/db}. A team deployment sets
- * {@code db.url} (and {@code db.user}, {@code db.password}) in {@code $GUANXI_HOME/guanxi.properties}, or the
- * system properties {@code guanxi.db.url}, … — a configuration change, no code change.
+ * Which database to use. Standalone default: embedded Derby in {@code $GUANXI_HOME/db}. A team sets {@code db.url}
+ * ({@code jdbc:postgresql://…}) in {@code $GUANXI_HOME/guanxi.properties}, or the system property
+ * {@code guanxi.db.url}: desktops then sign in with each person's own login; the team server and IT tools add the
+ * owner's {@code db.user} and {@code db.password} (or sign in as described in HeadlessCredentials).
  */
 public record DatabaseSettings(String url, String user, String password) {
 
@@ -21,7 +22,7 @@ public record DatabaseSettings(String url, String user, String password) {
     }
 
     public boolean isEmbeddedDerby() {
-        return url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://");
+        return url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://") && !url.startsWith("jdbc:derby:net:");
     }
 
     public boolean isPostgreSql() {

@@ -40,6 +40,8 @@ public class JpaDatabase implements Database {
     private static final Logger LOG = Logger.getLogger(JpaDatabase.class.getName());
 
     private DatabaseSettings settings;
+    /** A team database's settings without a login, while it awaits a sign-in and after one. */
+    private DatabaseSettings awaiting;
     private HikariDataSource dataSource;
     private EntityManagerFactory emf;
     private int schemaVersion;
@@ -60,6 +62,7 @@ public class JpaDatabase implements Database {
             throw new IllegalArgumentException("Only a team database without a login of its own awaits a sign-in");
         }
         settings = s;
+        awaiting = s;
         LOG.info(() -> "Team database " + s.describe() + ": opens when a person signs in");
     }
 
@@ -74,13 +77,11 @@ public class JpaDatabase implements Database {
             if (!awaitsSignIn()) {
                 throw new IllegalStateException("The database is open already (as " + login() + ")");
             }
-            DatabaseSettings base = settings;
             try {
-                open(new DatabaseSettings(base.url(), login, new String(password)));
+                open(new DatabaseSettings(awaiting.url(), login, new String(password)));
                 return true;
             } catch (SQLException e) {
-                close();
-                settings = base;
+                signOut();
                 // 28P01: wrong password or no such login; 28000: a login that may not log in (disabled)
                 if (e.getSQLState() != null && e.getSQLState().startsWith("28")) {
                     LOG.warning(() -> "The team database refused the login " + login + " (" + e.getSQLState() + ")");
@@ -91,6 +92,15 @@ public class JpaDatabase implements Database {
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
+    }
+
+    @Override
+    public synchronized void signOut() {
+        if (awaiting == null) {
+            throw new IllegalStateException("Only a database opened by a sign-in is signed out");
+        }
+        close();
+        settings = awaiting;
     }
 
     @Override

@@ -119,6 +119,11 @@ public interface Database {
         return !shared();
     }
 
+    /** Closes a database opened by {@link #signIn}; it then awaits the next sign-in. */
+    default void signOut() {
+        throw new UnsupportedOperationException("this database has no personal logins");
+    }
+
     /** The database login this process works as (a person's or the team server's); null for embedded Derby. */
     default String login() {
         return null;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,20 +16,17 @@ import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
-import org.apache.derby.drda.NetworkServerControl;
-import org.guanxi.core.persistence.DatabaseSettings;
 import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.integration.RouteLeadership;
 import org.guanxi.testing.TestDatabases;
-import org.guanxi.integration.simulator.Ports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Team mode: servers that share one database (PostgreSQL in the PostgreSQL pass, else Derby's network server), each
- * with its own sessions. Exactly one leads the routes at any time; another takes over when the leader stops or when its
+ * Team mode: servers that share one database (on PostgreSQL, a team's database; on Derby, sessions of one embedded
+ * engine), each with its own sessions. Exactly one leads the routes at any time; another takes over when the leader stops or when its
  * database session dies (as it does when its process is killed or its network fails).
  */
 class RouteLeadershipTest {
@@ -41,8 +37,6 @@ class RouteLeadershipTest {
     Path home;
 
     private JpaDatabase host;
-    private NetworkServerControl server;
-    private DatabaseSettings shared;
     /** How many servers run the routes right now, and the most there ever were at once. */
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger most = new AtomicInteger();
@@ -50,33 +44,14 @@ class RouteLeadershipTest {
     private final List<AutoCloseable> toClose = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void startDatabaseServer() throws Exception {
+    void startDatabase() throws Exception {
         host = TestDatabases.open(home.resolve("db"));
-        if (TestDatabases.onPostgreSql()) {
-            shared = TestDatabases.settings(home.resolve("db"));
-            return;
-        }
-        int port = Ports.free();
-        server = new NetworkServerControl(InetAddress.getLoopbackAddress(), port);
-        server.start(new PrintWriter(PrintWriter.nullWriter()));
-        waitFor(() -> {
-            try {
-                server.ping();
-                return true;
-            } catch (Exception e) {
-                return false;
-            }
-        });
-        shared = new DatabaseSettings("jdbc:derby://127.0.0.1:" + port + "/" + home.resolve("db").toAbsolutePath(), null, null);
     }
 
     @AfterEach
     void stop() throws Exception {
         for (AutoCloseable c : toClose.reversed()) {
             c.close();
-        }
-        if (server != null) {
-            server.shutdown();
         }
         host.close();
     }
@@ -91,11 +66,9 @@ class RouteLeadershipTest {
         return l.start();
     }
 
+    /** Sessions of a server of its own: plain connections, not the host's pool. */
     private DataSource network() throws SQLException {
-        JpaDatabase db = new JpaDatabase();
-        db.open(shared);
-        toClose.add(db::close);
-        return db.unpooledDataSource();
+        return TestDatabases.dataSource(home.resolve("db"));
     }
 
     @Test
