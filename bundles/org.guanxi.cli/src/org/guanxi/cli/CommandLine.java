@@ -37,7 +37,7 @@ import org.guanxi.core.service.ChurnService;
 public class CommandLine implements IApplication {
 
     static final Texts TEXTS = Texts.of(CommandLine.class);
-    private static final java.util.Set<String> COMMANDS = java.util.Set.of("analyze", "import", "load", "migrate", "outbox");
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("analyze", "backup", "import", "load", "migrate", "outbox", "restore");
 
     @Override
     public Object start(IApplicationContext context) {
@@ -68,6 +68,10 @@ public class CommandLine implements IApplication {
             return 2;
         }
         try {
+            if (args[0].equals("backup") || args[0].equals("restore")) {
+                // PostgreSQL's own tools, not Guanxi's services: nothing to sign in to
+                return new BackupCommand(out).run(args);
+            }
             HeadlessCredentials.signIn(service(Database.class), service(SecurityService.class));
             return switch (args[0]) {
                 case "analyze" -> analyze(args, out, err);

@@ -40,15 +40,24 @@ public final class HeadlessCredentials {
             security.signInAsProcess();
             return;
         }
-        String[] user = new String[1];
-        char[] password = find(user);
-        if (!security.login(user[0], password)) {
-            throw new GuanxiException("error.signInFailed", user[0]);
+        Login login = find();
+        if (!security.login(login.user(), login.password())) {
+            throw new GuanxiException("error.signInFailed", login.user());
         }
     }
 
-    /** The password, and in {@code user[0]} the login, from the first source that has them. */
-    static char[] find(String[] user) {
+    /** A login and its password; clear the password once used. */
+    public record Login(String user, char[] password) {
+    }
+
+    /** The login and password from the first source that has them. */
+    public static Login find() {
+        String[] user = new String[1];
+        char[] password = find(user);
+        return new Login(user[0], password);
+    }
+
+    private static char[] find(String[] user) {
         String envUser = System.getenv("GUANXI_USER");
         String envPassword = System.getenv("GUANXI_PASSWORD");
         if (envUser != null && !envUser.isBlank() && envPassword != null) {
