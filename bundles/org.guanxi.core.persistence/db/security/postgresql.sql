@@ -23,8 +23,14 @@ GRANT USAGE ON SCHEMA public TO ${p}users;
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC;
-REVOKE USAGE ON LANGUAGE plpgsql FROM PUBLIC;
-REVOKE USAGE ON LANGUAGE sql FROM PUBLIC;
+DO $$
+BEGIN
+  -- languages belong to the superuser; without TEMP and CREATE nobody can define a function anyway
+  IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+    REVOKE USAGE ON LANGUAGE plpgsql FROM PUBLIC;
+    REVOKE USAGE ON LANGUAGE sql FROM PUBLIC;
+  END IF;
+END $$;
 
 -- the audit trail of the database: every insert, update and delete of the tables below, whoever wrote it
 CREATE TABLE IF NOT EXISTS DATA_CHANGE (
@@ -272,7 +278,9 @@ DECLARE
   r pg_roles%ROWTYPE;
   g text;
 BEGIN
-  IF NOT pg_has_role(session_user, '${p}admin', 'MEMBER') THEN
+  -- the database's owner (the team server creating the first administrator) or an administrator
+  IF NOT (pg_has_role(session_user, '${p}admin', 'MEMBER') OR pg_has_role(session_user,
+          (SELECT datdba FROM pg_database WHERE datname = current_database()), 'MEMBER')) THEN
     RAISE EXCEPTION 'only an administrator of this database manages logins' USING ERRCODE = '42501';
   END IF;
   IF p_login !~ '^[a-z][a-z0-9_.]{1,62}$' OR p_login LIKE 'pg\_%' OR p_login LIKE 'gx\_%' THEN
