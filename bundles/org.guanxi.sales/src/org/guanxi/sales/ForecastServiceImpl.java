@@ -1,11 +1,9 @@
 package org.guanxi.sales;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -55,9 +53,9 @@ public class ForecastServiceImpl implements ForecastService {
         LocalDate first = Forecasts.start(grain, from);
         LocalDate last = Forecasts.start(grain, to).plusMonths(grain == Grain.MONTH ? 1 : 3).minusDays(1);
         Forecasts f = new Forecasts(grain, first, last, LocalDate.now(clock == null ? AppClock.get() : clock));
+        Map<String, String> teams = security.teams();
         return db.jdbc(c -> {
             Map<SalesStage, Integer> probabilities = OpportunityServiceImpl.stageProbabilities(c);
-            Map<String, String> teams = teams(c);
             try (PreparedStatement ps = c.prepareStatement("SELECT OWNER_LOGIN, EXPECTED_CLOSE, STAGE, PROBABILITY, AMOUNT "
                     + "FROM OPPORTUNITY WHERE STAGE NOT IN ('WON', 'LOST') AND EXPECTED_CLOSE <= ?")) {
                 ps.setDate(1, Date.valueOf(last));
@@ -167,17 +165,6 @@ public class ForecastServiceImpl implements ForecastService {
 
     @Override
     public Map<String, String> teams() {
-        return db.jdbc(ForecastServiceImpl::teams);
-    }
-
-    private static Map<String, String> teams(Connection c) throws SQLException {
-        Map<String, String> out = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT LOGIN, TEAM FROM SALES_TEAM_MEMBER");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        return out;
+        return security.teams();
     }
 }

@@ -41,7 +41,7 @@ class LoginDialogUiTest {
         dialog.setBlockOnOpen(false);
         dialog.open();
         Shell shell = dialog.getShell();
-        Text[] fields = texts(shell);
+        Text[] fields = Ui.editableTexts(shell);
         fields[0].setText("agent.li");
         fields[1].setText("wrong");
         Button ok = okButton(shell);
@@ -55,23 +55,6 @@ class LoginDialogUiTest {
         assertEquals(Window.OK, dialog.getReturnCode());
         assertEquals("agent.li", security.currentUser());
         assertEquals("Li Na", security.currentUserDisplayName());
-    }
-
-    private static Text[] texts(Shell shell) {
-        java.util.List<Text> found = new java.util.ArrayList<>();
-        collect(shell, found);
-        return found.toArray(Text[]::new);
-    }
-
-    private static void collect(Control c, java.util.List<Text> out) {
-        if (c instanceof Text t && (t.getStyle() & SWT.READ_ONLY) == 0) {
-            out.add(t);
-        }
-        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
-            for (Control child : comp.getChildren()) {
-                collect(child, out);
-            }
-        }
     }
 
     private static Button okButton(Shell shell) {

@@ -193,4 +193,12 @@ final class Ui {
             System.err.println("screenshot failed: " + e);
         }
     }
+
+    /** The editable text fields under {@code root}, in the order a user tabs through them. */
+    static org.eclipse.swt.widgets.Text[] editableTexts(Composite root) {
+        List<Control> all = new java.util.ArrayList<>();
+        collect(root, all);
+        return all.stream().filter(c -> c instanceof org.eclipse.swt.widgets.Text t && t.getEditable())
+                .toArray(org.eclipse.swt.widgets.Text[]::new);
+    }
 }

@@ -38,7 +38,7 @@ class UsersDialogUiTest {
         dialog.setBlockOnOpen(false);
         dialog.open();
         Shell shell = dialog.getShell();
-        Text[] fields = texts(shell); // login, name, password, repeat, team
+        Text[] fields = Ui.editableTexts(shell); // login, name, password, repeat, team
         fields[0].setText("rep.zhou");
         fields[1].setText("周敏");
         fields[2].setText("Zhou-2026!");
@@ -91,20 +91,4 @@ class UsersDialogUiTest {
         return null;
     }
 
-    private static Text[] texts(Shell shell) {
-        java.util.List<Text> found = new java.util.ArrayList<>();
-        collect(shell, found);
-        return found.stream().filter(t -> (t.getStyle() & SWT.READ_ONLY) == 0 && t.getEditable()).toArray(Text[]::new);
-    }
-
-    private static void collect(Control c, java.util.List<Text> out) {
-        if (c instanceof Text t) {
-            out.add(t);
-        }
-        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
-            for (Control child : comp.getChildren()) {
-                collect(child, out);
-            }
-        }
-    }
 }

@@ -95,6 +95,20 @@ public class JpaDatabase implements Database {
     }
 
     @Override
+    public boolean accepts(String login, char[] password) {
+        try (java.sql.Connection c = new DatabaseSettings(settings.url(), login, new String(password)).dataSource().getConnection()) {
+            return c.isValid(5);
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("28")) {
+                return false;
+            }
+            throw new IllegalStateException("Cannot reach the team database: " + e.getMessage(), e);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    @Override
     public synchronized void signOut() {
         if (awaiting == null) {
             throw new IllegalStateException("Only a database opened by a sign-in is signed out");

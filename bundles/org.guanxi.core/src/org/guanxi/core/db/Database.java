@@ -119,6 +119,14 @@ public interface Database {
         return !shared();
     }
 
+    /**
+     * Whether the team database accepts this login and password (a connection is opened and closed again); the
+     * database stays open as it is. Passwords are cleared afterwards.
+     */
+    default boolean accepts(String login, char[] password) {
+        throw new UnsupportedOperationException("this database has no personal logins");
+    }
+
     /** Closes a database opened by {@link #signIn}; it then awaits the next sign-in. */
     default void signOut() {
         throw new UnsupportedOperationException("this database has no personal logins");

@@ -57,6 +57,9 @@ public interface SecurityService {
      */
     void assignTeam(String login, String team);
 
+    /** Every person's sales team, by login. */
+    java.util.Map<String, String> teams();
+
     /** Every user with roles and team, by login (administrators only). */
     java.util.List<UserAccount> users();
 

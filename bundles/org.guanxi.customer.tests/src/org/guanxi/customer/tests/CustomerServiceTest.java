@@ -28,6 +28,7 @@ import org.guanxi.core.model.KeyDate;
 import org.guanxi.core.model.KeyDateKind;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.PartyKind;
+import org.guanxi.core.persistence.DatabaseSettings;
 import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.ConflictException;
@@ -38,6 +39,7 @@ import org.guanxi.core.service.ValidationException;
 import org.guanxi.customer.CustomerServiceImpl;
 import org.guanxi.demo.DemoDataGenerator;
 import org.guanxi.security.AuditLogImpl;
+import org.guanxi.testing.TestDatabases;
 import org.guanxi.security.SecurityServiceImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -265,13 +267,28 @@ class CustomerServiceTest {
     }
 
     @Test
-    void aReadOnlyUserCannotWrite() {
+    void aReadOnlyUserCannotWrite() throws Exception {
         security.createUser("reader", "Reader", "secret-1".toCharArray(), "READONLY");
-        assertFalse(security.login("reader", "wrong".toCharArray()));
-        assertTrue(security.login("reader", "secret-1".toCharArray()));
-        assertEquals(0, service.count(""));
-        assertThrows(PermissionDeniedException.class, () -> service.save(customer("Nope")));
-        assertThrows(PermissionDeniedException.class, () -> security.createUser("mallory", "M", "x".toCharArray(), "ADMIN"));
+        // on a team database the reader's desktop connects with the reader's own login
+        JpaDatabase desk = db;
+        if (TestDatabases.onPostgreSql()) {
+            desk = new JpaDatabase();
+            desk.awaitSignIn(new DatabaseSettings(TestDatabases.settings(tmp.resolve("db")).url(), null, null));
+        }
+        try {
+            SecurityServiceImpl reader = desk == db ? security : new SecurityServiceImpl(desk);
+            assertFalse(reader.login("reader", "wrong".toCharArray()));
+            assertTrue(reader.login("reader", "secret-1".toCharArray()));
+            CustomerServiceImpl readerService = new CustomerServiceImpl(desk, reader, new AuditLogImpl(desk, reader),
+                    new OutboxRepository(desk));
+            assertEquals(0, readerService.count(""));
+            assertThrows(PermissionDeniedException.class, () -> readerService.save(customer("Nope")));
+            assertThrows(PermissionDeniedException.class, () -> reader.createUser("mallory", "M", "x".toCharArray(), "ADMIN"));
+        } finally {
+            if (desk != db) {
+                desk.close();
+            }
+        }
     }
 
     @Test

@@ -56,7 +56,8 @@ class InteractionServiceTest {
         assertEquals(2, timeline.size());
         assertEquals(second.getId(), timeline.get(0).getId());
         assertEquals("微信咨询：新品报价", timeline.get(0).getSubject());
-        assertEquals(System.getProperty("user.name"), timeline.get(0).getUser());
+        // the signed-in user: the OS user on a standalone desktop, the database login on a team database
+        assertEquals(fx.security.currentUser(), timeline.get(0).getUser());
         assertEquals(1, service.timeline(customerId, 1).size());
         assertTrue(audit.history("Interaction", second.getId()).stream().anyMatch(a -> a.getAction() == AuditEntry.Action.CREATE));
     }
