@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.guanxi.core.model.Contact;
 import org.guanxi.core.model.Customer;
+import org.guanxi.core.persistence.DatabaseSettings;
 import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.persistence.InventoryRepository;
 import org.guanxi.core.persistence.JpaDatabase;
@@ -69,6 +70,16 @@ class JpaDatabaseTest {
         assertEquals("王芳", read.getContacts().get(0).getName());
         assertNotNull(read.getCreatedAt());
         assertTrue(db.describe().startsWith(TestDatabases.onPostgreSql() ? "jdbc:postgresql:" : "jdbc:derby:"));
+    }
+
+    @Test
+    void derbysNetworkServerIsNoDatabaseOfGuanxi() {
+        // no shared Derby: it let anyone in without a user and run a jar through SQLJ; a team uses PostgreSQL
+        for (String url : List.of("jdbc:derby://127.0.0.1:1527/db", "jdbc:derby:net://127.0.0.1:1527/db")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new DatabaseSettings(url, "app", "app").dataSource());
+            assertTrue(e.getMessage().contains("PostgreSQL"), e.getMessage());
+        }
     }
 
     @Test
