@@ -233,13 +233,14 @@ class InventoryRouteTest {
                       steps:
                         - log: "alive"
                 """);
-        await("the broken edit is reported", () -> route("heartbeat").lastError() != null);
+        // a file being reloaded has its routes away for a moment (RouteFiles removes them before it loads the new ones)
+        await("the broken edit is reported", () -> route("heartbeat") != null && route("heartbeat").lastError() != null);
         assertEquals("Started", route("heartbeat").state(), "the old route keeps running");
 
         Path inventoryRoute = home.resolve("routes/scm-inventory.yaml");
         String original = Files.readString(inventoryRoute);
         Files.writeString(inventoryRoute, original.replace("- route:", "- route: [oops"));
-        await("the broken inventory file is reported", () -> route(ROUTE).lastError() != null);
+        await("the broken inventory file is reported", () -> route(ROUTE) != null && route(ROUTE).lastError() != null);
         drop("after-broken-edit.csv", GOOD);
         await("the old inventory route still imports", () -> Files.exists(inbox.resolve(".done/after-broken-edit.csv")));
 
