@@ -52,31 +52,23 @@ public final class HeadlessCredentials {
 
     /** The login and password from the first source that has them. */
     public static Login find() {
-        String[] user = new String[1];
-        char[] password = find(user);
-        return new Login(user[0], password);
-    }
-
-    private static char[] find(String[] user) {
         String envUser = System.getenv("GUANXI_USER");
         String envPassword = System.getenv("GUANXI_PASSWORD");
         if (envUser != null && !envUser.isBlank() && envPassword != null) {
-            user[0] = envUser.strip();
-            return envPassword.toCharArray();
+            return new Login(envUser.strip(), envPassword.toCharArray());
         }
         Path file = GuanxiHome.resolve(FILE);
         if (Files.isRegularFile(file)) {
             Properties p = readOwnerOnly(file);
-            user[0] = p.getProperty("user", "").strip();
-            return p.getProperty("password", "").toCharArray();
+            return new Login(p.getProperty("user", "").strip(), p.getProperty("password", "").toCharArray());
         }
         Console console = System.console();
         if (console == null) {
             throw new GuanxiException("error.noCredentials", file);
         }
-        user[0] = envUser != null && !envUser.isBlank() ? envUser.strip() : console.readLine(TEXTS.get("prompt.user")).strip();
-        char[] typed = console.readPassword(TEXTS.get("prompt.password", user[0]));
-        return typed == null ? new char[0] : typed;
+        String user = envUser != null && !envUser.isBlank() ? envUser.strip() : console.readLine(TEXTS.get("prompt.user")).strip();
+        char[] typed = console.readPassword(TEXTS.get("prompt.password", user));
+        return new Login(user, typed == null ? new char[0] : typed);
     }
 
     private static Properties readOwnerOnly(Path file) {
