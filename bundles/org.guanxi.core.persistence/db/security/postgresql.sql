@@ -8,7 +8,7 @@
 DO $$
 DECLARE g text;
 BEGIN
-  FOREACH g IN ARRAY ARRAY['users', 'admin', 'sales_manager', 'sales', 'service', 'readonly'] LOOP
+  FOREACH g IN ARRAY ARRAY['users', 'admin', 'sales_manager', 'sales', 'marketing', 'service', 'readonly'] LOOP
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${p}' || g) THEN
       EXECUTE format('CREATE ROLE %I NOLOGIN', '${p}' || g);
     END IF;
@@ -86,7 +86,7 @@ CREATE OR REPLACE FUNCTION gx_apply_grants() RETURNS void LANGUAGE plpgsql SECUR
 DECLARE x record; r text;
 BEGIN
   -- from scratch, so that a permission taken from a role takes its grants with it
-  FOREACH r IN ARRAY ARRAY['sales_manager', 'sales', 'service', 'readonly'] LOOP
+  FOREACH r IN ARRAY ARRAY['sales_manager', 'sales', 'marketing', 'service', 'readonly'] LOOP
     EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %I', '${p}' || r);
   END LOOP;
   FOR x IN
@@ -106,9 +106,10 @@ BEGIN
         || 'POINTS_LEDGER,CALL_LIST_ENTRY'),
       ('CUSTOMER_DELETE', 'INSERT, UPDATE, DELETE', 'CUSTOMER_MERGE,CUSTOMER_MERGE_ROW'),
       ('SALES_WRITE', 'INSERT, UPDATE, DELETE', 'SALES_LEAD,OPPORTUNITY,QUOTE,QUOTE_LINE,SALES_ORDER,ORDER_LINE,'
-        || 'SALES_CONTRACT,ACTIVITY,OBJECTION,SEGMENT,CAMPAIGN,CAMPAIGN_RECIPIENT,CAMPAIGN_RESPONSE,EMAIL_SUPPRESSION,'
-        || 'WIN_BACK,CALL_LIST,CALL_LIST_ENTRY'),
+        || 'SALES_CONTRACT,ACTIVITY,OBJECTION,WIN_BACK,CALL_LIST,CALL_LIST_ENTRY'),
       ('SALES_WRITE', 'INSERT', 'OUTBOX,OUTBOX_EVENT'),
+      ('MARKETING_WRITE', 'INSERT, UPDATE, DELETE', 'SEGMENT,CAMPAIGN,CAMPAIGN_RECIPIENT,CAMPAIGN_RESPONSE,'
+        || 'EMAIL_SUPPRESSION'),
       -- confirming an order locks its products (SELECT … FOR UPDATE), which PostgreSQL allows only to those who may
       -- update some column: the version, which changes nothing anyone sees (and is audited like every change)
       ('SALES_WRITE', 'UPDATE (VERSION)', 'PRODUCT'),
@@ -159,7 +160,8 @@ GRANT EXECUTE ON FUNCTION gx_is(text), gx_team_logins(), gx_queues(), gx_in_my_q
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Row policies. A person sees the rows of the person's sales teams (owner), a service agent the cases of the agent's
--- queues and their customers, an administrator everything. The functions sit in (SELECT …) so that they run once
+-- queues and their customers, marketing the customers who agreed to be contacted and the leads and deals its
+-- campaigns brought, an administrator everything. The functions sit in (SELECT …) so that they run once
 -- per statement, not once per row.
 
 DO $$
@@ -175,6 +177,7 @@ BEGIN
 END $$;
 
 CREATE POLICY gx_rows ON CUSTOMER USING ((SELECT gx_is('admin')) OR OWNER_LOGIN = ANY ((SELECT gx_team_logins())::text[])
+  OR ((SELECT gx_is('marketing')) AND (CONSENT_EMAIL OR CONSENT_SMS OR CONSENT_PHONE))
   OR ((SELECT gx_is('service')) AND gx_in_my_queues(ID)));
 -- a service agent registers a caller the team does not know yet: without an owner, then opens the case
 CREATE POLICY gx_new_rows ON CUSTOMER FOR INSERT WITH CHECK ((SELECT gx_is('service')) AND OWNER_LOGIN IS NULL);
@@ -187,8 +190,11 @@ CREATE POLICY gx_rows ON KEY_DATE USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE 
 CREATE POLICY gx_rows ON INTERACTION USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
 
 -- the pipeline is the owner's and the owner's team's
-CREATE POLICY gx_rows ON SALES_LEAD USING ((SELECT gx_is('admin')) OR OWNER_LOGIN = ANY ((SELECT gx_team_logins())::text[]));
-CREATE POLICY gx_rows ON OPPORTUNITY USING ((SELECT gx_is('admin')) OR OWNER_LOGIN = ANY ((SELECT gx_team_logins())::text[]));
+-- marketing sees what its campaigns brought (a campaign's results count them), not the rest of the pipeline
+CREATE POLICY gx_rows ON SALES_LEAD USING ((SELECT gx_is('admin')) OR OWNER_LOGIN = ANY ((SELECT gx_team_logins())::text[])
+  OR ((SELECT gx_is('marketing')) AND CAMPAIGN_ID IS NOT NULL));
+CREATE POLICY gx_rows ON OPPORTUNITY USING ((SELECT gx_is('admin')) OR OWNER_LOGIN = ANY ((SELECT gx_team_logins())::text[])
+  OR ((SELECT gx_is('marketing')) AND CAMPAIGN_ID IS NOT NULL));
 CREATE POLICY gx_rows ON QUOTE USING ((SELECT gx_is('admin')) OR OWNER_LOGIN = ANY ((SELECT gx_team_logins())::text[]));
 CREATE POLICY gx_rows ON SALES_CONTRACT USING ((SELECT gx_is('admin')) OR OWNER_LOGIN = ANY ((SELECT gx_team_logins())::text[]));
 CREATE POLICY gx_rows ON ACTIVITY USING ((SELECT gx_is('admin')) OR OWNER_LOGIN = ANY ((SELECT gx_team_logins())::text[]));
@@ -311,7 +317,7 @@ BEGIN
   END IF;
   EXECUTE format('ALTER ROLE %I %s', p_login, CASE WHEN p_active THEN 'LOGIN' ELSE 'NOLOGIN' END);
   EXECUTE format('GRANT %I TO %I', '${p}users', p_login);
-  FOREACH g IN ARRAY ARRAY['admin', 'sales_manager', 'sales', 'service', 'readonly'] LOOP
+  FOREACH g IN ARRAY ARRAY['admin', 'sales_manager', 'sales', 'marketing', 'service', 'readonly'] LOOP
     IF g = ANY (p_groups) THEN
       EXECUTE format('GRANT %I TO %I', '${p}' || g, p_login);
     ELSIF pg_has_role(p_login, '${p}' || g, 'MEMBER') THEN

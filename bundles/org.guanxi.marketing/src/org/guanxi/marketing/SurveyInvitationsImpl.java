@@ -104,7 +104,7 @@ public class SurveyInvitationsImpl implements SurveyInvitations {
                             MergeTemplate.render(t.getString("survey.body"), values) + "\n\n--\n" + t.getString("unsubscribe"));
                     invited++;
                 } catch (Mailer.Rejected e) {
-                    if (security.hasPermission(Permission.SALES_WRITE)) {
+                    if (security.hasPermission(Permission.MARKETING_WRITE)) {
                         campaigns.recordBounce(m.emailKey(), e.getMessage());
                     }
                     failed++;

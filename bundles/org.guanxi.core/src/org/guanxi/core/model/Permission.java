@@ -4,6 +4,8 @@ package org.guanxi.core.model;
 public enum Permission {
     CUSTOMER_READ, CUSTOMER_WRITE, CUSTOMER_DELETE,
     SALES_WRITE,
+    /** segments and campaigns: define them, send, record what comes back */
+    MARKETING_WRITE,
     INVENTORY_WRITE,
     INTEGRATION_ADMIN,
     USER_ADMIN,

@@ -23,6 +23,8 @@ public class Role extends BaseEntity {
     /** Sales staff who may grant larger discounts and approve their team's quotes. */
     public static final String SALES_MANAGER = "SALES_MANAGER";
     public static final String SALES = "SALES";
+    /** Marketing staff: segments and campaigns over the customers who agreed to be contacted. */
+    public static final String MARKETING = "MARKETING";
 
     @Column(name = "NAME", nullable = false, length = 40, unique = true)
     private String name;

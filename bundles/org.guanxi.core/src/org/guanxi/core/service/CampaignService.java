@@ -108,7 +108,8 @@ public interface CampaignService {
 
     /**
      * Records that an address unsubscribed: it is suppressed and every customer with it loses consent to e-mail
-     * marketing (audited). Idempotent.
+     * marketing (audited). Idempotent. Marketing staff, who may not change customers, suppress the address only:
+     * no campaign or survey mails it again, and the consent is withdrawn by whoever keeps the customer.
      */
     void unsubscribe(String email, Long campaignId);
 

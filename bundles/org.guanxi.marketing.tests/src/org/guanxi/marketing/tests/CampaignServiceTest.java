@@ -21,6 +21,7 @@ import org.guanxi.core.model.Lead;
 import org.guanxi.core.model.LeadSource;
 import org.guanxi.core.model.Opportunity;
 import org.guanxi.core.model.RecipientStatus;
+import org.guanxi.core.model.Role;
 import org.guanxi.core.model.ResponseKind;
 import org.guanxi.core.model.SalesStage;
 import org.guanxi.core.model.Segment;
@@ -34,6 +35,7 @@ import org.guanxi.core.service.CampaignService.Results;
 import org.guanxi.core.service.CampaignService.SendProgress;
 import org.guanxi.core.service.CampaignService.SendReport;
 import org.guanxi.core.service.GuanxiException;
+import org.guanxi.core.service.PermissionDeniedException;
 import org.guanxi.core.service.ValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +79,38 @@ class CampaignServiceTest {
 
     private static Map<String, MarketingFixture.Mail> byRecipient(List<MarketingFixture.Mail> mails) {
         return mails.stream().collect(Collectors.toMap(MarketingFixture.Mail::to, m -> m));
+    }
+
+    @Test
+    void marketingRunsCampaignsWithoutThePipelineAndReadersRunNone() throws Exception {
+        try (MarketingFixture f = MarketingFixture.open(dir)) {
+            Customer zhang = f.customer("张伟", "zhang.wei@example.cn", true, Tier.VIP);
+            Lead lead = new Lead();
+            lead.setPersonName("张伟");
+            lead.setSource(LeadSource.CAMPAIGN);
+            Lead saved = f.leads.save(lead);
+
+            f.signIn("mei", Role.MARKETING);
+            Campaign k = campaign(f, vips(f, "VIP 客户"));
+            assertEquals(new SendReport(1, 0, 0, 0, false), f.campaigns.send(k.getId(), ALL));
+            f.campaigns.respond(k.getId(), zhang.getId(), ResponseKind.ENQUIRY, "想了解团购价格", null, null);
+            assertEquals(1, f.campaigns.results(k.getId()).responses().get(ResponseKind.ENQUIRY));
+            assertThrows(PermissionDeniedException.class,
+                    () -> f.campaigns.respond(k.getId(), zhang.getId(), ResponseKind.LEAD, null, saved.getId(), null),
+                    "linking a lead is the pipeline's business");
+            Lead other = new Lead();
+            other.setPersonName("李娜");
+            other.setSource(LeadSource.CAMPAIGN);
+            assertThrows(PermissionDeniedException.class, () -> f.leads.save(other));
+            f.campaigns.unsubscribe("Zhang.Wei@example.cn", k.getId());
+            assertEquals(SuppressionReason.UNSUBSCRIBED, f.campaigns.suppressed("zhang.wei@example.cn"));
+            assertTrue(f.customers.get(zhang.getId()).isConsentEmail(),
+                    "marketing suppresses the address; the customer's keeper withdraws the consent");
+
+            f.signIn("reader", "READONLY");
+            assertThrows(PermissionDeniedException.class, () -> vips(f, "只读者的分群"));
+            assertThrows(PermissionDeniedException.class, () -> f.campaigns.send(k.getId(), ALL));
+        }
     }
 
     @Test

@@ -69,6 +69,15 @@ final class MarketingFixture implements AutoCloseable {
                 "marketing@guanxi.example", "关系 CRM", 60_000));
     }
 
+    /** Signs in as a new user with these application roles. */
+    void signIn(String login, String... roles) {
+        security.signInAsProcess();
+        security.createUser(login, login, "secret".toCharArray(), roles);
+        if (!security.login(login, "secret".toCharArray())) {
+            throw new IllegalStateException("cannot sign in " + login);
+        }
+    }
+
     static MarketingFixture open(Path dir) throws SQLException {
         return new MarketingFixture(dir);
     }

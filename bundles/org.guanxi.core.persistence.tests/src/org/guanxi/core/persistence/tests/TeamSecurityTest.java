@@ -54,13 +54,17 @@ class TeamSecurityTest {
     private String url;
     /** Logins are roles of the whole cluster: unique per test database. */
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
-    private String wang, li, mgr, zhao, ro, boss;
+    private String wang, li, mgr, zhao, ro, boss, mei;
     /** Ids per table of the rows of the east team (wang), the west team (li), and the case-only customer. */
     private final Map<String, Long> east = new HashMap<>();
     private final Map<String, Long> west = new HashMap<>();
     private long walkIn;
     private long generalCase;
     private long vipCase;
+    /** A customer of nobody's team who agreed to e-mail, a campaign, and a lead it brought. */
+    private long subscriber;
+    private long campaign;
+    private long campaignLead;
 
     @BeforeEach
     void teamDatabase() throws Exception {
@@ -75,12 +79,14 @@ class TeamSecurityTest {
         zhao = "zhao_" + tag;
         ro = "ro_" + tag;
         boss = "boss_" + tag;
+        mei = "mei_" + tag;
         admin.saveUser(wang, "王伟", PASSWORD.toCharArray(), true, Set.of("SALES"), "华东");
         admin.saveUser(li, "李娜", PASSWORD.toCharArray(), true, Set.of("SALES"), "华北");
         admin.saveUser(mgr, "张经理", PASSWORD.toCharArray(), true, Set.of("SALES_MANAGER"), "华东");
         admin.saveUser(zhao, "赵客服", PASSWORD.toCharArray(), true, Set.of("SERVICE"), "");
         admin.saveUser(ro, "只读", PASSWORD.toCharArray(), true, Set.of("READONLY"), "华东");
         admin.saveUser(boss, "管理员", PASSWORD.toCharArray(), true, Set.of("ADMIN"), "");
+        admin.saveUser(mei, "梅市场", PASSWORD.toCharArray(), true, Set.of("MARKETING"), "");
         try (Connection c = owner()) {
             try (Statement st = c.createStatement()) {
                 st.execute("INSERT INTO SERVICE_QUEUE_MEMBER (QUEUE_CODE, LOGIN) VALUES ('GENERAL', '" + zhao + "')");
@@ -90,6 +96,10 @@ class TeamSecurityTest {
             walkIn = insert(c, "CUSTOMER", Map.of("NAME", "散客", "OWNER_LOGIN", NULL));
             generalCase = insert(c, "SERVICE_CASE", Map.of("CUSTOMER_ID", walkIn, "QUEUE_CODE", "GENERAL"));
             vipCase = insert(c, "SERVICE_CASE", Map.of("CUSTOMER_ID", west.get("CUSTOMER"), "QUEUE_CODE", "VIP"));
+            String elsewhere = "sun_" + tag;
+            subscriber = insert(c, "CUSTOMER", Map.of("NAME", "订阅者", "OWNER_LOGIN", elsewhere, "CONSENT_EMAIL", true));
+            campaign = insert(c, "CAMPAIGN", Map.of("OWNER_LOGIN", elsewhere));
+            campaignLead = insert(c, "SALES_LEAD", Map.of("OWNER_LOGIN", elsewhere, "CAMPAIGN_ID", campaign));
         }
     }
 
@@ -119,7 +129,30 @@ class TeamSecurityTest {
         assertEquals(Set.of(), ids(wang, "SERVICE_CASE"));
         assertEquals(Set.of(east.get("CONTACT")), ids(wang, "CONTACT"), "a customer's contacts go with it");
         assertEquals(Set.of(east.get("ORDER_LINE")), ids(wang, "ORDER_LINE"), "an order's lines go with it");
-        assertEquals(3, ids(boss, "CUSTOMER").size(), "the administrator sees everything");
+        assertEquals(4, ids(boss, "CUSTOMER").size(), "the administrator sees everything");
+    }
+
+    @Test
+    void marketingSeesWhoAgreedToBeContactedAndWhatItsCampaignsBrought() throws Exception {
+        assertEquals(Set.of(subscriber), ids(mei, "CUSTOMER"), "only customers who gave consent");
+        assertEquals(Set.of(campaignLead), ids(mei, "SALES_LEAD"), "only the leads of campaigns");
+        for (String table : List.of("OPPORTUNITY", "QUOTE", "SALES_ORDER", "SALES_CONTRACT", "ACTIVITY", "SERVICE_CASE")) {
+            assertEquals(Set.of(), ids(mei, table), table);
+        }
+        try (Connection c = as(mei)) {
+            long segment = insert(c, "SEGMENT", Map.of());
+            assertNotNull(insert(c, "CAMPAIGN", Map.of("SEGMENT_ID", segment, "OWNER_LOGIN", mei)));
+            assertRefused(c, () -> insert(c, "SALES_LEAD", Map.of("OWNER_LOGIN", mei)));
+            assertRefused(c, () -> insert(c, "CUSTOMER", Map.of("NAME", "名单", "OWNER_LOGIN", NULL)));
+        }
+        assertRefused(mei, "UPDATE CUSTOMER SET NAME = '改名' WHERE ID = " + subscriber);
+        assertRefused(mei, "UPDATE SALES_LEAD SET VERSION = VERSION + 1 WHERE ID = " + campaignLead);
+        assertRefused(mei, "UPDATE SALES_ORDER SET VERSION = VERSION + 1");
+        // reps still run their own campaigns; readers run none
+        assertEquals(1, update(wang, "UPDATE CAMPAIGN SET NAME = '春季' WHERE ID = " + campaign));
+        try (Connection c = as(ro)) {
+            assertRefused(c, () -> insert(c, "CAMPAIGN", Map.of("OWNER_LOGIN", ro)));
+        }
     }
 
     @Test
@@ -150,7 +183,7 @@ class TeamSecurityTest {
 
     @Test
     void whatWorkedAgainstTheOldTeamModeIsRefused() throws Exception {
-        for (String who : List.of(wang, mgr, zhao, ro, boss)) {
+        for (String who : List.of(wang, mgr, zhao, ro, mei, boss)) {
             assertRefused(who, "CREATE FUNCTION evil() RETURNS int LANGUAGE sql AS 'SELECT 1'");
             assertRefused(who, "CREATE FUNCTION pg_temp.evil() RETURNS int LANGUAGE sql AS 'SELECT 1'");
             assertRefused(who, "CREATE TEMP TABLE evil (x int)");
@@ -173,7 +206,7 @@ class TeamSecurityTest {
         try (Connection c = owner()) {
             adminGroup = PostgresSecurity.group(c, "ADMIN");
         }
-        for (String who : List.of(wang, mgr, zhao, ro)) {
+        for (String who : List.of(wang, mgr, zhao, ro, mei)) {
             assertRefused(who, "SELECT rolpassword FROM pg_authid");
             assertRefused(who, "SELECT * FROM DATA_CHANGE");
             assertRefused(who, "SELECT gx_save_login('" + who + "', NULL, ARRAY['admin'], true)");
@@ -183,7 +216,7 @@ class TeamSecurityTest {
             assertRefused(who, "SET ROLE " + adminGroup);
         }
         // the user table is what a person may read, and it holds no password hashes
-        assertEquals(Set.of(wang, li, mgr, zhao, ro, boss), logins(wang));
+        assertEquals(Set.of(wang, li, mgr, zhao, ro, boss, mei), logins(wang));
         assertEquals(Set.of(), ids(wang, "APP_USER WHERE PASSWORD_HASH IS NOT NULL"));
     }
 
