@@ -51,7 +51,7 @@ public class LifeCycle {
         context.set(TEAM_MODE, team);
         try {
             if (team) {
-                if (new LoginDialog(null, security).open() != Window.OK) {
+                if (new LoginDialog(null, security, SavedSignIn.forDatabase(database.describe())).open() != Window.OK) {
                     LOG.info("Sign-in cancelled");
                     System.exit(0);
                 }
