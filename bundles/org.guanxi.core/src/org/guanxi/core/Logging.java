@@ -18,6 +18,7 @@ public final class Logging {
     public static void install(String name) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$-7s %3$s: %5$s%6$s%n");
         try {
+            DataFolder.secure(GuanxiHome.dir());
             Path logs = GuanxiHome.resolve("logs");
             Files.createDirectories(logs);
             FileHandler file = new FileHandler(logs.resolve(name + "-%g.log").toString(), 5_000_000, 3, true);
