@@ -63,6 +63,16 @@ public class LifeCycle {
             MessageDialog.openError(null, Messages.get("error.title"), Messages.get("error.startup", e.getMessage()));
             throw e;
         }
+        if (team) {
+            new IdleLock(Display.getCurrent(), security, IdleLock.configured(), () -> {
+                org.eclipse.e4.ui.workbench.IWorkbench workbench = context.get(org.eclipse.e4.ui.workbench.IWorkbench.class);
+                if (workbench != null) {
+                    workbench.close();
+                } else {
+                    System.exit(0);
+                }
+            }).install();
+        }
         // a team's database is the team server's to fill and to sync: a person's desktop only reads and writes it
         startBackgroundWork(database.shared() ? null : demo, team ? null : integration, broker);
     }

@@ -1,5 +1,6 @@
 package org.guanxi.security;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.guanxi.core.db.Database;
 import org.guanxi.core.model.AppUser;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.Role;
+import org.guanxi.core.service.Checks;
+import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.PermissionDeniedException;
 import org.guanxi.core.service.SecurityService;
@@ -114,7 +117,17 @@ public class SecurityServiceImpl implements SecurityService {
 
     private boolean passwordMatches(String login, char[] password) {
         AppUser u = db.read(em -> findUser(em, login));
-        if (u != null && u.isActive() && PasswordHasher.matches(password, u.getPasswordHash())) {
+        // the hash is checked first, so that an unknown or disabled login takes as long as a known one
+        if (PasswordHasher.matches(password, u == null ? null : u.getPasswordHash()) && u.isActive()) {
+            if (PasswordHasher.outdated(u.getPasswordHash())) {
+                String upgraded = PasswordHasher.hash(password);
+                u = db.inTransaction(em -> {
+                    AppUser x = findUser(em, login);
+                    x.setPasswordHash(upgraded);
+                    return x;
+                });
+                LOG.info(() -> "Password hash of " + login + " upgraded to " + PasswordHasher.ITERATIONS + " iterations");
+            }
             current = u;
             return true;
         }
@@ -231,6 +244,64 @@ public class SecurityServiceImpl implements SecurityService {
             if (password != null) {
                 Arrays.fill(password, '\0');
             }
+        }
+    }
+
+    @Override
+    public boolean confirmPassword(char[] password) {
+        try {
+            String login = currentUser();
+            throttle.beforeAttempt(login);
+            AppUser me = db.shared() ? null : db.read(em -> findUser(em, login));
+            boolean known = db.shared() ? db.accepts(login, password.clone())
+                    : PasswordHasher.matches(password, me == null ? null : me.getPasswordHash());
+            if (known) {
+                throttle.succeeded(login);
+            } else {
+                throttle.failed(login);
+                LOG.warning(() -> "Wrong password given for " + login);
+            }
+            return known;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    @Override
+    public void changePassword(char[] currentPassword, char[] next) {
+        try {
+            String login = currentUser();
+            List<FieldError> errors = new ArrayList<>();
+            if (next.length < MIN_PASSWORD) {
+                errors.add(new FieldError("newPassword", "error.passwordShort", MIN_PASSWORD));
+            } else if (String.valueOf(next).equalsIgnoreCase(login)) {
+                errors.add(new FieldError("newPassword", "error.passwordIsLogin"));
+            }
+            Checks.throwIfAny(errors);
+            if (!confirmPassword(currentPassword.clone())) {
+                throw new GuanxiException("error.passwordWrong");
+            }
+            if (!db.shared()) {
+                String hash = PasswordHasher.hash(next);
+                db.inTransactionDo(em -> findUser(em, login).setPasswordHash(hash));
+            } else if (login.equals(db.login())) {
+                db.jdbc(c -> {
+                    // the driver wipes the array it computes the verifier from
+                    TeamLogins.changeOwn(c, TeamLogins.verifier(next.clone()));
+                    return null;
+                });
+                db.passwordChanged(next);
+            } else {
+                // the owner's process acting for the person (the team server): through the database's function
+                db.jdbcTransaction(c -> {
+                    TeamLogins.save(c, login, TeamLogins.verifier(next.clone()), currentRoles(), true);
+                    return null;
+                });
+            }
+            LOG.info(() -> "Password changed: " + login);
+        } finally {
+            Arrays.fill(currentPassword, '\0');
+            Arrays.fill(next, '\0');
         }
     }
 

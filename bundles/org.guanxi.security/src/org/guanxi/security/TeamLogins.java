@@ -47,6 +47,13 @@ final class TeamLogins {
         }
     }
 
+    /** A person's new password, set by that person's own connection (every role may change its own). */
+    static void changeOwn(Connection c, String verifier) throws SQLException {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("ALTER ROLE CURRENT_USER PASSWORD '" + verifier.replace("'", "''") + "'");
+        }
+    }
+
     /** Null leaves the team as it is, blank takes the person out of every team. */
     static void assignTeam(Connection c, String login, String team) throws SQLException {
         if (team == null) {

@@ -47,6 +47,13 @@ final class DataSources {
         }
     }
 
+    /** The password the pool opens its next PostgreSQL connections with (those open stay as they are). */
+    static void setPassword(HikariDataSource pool, String password) {
+        if (pool.getDataSource() instanceof PGSimpleDataSource pg) {
+            pg.setPassword(password);
+        }
+    }
+
     static DataSource create(DatabaseSettings s) {
         String url = s.url();
         if (s.isEmbeddedDerby()) {

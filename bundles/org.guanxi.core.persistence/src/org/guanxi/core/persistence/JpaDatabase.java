@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.guanxi.core.AppClock;
+import org.guanxi.core.DataFolder;
 import org.guanxi.core.GuanxiHome;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.service.ConflictException;
@@ -109,6 +110,15 @@ public class JpaDatabase implements Database {
     }
 
     @Override
+    public synchronized void passwordChanged(char[] password) {
+        if (awaiting != null && dataSource != null) {
+            String pw = new String(password);
+            DataSources.setPassword(dataSource, pw);
+            settings = new DatabaseSettings(settings.url(), settings.user(), pw);
+        }
+    }
+
+    @Override
     public synchronized void signOut() {
         if (awaiting == null) {
             throw new IllegalStateException("Only a database opened by a sign-in is signed out");
@@ -138,6 +148,7 @@ public class JpaDatabase implements Database {
     /** Opens the given database; used by {@link #activate()} and by {@link #openEmbedded(Path)}. */
     public synchronized void open(DatabaseSettings s) throws SQLException {
         this.settings = s;
+        DataFolder.secure(GuanxiHome.dir());
         // a GUANXI_CLOCK with a zone sets the JVM's zone: before the driver reads it for its timestamps
         AppClock.get();
         if (s.isEmbeddedDerby()) {
@@ -167,6 +178,8 @@ public class JpaDatabase implements Database {
     }
 
     private static void prepareDerbySystem() {
+        // Derby's own default leaves its files to the umask (readable by all, usually): owner-only instead
+        System.setProperty("derby.storage.useDefaultFilePermissions", "false");
         Path logs = GuanxiHome.resolve("logs");
         try {
             Files.createDirectories(logs);

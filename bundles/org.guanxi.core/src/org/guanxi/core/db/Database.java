@@ -127,6 +127,10 @@ public interface Database {
         throw new UnsupportedOperationException("this database has no personal logins");
     }
 
+    /** This process's own login got a new password: connections opened from now on use it. */
+    default void passwordChanged(char[] password) {
+    }
+
     /** Closes a database opened by {@link #signIn}; it then awaits the next sign-in. */
     default void signOut() {
         throw new UnsupportedOperationException("this database has no personal logins");

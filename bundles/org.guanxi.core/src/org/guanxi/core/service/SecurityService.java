@@ -52,6 +52,22 @@ public interface SecurityService {
     void saveUser(String login, String displayName, char[] password, boolean active, java.util.Set<String> roleNames, String team);
 
     /**
+     * Whether this is the signed-in person's password (to unlock an idle desktop); failures count like failed
+     * sign-ins and lock the login alike. The array is wiped.
+     */
+    boolean confirmPassword(char[] password);
+
+    /** Passwords a person chooses have at least this many characters (NIST SP 800-63B). */
+    int MIN_PASSWORD = 8;
+
+    /**
+     * The signed-in person changes their own password, proving the current one (failures count like failed
+     * sign-ins). At least {@link #MIN_PASSWORD} characters, not the login. On a team database this changes the
+     * person's database login. Both arrays are wiped.
+     */
+    void changePassword(char[] current, char[] next);
+
+    /**
      * Puts a person in a sales team, or with a blank team takes them out (administrators only: the team decides
      * whose customers and deals a person sees).
      */

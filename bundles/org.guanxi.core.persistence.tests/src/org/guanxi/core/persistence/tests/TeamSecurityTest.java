@@ -279,6 +279,21 @@ class TeamSecurityTest {
         }
     }
 
+    @Test
+    void aPersonChangesTheirOwnDatabasePassword() throws Exception {
+        JpaDatabase desk = new JpaDatabase();
+        desks.add(desk);
+        desk.awaitSignIn(new DatabaseSettings(url, null, null));
+        SecurityServiceImpl security = new SecurityServiceImpl(desk);
+        assertTrue(security.login(li, PASSWORD.toCharArray()));
+        security.changePassword(PASSWORD.toCharArray(), "Herbst-2027".toCharArray());
+        as(li, "Herbst-2027").close();
+        assertThrows(SQLException.class, () -> as(li).close(), "the old password is gone");
+        try (Connection c = desk.unpooledDataSource().getConnection()) {
+            assertTrue(c.isValid(5), "the desktop's next connections use the new password");
+        }
+    }
+
     // ----------------------------------------------------------------------------------------------------------
 
     private static final Object NULL = new Object();
