@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 
+import org.guanxi.core.GuanxiHome;
 import org.guanxi.core.event.Topics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,11 +25,14 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The telephony adapter: PBX and call-centre systems (Asterisk dial plans, 3CX, Yeastar, most cloud telephony) can
- * open a URL when a call comes in. {@code GET http://127.0.0.1:PORT/call?phone=NUMBER[&ivr=KEYS]} posts the OSGi event
- * {@code org/guanxi/call/incoming}, and the workbench pops the caller's 360° view and logs the call in the queue the
- * keys pressed in the IVR menu lead to. Off unless a port is set with
- * {@code -Dguanxi.cti.port=PORT}; it listens on the loopback interface only, so only software on this desktop (a
- * softphone, a PBX connector) can announce calls.
+ * open a URL when a call comes in. {@code GET http://127.0.0.1:PORT/call?token=TOKEN&phone=NUMBER[&ivr=KEYS]} posts
+ * the OSGi event {@code org/guanxi/call/incoming}, and the workbench pops the caller's 360° view and logs the call in
+ * the queue the keys pressed in the IVR menu lead to. Off unless a port is set with {@code -Dguanxi.cti.port=PORT}.
+ * <p>
+ * It listens on the loopback interface only, and even there a web page the agent opens could reach it (a form, an
+ * image, DNS rebinding): so it requires the installation's token ({@code $GUANXI_HOME/cti-token}, owner-only, made
+ * at the first start) and refuses requests that name another host or come from a browser page ({@code Origin},
+ * {@code Sec-Fetch-Site}).
  * <p>
  * The JDK's own HTTP server is enough for one short GET per call; Camel's or CXF's HTTP stacks would start a servlet
  * container for it.
@@ -43,19 +47,27 @@ public class CallNotificationServer {
     private EventAdmin events;
 
     private HttpServer server;
+    private String token;
 
     public CallNotificationServer() {
     }
 
-    /** For tests and embedding: posts to {@code events}; {@link #start} opens the port. */
-    public CallNotificationServer(EventAdmin events) {
+    /** For tests and embedding: posts to {@code events}, accepts {@code token}; {@link #start} opens the port. */
+    public CallNotificationServer(EventAdmin events, String token) {
         this.events = events;
+        this.token = token;
     }
 
     @Activate
     void activate() {
         int port = Integer.getInteger(PORT_PROPERTY, -1);
         if (port >= 0) {
+            try {
+                token = LocalToken.of(GuanxiHome.resolve("cti-token"));
+            } catch (IOException e) {
+                LOG.warning(() -> "Telephony adapter not started: no token in $GUANXI_HOME/cti-token: " + e.getMessage());
+                return;
+            }
             start(port);
         }
     }
@@ -72,7 +84,8 @@ public class CallNotificationServer {
         server.setExecutor(Executors.newSingleThreadExecutor(r -> new Thread(r, "guanxi-cti")));
         server.start();
         int bound = server.getAddress().getPort();
-        LOG.info(() -> "Telephony adapter listening on 127.0.0.1:" + bound + "/call?phone=…");
+        LOG.info(() -> "Telephony adapter listening on 127.0.0.1:" + bound + "/call?token=…&phone=… "
+                + "(the token is in $GUANXI_HOME/cti-token)");
         return bound;
     }
 
@@ -87,10 +100,21 @@ public class CallNotificationServer {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("POST")) {
-                reply(exchange, 405, "use GET /call?phone=NUMBER\n");
+                reply(exchange, 405, "use GET /call?token=TOKEN&phone=NUMBER\n");
+                return;
+            }
+            String refused = refusal(exchange);
+            if (refused != null) {
+                LOG.warning(() -> "Telephony adapter refused a request: " + refused);
+                reply(exchange, 403, refused + "\n");
                 return;
             }
             Map<String, String> params = query(exchange.getRequestURI().getRawQuery());
+            if (!LocalToken.matches(token, params.get("token"))) {
+                LOG.warning("Telephony adapter refused a request without the installation's token");
+                reply(exchange, 403, "the installation's token is needed: /call?token=TOKEN&phone=NUMBER\n");
+                return;
+            }
             String phone = params.get("phone");
             if (phone == null || phone.isBlank() || phone.length() > 40 || !phone.matches("[0-9+()\\-. ]+")) {
                 reply(exchange, 400, "a phone number is needed: /call?phone=NUMBER\n");
@@ -109,6 +133,27 @@ public class CallNotificationServer {
             events.postEvent(new Event(Topics.CALL_INCOMING, properties));
             reply(exchange, 200, "ok\n");
         }
+    }
+
+    /** Why a request is not from a PBX connector on this machine, or null. */
+    private String refusal(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        int port = server.getAddress().getPort();
+        // DNS rebinding: a page of evil.example resolved to 127.0.0.1 still says Host: evil.example
+        if (host == null || !java.util.Set.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port)
+                .contains(host.strip().toLowerCase(java.util.Locale.ROOT))) {
+            return "foreign host: " + host;
+        }
+        // browsers say where a request comes from; a PBX or a softphone's connector does not
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin != null) {
+            return "request from a web page: Origin " + origin;
+        }
+        String site = exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
+        if (site != null && !site.equalsIgnoreCase("none")) {
+            return "request from a web page: Sec-Fetch-Site " + site;
+        }
+        return null;
     }
 
     private static Map<String, String> query(String raw) {

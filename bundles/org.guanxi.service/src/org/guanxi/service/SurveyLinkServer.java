@@ -111,25 +111,36 @@ public class SurveyLinkServer implements SurveyLinks {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String token = exchange.getRequestURI().getPath().substring("/survey/".length());
-            Optional<Invitation> found = surveys.invitation(token);
-            if (found.isEmpty()) {
-                page(exchange, 404, texts("zh"), "notFound.title", "<p>" + esc(texts("zh").getString("notFound")) + "</p>"
-                        + "<p lang=\"en\">" + esc(texts("en").getString("notFound")) + "</p>");
-                return;
+            try {
+                serve(exchange);
+            } catch (IllegalArgumentException e) {
+                // a body or an address that does not decode (a stray "%"): said, not answered by a dropped connection
+                LOG.info(() -> "Malformed survey request: " + e.getMessage());
+                page(exchange, 400, texts("zh"), "badRequest.title", "<p>" + esc(texts("zh").getString("badRequest"))
+                        + "</p><p lang=\"en\">" + esc(texts("en").getString("badRequest")) + "</p>");
             }
-            Invitation inv = found.get();
-            ResourceBundle t = texts(SearchKeys.hasHan(inv.customerName()) ? "zh" : "en");
-            if (!inv.open(AppClock.now())) {
-                page(exchange, 410, t, "closed.title", "<p>" + esc(t.getString("closed")) + "</p>");
-                return;
-            }
-            Survey survey = surveys.surveyOf(inv);
-            switch (exchange.getRequestMethod()) {
-                case "GET" -> page(exchange, 200, t, null, form(survey, t, Map.of(), "", null));
-                case "POST" -> answer(exchange, inv, survey, t);
-                default -> page(exchange, 405, t, "closed.title", "");
-            }
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        String token = exchange.getRequestURI().getPath().substring("/survey/".length());
+        Optional<Invitation> found = surveys.invitation(token);
+        if (found.isEmpty()) {
+            page(exchange, 404, texts("zh"), "notFound.title", "<p>" + esc(texts("zh").getString("notFound")) + "</p>"
+                    + "<p lang=\"en\">" + esc(texts("en").getString("notFound")) + "</p>");
+            return;
+        }
+        Invitation inv = found.get();
+        ResourceBundle t = texts(SearchKeys.hasHan(inv.customerName()) ? "zh" : "en");
+        if (!inv.open(AppClock.now())) {
+            page(exchange, 410, t, "closed.title", "<p>" + esc(t.getString("closed")) + "</p>");
+            return;
+        }
+        Survey survey = surveys.surveyOf(inv);
+        switch (exchange.getRequestMethod()) {
+            case "GET" -> page(exchange, 200, t, null, form(survey, t, Map.of(), "", null));
+            case "POST" -> answer(exchange, inv, survey, t);
+            default -> page(exchange, 405, t, "closed.title", "");
         }
     }
 

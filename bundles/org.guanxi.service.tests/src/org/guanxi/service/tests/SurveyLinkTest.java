@@ -48,6 +48,17 @@ class SurveyLinkTest {
     }
 
     @Test
+    void aDamagedRequestGetsAnAnswerAndTheLinkKeepsWorking() throws Exception {
+        long wang = f.customer("C1", "王芳");
+        Survey csi = surveys.survey("CSI");
+        Invitation inv = surveys.invite(csi.getId(), wang, null, "wang.fang@example.cn", 90).orElseThrow();
+        HttpResponse<String> damaged = post(inv.token(), "q1=%E4%zz&comment=%");
+        assertEquals(400, damaged.statusCode(), "not a dropped connection");
+        assertTrue(damaged.body().contains("无法识别的请求") && damaged.body().contains("arrived damaged"));
+        assertEquals(200, get("/survey/" + inv.token()).statusCode(), "the link is still open");
+    }
+
+    @Test
     void theLinksFormStoresTheAnswersOnce() throws Exception {
         long wang = f.customer("C1", "王芳");
         Survey csi = surveys.survey("CSI");
