@@ -11,6 +11,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -122,6 +123,28 @@ public class IntegrationRuntime implements IntegrationService {
     }
 
     @Override
+    public boolean unrestrictedRoutes() {
+        IntegrationSettings s = settings;
+        return s != null && s.unrestrictedRoutes();
+    }
+
+    /** The beans the product binds for route files (see {@link #prepare}). */
+    static final Set<String> BEANS = Set.of("inboxReady", "inventoryFiles", "outbox", "erpUpdates", "erpPartnerUpdates");
+
+    /** What route files may use; null when an integration administrator allowed anything (said in the log). */
+    private RouteRules rules() {
+        if (settings.unrestrictedRoutes()) {
+            LOG.warning("Route files are UNRESTRICTED (routes.unrestricted=true in " + IntegrationSettings.FILE
+                    + "): they may use any component, class or command");
+            return null;
+        }
+        Set<String> properties = new java.util.HashSet<>(settings.placeholders().stringPropertyNames());
+        properties.add("guanxi.home");
+        properties.add("guanxi.routes");
+        return new RouteRules(BEANS, properties);
+    }
+
+    @Override
     public String routesFolder() {
         return home().resolve("routes").toString();
     }
@@ -152,7 +175,7 @@ public class IntegrationRuntime implements IntegrationService {
             camel.setApplicationContextClassLoader(IntegrationRuntime.class.getClassLoader());
             prepare(camel);
             camel.start();
-            files = new RouteFiles(camel, routes, this::prepare);
+            files = new RouteFiles(camel, routes, this::prepare, rules());
             files.scan();
             watcher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "guanxi-route-files");
@@ -203,6 +226,9 @@ public class IntegrationRuntime implements IntegrationService {
         context.getRegistry().bind("erpUpdates", ErpUpdates.orders(erpOrders, state, stats, () -> publish(Topics.INTEGRATION_CHANGED)));
         context.getRegistry().bind("erpPartnerUpdates", ErpUpdates.partners(erpPartners, state, stats,
                 () -> publish(Topics.INTEGRATION_CHANGED)));
+        if (!settings.unrestrictedRoutes()) {
+            context.getCamelContextExtension().registerEndpointCallback(RouteRules.endpointGuard());
+        }
     }
 
     /** The fake ERP on its fixed port, its journal in the data folder; a port in use means one runs already. */

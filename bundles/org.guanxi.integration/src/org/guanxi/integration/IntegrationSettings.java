@@ -45,7 +45,10 @@ public final class IntegrationSettings {
             new String[] { "simulators.pace", "30000" },
             // inbox files: quiet time before a file without marker counts as complete; largest file taken
             new String[] { "inbox.stableSeconds", "10" },
-            new String[] { "inbox.maxMegabytes", "100" });
+            new String[] { "inbox.maxMegabytes", "100" },
+            new String[] { "sms.relay.period", "2000" },
+            // route files may use only the product's components, beans and settings unless this is true
+            new String[] { "routes.unrestricted", "false" });
 
     private final Properties values;
 
@@ -91,6 +94,11 @@ public final class IntegrationSettings {
 
     public String get(String key) {
         return values.getProperty(key);
+    }
+
+    /** Whether an integration administrator allowed route files to use any component, class or command. */
+    public boolean unrestrictedRoutes() {
+        return Boolean.parseBoolean(get("routes.unrestricted"));
     }
 
     public boolean simulators() {

@@ -38,15 +38,20 @@ final class RouteFiles {
     private final CamelContext live;
     private final Path folder;
     private final Consumer<CamelContext> prepare;
+    private final RouteRules rules;
     private final Map<String, Set<String>> routesByFile = new ConcurrentHashMap<>();
     private final Map<String, String> errorsByFile = new ConcurrentHashMap<>();
     private final Map<String, String> fingerprints = new HashMap<>();
 
-    /** {@code prepare} gives a context the beans and properties the route files may use. */
-    RouteFiles(CamelContext live, Path folder, Consumer<CamelContext> prepare) {
+    /**
+     * {@code prepare} gives a context the beans and properties the route files may use; {@code rules} say what else
+     * they may use (null: anything, when an integration administrator has allowed unrestricted routes).
+     */
+    RouteFiles(CamelContext live, Path folder, Consumer<CamelContext> prepare, RouteRules rules) {
         this.live = live;
         this.folder = folder;
         this.prepare = prepare;
+        this.rules = rules;
     }
 
     /** Looks at the folder once: loads new and changed files, removes the routes of deleted files. */
@@ -203,6 +208,16 @@ final class RouteFiles {
 
     /** Creates the file's routes in a context that is never started, so nothing polls or listens. */
     private void validate(Resource resource, String file) throws Exception {
+        if (rules != null) {
+            String text;
+            try (java.io.InputStream in = resource.getInputStream()) {
+                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            List<String> problems = rules.check(text);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("\n", problems));
+            }
+        }
         CamelContext probe = new org.apache.camel.impl.DefaultCamelContext();
         try {
             probe.setApplicationContextClassLoader(live.getApplicationContextClassLoader());

@@ -20,6 +20,14 @@ public interface IntegrationService {
     /** Why the runtime failed to start, or {@code null}. */
     String failure();
 
+    /**
+     * Whether route files may use any component, class or command ({@code routes.unrestricted=true}, set by an
+     * integration administrator); otherwise only the product's components, beans and settings.
+     */
+    default boolean unrestrictedRoutes() {
+        return false;
+    }
+
     List<RouteInfo> routes();
 
     /** The folder holding the working copy of the route files. */

@@ -219,8 +219,10 @@ public class IntegrationPart {
 
     void refresh() {
         String failure = integration.failure();
-        state.setText(failure == null ? TEXTS.get("state", TEXTS.get("state." + integration.state()),
-                outbox.count(OutboxMessage.Status.PENDING)) : TEXTS.get("failure", failure));
+        String text = failure == null ? TEXTS.get("state", TEXTS.get("state." + integration.state()),
+                outbox.count(OutboxMessage.Status.PENDING)) : TEXTS.get("failure", failure);
+        // route files that may run anything: said on every refresh, where the integration engineer looks
+        state.setText(integration.unrestrictedRoutes() ? text + "  " + TEXTS.get("unrestricted") : text);
         viewer.setInput(integration.routes());
         OutboxMessage keep = selected();
         List<OutboxMessage> letters;
