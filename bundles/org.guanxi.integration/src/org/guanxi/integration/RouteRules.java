@@ -9,6 +9,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.camel.spi.EndpointStrategy;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * What a route file may use, so that editing one is configuring the product, not running code on the machine: the
@@ -26,16 +35,17 @@ public final class RouteRules {
     /** The components of the product's own routes. */
     static final Set<String> COMPONENTS = Set.of("file", "timer", "direct", "cxf", "xslt", "log");
 
-    private static final Pattern ENDPOINT = Pattern.compile(
-            "\\b(?:uri|to|toD|from|wireTap|enrich|pollEnrich|deadLetterUri)\\s*:\\s*[\"']?([A-Za-z][\\w+.-]*):");
+    /** The keys whose value is an endpoint's address. */
+    private static final Set<String> ENDPOINT_KEYS = Set.of("uri", "to", "toD", "from", "wireTap", "enrich",
+            "pollEnrich", "deadLetterUri");
+    /** Keys and language names that run code or make objects of any class. */
+    private static final Set<String> CODE = Set.of("groovy", "joor", "java", "js", "javaScript", "python", "mvel",
+            "ognl", "spel", "script", "beanType", "scriptBean", "datasonnet", "wasm");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^{}]*)}}");
-    private static final Pattern BEAN_REF = Pattern.compile("(?:\\bref\\s*:\\s*[\"']?|[\"'\\s=]#(?:bean:)?)([A-Za-z_][\\w]*)");
+    private static final Pattern HASH_REF = Pattern.compile("(?:^|[\\s=&?,])#(?:bean:)?([A-Za-z_][\\w]*)");
     private static final Pattern SIMPLE_BEAN = Pattern.compile("\\$\\{bean:([A-Za-z_][\\w]*)");
     private static final Pattern SIMPLE_ENV = Pattern.compile("\\$\\{(?:sysenv|env)[.:]([\\w.]+)");
     private static final Pattern SIMPLE_SYS = Pattern.compile("\\$\\{sys[.:]([\\w.]+)");
-    private static final Pattern SCRIPT = Pattern.compile(
-            "^\\s*-?\\s*(groovy|joor|java|js|javaScript|python|mvel|ognl|spel|script|beanType|scriptBean)\\s*:");
-    private static final Pattern BEANS = Pattern.compile("^\\s*-?\\s*beans\\s*:");
     private static final Pattern CLASS_ACCESS = Pattern.compile(
             "#class:|#type:|\\$\\{type:|getClass|forName|getRuntime|ClassLoader|ProcessBuilder"
             + "|java\\.lang\\.(?:Runtime|System|Thread|Class|reflect|invoke)\\b");
@@ -52,64 +62,114 @@ public final class RouteRules {
         this.properties = Set.copyOf(properties);
     }
 
-    /** The file's problems, each "line N: reason"; empty when it keeps to the rules. */
+    /**
+     * The file's problems, each "line N: reason"; empty when it keeps to the rules. The file is read as YAML (keys
+     * quoted or not, flow or block style, anchors, block scalars all come out the same), then every key and every
+     * text in it is checked.
+     */
     List<String> check(String text) {
         List<String> problems = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.strip().startsWith("#")) {
-                continue; // a comment
+        try {
+            Compose yaml = new Compose(LoadSettings.builder().setMaxAliasesForCollections(50).build());
+            Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (Node document : yaml.composeAllFromString(text)) {
+                walk(document, null, seen, problems);
             }
-            String at = "line " + (i + 1) + ": ";
-            if (BEANS.matcher(line).find()) {
-                problems.add(at + "a route file may not define beans; the product's are " + beans);
-            }
-            Matcher m = SCRIPT.matcher(line);
-            if (m.find()) {
-                problems.add(at + "\"" + m.group(1) + "\" runs code or makes objects of any class: not allowed in route files");
-            }
-            m = CLASS_ACCESS.matcher(line);
-            if (m.find()) {
-                problems.add(at + "\"" + m.group() + "\" reaches Java classes: not allowed in route files");
-            }
-            m = ENDPOINT.matcher(line);
-            while (m.find()) {
-                String scheme = m.group(1).toLowerCase(Locale.ROOT);
-                if (!COMPONENTS.contains(scheme)) {
-                    problems.add(at + "the component \"" + scheme + ":\" is not allowed; route files may use "
-                            + new TreeSet<>(COMPONENTS));
-                }
-            }
-            m = BEAN_REF.matcher(line);
-            while (m.find()) {
-                beanAllowed(m.group(1), at, problems);
-            }
-            m = SIMPLE_BEAN.matcher(line);
-            while (m.find()) {
-                beanAllowed(m.group(1), at, problems);
-            }
-            m = SIMPLE_ENV.matcher(line);
-            while (m.find()) {
-                if (!m.group(1).startsWith("GUANXI_")) {
-                    problems.add(at + "the environment variable " + m.group(1) + " may not be read (only GUANXI_*)");
-                }
-            }
-            m = SIMPLE_SYS.matcher(line);
-            while (m.find()) {
-                if (!m.group(1).startsWith("guanxi.")) {
-                    problems.add(at + "the system property " + m.group(1) + " may not be read (only guanxi.*)");
-                }
-            }
-            m = PLACEHOLDER.matcher(line);
-            while (m.find()) {
-                String problem = placeholder(m.group(1).strip());
-                if (problem != null) {
-                    problems.add(at + problem);
-                }
-            }
+        } catch (YamlEngineException e) {
+            problems.add("line " + lineOf(e) + ": not YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
         return problems;
+    }
+
+    private static int lineOf(YamlEngineException e) {
+        return e instanceof MarkedYamlEngineException m && m.getProblemMark().isPresent()
+                ? m.getProblemMark().get().getLine() + 1 : 1;
+    }
+
+    /** {@code key}: the key this node is the value of, or null. */
+    private void walk(Node node, String key, Set<Node> seen, List<String> problems) {
+        if (!seen.add(node)) {
+            return; // an alias of a node checked already
+        }
+        String at = "line " + node.getStartMark().map(m -> m.getLine() + 1).orElse(1) + ": ";
+        if (node instanceof ScalarNode scalar) {
+            value(key, scalar.getValue(), at, problems);
+        } else if (node instanceof SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                walk(item, key, seen, problems);
+            }
+        } else if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                String name = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : null;
+                if (name == null) {
+                    walk(t.getKeyNode(), null, seen, problems);
+                } else {
+                    String keyAt = "line " + t.getKeyNode().getStartMark().map(m -> m.getLine() + 1).orElse(1) + ": ";
+                    key(name, key, keyAt, problems);
+                    value(null, name, keyAt, problems);
+                }
+                walk(t.getValueNode(), name, seen, problems);
+            }
+        }
+    }
+
+    /** A key: what it may not name, given the key of the mapping it is in ({@code parent}). */
+    private void key(String name, String parent, String at, List<String> problems) {
+        if (name.equals("beans")) {
+            problems.add(at + "a route file may not define beans; the product's are " + beans);
+        } else if (CODE.contains(name) || ("bean".equals(parent) && name.equals("type"))) {
+            problems.add(at + "\"" + name + "\" runs code or makes objects of any class: not allowed in route files");
+        }
+    }
+
+    /** A text, as the value of {@code key} (null for a key's own name or an item without a key). */
+    private void value(String key, String text, String at, List<String> problems) {
+        if (key != null && ENDPOINT_KEYS.contains(key)) {
+            int colon = text.indexOf(':');
+            String scheme = (colon < 0 ? text : text.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
+            if (colon > 0 && !COMPONENTS.contains(scheme) && !scheme.startsWith("$")) {
+                problems.add(at + "the component \"" + scheme + ":\" is not allowed; route files may use "
+                        + new TreeSet<>(COMPONENTS));
+            }
+        }
+        if (("ref".equals(key) || "language".equals(key)) && !text.isBlank()) {
+            if ("ref".equals(key)) {
+                beanAllowed(text.strip(), at, problems);
+            } else if (CODE.contains(text.strip())) {
+                problems.add(at + "the language \"" + text.strip() + "\" runs code: not allowed in route files");
+            }
+        }
+        Matcher m = CLASS_ACCESS.matcher(text);
+        if (m.find()) {
+            problems.add(at + "\"" + m.group() + "\" reaches Java classes: not allowed in route files");
+        }
+        m = HASH_REF.matcher(text);
+        while (m.find()) {
+            beanAllowed(m.group(1), at, problems);
+        }
+        m = SIMPLE_BEAN.matcher(text);
+        while (m.find()) {
+            beanAllowed(m.group(1), at, problems);
+        }
+        m = SIMPLE_ENV.matcher(text);
+        while (m.find()) {
+            if (!m.group(1).startsWith("GUANXI_")) {
+                problems.add(at + "the environment variable " + m.group(1) + " may not be read (only GUANXI_*)");
+            }
+        }
+        m = SIMPLE_SYS.matcher(text);
+        while (m.find()) {
+            if (!m.group(1).startsWith("guanxi.")) {
+                problems.add(at + "the system property " + m.group(1) + " may not be read (only guanxi.*)");
+            }
+        }
+        m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            String problem = placeholder(m.group(1).strip());
+            if (problem != null) {
+                problems.add(at + problem);
+            }
+        }
     }
 
     private void beanAllowed(String name, String at, List<String> problems) {

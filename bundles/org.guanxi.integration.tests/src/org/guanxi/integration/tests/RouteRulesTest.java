@@ -72,6 +72,17 @@ class RouteRulesTest {
         assertProblem(route("to: \"file:{{user.home}}\""), "line 6:", "{{user.home}} is not one of the product's settings");
         assertProblem(route("to: \"file:{{bean:outbox.toString}}\""), "line 6:", "function \"bean:\"");
         assertProblem(route("bean:\n            ref: someonesBean"), "line 7:", "\"someonesBean\" is not one of the product's");
+        // the same, written as YAML also allows: quoted keys, flow style, a block scalar, an anchor
+        assertProblem(route("\"to\": \"exec:id\""), "line 6:", "\"exec:\" is not allowed");
+        assertProblem(route("{ to: { uri: 'exec:id' } }"), "line 6:", "\"exec:\" is not allowed");
+        assertProblem("- \"beans\": []\n" + route("to: \"log:x\""), "line 1:", "may not define beans");
+        assertProblem(route("to:\n            uri: >-\n              exec:id"), "line 7:", "\"exec:\" is not allowed");
+        assertProblem(route("setBody:\n            expression:\n              language:\n                language: groovy\n"
+                + "                expression: \"'id'.execute()\""), "line 9:", "\"groovy\" runs code");
+        assertProblem(route("bean:\n            type: java.lang.ProcessBuilder"), "line 7:", "\"type\" runs code");
+        assertProblem("- route:\n    from: &evil\n      uri: \"timer:a\"\n      steps:\n        - to: \"class:x\"\n", "line 5:",
+                "\"class:\" is not allowed");
+        assertProblem("- route: [unclosed", "line ", "not YAML");
         // what the product's own files do stays allowed
         assertNull(f.runtime.check("fine.yaml", route("to: \"log:hostile\"", "bean:\n            ref: outbox\n"
                 + "            method: due", "convertBodyTo:\n            type: java.lang.String",
