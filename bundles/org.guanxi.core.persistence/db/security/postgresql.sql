@@ -108,8 +108,9 @@ BEGIN
       ('SALES_WRITE', 'INSERT, UPDATE, DELETE', 'SALES_LEAD,OPPORTUNITY,QUOTE,QUOTE_LINE,SALES_ORDER,ORDER_LINE,'
         || 'SALES_CONTRACT,ACTIVITY,OBJECTION,WIN_BACK,CALL_LIST,CALL_LIST_ENTRY'),
       ('SALES_WRITE', 'INSERT', 'OUTBOX,OUTBOX_EVENT'),
-      ('MARKETING_WRITE', 'INSERT, UPDATE, DELETE', 'SEGMENT,CAMPAIGN,CAMPAIGN_RECIPIENT,CAMPAIGN_RESPONSE,'
-        || 'EMAIL_SUPPRESSION'),
+      ('MARKETING_WRITE', 'INSERT, UPDATE, DELETE', 'SEGMENT,CAMPAIGN,CAMPAIGN_RECIPIENT,CAMPAIGN_RESPONSE'),
+      -- an opt-out is kept: added, never changed or taken back by those who send
+      ('MARKETING_WRITE', 'INSERT', 'EMAIL_SUPPRESSION'),
       -- confirming an order locks its products (SELECT … FOR UPDATE), which PostgreSQL allows only to those who may
       -- update some column: the version, which changes nothing anyone sees (and is audited like every change)
       ('SALES_WRITE', 'UPDATE (VERSION)', 'PRODUCT'),

@@ -227,7 +227,7 @@ public class IntegrationRuntime implements IntegrationService {
         context.getRegistry().bind("erpPartnerUpdates", ErpUpdates.partners(erpPartners, state, stats,
                 () -> publish(Topics.INTEGRATION_CHANGED)));
         if (!settings.unrestrictedRoutes()) {
-            context.getCamelContextExtension().registerEndpointCallback(RouteRules.endpointGuard());
+            RouteRules.confine(context);
         }
     }
 

@@ -46,6 +46,8 @@ public final class RouteRules {
     private static final Pattern SIMPLE_BEAN = Pattern.compile("\\$\\{bean:([A-Za-z_][\\w]*)");
     private static final Pattern SIMPLE_ENV = Pattern.compile("\\$\\{(?:sysenv|env)[.:]([\\w.]+)");
     private static final Pattern SIMPLE_SYS = Pattern.compile("\\$\\{sys[.:]([\\w.]+)");
+    /** ${properties:key[:default]}: a placeholder read by the simple language. */
+    private static final Pattern SIMPLE_PROPERTIES = Pattern.compile("\\$\\{properties(?:Exist)?:([^}]+)}");
     private static final Pattern CLASS_ACCESS = Pattern.compile(
             "#class:|#type:|\\$\\{type:|getClass|forName|getRuntime|ClassLoader|ProcessBuilder"
             + "|java\\.lang\\.(?:Runtime|System|Thread|Class|reflect|invoke)\\b");
@@ -100,7 +102,8 @@ public final class RouteRules {
             }
         } else if (node instanceof MappingNode map) {
             for (NodeTuple t : map.getValue()) {
-                String name = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : null;
+                // Camel's YAML reads bean-type as beanType: check the name it will see
+                String name = t.getKeyNode() instanceof ScalarNode k ? camel(k.getValue()) : null;
                 if (name == null) {
                     walk(t.getKeyNode(), null, seen, problems);
                 } else {
@@ -113,6 +116,21 @@ public final class RouteRules {
         }
     }
 
+    /** A key as Camel's YAML DSL reads it: {@code bean-type} is {@code beanType}. */
+    private static String camel(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        boolean upper = false;
+        for (char ch : key.toCharArray()) {
+            if (ch == '-') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(ch) : ch);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
     /** A key: what it may not name, given the key of the mapping it is in ({@code parent}). */
     private void key(String name, String parent, String at, List<String> problems) {
         if (name.equals("beans")) {
@@ -123,7 +141,9 @@ public final class RouteRules {
     }
 
     /** A text, as the value of {@code key} (null for a key's own name or an item without a key). */
-    private void value(String key, String text, String at, List<String> problems) {
+    private void value(String key, String raw, String at, List<String> problems) {
+        // the simple language takes $simple{…} as well as ${…}
+        String text = raw.replace("$simple{", "${");
         if (key != null && ENDPOINT_KEYS.contains(key)) {
             int colon = text.indexOf(':');
             String scheme = (colon < 0 ? text : text.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
@@ -163,6 +183,13 @@ public final class RouteRules {
                 problems.add(at + "the system property " + m.group(1) + " may not be read (only guanxi.*)");
             }
         }
+        m = SIMPLE_PROPERTIES.matcher(text);
+        while (m.find()) {
+            String problem = placeholder(m.group(1).strip());
+            if (problem != null) {
+                problems.add(at + problem);
+            }
+        }
         m = PLACEHOLDER.matcher(text);
         while (m.find()) {
             String problem = placeholder(m.group(1).strip());
@@ -186,7 +213,8 @@ public final class RouteRules {
         if (function == null || !FUNCTIONS.contains(function)) {
             // a property, perhaps with a default after the colon
             String key = function == null ? name : function;
-            return properties.contains(key) || key.startsWith("guanxi.") || key.startsWith("GUANXI_") ? null
+            // only the product's own: Camel would look an unknown one up in the system properties and environment
+            return properties.contains(key) ? null
                     : "the placeholder {{" + key + "}} is not one of the product's settings (define it in "
                             + IntegrationSettings.FILE + ")";
         }
@@ -198,6 +226,25 @@ public final class RouteRules {
                     : "the system property " + name + " may not be read (only guanxi.*)";
             default -> "the placeholder function \"" + function + ":\" is not allowed in route files";
         };
+    }
+
+    /**
+     * Keeps a Camel context to the allowed components: another one is refused before it is made (the {@code class}
+     * component, for one, would make an object of any class and set its properties while making its endpoint),
+     * whether a route file names it or a message's header does at run time.
+     */
+    public static void confine(org.apache.camel.CamelContext context) {
+        org.apache.camel.spi.ComponentResolver resolver = new org.apache.camel.impl.engine.DefaultComponentResolver();
+        context.getCamelContextExtension().addContextPlugin(org.apache.camel.spi.ComponentResolver.class,
+                (name, camel) -> {
+                    // the bean EIP needs the bean component itself; a bean: endpoint stays refused (endpointGuard)
+                    if (!COMPONENTS.contains(name.toLowerCase(Locale.ROOT)) && !name.equals("bean")) {
+                        throw new IllegalArgumentException("the component \"" + name + ":\" is not allowed; route files may use "
+                                + new TreeSet<>(COMPONENTS));
+                    }
+                    return resolver.resolveComponent(name, camel);
+                });
+        context.getCamelContextExtension().registerEndpointCallback(endpointGuard());
     }
 
     /** Refuses, when it is made, an endpoint of a component route files may not use (dynamic endpoints included). */

@@ -254,7 +254,7 @@ public class SecurityServiceImpl implements SecurityService {
             throttle.beforeAttempt(login);
             AppUser me = db.shared() ? null : db.read(em -> findUser(em, login));
             boolean known = db.shared() ? db.accepts(login, password.clone())
-                    : PasswordHasher.matches(password, me == null ? null : me.getPasswordHash());
+                    : PasswordHasher.matches(password, me == null ? null : me.getPasswordHash()) && me.isActive();
             if (known) {
                 throttle.succeeded(login);
             } else {
@@ -292,9 +292,13 @@ public class SecurityServiceImpl implements SecurityService {
                 });
                 db.passwordChanged(next);
             } else {
-                // the owner's process acting for the person (the team server): through the database's function
+                // the owner's process acting for the person (the team server): through the database's function, with
+                // the roles and the state the person has now (not those cached at sign-in)
+                AppUser me = db.read(em -> findUser(em, login));
+                Set<String> roles = me.getRoles().stream().map(Role::getName).collect(Collectors.toSet());
+                String verifier = TeamLogins.verifier(next.clone());
                 db.jdbcTransaction(c -> {
-                    TeamLogins.save(c, login, TeamLogins.verifier(next.clone()), currentRoles(), true);
+                    TeamLogins.save(c, login, verifier, roles, me.isActive());
                     return null;
                 });
             }

@@ -83,6 +83,12 @@ class RouteRulesTest {
         assertProblem("- route:\n    from: &evil\n      uri: \"timer:a\"\n      steps:\n        - to: \"class:x\"\n", "line 5:",
                 "\"class:\" is not allowed");
         assertProblem("- route: [unclosed", "line ", "not YAML");
+        // as Camel reads it: kebab-case keys, $simple{…}, ${properties:…}, a setting's default hiding a word
+        assertProblem(route("bean:\n            bean-type: java.util.Date"), "line 7:", "\"beanType\" runs code");
+        assertProblem(route("setBody:\n            simple: \"$simple{env:AWS_SECRET_ACCESS_KEY}\""), "line 7:",
+                "AWS_SECRET_ACCESS_KEY may not be read");
+        assertProblem(route("setBody:\n            simple: \"${properties:HOME}\""), "line 7:", "{{HOME}}");
+        assertProblem(route("to: \"log:{{guanxi.n:x}}\""), "line 6:", "{{guanxi.n}}");
         // what the product's own files do stays allowed
         assertNull(f.runtime.check("fine.yaml", route("to: \"log:hostile\"", "bean:\n            ref: outbox\n"
                 + "            method: due", "convertBodyTo:\n            type: java.lang.String",
@@ -97,6 +103,36 @@ class RouteRulesTest {
         List<RouteInfo> routes = f.runtime.routes();
         assertTrue(routes.stream().noneMatch(r -> r.id().equals("hostile")), "nothing of it runs");
         assertTrue(Files.exists(home.resolve("routes/hostile.yaml")), "the file is kept, to be corrected");
+
+        // an address made at run time, from an expression the file check cannot read: refused before it is made
+        String dynamic = """
+                - route:
+                    id: dynamic
+                    from:
+                      uri: "timer:dynamic?repeatCount=1"
+                      steps:
+                        - doTry:
+                            steps:
+                              - recipientList:
+                                  constant: "class:java.util.Date"
+                              - setBody:
+                                  constant: "made"
+                            doCatch:
+                              - exception:
+                                  - "java.lang.Exception"
+                                steps:
+                                  - setBody:
+                                      simple: "${exception.message}"
+                        - to: "file:{{guanxi.home}}/out?fileName=dynamic.txt"
+                """;
+        assertNull(f.runtime.save("dynamic.yaml", dynamic), "the file itself names no other component");
+        Path out = home.resolve("out/dynamic.txt");
+        for (int i = 0; i < 100 && !Files.exists(out); i++) {
+            Thread.sleep(100);
+        }
+        String result = Files.readString(out);
+        assertTrue(result.contains("class://java.util.Date") && result.contains("Cannot auto create component: class"),
+                "refused before any object is made: " + result);
 
         var guard = org.guanxi.integration.RouteRules.endpointGuard();
         assertThrows(IllegalArgumentException.class, () -> guard.registerEndpoint("class:java.lang.Runtime", null));

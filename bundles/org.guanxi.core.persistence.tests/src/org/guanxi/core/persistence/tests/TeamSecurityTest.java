@@ -148,6 +148,9 @@ class TeamSecurityTest {
         assertRefused(mei, "UPDATE CUSTOMER SET NAME = '改名' WHERE ID = " + subscriber);
         assertRefused(mei, "UPDATE SALES_LEAD SET VERSION = VERSION + 1 WHERE ID = " + campaignLead);
         assertRefused(mei, "UPDATE SALES_ORDER SET VERSION = VERSION + 1");
+        // opt-outs are kept: those who send may add to the list, not take from it
+        assertRefused(mei, "DELETE FROM EMAIL_SUPPRESSION");
+        assertRefused(wang, "UPDATE EMAIL_SUPPRESSION SET REASON = 'BOUNCED'");
         // reps still run their own campaigns; readers run none
         assertEquals(1, update(wang, "UPDATE CAMPAIGN SET NAME = '春季' WHERE ID = " + campaign));
         try (Connection c = as(ro)) {
