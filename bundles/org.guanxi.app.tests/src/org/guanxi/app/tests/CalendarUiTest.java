@@ -11,6 +11,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -36,6 +37,10 @@ class CalendarUiTest {
                 Shell dialog = Arrays.stream(display.getShells()).filter(s -> s != shell && s.isVisible()).reduce((a, b) -> b)
                         .orElseThrow();
                 ((Text) Ui.byId(dialog, "activity.subject")).setText("回访苏州客户");
+                // today at 10:00, not the dialog's "next full hour", which late on a Sunday is already next week
+                java.time.LocalDate today = org.guanxi.core.AppClock.today();
+                ((DateTime) Ui.byId(dialog, "activity.day")).setDate(today.getYear(), today.getMonthValue() - 1, today.getDayOfMonth());
+                ((DateTime) Ui.byId(dialog, "activity.time")).setTime(10, 0, 0);
                 // no reminder: one due while the other UI tests run would open its window over their dialogs
                 Combo reminder = Ui.byId(dialog, "activity.reminder");
                 reminder.select(0);
