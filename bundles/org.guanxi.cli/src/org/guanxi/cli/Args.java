@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 import org.guanxi.cli.CommandLine.UsageException;
+import org.guanxi.core.service.ExportLog;
 import org.guanxi.tables.TableWriter;
 
 /** Option values and output formats the commands share. */
@@ -75,8 +76,13 @@ final class Args {
         return fraction == null ? "-" : String.format(Locale.ROOT, "%.1f %%", fraction.doubleValue() * 100);
     }
 
-    /** Rows to CSV (UTF-8 with a byte-order mark, so that spreadsheets show Chinese) or Excel for .xlsx. */
+    /**
+     * Rows to CSV (UTF-8 with a byte-order mark, so that spreadsheets show Chinese) or Excel for .xlsx: an export,
+     * which needs {@code DATA_EXPORT} and is recorded.
+     */
     static <T> void writeTable(Path file, String sheet, List<String> header, List<T> rows, Function<T, List<?>> row) {
+        ExportLog exports = CommandLine.service(ExportLog.class);
+        exports.check();
         try (TableWriter table = TableWriter.open(file, sheet, header)) {
             for (T r : rows) {
                 table.row(row.apply(r));
@@ -84,5 +90,6 @@ final class Args {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
         }
+        exports.record(sheet, rows.size(), file);
     }
 }

@@ -10,6 +10,9 @@ import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.CustomerExportService;
 import org.guanxi.core.service.CustomerRow;
 import org.guanxi.core.service.CustomerService;
+import org.guanxi.core.service.CustomerValueService;
+import org.guanxi.core.service.CustomerValueService.CustomerValue;
+import org.guanxi.core.service.ExportLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.tables.TableWriter;
 import org.osgi.service.component.annotations.Component;
@@ -25,19 +28,29 @@ public class CustomerExportServiceImpl implements CustomerExportService {
     private CustomerService customers;
 
     @Reference
+    private CustomerValueService values;
+
+    @Reference
     private SecurityService security;
+
+    @Reference
+    private ExportLog exports;
 
     public CustomerExportServiceImpl() {
     }
 
-    public CustomerExportServiceImpl(CustomerService customers, SecurityService security) {
+    public CustomerExportServiceImpl(CustomerService customers, CustomerValueService values, SecurityService security,
+            ExportLog exports) {
         this.customers = customers;
+        this.values = values;
         this.security = security;
+        this.exports = exports;
     }
 
     @Override
     public int export(String searchText, Path file) {
         security.check(Permission.CUSTOMER_READ);
+        exports.check();
         int written = 0;
         try (TableWriter table = TableWriter.open(file, "customers",
                 List.of("code", "name", "kind", "phone", "email", "member_card", "city"))) {
@@ -52,8 +65,32 @@ public class CustomerExportServiceImpl implements CustomerExportService {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+            throw cannotWrite(file, e);
         }
+        exports.record(searchText.isBlank() ? "customers" : "customers matching \"" + searchText + "\"", written, file);
         return written;
+    }
+
+    @Override
+    public int exportValues(Path file) {
+        exports.check();
+        List<CustomerValue> rows = values.latest();
+        try (TableWriter out = TableWriter.open(file, "customer value", List.of("customer_code", "customer_name", "as_of",
+                "value_12m", "tier", "tier_reason", "stage", "stage_reason", "status", "status_reason", "customer_type",
+                "type_reason", "r", "f", "m", "rfm_segment", "clv_realised", "clv_predicted", "quadrant"))) {
+            for (CustomerValue v : rows) {
+                out.row(Arrays.asList(v.code(), v.name(), v.asOf(), v.value12m(), v.tier().name(), v.tierReason(),
+                        v.stage().name(), v.stageReason(), v.status().name(), v.statusReason(), v.type().name(), v.typeReason(),
+                        v.r(), v.f(), v.m(), v.rfmSegment().name(), v.clvRealised(), v.clvPredicted(), v.quadrant().name()));
+            }
+        } catch (IOException e) {
+            throw cannotWrite(file, e);
+        }
+        exports.record("customer value", rows.size(), file);
+        return rows.size();
+    }
+
+    private static UncheckedIOException cannotWrite(Path file, IOException e) {
+        return new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
     }
 }

@@ -36,7 +36,6 @@ import org.guanxi.core.model.Tier;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.ValidationException;
-import org.guanxi.tables.TableWriter;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.customer.value.Clv;
 import org.guanxi.customer.value.CustomerFacts;
@@ -401,23 +400,6 @@ public class CustomerValueServiceImpl implements CustomerValueService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public int exportLatest(java.nio.file.Path file) {
-        List<CustomerValue> rows = latest();
-        try (TableWriter out = TableWriter.open(file, "customer value", List.of("customer_code", "customer_name", "as_of", "value_12m",
-                "tier", "tier_reason", "stage", "stage_reason", "status", "status_reason", "customer_type", "type_reason", "r", "f", "m",
-                "rfm_segment", "clv_realised", "clv_predicted", "quadrant"))) {
-            for (CustomerValue v : rows) {
-                out.row(java.util.Arrays.asList(v.code(), v.name(), v.asOf(), v.value12m(), v.tier().name(), v.tierReason(),
-                        v.stage().name(), v.stageReason(), v.status().name(), v.statusReason(), v.type().name(), v.typeReason(),
-                        v.r(), v.f(), v.m(), v.rfmSegment().name(), v.clvRealised(), v.clvPredicted(), v.quadrant().name()));
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
-        return rows.size();
     }
 
     @Override

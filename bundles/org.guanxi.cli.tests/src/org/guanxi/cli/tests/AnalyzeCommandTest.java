@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.guanxi.cli.CommandLine;
+import org.guanxi.core.db.Database;
+import org.guanxi.core.model.AuditEntry;
 import org.guanxi.core.service.DemoDataService;
+import org.guanxi.core.service.ExportLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +49,15 @@ class AnalyzeCommandTest extends CommandTestSupport {
         assertEquals(301, lines.size());
         assertEquals("\uFEFFcustomer_code,customer_name,value_12m,tier,tier_reason", lines.get(0));
         assertEquals(3, lines.stream().filter(l -> l.contains(",VIP,")).count());
+
+        // the file is an export: recorded with what, how many rows and where
+        BundleContext bc = FrameworkUtil.getBundle(CommandLine.class).getBundleContext();
+        Database db = bc.getService(bc.getServiceReference(Database.class));
+        List<AuditEntry> recorded = db.read(em -> em.createQuery("SELECT a FROM AuditEntry a WHERE a.entity = :e "
+                + "AND a.entityId = (SELECT MAX(b.entityId) FROM AuditEntry b WHERE b.entity = :e) ORDER BY a.field",
+                AuditEntry.class).setParameter("e", ExportLog.ENTITY).getResultList());
+        assertEquals(List.of(csv.toAbsolutePath().toString(), "300", "pyramid"),
+                recorded.stream().map(AuditEntry::getNewValue).toList());
     }
 
     @Test

@@ -12,5 +12,7 @@ public enum Permission {
     /** work on service cases and complaints */
     SERVICE_WRITE,
     /** the service module's settings: working calendar, service levels, queues */
-    SERVICE_ADMIN
+    SERVICE_ADMIN,
+    /** write lists, reports and analyses to files: personal data leaving the product, each time recorded */
+    DATA_EXPORT
 }

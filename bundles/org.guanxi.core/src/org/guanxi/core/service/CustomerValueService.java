@@ -63,12 +63,6 @@ public interface CustomerValueService {
      */
     Summary analyse(LocalDate asOf, IntConsumer progress);
 
-    /**
-     * Writes the latest run's results of every customer (tier, stage, status, type, RFM, CLV, quadrant, reasons) to
-     * Excel (.xlsx) or CSV; returns the number of customers written.
-     */
-    int exportLatest(java.nio.file.Path file);
-
     /** The summary of the latest finished run, if any. */
     java.util.Optional<Summary> lastSummary();
 

@@ -2,6 +2,8 @@ package org.guanxi.customer.tests;
 
 import org.guanxi.core.persistence.OutboxRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.guanxi.core.model.AuditEntry;
+import org.guanxi.core.service.ExportLog;
+import org.guanxi.core.service.PermissionDeniedException;
 import org.guanxi.customer.CustomerExportServiceImpl;
+import org.guanxi.customer.CustomerValueServiceImpl;
+import org.guanxi.security.ExportLogImpl;
 import org.guanxi.customer.CustomerServiceImpl;
 import org.guanxi.demo.DemoDataGenerator;
 import org.junit.jupiter.api.AfterEach;
@@ -37,9 +44,37 @@ class CustomerExportTest {
         fx.close();
     }
 
+    private CustomerExportServiceImpl exportService() {
+        return new CustomerExportServiceImpl(customers, new CustomerValueServiceImpl(fx.db, fx.security), fx.security,
+                new ExportLogImpl(fx.db, fx.security, fx.audit));
+    }
+
+    @Test
+    void everyExportIsRecordedAndNeedsItsOwnPermission() throws Exception {
+        Path all = tmp.resolve("all.xlsx");
+        assertEquals(250, exportService().export("", all));
+        List<AuditEntry> recorded = fx.db.read(em -> em.createQuery(
+                "SELECT a FROM AuditEntry a WHERE a.entity = :e ORDER BY a.field", AuditEntry.class)
+                .setParameter("e", ExportLog.ENTITY).getResultList());
+        assertEquals(List.of("file", "rows", "what"), recorded.stream().map(AuditEntry::getField).toList());
+        assertEquals(all.toAbsolutePath().toString(), recorded.get(0).getNewValue());
+        assertEquals("250", recorded.get(1).getNewValue());
+        assertEquals("customers", recorded.get(2).getNewValue());
+        assertEquals(fx.security.currentUser(), recorded.get(0).getUser());
+
+        // a read-only person sees the list but may not write it to a file, and nothing is written
+        fx.security.createUser("reader", "Reader", "secret-12".toCharArray(), "READONLY");
+        assertTrue(fx.security.login("reader", "secret-12".toCharArray()));
+        assertFalse(new ExportLogImpl(fx.db, fx.security, fx.audit).allowed());
+        Path refused = tmp.resolve("refused.csv");
+        assertThrows(PermissionDeniedException.class, () -> exportService().export("", refused));
+        assertThrows(PermissionDeniedException.class, () -> exportService().exportValues(refused));
+        assertFalse(Files.exists(refused));
+    }
+
     @Test
     void theListIsExportedWithTheSameSearchAsOnScreen() throws Exception {
-        CustomerExportServiceImpl export = new CustomerExportServiceImpl(customers, fx.security);
+        CustomerExportServiceImpl export = exportService();
         Path all = tmp.resolve("all.csv");
         assertEquals(250, export.export("", all));
         List<String> lines = Files.readAllLines(all, StandardCharsets.UTF_8);
@@ -57,7 +92,7 @@ class CustomerExportTest {
 
     @Test
     void anExcelExportHoldsTheSameRowsWithAFrozenHeader() throws Exception {
-        CustomerExportServiceImpl export = new CustomerExportServiceImpl(customers, fx.security);
+        CustomerExportServiceImpl export = exportService();
         Path xlsx = tmp.resolve("客户.xlsx");
         assertEquals(250, export.export("", xlsx));
         try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile())) {
@@ -90,7 +125,7 @@ class CustomerExportTest {
         c.setName("=1+2");
         customers.save(c);
         Path list = tmp.resolve("list.csv");
-        new CustomerExportServiceImpl(customers, fx.security).export("", list);
+        exportService().export("", list);
         assertTrue(Files.readString(list).contains("," + "'=1+2,"), "the customer export too");
     }
 }

@@ -138,15 +138,17 @@ class CustomerValueServiceTest {
     @Test
     void theLatestResultsAreExportedForEveryCustomer() throws Exception {
         service.analyse(AppClock.today(), n -> { });
+        var exports = new org.guanxi.customer.CustomerExportServiceImpl(null, service, fx.security,
+                new org.guanxi.security.ExportLogImpl(db, fx.security, fx.audit));
         java.nio.file.Path csv = tmp.resolve("value.csv");
-        assertEquals(500, service.exportLatest(csv));
+        assertEquals(500, exports.exportValues(csv));
         List<String> lines = java.nio.file.Files.readAllLines(csv);
         assertEquals(501, lines.size());
         assertTrue(lines.get(0).startsWith("\uFEFFcustomer_code,customer_name,as_of,value_12m,tier"), lines.get(0));
         CustomerValue first = service.latest().get(0);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(first.code() + ",") && l.contains("," + first.tier().name() + ",")));
         java.nio.file.Path xlsx = tmp.resolve("value.xlsx");
-        assertEquals(500, service.exportLatest(xlsx));
+        assertEquals(500, exports.exportValues(xlsx));
         try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile())) {
             assertEquals(501, wb.getFirstSheet().read().size());
         }

@@ -26,6 +26,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.event.Topics;
+import org.guanxi.core.service.ExportLog;
 import org.guanxi.core.service.CustomerRow;
 import org.guanxi.core.service.CustomerExportService;
 import org.guanxi.core.service.CustomerImportService;
@@ -55,6 +56,9 @@ public class CustomerListPart {
 
     @Inject
     private CustomerExportService export;
+
+    @Inject
+    private ExportLog exportLog;
 
     @Inject
     private CustomerImportService imports;
@@ -105,6 +109,7 @@ public class CustomerListPart {
         Button exportButton = Widgets.id(new Button(parent, SWT.PUSH), "customer.export");
         exportButton.setText(Messages.get("list.export"));
         exportButton.addListener(SWT.Selection, e -> exportList());
+        exportButton.setEnabled(exportLog.allowed());
 
         count = Widgets.id(new Label(parent, SWT.NONE), "customer.count");
         GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).hint(160, SWT.DEFAULT).applyTo(count);

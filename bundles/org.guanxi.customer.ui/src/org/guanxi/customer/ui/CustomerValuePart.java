@@ -11,6 +11,8 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Tier;
+import org.guanxi.core.service.CustomerExportService;
+import org.guanxi.core.service.ExportLog;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.DeliveredValueService;
 import org.guanxi.core.service.OrderImportService;
@@ -49,6 +51,12 @@ public class CustomerValuePart {
     private DeliveredValueService delivered;
 
     @Inject
+    private CustomerExportService exports;
+
+    @Inject
+    private ExportLog exportLog;
+
+    @Inject
     private OrderImportService orders;
 
     private Label summary;
@@ -72,6 +80,7 @@ public class CustomerValuePart {
         Button export = Widgets.id(new Button(parent, SWT.PUSH), "value.export");
         export.setText(Messages.get("value.export"));
         export.addListener(SWT.Selection, e -> exportResults());
+        export.setEnabled(exportLog.allowed());
         Button parameters = Widgets.id(new Button(parent, SWT.PUSH), "value.parameters");
         parameters.setText(Messages.get("value.parameters"));
         parameters.addListener(SWT.Selection, e -> new ValueParametersDialog(parent.getShell(), values).open());
@@ -124,7 +133,7 @@ public class CustomerValuePart {
         dialog.setOverwrite(true);
         String target = dialog.open();
         if (target != null) {
-            BackgroundTask.run(Messages.get("value.exporting"), summary, p -> values.exportLatest(java.nio.file.Path.of(target)),
+            BackgroundTask.run(Messages.get("value.exporting"), summary, p -> exports.exportValues(java.nio.file.Path.of(target)),
                     (n, cancelled) -> {
                         if (n != null) {
                             org.eclipse.jface.dialogs.MessageDialog.openInformation(summary.getShell(), Messages.get("value.export"),

@@ -453,6 +453,12 @@ public class CalendarPart {
     private void plan(LocalDateTime at) {
         ActivityDialog d = new ActivityDialog(canvas.getShell(), activities, customers, opportunities, ActivityDialog.planned(at));
         if (d.open() == Window.OK) {
+            // what was just planned is shown, also when it falls after the period on screen (late on a Sunday)
+            LocalDate day = d.saved().getStartsAt().toLocalDate();
+            LocalDate[] shown = range();
+            if (day.isBefore(shown[0]) || day.isAfter(shown[1])) {
+                anchor = day;
+            }
             reload();
         }
     }
