@@ -96,7 +96,7 @@ BEGIN
         || 'ORDER_LINE,INVOICE,DELIVERY,PAYMENT,SALES_CONTRACT,ACTIVITY,OBJECTION,SALES_TEAM_MEMBER,SALES_TARGET,'
         || 'SEGMENT,CAMPAIGN,CAMPAIGN_RECIPIENT,CAMPAIGN_RESPONSE,EMAIL_SUPPRESSION,SERVICE_CASE,CASE_NOTE,COMPLAINT,'
         || 'SERVICE_QUEUE,SERVICE_QUEUE_MEMBER,SERVICE_LEVEL,WORK_CALENDAR_DAY,KB_ARTICLE,SURVEY,SURVEY_QUESTION,'
-        || 'SURVEY_RESPONSE,SURVEY_ANSWER,SURVEY_INVITATION,POINTS_TIER,POINTS_RULE,POINTS_LEDGER,WIN_BACK,IVR_MENU,'
+        || 'SURVEY_RESPONSE,SURVEY_ANSWER,SURVEY_INVITATION,POINTS_TIER,POINTS_RULE,POINTS_LEDGER,POINTS_REQUEST,WIN_BACK,IVR_MENU,'
         || 'CALL_LIST,CALL_LIST_ENTRY,CALL_LOG,TASK,CARE_RULE,CUSTOMER_MERGE,CUSTOMER_MERGE_ROW,DUPLICATE_DISMISSED,'
         || 'ACCOUNT_PLAN,ACCOUNT_TEAM,ACCOUNT_REVIEW,VALUE_SHEET,VALUE_SHEET_LINE,APP_SETTING'),
       ('CUSTOMER_WRITE', 'INSERT, UPDATE', 'CUSTOMER,CONTACT,ADDRESS,CONTACT_POINT,KEY_DATE,INTERACTION,TASK,POINTS_LEDGER,'
@@ -116,7 +116,10 @@ BEGIN
       ('SALES_WRITE', 'UPDATE (VERSION)', 'PRODUCT'),
       ('SERVICE_WRITE', 'INSERT, UPDATE, DELETE', 'SERVICE_CASE,CASE_NOTE,COMPLAINT,SURVEY_INVITATION,SURVEY_RESPONSE,'
         || 'SURVEY_ANSWER,CALL_LOG,CALL_LIST_ENTRY'),
-      ('SERVICE_WRITE', 'INSERT', 'OUTBOX,OUTBOX_EVENT'),
+      ('SERVICE_WRITE', 'INSERT', 'OUTBOX,OUTBOX_EVENT,POINTS_REQUEST'),
+      -- service managers decide points requests (the four-eyes rule is a trigger below); a merge moves them
+      ('SERVICE_ADMIN', 'UPDATE', 'POINTS_REQUEST'),
+      ('CUSTOMER_DELETE', 'UPDATE (CUSTOMER_ID)', 'POINTS_REQUEST'),
       ('SERVICE_ADMIN', 'INSERT, UPDATE, DELETE', 'WORK_CALENDAR_DAY,SERVICE_LEVEL,SERVICE_QUEUE,SERVICE_QUEUE_MEMBER,'
         || 'KB_ARTICLE,IVR_MENU,SURVEY,SURVEY_QUESTION,CARE_RULE'),
       ('INVENTORY_WRITE', 'INSERT, UPDATE, DELETE', 'PRODUCT,PRICE_LIST,PRICE_LIST_ITEM,INVENTORY_LEVEL,POINTS_TIER,'
@@ -267,13 +270,75 @@ BEGIN
       ('activity', 'Activity', 'id'), ('service_case', 'ServiceCase', 'id'), ('case_note', 'CaseNote', 'id'),
       ('complaint', 'Complaint', 'case_id'), ('product', 'Product', 'id'), ('price_list_item', 'PriceListItem', 'id'),
       ('app_user', 'AppUser', 'id'), ('user_role', 'UserRole', 'user_id'), ('role_permission', 'RolePermission', 'role_id'),
-      ('app_role', 'Role', 'id')) AS v (TBL, ENTITY, KEY_COLUMN)
+      ('app_role', 'Role', 'id'), ('points_ledger', 'PointsLedger', 'id'), ('points_request', 'PointsRequest', 'id'))
+      AS v (TBL, ENTITY, KEY_COLUMN)
   LOOP
     EXECUTE format('DROP TRIGGER IF EXISTS gx_audit ON %I', a.TBL);
     EXECUTE format('CREATE TRIGGER gx_audit AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW '
         || 'EXECUTE FUNCTION gx_record_change(%L, %L)', a.TBL, a.ENTITY, a.KEY_COLUMN);
   END LOOP;
 END $$;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Points granted outside an order: within the person's limit (APP_SETTING loyalty.grantLimit.<ROLE>, 500 where none
+-- is set; none for those with SERVICE_ADMIN), above it only as a request that another person, a service manager,
+-- decides. The desktop keeps these rules; the triggers keep them for anyone who connects around it.
+
+-- the owner (the team server, IT) and those who administer the service module are not limited
+CREATE OR REPLACE FUNCTION gx_unlimited_points(p_table oid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$ SELECT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = p_table), 'MEMBER')
+         OR EXISTS (SELECT 1 FROM APP_USER u JOIN USER_ROLE ur ON ur.USER_ID = u.ID
+                    JOIN ROLE_PERMISSION rp ON rp.ROLE_ID = ur.ROLE_ID
+                    WHERE u.LOGIN = session_user AND u.ACTIVE AND rp.PERMISSION = 'SERVICE_ADMIN') $$;
+
+CREATE OR REPLACE FUNCTION gx_points_grant() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$
+DECLARE
+  lim integer;
+BEGIN
+  IF NEW.KIND <> 'GRANT' OR gx_unlimited_points(TG_RELID) THEN
+    RETURN NEW;
+  END IF;
+  SELECT max(coalesce((SELECT s.VAL::integer FROM APP_SETTING s WHERE s.NAME = 'loyalty.grantLimit.' || r.NAME), 500))
+    INTO lim FROM APP_USER u JOIN USER_ROLE ur ON ur.USER_ID = u.ID JOIN APP_ROLE r ON r.ID = ur.ROLE_ID
+    WHERE u.LOGIN = session_user AND u.ACTIVE;
+  IF NEW.POINTS > coalesce(lim, 0) THEN
+    RAISE EXCEPTION 'granting % points is above the limit of % (%): ask for approval', NEW.POINTS, coalesce(lim, 0),
+      session_user USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS gx_points_grant ON POINTS_LEDGER;
+CREATE TRIGGER gx_points_grant BEFORE INSERT OR UPDATE OF POINTS, KIND ON POINTS_LEDGER FOR EACH ROW EXECUTE FUNCTION gx_points_grant();
+
+CREATE OR REPLACE FUNCTION gx_points_request() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$
+BEGIN
+  IF pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER') THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.REQUESTED_BY <> session_user OR NEW.STATUS <> 'PENDING' OR NEW.DECIDED_BY IS NOT NULL THEN
+      RAISE EXCEPTION 'a points request is made pending and in one''s own name' USING ERRCODE = '42501';
+    END IF;
+  ELSIF (NEW.ID, NEW.POINTS, NEW.REQUESTED_BY, NEW.REQUESTED_AT, NEW.STATUS, NEW.DECIDED_BY, NEW.DECIDED_AT, NEW.LEDGER_ID)
+      IS DISTINCT FROM (OLD.ID, OLD.POINTS, OLD.REQUESTED_BY, OLD.REQUESTED_AT, OLD.STATUS, OLD.DECIDED_BY, OLD.DECIDED_AT,
+                        OLD.LEDGER_ID) THEN
+    -- a decision: once, by someone else than the person who asked, in the decider's own name
+    IF OLD.STATUS <> 'PENDING' OR NEW.DECIDED_BY IS DISTINCT FROM session_user::text OR OLD.REQUESTED_BY = session_user
+        OR (NEW.ID, NEW.POINTS, NEW.REQUESTED_BY, NEW.REQUESTED_AT) IS DISTINCT FROM (OLD.ID, OLD.POINTS, OLD.REQUESTED_BY,
+                                                                                   OLD.REQUESTED_AT) THEN
+      RAISE EXCEPTION 'a points request is decided once, by another person than the one who asked' USING ERRCODE = '42501';
+    END IF;
+  END IF;
+  RETURN NEW;
+END $$;
+DROP TRIGGER IF EXISTS gx_points_request ON POINTS_REQUEST;
+CREATE TRIGGER gx_points_request BEFORE INSERT OR UPDATE ON POINTS_REQUEST FOR EACH ROW EXECUTE FUNCTION gx_points_request();
+REVOKE ALL ON FUNCTION gx_points_grant(), gx_points_request(), gx_unlimited_points(oid) FROM PUBLIC;
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Logins. An administrator of this database creates, changes and disables the login role of a person through this

@@ -31,7 +31,6 @@ import org.guanxi.core.model.ComplaintSeverity;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Department;
 import org.guanxi.core.model.Permission;
-import org.guanxi.core.model.PointsKind;
 import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.model.ServiceCase;
 import org.guanxi.core.model.Verdict;
@@ -195,9 +194,10 @@ public class ComplaintServiceImpl implements ComplaintService {
             if (r.compensation() == Compensation.REFUND) {
                 queueRefund(em, c, k);
             } else if (r.compensation() == Compensation.POINTS) {
-                // the points reach the customer's account with the resolution, or neither happens
-                Database.jdbc(em, con -> Ledger.lot(con, c.getCustomerId(), PointsKind.GRANT, r.amount().intValueExact(),
-                        AppClock.today(), null, c.getId(), c.getCaseNo(), security.currentUser()));
+                // the points reach the customer's account (or, above the agent's limit, a manager's approval list)
+                // with the resolution, or neither happens
+                Database.jdbc(em, con -> PointsGrants.grant(con, security, c.getCustomerId(), r.amount().intValueExact(),
+                        c.getId(), c.getCaseNo()));
             }
         }));
     }

@@ -247,11 +247,60 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
     }
 
     @Override
-    public Entry grant(long customerId, int points, Long caseId, String note) {
+    public int grantLimit() {
+        return db.jdbc(c -> PointsGrants.limit(c, security));
+    }
+
+    @Override
+    public void setGrantLimit(String role, int points) {
+        security.check(Permission.USER_ADMIN);
+        if (points < 0) {
+            throw new ValidationException(List.of(new FieldError("points", "error.grantLimit")));
+        }
+        db.jdbcTransaction(c -> {
+            org.guanxi.core.db.AppSettings.write(c, PointsGrants.LIMITS, Map.of(role, points), security.currentUser());
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Integer> grantLimits() {
+        return db.jdbc(PointsGrants::limits);
+    }
+
+    @Override
+    public Grant grant(long customerId, int points, Long caseId, String note) {
         security.check(Permission.SERVICE_WRITE);
         positive(points);
-        return entry(db.jdbcTransaction(c -> Ledger.lot(c, customerId, PointsKind.GRANT, points, AppClock.today(), null, caseId,
-                note, security.currentUser())));
+        PointsGrants.Outcome done = db.jdbcTransaction(c -> PointsGrants.grant(c, security, customerId, points, caseId, note));
+        return done.ledgerId() != null ? new Grant(entry(done.ledgerId()), null)
+                : new Grant(null, db.jdbc(c -> PointsGrants.one(c, done.requestId())));
+    }
+
+    @Override
+    public List<Request> pendingRequests() {
+        security.check(Permission.SERVICE_ADMIN);
+        return db.jdbc(c -> PointsGrants.query(c, PointsGrants.select() + " WHERE r.STATUS = 'PENDING' ORDER BY r.REQUESTED_AT, r.ID"));
+    }
+
+    @Override
+    public List<Request> requests(long customerId) {
+        security.check(Permission.CUSTOMER_READ);
+        return db.jdbc(c -> PointsGrants.query(c, PointsGrants.select() + " WHERE r.CUSTOMER_ID = ? ORDER BY r.REQUESTED_AT DESC, r.ID DESC",
+                customerId));
+    }
+
+    @Override
+    public Entry approve(long requestId, String note) {
+        security.check(Permission.SERVICE_ADMIN);
+        return entry(db.jdbcTransaction(c -> PointsGrants.decide(c, requestId, true, note, security.currentUser())));
+    }
+
+    @Override
+    public Request refuse(long requestId, String reason) {
+        security.check(Permission.SERVICE_ADMIN);
+        db.jdbcTransaction(c -> PointsGrants.decide(c, requestId, false, reason, security.currentUser()));
+        return db.jdbc(c -> PointsGrants.one(c, requestId));
     }
 
     @Override

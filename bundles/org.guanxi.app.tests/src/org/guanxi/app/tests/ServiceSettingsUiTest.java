@@ -13,6 +13,8 @@ import org.eclipse.swt.widgets.Table;
 import org.guanxi.core.AppClock;
 import org.guanxi.core.model.CasePriority;
 import org.guanxi.core.model.Tier;
+import org.guanxi.core.db.Database;
+import org.guanxi.core.service.LoyaltyService;
 import org.guanxi.core.service.ServiceLevelService;
 import org.guanxi.core.service.ServiceLevelService.ServiceLevel;
 import org.guanxi.core.service.WorkingCalendarService;
@@ -30,6 +32,48 @@ class ServiceSettingsUiTest {
             check(shell, levels, original);
         } finally {
             levels.setLevel(original);
+            Ui.showPerspective("org.guanxi.app.perspective.customers");
+        }
+    }
+
+    @Test
+    void aServiceManagerApprovesAnAgentsPointsGrant() {
+        Shell shell = Ui.mainShell();
+        Database db = Ui.service(Database.class);
+        LoyaltyService loyalty = Ui.service(LoyaltyService.class);
+        long customer = db.jdbc(c -> {
+            try (java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SELECT MIN(ID) FROM CUSTOMER")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        // an agent's grant above the limit, as the agent's desktop leaves it
+        db.jdbcTransaction(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO POINTS_REQUEST (CUSTOMER_ID, POINTS, NOTE, "
+                    + "STATUS, REQUESTED_BY, REQUESTED_AT) VALUES (?, 1234, '错发货致歉', 'PENDING', 'agent.ui', ?)")) {
+                ps.setLong(1, customer);
+                ps.setTimestamp(2, java.sql.Timestamp.from(AppClock.now()));
+                return ps.executeUpdate();
+            }
+        });
+        int before = loyalty.account(customer).balance();
+        try {
+            Ui.showPerspective("org.guanxi.app.perspective.serviceSettings");
+            CTabFolder tabs = Ui.await(shell, "settings.tabs");
+            tabs.setSelection(tabs.getItemCount() - 1);
+            Table pending = Ui.byId(shell, "approvals.pending");
+            Ui.waitUntil("the request to be listed", 10, () -> pending.getItemCount() == 1);
+            assertEquals("1,234", pending.getItem(0).getText(2));
+            assertEquals("agent.ui", pending.getItem(0).getText(3));
+            pending.setSelection(0);
+            Ui.fire(pending, org.eclipse.swt.SWT.Selection);
+            Ui.screenshot(shell, "points-approvals.png");
+            Ui.click(Ui.<Button>byId(shell, "approvals.approve"));
+            assertEquals(0, pending.getItemCount());
+            assertEquals(before + 1234, loyalty.account(customer).balance());
+            tabs.setSelection(0);
+        } finally {
             Ui.showPerspective("org.guanxi.app.perspective.customers");
         }
     }

@@ -3,6 +3,7 @@ package org.guanxi.core.service;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.guanxi.core.model.PointsKind;
 import org.guanxi.core.model.Tier;
@@ -46,8 +47,59 @@ public interface LoyaltyService {
     /** Earns every delivered or invoiced order that has not earned yet (catching up after imports). Returns orders earned. */
     int earnAll();
 
-    /** Grants points outside an order (complaint compensation, goodwill), needs {@code SERVICE_WRITE}. */
-    Entry grant(long customerId, int points, Long caseId, String note);
+    /** Points a person may grant without approval when no limit is set for their role. */
+    int DEFAULT_GRANT_LIMIT = 500;
+
+    /** Status of a {@link Request}. */
+    enum RequestStatus { PENDING, APPROVED, REFUSED }
+
+    /** A grant above the granting person's limit, waiting for (or decided by) a service manager. */
+    record Request(long id, long customerId, String customerName, int points, Long caseId, String note, RequestStatus status,
+            String requestedBy, java.time.Instant requestedAt, String decidedBy, java.time.Instant decidedAt,
+            String decisionNote) {
+    }
+
+    /** What a grant did: booked at once ({@code entry}) or sent for approval ({@code request}). */
+    record Grant(Entry entry, Request request) {
+
+        public boolean pending() {
+            return entry == null;
+        }
+    }
+
+    /**
+     * The most points the person signed in may grant at once without approval: the highest limit of their roles
+     * (set per role, {@link #DEFAULT_GRANT_LIMIT} where none is set); no limit ({@code Integer.MAX_VALUE}) for those
+     * who administer the service module, who approve.
+     */
+    int grantLimit();
+
+    /** Sets the grant limit of {@code role} (0 or more); needs {@code USER_ADMIN}, like every security setting. */
+    void setGrantLimit(String role, int points);
+
+    /** The grant limits set per role (roles without one have the default). */
+    Map<String, Integer> grantLimits();
+
+    /**
+     * Grants points outside an order (complaint compensation, goodwill), needs {@code SERVICE_WRITE}: booked at once up
+     * to the person's {@link #grantLimit()}, above it a request for a service manager's approval.
+     */
+    Grant grant(long customerId, int points, Long caseId, String note);
+
+    /** Requests waiting for approval, oldest first; needs {@code SERVICE_ADMIN}. */
+    List<Request> pendingRequests();
+
+    /** A customer's requests, newest first (to show what is still waiting). */
+    List<Request> requests(long customerId);
+
+    /**
+     * Approves a pending request: its points become a lot of the ledger. Needs {@code SERVICE_ADMIN}, and the person
+     * who asked cannot approve their own request; a request decided meanwhile is refused.
+     */
+    Entry approve(long requestId, String note);
+
+    /** Refuses a pending request with its reason (required); needs {@code SERVICE_ADMIN}, not the person who asked. */
+    Request refuse(long requestId, String reason);
 
     /** Redeems points, oldest lots first; more than the balance is refused. Needs {@code SERVICE_WRITE}. */
     Entry redeem(long customerId, int points, String note);

@@ -1,6 +1,7 @@
 package org.guanxi.service.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,15 @@ import org.guanxi.core.model.RootCause;
 import org.guanxi.core.model.ServiceCase;
 import org.guanxi.core.service.ComplaintService.NewComplaint;
 import org.guanxi.core.service.ComplaintService.Resolution;
+import org.guanxi.core.service.ConflictException;
+import org.guanxi.core.service.GuanxiException;
+import org.guanxi.core.service.LoyaltyService;
 import org.guanxi.core.service.LoyaltyService.Account;
+import org.guanxi.core.service.LoyaltyService.Entry;
+import org.guanxi.core.service.LoyaltyService.Grant;
+import org.guanxi.core.service.LoyaltyService.Request;
+import org.guanxi.core.service.LoyaltyService.RequestStatus;
+import org.guanxi.core.service.PermissionDeniedException;
 import org.guanxi.core.service.LoyaltyService.Measures;
 import org.guanxi.core.service.LoyaltyService.Statement;
 import org.guanxi.core.service.ValidationException;
@@ -161,6 +170,61 @@ class LoyaltyTest {
         assertEquals(c.getId(), s.entries().get(0).caseId());
         assertNull(s.entries().get(0).orderId());
         assertTrue(loyalty.unbalanced().isEmpty());
+    }
+
+    @Test
+    void grantsAboveAnAgentsLimitWaitForAnotherPersonsApproval() {
+        f.security.createUser("agent.zhou", "周敏", "secret-12".toCharArray(), "SERVICE");
+        f.security.createUser("manager.wu", "吴刚", "secret-12".toCharArray(), "ADMIN");
+        assertTrue(f.security.login("agent.zhou", "secret-12".toCharArray()));
+        assertEquals(LoyaltyService.DEFAULT_GRANT_LIMIT, loyalty.grantLimit());
+        assertFalse(loyalty.grant(anna, 500, null, "生日关怀").pending(), "within the limit: booked at once");
+        Grant big = loyalty.grant(anna, 2_000, null, "错发货致歉");
+        assertTrue(big.pending());
+        assertEquals(500, loyalty.account(anna).balance(), "nothing booked before the approval");
+        assertThrows(PermissionDeniedException.class, () -> loyalty.approve(big.request().id(), null));
+        assertThrows(PermissionDeniedException.class, () -> loyalty.pendingRequests());
+        assertThrows(PermissionDeniedException.class, () -> loyalty.setGrantLimit("SERVICE", 100_000));
+
+        // complaint compensation goes the same way: above the limit it waits too
+        ServiceCase c = f.complaints.file(new NewComplaint(anna, Channel.PHONE, ComplaintCategory.SERVICE,
+                ComplaintSeverity.MINOR, Department.CUSTOMER_SERVICE, "安装延误", null, null));
+        f.complaints.resolve(c.getId(), new Resolution("致歉并赠送积分", RootCause.PROCESS, Compensation.POINTS,
+                new BigDecimal("1000"), null));
+        assertEquals(500, loyalty.account(anna).balance());
+
+        assertTrue(f.security.login("manager.wu", "secret-12".toCharArray()));
+        assertEquals(Integer.MAX_VALUE, loyalty.grantLimit(), "those who approve are not limited");
+        List<Request> waiting = loyalty.pendingRequests();
+        assertEquals(List.of(2_000, 1_000), waiting.stream().map(Request::points).toList());
+        assertEquals(List.of("agent.zhou", "agent.zhou"), waiting.stream().map(Request::requestedBy).toList());
+        assertEquals(c.getId(), waiting.get(1).caseId());
+        assertThrows(ValidationException.class, () -> loyalty.refuse(waiting.get(1).id(), " "), "a refusal says why");
+        Entry booked = loyalty.approve(big.request().id(), "同意");
+        assertEquals(2_000, booked.points());
+        assertEquals(2_500, loyalty.account(anna).balance());
+        assertThrows(ConflictException.class, () -> loyalty.approve(big.request().id(), null), "decided once");
+        Request refused = loyalty.refuse(waiting.get(1).id(), "已退款补偿");
+        assertEquals(RequestStatus.REFUSED, refused.status());
+        assertEquals("manager.wu", refused.decidedBy());
+        assertEquals(2_500, loyalty.account(anna).balance());
+        assertTrue(loyalty.pendingRequests().isEmpty());
+        assertTrue(loyalty.unbalanced().isEmpty());
+
+        // a larger limit for the role, set by an administrator
+        loyalty.setGrantLimit("SERVICE", 3_000);
+        assertEquals(java.util.Map.of("SERVICE", 3_000), loyalty.grantLimits());
+        assertTrue(f.security.login("agent.zhou", "secret-12".toCharArray()));
+        assertFalse(loyalty.grant(bo, 3_000, null, "大客户关怀").pending());
+        Grant again = loyalty.grant(bo, 3_001, null, "再多一点");
+        assertTrue(again.pending());
+
+        // nobody decides their own request: the agent, made an administrator meanwhile, still cannot approve it
+        assertTrue(f.security.login("manager.wu", "secret-12".toCharArray()));
+        f.security.saveUser("agent.zhou", "周敏", null, true, java.util.Set.of("SERVICE", "ADMIN"), null);
+        assertTrue(f.security.login("agent.zhou", "secret-12".toCharArray()));
+        assertThrows(GuanxiException.class, () -> loyalty.approve(again.request().id(), null));
+        assertEquals(List.of(RequestStatus.PENDING), loyalty.requests(bo).stream().map(Request::status).toList());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.guanxi.service.ui;
 import java.util.Locale;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.TableViewer;
@@ -18,6 +19,9 @@ import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.service.LoyaltyService;
 import org.guanxi.core.service.LoyaltyService.Account;
 import org.guanxi.core.service.LoyaltyService.Entry;
+import org.guanxi.core.service.LoyaltyService.Grant;
+import org.guanxi.core.service.LoyaltyService.Request;
+import org.guanxi.core.service.LoyaltyService.RequestStatus;
 import org.guanxi.core.service.LoyaltyService.Statement;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
@@ -28,7 +32,8 @@ import org.guanxi.ui.common.Widgets;
 
 /**
  * A member's points (会员积分): balance, member tier and the next expiry, the statement of a period with its opening
- * and closing balance, and redemption while the customer is on the line.
+ * and closing balance, redemption while the customer is on the line, and goodwill points (above the agent's limit
+ * they wait for a service manager's approval).
  */
 final class PointsDialog extends FormDialog {
 
@@ -42,6 +47,7 @@ final class PointsDialog extends FormDialog {
     private TableViewer entries;
     private Spinner points;
     private Text note;
+    private Label pending;
 
     PointsDialog(Shell shell, LoyaltyService loyalty, long customerId, String customerName) {
         super(shell, 1);
@@ -82,7 +88,7 @@ final class PointsDialog extends FormDialog {
         Columns.add(entries, Entry.class, Messages.get("points.col.note"), 260, e -> e.note() == null ? "" : e.note());
 
         Composite redeem = new Composite(area, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(redeem);
+        GridLayoutFactory.fillDefaults().numColumns(6).applyTo(redeem);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(redeem);
         new Label(redeem, SWT.NONE).setText(Messages.get("points.redeem"));
         points = Widgets.id(new Spinner(redeem, SWT.BORDER), "points.amount");
@@ -92,6 +98,9 @@ final class PointsDialog extends FormDialog {
         note.setMessage(Messages.get("points.note.hint"));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(note);
         Widgets.button(redeem, "points.redeemButton", Messages.get("points.redeemButton"), this::redeem);
+        Widgets.button(redeem, "points.grantButton", Messages.get("points.grantButton"), this::grant);
+        pending = Widgets.id(new Label(area, SWT.WRAP), "points.pending");
+        GridDataFactory.fillDefaults().grab(true, false).hint(640, SWT.DEFAULT).applyTo(pending);
         reload();
     }
 
@@ -105,6 +114,9 @@ final class PointsDialog extends FormDialog {
             Statement s = loyalty.statement(customerId, Widgets.date(from), Widgets.date(to));
             entries.setInput(s.entries());
             balances.setText(Messages.get("points.balances", String.format("%,d", s.opening()), String.format("%,d", s.closing())));
+            int waiting = loyalty.requests(customerId).stream().filter(r -> r.status() == RequestStatus.PENDING)
+                    .mapToInt(Request::points).sum();
+            pending.setText(waiting == 0 ? "" : Messages.get("points.pending", String.format("%,d", waiting)));
             account.getParent().layout(true, true);
         } catch (RuntimeException e) {
             Errors.show(getShell(), e);
@@ -115,6 +127,22 @@ final class PointsDialog extends FormDialog {
         try {
             loyalty.redeem(customerId, points.getSelection(), note.getText());
             note.setText("");
+        } catch (RuntimeException e) {
+            Errors.show(getShell(), e);
+        }
+        reload();
+    }
+
+    /** Goodwill points: booked at once up to the agent's limit, above it sent to a service manager. */
+    private void grant() {
+        try {
+            Grant g = loyalty.grant(customerId, points.getSelection(), null, note.getText());
+            note.setText("");
+            if (g.pending()) {
+                MessageDialog.openInformation(getShell(), Messages.get("points.grantButton"),
+                        Messages.get("points.sentForApproval", String.format("%,d", g.request().points()),
+                                String.format("%,d", loyalty.grantLimit())));
+            }
         } catch (RuntimeException e) {
             Errors.show(getShell(), e);
         }

@@ -24,6 +24,8 @@ import org.guanxi.core.service.CaseService;
 import org.guanxi.core.service.CaseService.Queue;
 import org.guanxi.core.service.ChurnService;
 import org.guanxi.core.service.ChurnService.Rules;
+import org.guanxi.core.service.LoyaltyService;
+import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ServiceLevelService;
 import org.guanxi.core.service.ServiceLevelService.ServiceLevel;
 import org.guanxi.core.service.WorkingCalendarService;
@@ -38,8 +40,9 @@ import jakarta.inject.Inject;
 
 /**
  * Service settings (服务设置) for the service manager: the service levels per tier and priority, the official
- * working calendar (each year's holidays and worked weekend days), the queues' supervisors and members, and the churn
- * rules. A change of levels or calendar moves the deadlines of every open case at once.
+ * working calendar (each year's holidays and worked weekend days), the queues' supervisors and members, the churn
+ * rules, and the points grants waiting for approval. A change of levels or calendar moves the deadlines of every open
+ * case at once.
  */
 public class ServiceSettingsPart {
 
@@ -54,6 +57,12 @@ public class ServiceSettingsPart {
 
     @Inject
     private ChurnService churn;
+
+    @Inject
+    private LoyaltyService loyalty;
+
+    @Inject
+    private SecurityService security;
 
     private CTabFolder tabs;
     private TableViewer levelTable;
@@ -80,6 +89,7 @@ public class ServiceSettingsPart {
         calendar(tab("settings.tab.calendar"));
         queues(tab("settings.tab.queues"));
         churnRules(tab("settings.tab.churn"));
+        new PointsApprovalsTab(Widgets.tab(tabs, Messages.get("settings.tab.points")), loyalty, security);
         tabs.setSelection(0);
     }
 

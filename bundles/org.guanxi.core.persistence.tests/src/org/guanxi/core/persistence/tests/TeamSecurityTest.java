@@ -224,6 +224,33 @@ class TeamSecurityTest {
     }
 
     @Test
+    void pointsAroundTheDesktopKeepTheLimitAndTheFourEyesRule() throws Exception {
+        String lot = "INSERT INTO POINTS_LEDGER (CUSTOMER_ID, KIND, POINTS, REMAINING, BOOKED_ON, EXPIRES_ON, CREATED_BY, "
+                + "CREATED_AT) VALUES (" + walkIn + ", 'GRANT', %d, %<d, current_date, current_date + 400, '" + zhao
+                + "', localtimestamp)";
+        assertEquals(1, update(zhao, String.format(lot, 500)), "within the agent's limit");
+        assertRefused(zhao, String.format(lot, 100_000));
+        assertRefused(zhao, "UPDATE POINTS_LEDGER SET POINTS = 100000, REMAINING = 100000 WHERE CUSTOMER_ID = " + walkIn);
+        String ask = "INSERT INTO POINTS_REQUEST (CUSTOMER_ID, POINTS, STATUS, REQUESTED_BY, REQUESTED_AT) VALUES ("
+                + walkIn + ", 100000, '%s', '%s', localtimestamp)";
+        assertRefused(zhao, String.format(ask, "PENDING", boss), "not in another's name");
+        assertRefused(zhao, String.format(ask, "APPROVED", zhao), "not approved by the asker");
+        assertEquals(1, update(zhao, String.format(ask, "PENDING", zhao)));
+        assertRefused(zhao, "UPDATE POINTS_REQUEST SET STATUS = 'REFUSED', DECIDED_BY = '" + zhao
+                + "', DECIDED_AT = localtimestamp");
+        // a manager decides in their own name, once
+        assertRefused(boss, "UPDATE POINTS_REQUEST SET STATUS = 'REFUSED', DECIDED_BY = '" + zhao
+                + "', DECIDED_AT = localtimestamp, DECISION_NOTE = 'x'");
+        assertEquals(1, update(boss, "UPDATE POINTS_REQUEST SET STATUS = 'REFUSED', DECIDED_BY = '" + boss
+                + "', DECIDED_AT = localtimestamp, DECISION_NOTE = 'x'"));
+        assertRefused(boss, "UPDATE POINTS_REQUEST SET STATUS = 'PENDING', DECIDED_BY = NULL, DECIDED_AT = NULL");
+        // and a manager's own request is someone else's to decide
+        assertEquals(1, update(boss, String.format(ask, "PENDING", boss)));
+        assertRefused(boss, "UPDATE POINTS_REQUEST SET STATUS = 'REFUSED', DECIDED_BY = '" + boss
+                + "', DECIDED_AT = localtimestamp, DECISION_NOTE = 'x' WHERE STATUS = 'PENDING'");
+    }
+
+    @Test
     void anAdministratorManagesPersonsButNoOtherRole() throws Exception {
         SecurityServiceImpl bossDesk = signedIn(boss).security();
         GuanxiException refused = assertThrows(GuanxiException.class, () -> bossDesk.saveUser("Guanxi_Admin", "x",
@@ -433,13 +460,17 @@ class TeamSecurityTest {
     }
 
     private void assertRefused(String login, String sql) throws SQLException {
+        assertRefused(login, sql, "");
+    }
+
+    private void assertRefused(String login, String sql, String why) throws SQLException {
         try (Connection c = as(login)) {
             assertRefused(c, () -> {
                 try (Statement st = c.createStatement()) {
                     st.execute(sql);
                 }
                 return null;
-            }, login + ": " + sql);
+            }, login + ": " + sql + (why.isEmpty() ? "" : " (" + why + ")"));
         }
     }
 
