@@ -46,23 +46,52 @@ public class AuditLogImpl implements AuditLog {
 
     @Override
     public void record(EntityManager em, String entity, long entityId, Map<String, ?> before, Map<String, ?> after) {
+        changes(entity, entityId, before, after).forEach(em::persist);
+    }
+
+    @Override
+    public void record(Connection c, String entity, long entityId, Map<String, ?> before, Map<String, ?> after)
+            throws SQLException {
+        List<AuditEntry> changes = changes(entity, entityId, before, after);
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO AUDIT_LOG (CHANGED_AT, USER_LOGIN, ENTITY, ENTITY_ID, "
+                + "ACTION, FIELD, OLD_VALUE, NEW_VALUE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AuditEntry a : changes) {
+                ps.setTimestamp(1, java.sql.Timestamp.from(a.getAt()));
+                ps.setString(2, a.getUser());
+                ps.setString(3, a.getEntity());
+                ps.setLong(4, a.getEntityId());
+                ps.setString(5, a.getAction().name());
+                ps.setString(6, a.getField());
+                ps.setString(7, a.getOldValue());
+                ps.setString(8, a.getNewValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** One entry per field whose value differs, or one without a field for a creation or deletion that has none. */
+    private List<AuditEntry> changes(String entity, long entityId, Map<String, ?> before, Map<String, ?> after) {
         Action action = before.isEmpty() ? Action.CREATE : after.isEmpty() ? Action.DELETE : Action.UPDATE;
         Instant now = AppClock.now();
         String user = security.currentUser();
         TreeSet<String> fields = new TreeSet<>(before.keySet());
         fields.addAll(after.keySet());
-        boolean any = false;
+        List<AuditEntry> out = new ArrayList<>();
         for (String field : fields) {
             String oldValue = text(before.get(field));
             String newValue = text(after.get(field));
             if (!Objects.equals(oldValue, newValue)) {
-                em.persist(new AuditEntry(now, user, entity, entityId, action, field, oldValue, newValue));
-                any = true;
+                out.add(new AuditEntry(now, user, entity, entityId, action, field, oldValue, newValue));
             }
         }
-        if (!any && action != Action.UPDATE) {
-            em.persist(new AuditEntry(now, user, entity, entityId, action, null, null, null));
+        if (out.isEmpty() && action != Action.UPDATE) {
+            out.add(new AuditEntry(now, user, entity, entityId, action, null, null, null));
         }
+        return out;
     }
 
     @Override

@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,6 +37,7 @@ import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.IvrMenu;
 import org.guanxi.core.service.NotFoundException;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ValidationException;
 import org.osgi.service.component.annotations.Component;
@@ -60,20 +64,26 @@ public class CallCentreImpl implements CallCentre {
             + "(SELECT COUNT(*) FROM CALL_LIST_ENTRY e WHERE e.LIST_ID = l.ID AND e.STATUS = 'FAILED') "
             + "FROM CALL_LIST l LEFT JOIN SEGMENT s ON s.ID = l.SEGMENT_ID ";
 
+    private static final String CALL_ENTITY = "Call";
+
     @Reference
     private Database db;
 
     @Reference
     private SecurityService security;
 
+    @Reference
+    private AuditLog audit;
+
     private volatile Cached ivr;
 
     public CallCentreImpl() {
     }
 
-    public CallCentreImpl(Database db, SecurityService security) {
+    public CallCentreImpl(Database db, SecurityService security, AuditLog audit) {
         this.db = db;
         this.security = security;
+        this.audit = audit;
     }
 
     // ---- the call log
@@ -108,10 +118,19 @@ public class CallCentreImpl implements CallCentre {
             setLong(ps, 7, entryId);
             ps.setTimestamp(8, Timestamp.from(AppClock.now()));
             ps.executeUpdate();
+            long id;
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
-                return rs.getLong(1);
+                id = rs.getLong(1);
             }
+            Map<String, Object> call = new LinkedHashMap<>();
+            call.put("direction", direction);
+            call.put("phone", phone);
+            call.put("customerId", customerId);
+            call.put("queue", queue);
+            call.put("entryId", entryId);
+            audit.record(c, CALL_ENTITY, id, Map.of(), call);
+            return id;
         }
     }
 
@@ -174,6 +193,9 @@ public class CallCentreImpl implements CallCentre {
                     throw new GuanxiException("error.callEnded");
                 }
             }
+            audit.record(c, CALL_ENTITY, callId, outcome(call.disposition(), call.resolved(), call.caseId(), call.note()),
+                    outcome(ending.disposition(), ending.resolved() && ending.disposition() == CallDisposition.COMPLETED,
+                            ending.caseId() != null ? ending.caseId() : call.caseId(), CaseServiceImpl.blankToNull(ending.note())));
             if (call.customerId() != null) {
                 timeline(c, call, ending, Duration.between(call.startedAt(), now));
             }
@@ -183,6 +205,16 @@ public class CallCentreImpl implements CallCentre {
             return null;
         });
         return call(callId);
+    }
+
+    /** A call's outcome as the audit trail shows it. */
+    private static Map<String, Object> outcome(CallDisposition disposition, boolean resolved, Long caseId, String note) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("disposition", disposition);
+        m.put("resolved", resolved);
+        m.put("caseId", caseId);
+        m.put("note", note);
+        return m;
     }
 
     /** The call in the customer's interaction timeline, in the agent's language, as an agent would have noted it. */
@@ -361,6 +393,13 @@ public class CallCentreImpl implements CallCentre {
                 }
                 add.executeBatch();
             }
+            Map<String, Object> list = new LinkedHashMap<>();
+            list.put("name", name);
+            list.put("segmentId", in.segmentId());
+            list.put("surveyId", in.surveyId());
+            list.put("maxAttempts", in.maxAttempts());
+            list.put("script", script);
+            audit.record(c, "CallList", listId, Map.of(), list);
             return listId;
         });
         return new Created(list(id), skipped[0], skipped[1]);
@@ -474,8 +513,12 @@ public class CallCentreImpl implements CallCentre {
             try (PreparedStatement ps = c.prepareStatement("UPDATE CALL_LIST_ENTRY SET RESPONSE_ID = ? WHERE ID = ?")) {
                 ps.setLong(1, responseId);
                 ps.setLong(2, call.entryId());
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
+            Map<String, Object> none = new HashMap<>();
+            none.put("surveyResponseId", null);
+            audit.record(c, CALL_ENTITY, callId, none, Map.of("surveyResponseId", responseId));
+            return null;
         });
     }
 
@@ -512,13 +555,19 @@ public class CallCentreImpl implements CallCentre {
         Set<String> queues = queues();
         IvrMenu menu = IvrMenu.parse(text == null ? "" : text, queues::contains);
         db.jdbcTransaction(c -> {
+            String before;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT BODY FROM IVR_MENU WHERE ID = 1")) {
+                before = rs.next() ? rs.getString(1) : "";
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE IVR_MENU SET BODY = ?, VERSION = VERSION + 1, UPDATED_AT = ?, "
                     + "USER_LOGIN = ? WHERE ID = 1")) {
                 ps.setString(1, text);
                 ps.setTimestamp(2, Timestamp.from(AppClock.now()));
                 ps.setString(3, security.currentUser());
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
+            audit.record(c, "IvrMenu", 1, Map.of("text", before), Map.of("text", text));
+            return null;
         });
         return menu;
     }

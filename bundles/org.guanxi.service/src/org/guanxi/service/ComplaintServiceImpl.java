@@ -196,7 +196,7 @@ public class ComplaintServiceImpl implements ComplaintService {
             } else if (r.compensation() == Compensation.POINTS) {
                 // the points reach the customer's account (or, above the agent's limit, a manager's approval list)
                 // with the resolution, or neither happens
-                Database.jdbc(em, con -> PointsGrants.grant(con, security, c.getCustomerId(), r.amount().intValueExact(),
+                Database.jdbc(em, con -> PointsGrants.grant(con, security, audit, c.getCustomerId(), r.amount().intValueExact(),
                         c.getId(), c.getCaseNo()));
             }
         }));

@@ -20,6 +20,7 @@ import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.PointsKind;
 import org.guanxi.core.model.Tier;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.LoyaltyService;
 import org.guanxi.core.service.SecurityService;
@@ -46,12 +47,16 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
     @Reference
     private SecurityService security;
 
+    @Reference
+    private AuditLog audit;
+
     public LoyaltyServiceImpl() {
     }
 
-    public LoyaltyServiceImpl(Database db, SecurityService security) {
+    public LoyaltyServiceImpl(Database db, SecurityService security, AuditLog audit) {
         this.db = db;
         this.security = security;
+        this.audit = audit;
     }
 
     @Override
@@ -258,7 +263,11 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
             throw new ValidationException(List.of(new FieldError("points", "error.grantLimit")));
         }
         db.jdbcTransaction(c -> {
+            Integer before = PointsGrants.limits(c).get(role);
             org.guanxi.core.db.AppSettings.write(c, PointsGrants.LIMITS, Map.of(role, points), security.currentUser());
+            // a setting has no id of its own: its entries are found under the entity and the role as the field
+            audit.record(c, "Setting", 0, before == null ? Map.of() : Map.of(PointsGrants.LIMITS + role, before),
+                    Map.of(PointsGrants.LIMITS + role, points));
             return null;
         });
     }
@@ -272,7 +281,7 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
     public Grant grant(long customerId, int points, Long caseId, String note) {
         security.check(Permission.SERVICE_WRITE);
         positive(points);
-        PointsGrants.Outcome done = db.jdbcTransaction(c -> PointsGrants.grant(c, security, customerId, points, caseId, note));
+        PointsGrants.Outcome done = db.jdbcTransaction(c -> PointsGrants.grant(c, security, audit, customerId, points, caseId, note));
         return done.ledgerId() != null ? new Grant(entry(done.ledgerId()), null)
                 : new Grant(null, db.jdbc(c -> PointsGrants.one(c, done.requestId())));
     }
@@ -293,13 +302,13 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
     @Override
     public Entry approve(long requestId, String note) {
         security.check(Permission.SERVICE_ADMIN);
-        return entry(db.jdbcTransaction(c -> PointsGrants.decide(c, requestId, true, note, security.currentUser())));
+        return entry(db.jdbcTransaction(c -> PointsGrants.decide(c, audit, requestId, true, note, security.currentUser())));
     }
 
     @Override
     public Request refuse(long requestId, String reason) {
         security.check(Permission.SERVICE_ADMIN);
-        db.jdbcTransaction(c -> PointsGrants.decide(c, requestId, false, reason, security.currentUser()));
+        db.jdbcTransaction(c -> PointsGrants.decide(c, audit, requestId, false, reason, security.currentUser()));
         return db.jdbc(c -> PointsGrants.one(c, requestId));
     }
 
@@ -307,8 +316,11 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
     public Entry redeem(long customerId, int points, String note) {
         security.check(Permission.SERVICE_WRITE);
         positive(points);
-        return entry(db.jdbcTransaction(c -> Ledger.take(c, customerId, PointsKind.REDEEM, points, AppClock.today(), note,
-                security.currentUser())));
+        return entry(db.jdbcTransaction(c -> {
+            long row = Ledger.take(c, customerId, PointsKind.REDEEM, points, AppClock.today(), note, security.currentUser());
+            audit.record(c, PointsGrants.LEDGER, row, Map.of(), PointsGrants.booking(customerId, PointsKind.REDEEM, -points, null, note));
+            return row;
+        }));
     }
 
     private static void positive(int points) {

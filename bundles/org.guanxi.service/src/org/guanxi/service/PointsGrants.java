@@ -17,6 +17,7 @@ import org.guanxi.core.AppClock;
 import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.PointsKind;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.ConflictException;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;
@@ -32,6 +33,10 @@ import org.guanxi.core.service.ValidationException;
  * grants and complaint compensation, so neither path escapes the limit.
  */
 final class PointsGrants {
+
+    /** The audit trail's entities of points. */
+    static final String LEDGER = "PointsLedger";
+    static final String REQUEST = "PointsRequest";
 
     /** Limits are settings of the roles: loyalty.grantLimit.SERVICE = 300. */
     static final String LIMITS = "loyalty.grantLimit.";
@@ -64,11 +69,13 @@ final class PointsGrants {
     }
 
     /** Books {@code points} or asks for their approval, in the caller's transaction. */
-    static Outcome grant(Connection c, SecurityService security, long customerId, int points, Long caseId, String note)
-            throws SQLException {
+    static Outcome grant(Connection c, SecurityService security, AuditLog audit, long customerId, int points, Long caseId,
+            String note) throws SQLException {
         String user = security.currentUser();
         if (points <= limit(c, security)) {
-            return new Outcome(Ledger.lot(c, customerId, PointsKind.GRANT, points, AppClock.today(), null, caseId, note, user), null);
+            long lot = Ledger.lot(c, customerId, PointsKind.GRANT, points, AppClock.today(), null, caseId, note, user);
+            audit.record(c, LEDGER, lot, Map.of(), booking(customerId, PointsKind.GRANT, points, caseId, note));
+            return new Outcome(lot, null);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO POINTS_REQUEST (CUSTOMER_ID, POINTS, CASE_ID, NOTE, STATUS, "
                 + "REQUESTED_BY, REQUESTED_AT) VALUES (?, ?, ?, ?, 'PENDING', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -81,16 +88,30 @@ final class PointsGrants {
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
-                return new Outcome(null, keys.getLong(1));
+                long request = keys.getLong(1);
+                audit.record(c, REQUEST, request, Map.of(), booking(customerId, PointsKind.GRANT, points, caseId, note));
+                return new Outcome(null, request);
             }
         }
+    }
+
+    /** A ledger row or request as the audit trail shows it. */
+    static Map<String, Object> booking(long customerId, PointsKind kind, int points, Long caseId, String note) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("customerId", customerId);
+        m.put("kind", kind);
+        m.put("points", points);
+        m.put("caseId", caseId);
+        m.put("note", note);
+        return m;
     }
 
     /**
      * Decides a pending request as {@code decider}: approved, its points become a lot booked today in the decider's
      * name. Returns the ledger row's id (approved) or null (refused).
      */
-    static Long decide(Connection c, long requestId, boolean approve, String note, String decider) throws SQLException {
+    static Long decide(Connection c, AuditLog audit, long requestId, boolean approve, String note, String decider)
+            throws SQLException {
         Request r = one(c, requestId);
         if (r.status() != RequestStatus.PENDING) {
             throw new ConflictException(null);
@@ -103,6 +124,9 @@ final class PointsGrants {
         }
         Long ledger = approve ? Ledger.lot(c, r.customerId(), PointsKind.GRANT, r.points(), AppClock.today(), null, r.caseId(),
                 r.note(), decider) : null;
+        if (ledger != null) {
+            audit.record(c, LEDGER, ledger, Map.of(), booking(r.customerId(), PointsKind.GRANT, r.points(), r.caseId(), r.note()));
+        }
         try (PreparedStatement ps = c.prepareStatement("UPDATE POINTS_REQUEST SET STATUS = ?, DECIDED_BY = ?, DECIDED_AT = ?, "
                 + "DECISION_NOTE = ?, LEDGER_ID = ? WHERE ID = ? AND STATUS = 'PENDING'")) {
             ps.setString(1, (approve ? RequestStatus.APPROVED : RequestStatus.REFUSED).name());
@@ -115,6 +139,11 @@ final class PointsGrants {
                 throw new ConflictException(null);
             }
         }
+        Map<String, Object> decided = new java.util.LinkedHashMap<>();
+        decided.put("status", approve ? RequestStatus.APPROVED : RequestStatus.REFUSED);
+        decided.put("decisionNote", note == null || note.isBlank() ? null : note.strip());
+        decided.put("ledgerId", ledger);
+        audit.record(c, REQUEST, requestId, Map.of("status", RequestStatus.PENDING), decided);
         return ledger;
     }
 

@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.CasePriority;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.Tier;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ServiceLevelService;
 import org.guanxi.core.service.WorkingCalendar;
@@ -32,15 +34,19 @@ public class ServiceLevelServiceImpl implements ServiceLevelService {
     @Reference
     private WorkingCalendarService calendar;
 
+    @Reference
+    private AuditLog audit;
+
     private volatile List<ServiceLevel> cached;
 
     public ServiceLevelServiceImpl() {
     }
 
-    public ServiceLevelServiceImpl(Database db, SecurityService security, WorkingCalendarService calendar) {
+    public ServiceLevelServiceImpl(Database db, SecurityService security, WorkingCalendarService calendar, AuditLog audit) {
         this.db = db;
         this.security = security;
         this.calendar = calendar;
+        this.audit = audit;
     }
 
     @Override
@@ -86,6 +92,7 @@ public class ServiceLevelServiceImpl implements ServiceLevelService {
             throw new IllegalArgumentException("The first response must come after at least a minute and no later than "
                     + "the resolution: " + level);
         }
+        ServiceLevel before = level(level.tier(), level.priority());
         db.jdbcTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE SERVICE_LEVEL SET FIRST_RESPONSE_MINUTES = ?, "
                     + "RESOLUTION_MINUTES = ? WHERE TIER = ? AND PRIORITY = ?")) {
@@ -93,9 +100,18 @@ public class ServiceLevelServiceImpl implements ServiceLevelService {
                 ps.setLong(2, level.resolution().toMinutes());
                 ps.setString(3, level.tier().name());
                 ps.setString(4, level.priority().name());
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
+            // a level is keyed by tier and priority: its audit id is their position (tier × 10 + priority)
+            audit.record(c, "ServiceLevel", level.tier().ordinal() * 10L + level.priority().ordinal(), snapshot(before),
+                    snapshot(level));
+            return null;
         });
         cached = null;
+    }
+
+    private static Map<String, Object> snapshot(ServiceLevel l) {
+        return Map.of("tier", l.tier(), "priority", l.priority(), "firstResponseMinutes", l.firstResponse().toMinutes(),
+                "resolutionMinutes", l.resolution().toMinutes());
     }
 }

@@ -37,6 +37,7 @@ import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.NotFoundException;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.SurveyService;
 import org.guanxi.tables.TableFileException;
@@ -57,12 +58,16 @@ public class SurveyServiceImpl implements SurveyService {
     @Reference
     private SecurityService security;
 
+    @Reference
+    private AuditLog audit;
+
     public SurveyServiceImpl() {
     }
 
-    public SurveyServiceImpl(Database db, SecurityService security) {
+    public SurveyServiceImpl(Database db, SecurityService security, AuditLog audit) {
         this.db = db;
         this.security = security;
+        this.audit = audit;
     }
 
     @Override
@@ -116,6 +121,7 @@ public class SurveyServiceImpl implements SurveyService {
         return db.inTransaction(em -> {
             Survey s = draft.isNew() ? new Survey()
                     : Entities.current(em, Survey.class, ENTITY, draft.getId(), draft.getVersion());
+            Map<String, Object> before = s.isNew() ? Map.of() : snapshot(s);
             s.setCode(draft.getCode().strip());
             s.setName(draft.getName().strip());
             s.setNameEn(CaseServiceImpl.blankToNull(draft.getNameEn()));
@@ -148,8 +154,21 @@ public class SurveyServiceImpl implements SurveyService {
                 em.persist(s);
             }
             em.flush();
+            audit.record(em, ENTITY, s.getId(), before, snapshot(s));
             return s;
         });
+    }
+
+    /** A survey as the audit trail shows it: its fields and each question in a line. */
+    private static Map<String, Object> snapshot(Survey s) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("code", s.getCode());
+        m.put("name", s.getName());
+        m.put("nameEn", s.getNameEn());
+        m.put("active", s.isActive());
+        m.put("questions", s.getQuestions().stream().map(q -> q.getSeq() + ". " + q.getText() + " [" + q.getConstruct() + " "
+                + q.getScaleMin() + "–" + q.getScaleMax() + " ×" + q.getWeight() + "]").collect(java.util.stream.Collectors.joining("\n")));
+        return m;
     }
 
     /**
@@ -198,7 +217,22 @@ public class SurveyServiceImpl implements SurveyService {
         Checks.required(errors, "source", r.source());
         checkScores(survey, r.scores(), errors);
         Checks.throwIfAny(errors);
-        return db.jdbcTransaction(c -> insert(c, r));
+        return db.jdbcTransaction(c -> recorded(c, insert(c, r), r));
+    }
+
+    /**
+     * A response entered by staff (call, import) in the audit trail: who entered whose answers to what, not the answers'
+     * text. A customer's own answer through the link is recorded on the invitation instead.
+     */
+    private long recorded(Connection c, long id, NewResponse r) throws SQLException {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("surveyId", r.surveyId());
+        m.put("customerId", r.customerId());
+        m.put("caseId", r.caseId());
+        m.put("source", r.source());
+        m.put("answers", r.scores().values().stream().filter(Objects::nonNull).count());
+        audit.record(c, "SurveyResponse", id, Map.of(), m);
+        return id;
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -236,10 +270,17 @@ public class SurveyServiceImpl implements SurveyService {
                 ps.setTimestamp(6, Timestamp.from(now));
                 ps.setTimestamp(7, Timestamp.from(now.plus(LINK_VALID)));
                 ps.executeUpdate();
+                long invitation;
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
-                    return keys.getLong(1);
+                    invitation = keys.getLong(1);
                 }
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("surveyId", surveyId);
+                m.put("customerId", customerId);
+                m.put("caseId", caseId);
+                audit.record(c, "SurveyInvitation", invitation, Map.of(), m);
+                return invitation;
             }
         });
         return id == null ? Optional.empty() : invitations(INVITATION + "WHERE i.ID = ?", id).stream().findFirst();
@@ -404,7 +445,7 @@ public class SurveyServiceImpl implements SurveyService {
         }
         db.jdbcTransaction(c -> {
             for (NewResponse r : good) {
-                insert(c, r);
+                recorded(c, insert(c, r), r);
             }
             return null;
         });

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Permission;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.WorkingCalendar;
 import org.guanxi.core.service.WorkingCalendarService;
@@ -30,14 +31,20 @@ public class WorkingCalendarServiceImpl implements WorkingCalendarService {
     @Reference
     private SecurityService security;
 
+    @Reference
+    private AuditLog audit;
+
+    private static final String ENTITY = "CalendarDay";
+
     private volatile WorkingCalendar cached;
 
     public WorkingCalendarServiceImpl() {
     }
 
-    public WorkingCalendarServiceImpl(Database db, SecurityService security) {
+    public WorkingCalendarServiceImpl(Database db, SecurityService security, AuditLog audit) {
         this.db = db;
         this.security = security;
+        this.audit = audit;
     }
 
     @Override
@@ -85,6 +92,7 @@ public class WorkingCalendarServiceImpl implements WorkingCalendarService {
             throw new IllegalArgumentException("A calendar day needs a name of at most 60 characters: " + day);
         }
         db.jdbcTransaction(conn -> {
+            Map<String, Object> before = stored(conn, day.day());
             try (PreparedStatement delete = conn.prepareStatement("DELETE FROM WORK_CALENDAR_DAY WHERE DAY_DATE = ?");
                     PreparedStatement insert = conn.prepareStatement("INSERT INTO WORK_CALENDAR_DAY (DAY_DATE, WORKING, NAME) VALUES (?, ?, ?)")) {
                 delete.setDate(1, Date.valueOf(day.day()));
@@ -92,8 +100,10 @@ public class WorkingCalendarServiceImpl implements WorkingCalendarService {
                 insert.setDate(1, Date.valueOf(day.day()));
                 insert.setBoolean(2, day.working());
                 insert.setString(3, day.name().strip());
-                return insert.executeUpdate();
+                insert.executeUpdate();
             }
+            audit.record(conn, ENTITY, key(day.day()), before, stored(conn, day.day()));
+            return null;
         });
         cached = null;
     }
@@ -101,12 +111,32 @@ public class WorkingCalendarServiceImpl implements WorkingCalendarService {
     @Override
     public void removeDay(LocalDate day) {
         security.check(Permission.SERVICE_ADMIN);
-        db.jdbc(conn -> {
+        db.jdbcTransaction(conn -> {
+            Map<String, Object> before = stored(conn, day);
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM WORK_CALENDAR_DAY WHERE DAY_DATE = ?")) {
                 ps.setDate(1, Date.valueOf(day));
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
+            if (!before.isEmpty()) {
+                audit.record(conn, ENTITY, key(day), before, Map.of());
+            }
+            return null;
         });
         cached = null;
+    }
+
+    /** A day's audit id: the date as a number, 20270101. */
+    private static long key(LocalDate day) {
+        return day.getYear() * 10_000L + day.getMonthValue() * 100L + day.getDayOfMonth();
+    }
+
+    /** The stored day as the audit trail shows it; empty when it is an ordinary day. */
+    private static Map<String, Object> stored(java.sql.Connection conn, LocalDate day) throws java.sql.SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT WORKING, NAME FROM WORK_CALENDAR_DAY WHERE DAY_DATE = ?")) {
+            ps.setDate(1, Date.valueOf(day));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Map.of("day", day, "working", rs.getBoolean(1), "name", rs.getString(2)) : Map.of();
+            }
+        }
     }
 }

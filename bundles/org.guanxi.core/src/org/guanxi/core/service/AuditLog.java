@@ -1,5 +1,7 @@
 package org.guanxi.core.service;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +20,9 @@ public interface AuditLog {
      * {@code before} means created, an empty {@code after} deleted.
      */
     void record(EntityManager em, String entity, long entityId, Map<String, ?> before, Map<String, ?> after);
+
+    /** The same for services that work in JDBC: written on {@code c}, in its transaction. */
+    void record(Connection c, String entity, long entityId, Map<String, ?> before, Map<String, ?> after) throws SQLException;
 
     List<AuditEntry> history(String entity, long entityId);
 }

@@ -255,6 +255,12 @@ class CustomerServiceTest {
             }
 
             @Override
+            public void record(java.sql.Connection c, String entity, long entityId, Map<String, ?> before,
+                    Map<String, ?> after) {
+                throw new IllegalStateException("audit store unavailable");
+            }
+
+            @Override
             public List<AuditEntry> history(String entity, long entityId) {
                 return audit.history(entity, entityId);
             }

@@ -43,7 +43,7 @@ class KeyAccountTest {
     void setUp() throws Exception {
         fx = ServiceFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(30, 4, n -> { });
-        service = new KeyAccountServiceImpl(fx.db, fx.security);
+        service = new KeyAccountServiceImpl(fx.db, fx.security, fx.audit);
         CustomerServiceImpl customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         customerId = customers.find("", 0, 30).stream().filter(r -> revenue(r.id(), AppClock.today().getYear()).signum() > 0)
                 .findFirst().orElse(customers.find("", 0, 1).get(0)).id();

@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
@@ -23,6 +24,7 @@ import org.guanxi.core.service.ConflictException;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.KeyAccountService;
 import org.guanxi.core.service.NotFoundException;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ValidationException;
 import org.guanxi.core.event.Events;
@@ -46,15 +48,19 @@ public class KeyAccountServiceImpl implements KeyAccountService {
     @Reference
     private SecurityService security;
 
+    @Reference
+    private AuditLog audit;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
     public KeyAccountServiceImpl() {
     }
 
-    public KeyAccountServiceImpl(Database db, SecurityService security) {
+    public KeyAccountServiceImpl(Database db, SecurityService security, AuditLog audit) {
         this.db = db;
         this.security = security;
+        this.audit = audit;
     }
 
     @Override
@@ -143,6 +149,7 @@ public class KeyAccountServiceImpl implements KeyAccountService {
         }
         Plan saved = db.jdbcTransaction(c -> {
             requireCustomer(c, plan.customerId());
+            Map<String, Object> before = storedPlan(c, plan.customerId());
             LocalDate next = plan.nextReview() != null ? plan.nextReview() : AppClock.today().plusDays(plan.reviewEveryDays());
             String user = security.currentUser();
             Timestamp now = Timestamp.from(AppClock.now());
@@ -173,11 +180,34 @@ public class KeyAccountServiceImpl implements KeyAccountService {
                 }
             }
             scheduleReview(c, plan.customerId(), next);
+            // a plan is the customer's (one per key account): its entries are under the customer's id
+            audit.record(c, "AccountPlan", plan.customerId(), before, storedPlan(c, plan.customerId()));
             return new Plan(plan.customerId(), plan.year(), plan.objectives(), plan.strategy(), plan.targetRevenue(),
                     plan.reviewEveryDays(), next, plan.version() + 1);
         });
         Events.post(events, Topics.CUSTOMER_CHANGED, plan.customerId());
         return saved;
+    }
+
+    /** The stored plan as the audit trail shows it; empty when there is none. */
+    private static Map<String, Object> storedPlan(Connection c, long customerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT PLAN_YEAR, OBJECTIVES, STRATEGY, TARGET_REVENUE, "
+                + "REVIEW_EVERY_DAYS, NEXT_REVIEW FROM ACCOUNT_PLAN WHERE CUSTOMER_ID = ?")) {
+            ps.setLong(1, customerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Map.of();
+                }
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("year", rs.getInt(1));
+                m.put("objectives", rs.getString(2));
+                m.put("strategy", rs.getString(3));
+                m.put("targetRevenue", rs.getBigDecimal(4));
+                m.put("reviewEveryDays", rs.getInt(5));
+                m.put("nextReview", rs.getDate(6));
+                return m;
+            }
+        }
     }
 
     private static void bindPlan(PreparedStatement ps, int from, Plan plan, LocalDate next, Timestamp now, String user) throws SQLException {
@@ -201,7 +231,7 @@ public class KeyAccountServiceImpl implements KeyAccountService {
         if (user == null || user.isBlank()) {
             throw new ValidationException(List.of(new FieldError("team.user", "error.required")));
         }
-        return db.jdbc(c -> {
+        return db.jdbcTransaction(c -> {
             requireCustomer(c, customerId);
             long id = new IdBlock(c).next();
             try (PreparedStatement ps = c.prepareStatement(
@@ -217,6 +247,7 @@ public class KeyAccountServiceImpl implements KeyAccountService {
                 }
                 throw e;
             }
+            audit.record(c, "AccountTeam", id, Map.of(), Map.of("customerId", customerId, "user", user.strip(), "role", role));
             return new Member(id, user.strip(), role);
         });
     }
@@ -224,11 +255,24 @@ public class KeyAccountServiceImpl implements KeyAccountService {
     @Override
     public void removeMember(long memberId) {
         security.check(Permission.CUSTOMER_WRITE);
-        db.jdbc(c -> {
+        db.jdbcTransaction(c -> {
+            Map<String, Object> before = Map.of();
+            try (PreparedStatement ps = c.prepareStatement("SELECT CUSTOMER_ID, USER_LOGIN, TEAM_ROLE FROM ACCOUNT_TEAM WHERE ID = ?")) {
+                ps.setLong(1, memberId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        before = Map.of("customerId", rs.getLong(1), "user", rs.getString(2), "role", rs.getString(3));
+                    }
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM ACCOUNT_TEAM WHERE ID = ?")) {
                 ps.setLong(1, memberId);
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
+            if (!before.isEmpty()) {
+                audit.record(c, "AccountTeam", memberId, before, Map.of());
+            }
+            return null;
         });
     }
 
@@ -254,6 +298,12 @@ public class KeyAccountServiceImpl implements KeyAccountService {
                 ps.setString(6, blankToNull(nextSteps));
                 ps.executeUpdate();
             }
+            Map<String, Object> recorded = new java.util.LinkedHashMap<>();
+            recorded.put("customerId", customerId);
+            recorded.put("reviewedOn", on);
+            recorded.put("findings", findings.strip());
+            recorded.put("nextSteps", blankToNull(nextSteps));
+            audit.record(c, "AccountReview", id, Map.of(), recorded);
             int every = DEFAULT_REVIEW_DAYS;
             try (PreparedStatement ps = c.prepareStatement("SELECT REVIEW_EVERY_DAYS FROM ACCOUNT_PLAN WHERE CUSTOMER_ID = ?")) {
                 ps.setLong(1, customerId);

@@ -188,6 +188,13 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
             decide(c, mergeId, State.CONFIRMED);
             // the moved and added rows need no record any more; set-aside rows stay, with the customers' data in the merge row
             update(c, "DELETE FROM CUSTOMER_MERGE_ROW WHERE MERGE_ID = ? AND ACTION <> 'REMOVED'", mergeId);
+            try (PreparedStatement ps = c.prepareStatement("SELECT SURVIVOR_ID, MERGED_ROW FROM CUSTOMER_MERGE WHERE ID = ?")) {
+                ps.setLong(1, mergeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    audit(c, rs.getLong(1), "UPDATE", "mergeConfirmed", null, Rows.parse(rs.getString(2)).getProperty("CODE"));
+                }
+            }
             return mergeId;
         });
     }

@@ -99,7 +99,7 @@ class TeamBenchmark {
             }
             people.addAll(agents);
             ServiceLevelServiceImpl levels = new ServiceLevelServiceImpl(server.db, server.security,
-                    new WorkingCalendarServiceImpl(server.db, server.security));
+                    new WorkingCalendarServiceImpl(server.db, server.security, server.audit), server.audit);
             CaseServiceImpl ownerCases = new CaseServiceImpl(server.db, server.security, server.audit, levels);
             ownerCases.saveQueue("GENERAL", null, agents);
             // the agents' customers are those with a case in their queue
@@ -207,7 +207,7 @@ class TeamBenchmark {
             orders = new OrderServiceImpl(db, security, audit, outbox);
             deals = new OpportunityServiceImpl(db, security, audit);
             cases = new CaseServiceImpl(db, security, audit,
-                    new ServiceLevelServiceImpl(db, security, new WorkingCalendarServiceImpl(db, security)));
+                    new ServiceLevelServiceImpl(db, security, new WorkingCalendarServiceImpl(db, security, audit), audit));
             agent = security.currentRoles().contains("SERVICE");
         }
 

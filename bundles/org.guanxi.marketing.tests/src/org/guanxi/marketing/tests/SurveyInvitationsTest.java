@@ -51,7 +51,7 @@ class SurveyInvitationsTest {
         shanghai.setName("上海客户");
         shanghai.setCities(List.of("上海"));
         long segment = f.campaigns.saveSegment(shanghai).getId();
-        SurveyServiceImpl surveys = new SurveyServiceImpl(f.db, f.security);
+        SurveyServiceImpl surveys = new SurveyServiceImpl(f.db, f.security, f.audit);
         long csi = surveys.survey("CSI").getId();
         SurveyInvitationsImpl invitations = new SurveyInvitationsImpl(f.db, f.security, f.campaigns, surveys,
                 token -> "https://survey.example.cn/survey/" + token);

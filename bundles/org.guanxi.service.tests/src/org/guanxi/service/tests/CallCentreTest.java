@@ -54,7 +54,7 @@ class CallCentreTest {
     @BeforeEach
     void setUp() throws Exception {
         f = new ServiceFixture(dir);
-        calls = new CallCentreImpl(f.db, f.security);
+        calls = new CallCentreImpl(f.db, f.security, f.audit);
     }
 
     @AfterEach
@@ -99,7 +99,7 @@ class CallCentreTest {
                 "error.ivr.queue@6", "error.ivr.syntax@7"), keys);
         assertEquals("ORDERS", calls.ivr().route("21"), "the saved menu is unchanged");
 
-        CallCentreImpl otherDesktop = new CallCentreImpl(f.db, f.security);
+        CallCentreImpl otherDesktop = new CallCentreImpl(f.db, f.security, f.audit);
         assertEquals("ORDERS", otherDesktop.ivr().route("21"));
         calls.saveIvr("1 新品 | New products -> PRESALES\n0 人工 | Operator -> GENERAL\n");
         assertEquals(2, otherDesktop.ivr().root().size(), "another desktop reads the new menu");
@@ -184,7 +184,7 @@ class CallCentreTest {
             em.flush();
             return s.getId();
         });
-        SurveyServiceImpl surveys = new SurveyServiceImpl(f.db, f.security);
+        SurveyServiceImpl surveys = new SurveyServiceImpl(f.db, f.security, f.audit);
         Survey csi = surveys.survey("CSI");
 
         Created created = calls.createList(new NewList("11月满意度回访", segment, csi.getId(), "您好，我是客服小王……", 2));

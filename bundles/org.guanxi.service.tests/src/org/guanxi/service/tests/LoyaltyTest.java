@@ -61,7 +61,7 @@ class LoyaltyTest {
         // the orders are of 2026, and a member's tier counts the points of the last 12 months: it is 6 December 2026
         clock = AppClock.set(java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T02:00:00Z"), AppClock.zone()));
         f = new ServiceFixture(dir);
-        loyalty = new LoyaltyServiceImpl(f.db, f.security);
+        loyalty = new LoyaltyServiceImpl(f.db, f.security, f.audit);
         anna = f.customer("C-1", "安娜");
         bo = f.customer("C-2", "薄波");
         fridge = f.product("FR-1", "冰箱");
@@ -204,6 +204,13 @@ class LoyaltyTest {
         assertEquals(2_000, booked.points());
         assertEquals(2_500, loyalty.account(anna).balance());
         assertThrows(ConflictException.class, () -> loyalty.approve(big.request().id(), null), "decided once");
+        // the trail: asked by the agent, approved by the manager, the lot booked in the manager's name
+        List<org.guanxi.core.model.AuditEntry> trail = f.audit.history("PointsRequest", big.request().id());
+        assertTrue(trail.stream().anyMatch(a -> "points".equals(a.getField()) && "2000".equals(a.getNewValue())
+                && "agent.zhou".equals(a.getUser())), trail.toString());
+        assertTrue(trail.stream().anyMatch(a -> "status".equals(a.getField()) && "APPROVED".equals(a.getNewValue())
+                && "manager.wu".equals(a.getUser())), trail.toString());
+        assertTrue(f.audit.history("PointsLedger", booked.id()).stream().anyMatch(a -> "manager.wu".equals(a.getUser())));
         Request refused = loyalty.refuse(waiting.get(1).id(), "已退款补偿");
         assertEquals(RequestStatus.REFUSED, refused.status());
         assertEquals("manager.wu", refused.decidedBy());

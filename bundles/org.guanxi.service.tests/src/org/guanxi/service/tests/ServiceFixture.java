@@ -41,8 +41,8 @@ final class ServiceFixture implements AutoCloseable {
         security.signInAsProcess();
         audit = new AuditLogImpl(db, security);
         outbox = new OutboxRepository(db);
-        calendar = new WorkingCalendarServiceImpl(db, security);
-        levels = new ServiceLevelServiceImpl(db, security, calendar);
+        calendar = new WorkingCalendarServiceImpl(db, security, audit);
+        levels = new ServiceLevelServiceImpl(db, security, calendar, audit);
         cases = new CaseServiceImpl(db, security, audit, levels);
         complaints = new ComplaintServiceImpl(db, security, audit, levels, outbox);
         knowledge = new KnowledgeBaseImpl(db, security);

@@ -36,7 +36,7 @@ class SurveyLinkTest {
     @BeforeEach
     void setUp() throws Exception {
         f = new ServiceFixture(dir);
-        surveys = new SurveyServiceImpl(f.db, f.security);
+        surveys = new SurveyServiceImpl(f.db, f.security, f.audit);
         server = new SurveyLinkServer(surveys);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
     }

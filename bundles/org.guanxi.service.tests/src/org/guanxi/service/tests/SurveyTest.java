@@ -49,7 +49,7 @@ class SurveyTest {
     @BeforeEach
     void open() throws Exception {
         f = new ServiceFixture(dir);
-        surveys = new SurveyServiceImpl(f.db, f.security);
+        surveys = new SurveyServiceImpl(f.db, f.security, f.audit);
         Survey s = new Survey();
         s.setCode("T1");
         s.setName("回访问卷");
