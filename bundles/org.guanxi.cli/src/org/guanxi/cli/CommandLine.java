@@ -24,6 +24,7 @@ import org.guanxi.core.service.ForecastService;
 import org.guanxi.core.service.LeadImportService;
 import org.guanxi.core.service.OpportunityService;
 import org.guanxi.core.service.OrderImportService;
+import org.guanxi.core.service.PrivacyService;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.SurveyService;
 import org.guanxi.core.service.LoyaltyService;
@@ -37,7 +38,7 @@ import org.guanxi.core.service.ChurnService;
 public class CommandLine implements IApplication {
 
     static final Texts TEXTS = Texts.of(CommandLine.class);
-    private static final java.util.Set<String> COMMANDS = java.util.Set.of("analyze", "backup", "import", "load", "migrate", "outbox", "restore");
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("analyze", "backup", "import", "load", "migrate", "outbox", "privacy", "restore");
 
     @Override
     public Object start(IApplicationContext context) {
@@ -81,6 +82,7 @@ public class CommandLine implements IApplication {
                         service(CatalogService.class), service(OrderService.class), out).run(args);
                 case "migrate" -> new MigrateCommand(service(Database.class), out).run(args);
                 case "outbox" -> new OutboxCommand(service(Outbox.class), service(ErpPartnerSync.class), out).run(args);
+                case "privacy" -> new PrivacyCommand(service(PrivacyService.class), out).run(args);
                 default -> {
                     err.println(TEXTS.get("unknown", args[0]));
                     err.println(TEXTS.get("usage"));

@@ -13,6 +13,7 @@ import org.guanxi.core.db.Database;
 import org.guanxi.core.model.AppUser;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.Role;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;
@@ -33,6 +34,7 @@ import jakarta.persistence.EntityManager;
 public class SecurityServiceImpl implements SecurityService {
 
     private static final Logger LOG = Logger.getLogger(SecurityServiceImpl.class.getName());
+    private static final String USER_ENTITY = "AppUser";
 
     @Reference
     private Database db;
@@ -214,6 +216,7 @@ public class SecurityServiceImpl implements SecurityService {
             String verifier = password == null || !db.shared() ? null : TeamLogins.verifier(password);
             db.inTransactionDo(em -> {
                 AppUser u = findUser(em, login);
+                Map<String, Object> before = u == null ? Map.of() : account(u, null);
                 if (u == null) {
                     if (password == null && !db.shared()) {
                         throw new IllegalArgumentException("A new user needs a password");
@@ -239,12 +242,33 @@ public class SecurityServiceImpl implements SecurityService {
                     }
                     return null;
                 });
+                // never the password or its hash: only that it was set
+                audit().record(em, USER_ENTITY, u.getId(), before, account(u, password != null ? "set" : null));
             });
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');
             }
         }
+    }
+
+    /** A user as the audit trail shows it. */
+    private static Map<String, Object> account(AppUser u, String password) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("login", u.getLogin());
+        m.put("displayName", u.getDisplayName());
+        m.put("active", u.isActive());
+        m.put("roles", u.getRoles().stream().map(Role::getName).sorted().collect(Collectors.joining(", ")));
+        m.put("password", password);
+        return m;
+    }
+
+    /**
+     * The audit trail, made here rather than injected: it asks this service who is signed in, so a reference would go
+     * round in a circle.
+     */
+    private AuditLog audit() {
+        return new AuditLogImpl(db, this);
     }
 
     @Override
@@ -302,6 +326,14 @@ public class SecurityServiceImpl implements SecurityService {
                     return null;
                 });
             }
+            AppUser me = db.read(em -> findUser(em, login));
+            if (me != null) {
+                Map<String, Object> changed = new java.util.HashMap<>();
+                changed.put("password", "changed by the person");
+                Map<String, Object> was = new java.util.HashMap<>();
+                was.put("password", null);
+                db.inTransactionDo(em -> audit().record(em, USER_ENTITY, me.getId(), was, changed));
+            }
             LOG.info(() -> "Password changed: " + login);
         } finally {
             Arrays.fill(currentPassword, '\0');
@@ -312,8 +344,17 @@ public class SecurityServiceImpl implements SecurityService {
     @Override
     public void assignTeam(String login, String team) {
         check(Permission.USER_ADMIN);
+        String before = teams().get(login);
         db.jdbcTransaction(c -> {
             TeamLogins.assignTeam(c, login, team == null ? "" : team);
+            AppUser u = db.read(em -> findUser(em, login));
+            if (u != null) {
+                Map<String, Object> was = new java.util.HashMap<>();
+                was.put("team", before);
+                Map<String, Object> now = new java.util.HashMap<>();
+                now.put("team", team == null || team.isBlank() ? null : team);
+                audit().record(c, USER_ENTITY, u.getId(), was, now);
+            }
             return null;
         });
     }

@@ -45,6 +45,14 @@ public abstract class TableWriter implements Closeable {
     /** One row; values may be text, numbers, dates, booleans or null. */
     public abstract void row(List<?> values) throws IOException;
 
+    /**
+     * Goes on in a new sheet of the same workbook, with its own header; the rows that follow go there. Only Excel has
+     * sheets: a CSV file holds one table.
+     */
+    public void sheet(String name, List<String> header) throws IOException {
+        throw new IOException("A CSV file holds one table: write several to an Excel workbook (.xlsx)");
+    }
+
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
 
     /**
@@ -91,12 +99,21 @@ public abstract class TableWriter implements Closeable {
         private static final int FLUSH_EVERY = 10_000;
         private final OutputStream out;
         private final Workbook workbook;
-        private final Worksheet sheet;
+        private Worksheet sheet;
         private int row;
 
         Excel(Path file, String sheetName, List<String> header) throws IOException {
             out = Files.newOutputStream(file);
             workbook = new Workbook(out, "Guanxi CRM", "1.0");
+            sheet(sheetName, header);
+        }
+
+        @Override
+        public void sheet(String sheetName, List<String> header) throws IOException {
+            if (sheet != null) {
+                sheet.finish();
+            }
+            row = 0;
             // sheet names: at most 31 characters, none of : \ / ? * [ ]
             sheet = workbook.newWorksheet(sheetName.replaceAll("[:\\\\/?*\\[\\]]", " ").substring(0, Math.min(31, sheetName.length())));
             for (int c = 0; c < header.size(); c++) {

@@ -124,6 +124,17 @@ class CustomerWorkflowUiTest {
         assertTrue(table.getItem(0).getText(0).startsWith("C"));
     }
 
+    @Test
+    void anAdministratorIsOfferedThePersonsDataAndMayExportTheList() {
+        Shell shell = Ui.mainShell();
+        Table table = showAllCustomers(shell);
+        // the desktop's own user administers it: the privacy officer's action and the export are there
+        org.eclipse.swt.widgets.Menu menu = table.getMenu();
+        org.junit.jupiter.api.Assertions.assertNotNull(menu, "the list's context menu");
+        assertEquals("Personal data of this person (PIPL)…", menu.getItem(0).getText());
+        assertTrue(((org.eclipse.swt.widgets.Button) Ui.byId(shell, "customer.export")).isEnabled());
+    }
+
     /** Clears the search and waits until the list holds every customer of the database (demo data included). */
     private static Table showAllCustomers(Shell shell) {
         Ui.showPerspective("org.guanxi.app.perspective.customers");

@@ -14,5 +14,7 @@ public enum Permission {
     /** the service module's settings: working calendar, service levels, queues */
     SERVICE_ADMIN,
     /** write lists, reports and analyses to files: personal data leaving the product, each time recorded */
-    DATA_EXPORT
+    DATA_EXPORT,
+    /** serve a person's rights under the PIPL: export everything held about them, erase them */
+    PRIVACY_ADMIN
 }

@@ -27,6 +27,9 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.service.ExportLog;
+import org.guanxi.core.service.PrivacyService;
+import org.guanxi.core.service.SecurityService;
+import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.CustomerRow;
 import org.guanxi.core.service.CustomerExportService;
 import org.guanxi.core.service.CustomerImportService;
@@ -59,6 +62,12 @@ public class CustomerListPart {
 
     @Inject
     private ExportLog exportLog;
+
+    @Inject
+    private PrivacyService privacy;
+
+    @Inject
+    private SecurityService security;
 
     @Inject
     private CustomerImportService imports;
@@ -141,6 +150,9 @@ public class CustomerListPart {
             }
         });
         viewer.setUseHashlookup(true);
+        if (security.hasPermission(Permission.PRIVACY_ADMIN)) {
+            personalDataMenu(table);
+        }
         viewer.addDoubleClickListener(e -> open((CustomerRow) ((IStructuredSelection) e.getSelection()).getFirstElement()));
         table.addListener(SWT.DefaultSelection, e -> {
             Object first = viewer.getStructuredSelection().getFirstElement();
@@ -231,6 +243,33 @@ public class CustomerListPart {
                 display.asyncExec(() -> Errors.show(display.getActiveShell(), e));
             }
         }).schedule();
+    }
+
+    /** For a privacy officer: everything held about the selected person (PIPL Art. 45), as JSON and Excel. */
+    private void personalDataMenu(Table table) {
+        org.eclipse.swt.widgets.Menu menu = new org.eclipse.swt.widgets.Menu(table);
+        org.eclipse.swt.widgets.MenuItem item = new org.eclipse.swt.widgets.MenuItem(menu, SWT.PUSH);
+        item.setText(Messages.get("list.personalData"));
+        item.addListener(SWT.Selection, e -> {
+            if (!(viewer.getStructuredSelection().getFirstElement() instanceof CustomerRow r)) {
+                return;
+            }
+            org.eclipse.swt.widgets.DirectoryDialog dialog = new org.eclipse.swt.widgets.DirectoryDialog(table.getShell());
+            dialog.setMessage(Messages.get("list.personalData.folder", r.code(), r.name()));
+            String folder = dialog.open();
+            if (folder == null) {
+                return;
+            }
+            try {
+                PrivacyService.Export done = privacy.export(r.code(), java.nio.file.Path.of(folder));
+                MessageDialog.openInformation(table.getShell(), Messages.get("list.personalData"),
+                        Messages.get("list.personalData.done", r.name(), done.rows(), done.json().getFileName(),
+                                done.workbook().getFileName(), folder));
+            } catch (RuntimeException ex) {
+                Errors.show(table.getShell(), ex);
+            }
+        });
+        table.setMenu(menu);
     }
 
     private void open(CustomerRow r) {

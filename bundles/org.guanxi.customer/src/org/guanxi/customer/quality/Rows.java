@@ -20,20 +20,20 @@ import java.util.Properties;
  * work on any table, so rows of modules written later (sales, service) are re-pointed and restored without changes
  * here. Values go through {@code getString}/{@code setString}, which Derby converts for every non-LOB column type.
  */
-final class Rows {
+public final class Rows {
 
     /**
      * A column of {@code table} that refers to the customer, and the primary key column of {@code table} (null when it
      * has none or a composite one: a merge then refuses to touch its rows, as it could not undo the change).
      */
-    record Reference(String table, String column, String idColumn, String filter, boolean textKey) {
+    public record Reference(String table, String column, String idColumn, String filter, boolean textKey) {
 
-        Reference(String table, String column, String idColumn) {
+        public Reference(String table, String column, String idColumn) {
             this(table, column, idColumn, null, false);
         }
 
         /** The condition that selects the rows of one customer ({@code column = ?} and the filter, if any). */
-        String where() {
+        public String where() {
             // a key kept as text is compared as text: PostgreSQL compares no text with a number
             return column + (textKey ? " = CAST(? AS VARCHAR(40))" : " = ?") + (filter == null ? "" : " AND " + filter);
         }
@@ -113,7 +113,7 @@ final class Rows {
     }
 
     /** Every single-column foreign key that refers to {@code table}, as declared in the database. */
-    static List<Reference> referencesTo(Connection c, String table) throws SQLException {
+    public static List<Reference> referencesTo(Connection c, String table) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
         String schema = c.getSchema();
         List<Reference> out = new ArrayList<>();

@@ -229,6 +229,11 @@ class LoyaltyTest {
         // nobody decides their own request: the agent, made an administrator meanwhile, still cannot approve it
         assertTrue(f.security.login("manager.wu", "secret-12".toCharArray()));
         f.security.saveUser("agent.zhou", "周敏", null, true, java.util.Set.of("SERVICE", "ADMIN"), null);
+        List<org.guanxi.core.model.AuditEntry> roles = f.db.read(em -> em.createQuery("SELECT a FROM AuditEntry a WHERE "
+                + "a.entity = 'AppUser' AND a.field = 'roles' ORDER BY a.id", org.guanxi.core.model.AuditEntry.class).getResultList());
+        org.guanxi.core.model.AuditEntry promoted = roles.get(roles.size() - 1);
+        assertEquals(List.of("SERVICE", "ADMIN, SERVICE", "manager.wu"),
+                List.of(promoted.getOldValue(), promoted.getNewValue(), promoted.getUser()), "a change of roles is audited");
         assertTrue(f.security.login("agent.zhou", "secret-12".toCharArray()));
         assertThrows(GuanxiException.class, () -> loyalty.approve(again.request().id(), null));
         assertEquals(List.of(RequestStatus.PENDING), loyalty.requests(bo).stream().map(Request::status).toList());
