@@ -58,4 +58,17 @@ public final class DataFolder {
             return false;
         }
     }
+
+    /**
+     * Creates {@code file} empty and readable by its owner only (600), replacing one that exists, so that what is then
+     * written into it (a person's data) is never readable by others, not even for a moment.
+     */
+    public static void ownerOnlyFile(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
+        }
+    }
 }

@@ -44,7 +44,7 @@ class UsersDialogUiTest {
         fields[2].setText("Zhou-2026!");
         fields[3].setText("Zhou-2027!");
         fields[4].setText("华南");
-        check(shell, Messages.get("role.SALES"));
+        check(shell, org.guanxi.core.i18n.Labels.role("SALES"));
         Ui.screenshot(shell, "user-new.png");
         Ui.click(Ui.button(shell, IDialogConstants.OK_LABEL));
         assertFalse(shell.isDisposed(), "two different passwords keep the dialog open");
@@ -62,7 +62,7 @@ class UsersDialogUiTest {
         Table table = table(list.getShell());
         assertEquals(security.users().size(), table.getItemCount());
         assertTrue(java.util.Arrays.stream(table.getItems()).anyMatch(i -> i.getText(0).equals("rep.zhou")
-                && i.getText(2).equals(Messages.get("role.SALES")) && i.getText(3).equals("华南")));
+                && i.getText(2).equals(org.guanxi.core.i18n.Labels.role("SALES")) && i.getText(3).equals("华南")));
         Ui.screenshot(list.getShell(), "users.png");
         list.close();
 

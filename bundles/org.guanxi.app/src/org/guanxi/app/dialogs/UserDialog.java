@@ -43,13 +43,6 @@ public class UserDialog extends TitleAreaDialog {
         this.user = user;
     }
 
-    /** A role's name in the user's language (built-in roles), or as it is stored. */
-    static String roleLabel(String role) {
-        String key = "role." + role;
-        String label = Messages.get(key);
-        return label.startsWith("!") ? role : label;
-    }
-
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
@@ -75,7 +68,7 @@ public class UserDialog extends TitleAreaDialog {
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(boxes);
         for (String role : security.roleNames()) {
             Button b = new Button(boxes, SWT.CHECK);
-            b.setText(roleLabel(role));
+            b.setText(org.guanxi.core.i18n.Labels.role(role));
             b.setSelection(user != null && user.roles().contains(role));
             roles.put(role, b);
         }

@@ -98,7 +98,7 @@ public class UsersDialog extends Dialog {
         for (UserAccount u : users) {
             TableItem item = new TableItem(table, SWT.NONE);
             item.setText(new String[] { u.login(), u.displayName(),
-                    String.join(", ", u.roles().stream().map(UserDialog::roleLabel).toList()),
+                    String.join(", ", u.roles().stream().map(org.guanxi.core.i18n.Labels::role).toList()),
                     u.team() == null ? "" : u.team(), Messages.get(u.active() ? "users.active" : "users.disabled") });
         }
         for (TableColumn c : table.getColumns()) {

@@ -11,6 +11,12 @@ public final class Labels {
     private Labels() {
     }
 
+    /** A role's name in the user's language (the built-in roles: key {@code role.<NAME>}), or as it is stored. */
+    public static String role(String name) {
+        String key = "role." + name;
+        return TEXTS.has(key) ? TEXTS.get(key) : name;
+    }
+
     public static String of(Enum<?> value) {
         if (value == null) {
             return "";

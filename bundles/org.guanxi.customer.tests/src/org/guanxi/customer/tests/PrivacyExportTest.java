@@ -66,6 +66,10 @@ class PrivacyExportTest {
         String code = c.getCode();
 
         Export e = privacy.export(code, tmp.resolve("out"));
+        if (e.json().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(e.json())));
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(e.workbook())));
+        }
         Map<String, Object> json = read(e.json());
         assertEquals(code, json.get("customer"));
         Map<String, List<Map<String, Object>>> tables = cast(json.get("tables"));

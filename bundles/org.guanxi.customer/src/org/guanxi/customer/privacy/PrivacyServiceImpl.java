@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.guanxi.core.AppClock;
+import org.guanxi.core.DataFolder;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.ExportLog;
@@ -108,6 +109,9 @@ public class PrivacyServiceImpl implements PrivacyService {
             Path workbook = folder.resolve(base + ".xlsx");
             try {
                 Files.createDirectories(folder);
+                // a person's data, whole: for the owner of the files only
+                DataFolder.ownerOnlyFile(json);
+                DataFolder.ownerOnlyFile(workbook);
                 writeJson(json, customerCode, found, audit);
                 writeWorkbook(workbook, found, audit);
             } catch (IOException e) {

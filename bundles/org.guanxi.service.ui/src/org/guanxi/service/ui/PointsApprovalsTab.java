@@ -14,6 +14,8 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.AppClock;
+import org.guanxi.core.i18n.Labels;
+import org.guanxi.core.model.Role;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.LoyaltyService;
 import org.guanxi.core.service.LoyaltyService.Request;
@@ -37,6 +39,7 @@ final class PointsApprovalsTab {
     private final Label limits;
     private final Combo role;
     private final Spinner limit;
+    private java.util.List<String> roles = java.util.List.of();
 
     PointsApprovalsTab(Composite page, LoyaltyService loyalty, SecurityService security) {
         this.loyalty = loyalty;
@@ -54,24 +57,31 @@ final class PointsApprovalsTab {
         Columns.add(pending, Request.class, Messages.get("approvals.col.by"), 110, Request::requestedBy);
         Columns.add(pending, Request.class, Messages.get("points.col.note"), 260, r -> r.note() == null ? "" : r.note());
 
-        new Label(page, SWT.NONE).setText(Messages.get("approvals.note"));
-        note = Widgets.id(new Text(page, SWT.BORDER), "approvals.note");
+        Composite decision = new Composite(page, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(decision);
+        GridDataFactory.fillDefaults().grab(true, false).span(4, 1).applyTo(decision);
+        new Label(decision, SWT.NONE).setText(Messages.get("approvals.note"));
+        note = Widgets.id(new Text(decision, SWT.BORDER), "approvals.note");
         note.setMessage(Messages.get("approvals.note.hint"));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(note);
-        Widgets.button(page, "approvals.approve", Messages.get("approvals.approve"), () -> decide(true));
-        Widgets.button(page, "approvals.refuse", Messages.get("approvals.refuse"), () -> decide(false));
+        Widgets.button(decision, "approvals.approve", Messages.get("approvals.approve"), () -> decide(true));
+        Widgets.button(decision, "approvals.refuse", Messages.get("approvals.refuse"), () -> decide(false));
 
         limits = Widgets.id(new Label(page, SWT.WRAP), "approvals.limits");
         GridDataFactory.fillDefaults().grab(true, false).span(4, 1).hint(600, SWT.DEFAULT).applyTo(limits);
-        role = Widgets.id(new Combo(page, SWT.READ_ONLY), "approvals.role");
-        limit = Widgets.id(new Spinner(page, SWT.BORDER), "approvals.limit");
+        Composite setLimit = new Composite(page, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(setLimit);
+        GridDataFactory.fillDefaults().span(4, 1).applyTo(setLimit);
+        role = Widgets.id(new Combo(setLimit, SWT.READ_ONLY), "approvals.role");
+        limit = Widgets.id(new Spinner(setLimit, SWT.BORDER), "approvals.limit");
         limit.setValues(LoyaltyService.DEFAULT_GRANT_LIMIT, 0, 10_000_000, 0, 100, 1000);
-        GridDataFactory.swtDefaults().hint(90, SWT.DEFAULT).align(SWT.BEGINNING, SWT.CENTER).applyTo(limit);
-        Button save = Widgets.button(page, "approvals.saveLimit", Messages.get("approvals.saveLimit"), this::saveLimit);
-        new Label(page, SWT.NONE);
+        GridDataFactory.swtDefaults().hint(90, SWT.DEFAULT).applyTo(limit);
+        Button save = Widgets.button(setLimit, "approvals.saveLimit", Messages.get("approvals.saveLimit"), this::saveLimit);
         boolean admin = security.hasPermission(Permission.USER_ADMIN);
         if (admin) {
-            security.roleNames().forEach(role::add);
+            // those who administer the service module approve and have no limit: the others' limits are set here
+            roles = security.roleNames().stream().filter(r -> !Role.ADMIN.equals(r)).toList();
+            roles.forEach(r -> role.add(Labels.role(r)));
             role.select(0);
         }
         role.setEnabled(admin);
@@ -85,7 +95,7 @@ final class PointsApprovalsTab {
         try {
             pending.setInput(loyalty.pendingRequests());
             StringBuilder set = new StringBuilder();
-            loyalty.grantLimits().forEach((r, points) -> set.append(set.length() > 0 ? ", " : "").append(r).append(" ")
+            loyalty.grantLimits().forEach((r, points) -> set.append(set.length() > 0 ? ", " : "").append(Labels.role(r)).append(" ")
                     .append(String.format("%,d", points)));
             limits.setText(Messages.get("approvals.limits", set.length() == 0 ? "—" : set, LoyaltyService.DEFAULT_GRANT_LIMIT));
             limits.getParent().layout(true, true);
@@ -114,7 +124,7 @@ final class PointsApprovalsTab {
 
     private void saveLimit() {
         try {
-            loyalty.setGrantLimit(role.getText(), limit.getSelection());
+            loyalty.setGrantLimit(roles.get(role.getSelectionIndex()), limit.getSelection());
         } catch (RuntimeException e) {
             Errors.show(pending.getTable().getShell(), e);
         }
