@@ -20,6 +20,7 @@ import org.guanxi.core.model.SalesStage;
 import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.ForecastService;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,6 +35,9 @@ public class ForecastServiceImpl implements ForecastService {
     @Reference
     private SecurityService security;
 
+    @Reference
+    private AuditLog audit;
+
     /** {@code null}: the product's clock, read at each call. */
     private final Clock clock;
 
@@ -42,9 +46,10 @@ public class ForecastServiceImpl implements ForecastService {
     }
 
     /** For tests: "today" (which decides what has slipped) comes from {@code clock}. */
-    public ForecastServiceImpl(Database db, SecurityService security, Clock clock) {
+    public ForecastServiceImpl(Database db, SecurityService security, AuditLog audit, Clock clock) {
         this.db = db;
         this.security = security;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -110,6 +115,16 @@ public class ForecastServiceImpl implements ForecastService {
         Checks.throwIfAny(errors);
         String k = scope == Scope.COMPANY ? "" : key.strip();
         db.jdbcTransaction(c -> {
+            BigDecimal before = null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT AMOUNT FROM SALES_TARGET WHERE SCOPE = ? AND SCOPE_KEY = ? AND MONTH_START = ?")) {
+                ps.setString(1, scope.name());
+                ps.setString(2, k);
+                ps.setDate(3, Date.valueOf(month.atDay(1)));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    before = rs.next() ? rs.getBigDecimal(1) : null;
+                }
+            }
             try (PreparedStatement del = c.prepareStatement(
                     "DELETE FROM SALES_TARGET WHERE SCOPE = ? AND SCOPE_KEY = ? AND MONTH_START = ?")) {
                 del.setString(1, scope.name());
@@ -129,6 +144,13 @@ public class ForecastServiceImpl implements ForecastService {
                     ins.executeUpdate();
                 }
             }
+            // a target is keyed by scope, key and month: its entries are under the month (yyyymm), the field names the rest
+            String field = (scope + " " + k).strip();
+            java.util.Map<String, Object> was = new java.util.HashMap<>();
+            was.put(field, before);
+            java.util.Map<String, Object> now = new java.util.HashMap<>();
+            now.put(field, amount);
+            audit.record(c, "SalesTarget", month.getYear() * 100L + month.getMonthValue(), was, now);
             return null;
         });
     }

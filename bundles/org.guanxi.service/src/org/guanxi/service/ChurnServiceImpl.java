@@ -34,6 +34,7 @@ import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.service.ChurnService;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ValidationException;
 import org.osgi.service.component.annotations.Component;
@@ -52,12 +53,16 @@ public class ChurnServiceImpl implements ChurnService {
     @Reference
     private SecurityService security;
 
+    @Reference
+    private AuditLog audit;
+
     public ChurnServiceImpl() {
     }
 
-    public ChurnServiceImpl(Database db, SecurityService security) {
+    public ChurnServiceImpl(Database db, SecurityService security, AuditLog audit) {
         this.db = db;
         this.security = security;
+        this.audit = audit;
     }
 
     @Override
@@ -95,7 +100,10 @@ public class ChurnServiceImpl implements ChurnService {
         values.put("spendDrop", r.spendDrop());
         values.put("complaintDays", r.complaintDays());
         db.jdbcTransaction(c -> {
+            Map<String, String> before = AppSettings.read(c, SETTINGS);
             AppSettings.write(c, SETTINGS, values, security.currentUser());
+            // settings have no id of their own: the rules' entries are under the entity and their names
+            audit.record(c, "ChurnRules", 0, before.isEmpty() ? Map.of() : before, values);
             return null;
         });
     }
@@ -259,6 +267,10 @@ public class ChurnServiceImpl implements ChurnService {
                     throw new GuanxiException("error.winBackClosed", winBackId);
                 }
             }
+            Map<String, Object> closed = new LinkedHashMap<>();
+            closed.put("status", outcome);
+            closed.put("note", CaseServiceImpl.blankToNull(note));
+            audit.record(c, "WinBack", winBackId, Map.of("status", WinBackStatus.OPEN), closed);
             try (PreparedStatement ps = c.prepareStatement("UPDATE TASK SET STATUS = 'DONE', DONE_AT = ? "
                     + "WHERE ID = (SELECT TASK_ID FROM WIN_BACK WHERE ID = ?) AND STATUS = 'OPEN'")) {
                 ps.setTimestamp(1, Timestamp.from(AppClock.now()));

@@ -14,6 +14,7 @@ import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.KnowledgeBase;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,6 +36,9 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
     @Reference
     private SecurityService security;
 
+    @Reference
+    private AuditLog audit;
+
     private record Indexed(long id, String title, String body, int uses, Set<String> titleTerms, Set<String> tagTerms,
             Set<String> bodyTerms) {
     }
@@ -47,9 +51,10 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
     public KnowledgeBaseImpl() {
     }
 
-    public KnowledgeBaseImpl(Database db, SecurityService security) {
+    public KnowledgeBaseImpl(Database db, SecurityService security, AuditLog audit) {
         this.db = db;
         this.security = security;
+        this.audit = audit;
     }
 
     @Override
@@ -143,6 +148,7 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
         return db.inTransaction(em -> {
             KnowledgeArticle a = article.isNew() ? new KnowledgeArticle()
                     : Entities.current(em, KnowledgeArticle.class, ENTITY, article.getId(), article.getVersion());
+            java.util.Map<String, Object> before = a.isNew() ? java.util.Map.of() : snapshot(a);
             a.setTitle(article.getTitle().strip());
             a.setBody(article.getBody().strip());
             a.setTags(CaseServiceImpl.blankToNull(article.getTags()));
@@ -151,7 +157,16 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
                 em.persist(a);
             }
             em.flush();
+            audit.record(em, ENTITY, a.getId(), before, snapshot(a));
             return a;
         });
+    }
+
+    private static java.util.Map<String, Object> snapshot(KnowledgeArticle a) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("title", a.getTitle());
+        m.put("body", a.getBody());
+        m.put("tags", a.getTags());
+        return m;
     }
 }

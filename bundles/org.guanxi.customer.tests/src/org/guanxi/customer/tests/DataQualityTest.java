@@ -61,7 +61,7 @@ class DataQualityTest {
         fx = ServiceFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(40, 11, n -> { });
         customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
-        quality = new DataQualityServiceImpl(fx.db, fx.security);
+        quality = new DataQualityServiceImpl(fx.db, fx.security, fx.audit);
         merges = new CustomerMergeServiceImpl(fx.db, fx.security);
     }
 

@@ -31,6 +31,7 @@ import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.service.CustomerRow;
 import org.guanxi.core.service.DataQualityService;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.customer.Jobs;
 import org.osgi.service.component.annotations.Component;
@@ -71,12 +72,16 @@ public class DataQualityServiceImpl implements DataQualityService {
     @Reference
     private SecurityService security;
 
+    @Reference
+    private AuditLog audit;
+
     public DataQualityServiceImpl() {
     }
 
-    public DataQualityServiceImpl(Database db, SecurityService security) {
+    public DataQualityServiceImpl(Database db, SecurityService security, AuditLog audit) {
         this.db = db;
         this.security = security;
+        this.audit = audit;
     }
 
     @Override
@@ -360,7 +365,7 @@ public class DataQualityServiceImpl implements DataQualityService {
     @Override
     public void dismiss(long firstId, long secondId) {
         security.check(Permission.CUSTOMER_WRITE);
-        db.jdbc(c -> {
+        db.jdbcTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO DUPLICATE_DISMISSED (FIRST_ID, SECOND_ID, DISMISSED_AT, USER_LOGIN) VALUES (?, ?, ?, ?)")) {
                 ps.setLong(1, Math.min(firstId, secondId));
@@ -368,6 +373,10 @@ public class DataQualityServiceImpl implements DataQualityService {
                 ps.setTimestamp(3, Timestamp.from(AppClock.now()));
                 ps.setString(4, security.currentUser());
                 ps.executeUpdate();
+                // under the first customer: "not a duplicate of" the second
+                Map<String, Object> none = new HashMap<>();
+                none.put("notDuplicateOf", null);
+                audit.record(c, "Customer", Math.min(firstId, secondId), none, Map.of("notDuplicateOf", Math.max(firstId, secondId)));
             } catch (SQLException e) {
                 if (!"23505".equals(e.getSQLState())) { // dismissed before: nothing to do
                     throw e;

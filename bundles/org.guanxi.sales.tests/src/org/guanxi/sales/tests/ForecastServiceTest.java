@@ -45,7 +45,7 @@ class ForecastServiceTest {
     @Test
     void weightsOpenDealsByProbabilityAddsWonRevenueAndComparesWithTheTarget() throws Exception {
         try (SalesFixture f = SalesFixture.open(dir)) {
-            ForecastServiceImpl forecast = new ForecastServiceImpl(f.db, f.security,
+            ForecastServiceImpl forecast = new ForecastServiceImpl(f.db, f.security, f.audit,
                     Clock.fixed(TODAY.atStartOfDay(AppClock.zone()).toInstant(), AppClock.zone()));
             Customer c = f.customer("华东机械有限公司", null);
             // February: a proposal at the stage default (60 %), a negotiation at its own 90 %, one slipped from January

@@ -51,7 +51,7 @@ class ChurnTest {
     @BeforeEach
     void open() throws Exception {
         f = new ServiceFixture(dir);
-        churn = new ChurnServiceImpl(f.db, f.security);
+        churn = new ChurnServiceImpl(f.db, f.security, f.audit);
         // ten days ahead, so that a complaint filed today has been open for longer than the rule's seven days
         asOf = AppClock.today().plusDays(10);
         product = f.product("P-1", "净水器");

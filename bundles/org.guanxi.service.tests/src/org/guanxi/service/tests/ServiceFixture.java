@@ -45,7 +45,7 @@ final class ServiceFixture implements AutoCloseable {
         levels = new ServiceLevelServiceImpl(db, security, calendar, audit);
         cases = new CaseServiceImpl(db, security, audit, levels);
         complaints = new ComplaintServiceImpl(db, security, audit, levels, outbox);
-        knowledge = new KnowledgeBaseImpl(db, security);
+        knowledge = new KnowledgeBaseImpl(db, security, audit);
     }
 
     /** A new customer; its id. */
