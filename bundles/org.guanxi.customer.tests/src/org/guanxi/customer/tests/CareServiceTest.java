@@ -45,8 +45,8 @@ class CareServiceTest {
     @BeforeEach
     void setUp() throws Exception {
         fx = ServiceFixture.open(tmp);
-        care = new CareServiceImpl(fx.db, fx.security);
-        tasks = new TaskServiceImpl(fx.db, fx.security);
+        care = new CareServiceImpl(fx.db, fx.security, fx.audit);
+        tasks = new TaskServiceImpl(fx.db, fx.security, fx.audit);
         CustomerServiceImpl customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         Customer p = new Customer();
         p.setName("李娜");

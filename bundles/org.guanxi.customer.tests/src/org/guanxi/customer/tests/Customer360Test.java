@@ -57,7 +57,7 @@ class Customer360Test {
         customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         interactions = new InteractionServiceImpl(fx.db, fx.security, fx.audit);
         service = new Customer360ServiceImpl(fx.db, fx.security, customers, new CustomerValueServiceImpl(fx.db, fx.security),
-                interactions, new CareServiceImpl(fx.db, fx.security), new TaskServiceImpl(fx.db, fx.security));
+                interactions, new CareServiceImpl(fx.db, fx.security, fx.audit), new TaskServiceImpl(fx.db, fx.security, fx.audit));
         Customer c = new Customer();
         c.setKind(PartyKind.ORGANISATION);
         c.setName("旺达贸易有限公司");
@@ -143,7 +143,7 @@ class Customer360Test {
                     + "STATUS) VALUES (-3, 1, 'INV-T1', " + wang.getId() + ", -1, " + SqlClock.today() + ", 1200.00, 200.00, 'PARTLY_PAID')");
         }
         interactions.log(wang.getId(), Channel.PHONE, "询价 / Price enquiry", null);
-        new TaskServiceImpl(fx.db, fx.security).create(wang.getId(), "回电 / Call back", AppClock.today().plusDays(1));
+        new TaskServiceImpl(fx.db, fx.security, fx.audit).create(wang.getId(), "回电 / Call back", AppClock.today().plusDays(1));
 
         View v = service.view(wang.getId());
         assertEquals("旺达贸易有限公司", v.customer().getName());

@@ -88,9 +88,10 @@ class CustomerBenchmark {
 
             CustomerServiceImpl customers = new CustomerServiceImpl(db, security, new AuditLogImpl(db, security), new OutboxRepository(db));
             CustomerValueServiceImpl values = new CustomerValueServiceImpl(db, security);
+            AuditLogImpl audit = new AuditLogImpl(db, security);
             Customer360ServiceImpl pop = new Customer360ServiceImpl(db, security, customers, values,
-                    new InteractionServiceImpl(db, security, new AuditLogImpl(db, security)), new CareServiceImpl(db, security),
-                    new TaskServiceImpl(db, security));
+                    new InteractionServiceImpl(db, security, audit), new CareServiceImpl(db, security, audit),
+                    new TaskServiceImpl(db, security, audit));
             System.out.printf(Locale.ROOT, "%-52s %10s %10s   %10s %10s%n", "operation (service vs raw JDBC)", "p50 ms", "p99 ms",
                     "JDBC p50", "JDBC p99");
             try (Connection c = db.dataSource().getConnection()) {

@@ -95,7 +95,7 @@ class KeyAccountTest {
         Plan p = service.account(customerId).plan();
         service.savePlan(new Plan(customerId, p.year(), "Keep", null, null, 30, AppClock.today().minusDays(1), 0));
         assertEquals(List.of(customerId), service.reviewsDue(AppClock.today()).stream().map(d -> d.customerId()).toList());
-        TaskServiceImpl tasks = new TaskServiceImpl(fx.db, fx.security);
+        TaskServiceImpl tasks = new TaskServiceImpl(fx.db, fx.security, fx.audit);
         assertEquals(1, openReviewTasks(tasks).size(), "the plan's review is a task");
 
         LocalDate held = AppClock.today();

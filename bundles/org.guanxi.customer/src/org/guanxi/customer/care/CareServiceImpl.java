@@ -29,6 +29,7 @@ import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.Tier;
 import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.service.CareService;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,12 +52,16 @@ public class CareServiceImpl implements CareService {
     @Reference
     private SecurityService security;
 
+    @Reference
+    private AuditLog audit;
+
     public CareServiceImpl() {
     }
 
-    public CareServiceImpl(Database db, SecurityService security) {
+    public CareServiceImpl(Database db, SecurityService security, AuditLog audit) {
         this.db = db;
         this.security = security;
+        this.audit = audit;
     }
 
     @Override
@@ -81,7 +86,9 @@ public class CareServiceImpl implements CareService {
     @Override
     public void saveRules(List<CareRule> rules) {
         security.check(Permission.CUSTOMER_WRITE);
-        db.jdbc(c -> {
+        db.jdbcTransaction(c -> {
+            java.util.Map<CareOccasion, CareRule> before = new java.util.EnumMap<>(CareOccasion.class);
+            readRules(c).forEach(r -> before.put(r.occasion(), r));
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE CARE_RULE SET ENABLED = ?, LEAD_DAYS = ?, TIERS = ?, DAYS_AFTER = ? WHERE OCCASION = ?")) {
                 for (CareRule r : rules) {
@@ -94,10 +101,18 @@ public class CareServiceImpl implements CareService {
                     ps.setInt(4, r.daysAfter());
                     ps.setString(5, r.occasion().name());
                     ps.executeUpdate();
+                    // a rule is keyed by its occasion: its entries are under the occasion's position
+                    audit.record(c, "CareRule", r.occasion().ordinal(), snapshot(before.get(r.occasion())), snapshot(r));
                 }
             }
             return null;
         });
+    }
+
+    private static java.util.Map<String, Object> snapshot(CareRule r) {
+        return r == null ? java.util.Map.of() : java.util.Map.of("occasion", r.occasion(), "enabled", r.enabled(),
+                "leadDays", r.leadDays(), "tiers", r.tiers().stream().map(Enum::name).collect(Collectors.joining(",")),
+                "daysAfter", r.daysAfter());
     }
 
     @Override

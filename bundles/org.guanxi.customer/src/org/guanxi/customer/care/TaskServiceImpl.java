@@ -17,6 +17,7 @@ import org.guanxi.core.model.TaskStatus;
 import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.NotFoundException;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.TaskService;
 import org.guanxi.core.service.ValidationException;
@@ -34,11 +35,16 @@ public class TaskServiceImpl implements TaskService {
     private static final String SELECT = "SELECT t.ID, t.CUSTOMER_ID, c.NAME, t.ORIGIN, t.TITLE, t.DUE_DATE, t.STATUS, "
             + "t.ASSIGNEE FROM TASK t JOIN CUSTOMER c ON c.ID = t.CUSTOMER_ID ";
 
+    private static final String ENTITY = "Task";
+
     @Reference
     private Database db;
 
     @Reference
     private SecurityService security;
+
+    @Reference
+    private AuditLog audit;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
@@ -46,9 +52,10 @@ public class TaskServiceImpl implements TaskService {
     public TaskServiceImpl() {
     }
 
-    public TaskServiceImpl(Database db, SecurityService security) {
+    public TaskServiceImpl(Database db, SecurityService security, AuditLog audit) {
         this.db = db;
         this.security = security;
+        this.audit = audit;
     }
 
     @Override
@@ -72,7 +79,7 @@ public class TaskServiceImpl implements TaskService {
             throw new ValidationException(List.of(new FieldError(title == null || title.isBlank() ? "subject" : "date.day",
                     "error.required")));
         }
-        long id = db.jdbc(c -> {
+        long id = db.jdbcTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO TASK (ID, VERSION, CUSTOMER_ID, ORIGIN, TITLE, DUE_DATE, "
                     + "STATUS, ASSIGNEE, CREATED_AT) VALUES (?, 1, ?, ?, ?, ?, 'OPEN', ?, ?)")) {
                 long taskId = new IdBlock(c).next();
@@ -84,6 +91,8 @@ public class TaskServiceImpl implements TaskService {
                 ps.setString(6, security.currentUser());
                 ps.setTimestamp(7, Timestamp.from(AppClock.now()));
                 ps.executeUpdate();
+                audit.record(c, ENTITY, taskId, java.util.Map.of(), java.util.Map.of("customerId", customerId, "title",
+                        title.strip(), "due", due));
                 return taskId;
             }
         });
@@ -94,12 +103,16 @@ public class TaskServiceImpl implements TaskService {
     @Override
     public void complete(long taskId) {
         security.check(Permission.CUSTOMER_WRITE);
-        int updated = db.jdbc(c -> {
+        int updated = db.jdbcTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE TASK SET STATUS = 'DONE', DONE_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = 'OPEN'")) {
                 ps.setTimestamp(1, Timestamp.from(AppClock.now()));
                 ps.setLong(2, taskId);
-                return ps.executeUpdate();
+                int n = ps.executeUpdate();
+                if (n > 0) {
+                    audit.record(c, ENTITY, taskId, java.util.Map.of("status", "OPEN"), java.util.Map.of("status", "DONE"));
+                }
+                return n;
             }
         });
         if (updated == 0) {

@@ -60,7 +60,7 @@ class CareOutreachTest {
         Customer wang = f.customer("王芳", "wang.fang@example.cn", true, Tier.VIP);
         LocalDate today = AppClock.today();
         contact(wang.getId(), "+86 138 0013 8000", true, today.plusDays(3).minusYears(36));
-        new CareServiceImpl(f.db, f.security).planTasks(today, today.plusDays(7), p -> { });
+        new CareServiceImpl(f.db, f.security, f.audit).planTasks(today, today.plusDays(7), p -> { });
 
         Outreach o = outreach.due(today.plusDays(7), null, 50).stream()
                 .filter(x -> x.customerId() == wang.getId() && x.occasion() == CareOccasion.BIRTHDAY).findFirst().orElseThrow();

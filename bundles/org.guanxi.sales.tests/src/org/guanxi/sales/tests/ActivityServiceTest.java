@@ -64,7 +64,7 @@ class ActivityServiceTest {
             elsewhere.setOwner("li");
             f.activities.save(elsewhere);
             Activity nextWeek = f.activities.save(activity(ActivityKind.TASK, "准备合同", monday.plusDays(7).atTime(18, 0), 0));
-            new TaskServiceImpl(f.db, f.security).create(c.getId(), "生日关怀", monday.plusDays(4));
+            new TaskServiceImpl(f.db, f.security, f.audit).create(c.getId(), "生日关怀", monday.plusDays(4));
 
             List<Entry> week = f.activities.calendar(monday, monday.plusDays(6), new Filter(me));
             assertEquals(List.of("上门演示", "周会", "回访报价", "生日关怀"), week.stream().map(Entry::subject).toList(),
