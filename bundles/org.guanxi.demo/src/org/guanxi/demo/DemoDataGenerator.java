@@ -158,10 +158,17 @@ public class DemoDataGenerator implements DemoDataService {
                     }
                 }
             }
+            // each part in a transaction of its own: Derby refills an identity column's values in a nested
+            // transaction that gives up (40XL1) when the catalog row is held, and one long transaction over many
+            // tables with identity columns held it
             DemoSales.insert(c, ids, names, random, sample);
+            c.commit();
             List<Long> drafts = DemoOrders.insert(c, ids, random, sample, productIds);
+            c.commit();
             DemoCampaigns.insert(c, ids, random);
+            c.commit();
             DemoForecast.insert(c);
+            c.commit();
             String user = security != null && security.isSignedIn() ? security.currentUser() : null;
             DemoActivities.insert(c, ids, random, user);
             c.commit();
