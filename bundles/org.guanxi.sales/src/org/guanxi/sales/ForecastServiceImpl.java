@@ -146,11 +146,8 @@ public class ForecastServiceImpl implements ForecastService {
             }
             // a target is keyed by scope, key and month: its entries are under the month (yyyymm), the field names the rest
             String field = (scope + " " + k).strip();
-            java.util.Map<String, Object> was = new java.util.HashMap<>();
-            was.put(field, before);
-            java.util.Map<String, Object> now = new java.util.HashMap<>();
-            now.put(field, amount);
-            audit.record(c, "SalesTarget", month.getYear() * 100L + month.getMonthValue(), was, now);
+            audit.record(c, "SalesTarget", month.getYear() * 100L + month.getMonthValue(), AuditLog.field(field, before),
+                    AuditLog.field(field, amount));
             return null;
         });
     }

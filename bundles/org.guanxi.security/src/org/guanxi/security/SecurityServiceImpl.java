@@ -328,11 +328,8 @@ public class SecurityServiceImpl implements SecurityService {
             }
             AppUser me = db.read(em -> findUser(em, login));
             if (me != null) {
-                Map<String, Object> changed = new java.util.HashMap<>();
-                changed.put("password", "changed by the person");
-                Map<String, Object> was = new java.util.HashMap<>();
-                was.put("password", null);
-                db.inTransactionDo(em -> audit().record(em, USER_ENTITY, me.getId(), was, changed));
+                db.inTransactionDo(em -> audit().record(em, USER_ENTITY, me.getId(), AuditLog.field("password", null),
+                        Map.of("password", "changed by the person")));
             }
             LOG.info(() -> "Password changed: " + login);
         } finally {
@@ -349,11 +346,8 @@ public class SecurityServiceImpl implements SecurityService {
             TeamLogins.assignTeam(c, login, team == null ? "" : team);
             AppUser u = db.read(em -> findUser(em, login));
             if (u != null) {
-                Map<String, Object> was = new java.util.HashMap<>();
-                was.put("team", before);
-                Map<String, Object> now = new java.util.HashMap<>();
-                now.put("team", team == null || team.isBlank() ? null : team);
-                audit().record(c, USER_ENTITY, u.getId(), was, now);
+                audit().record(c, USER_ENTITY, u.getId(), AuditLog.field("team", before),
+                        AuditLog.field("team", team == null || team.isBlank() ? null : team));
             }
             return null;
         });

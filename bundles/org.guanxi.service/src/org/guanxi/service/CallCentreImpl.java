@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -515,9 +514,7 @@ public class CallCentreImpl implements CallCentre {
                 ps.setLong(2, call.entryId());
                 ps.executeUpdate();
             }
-            Map<String, Object> none = new HashMap<>();
-            none.put("surveyResponseId", null);
-            audit.record(c, CALL_ENTITY, callId, none, Map.of("surveyResponseId", responseId));
+            audit.record(c, CALL_ENTITY, callId, AuditLog.field("surveyResponseId", null), Map.of("surveyResponseId", responseId));
             return null;
         });
     }

@@ -103,7 +103,7 @@ public class ChurnServiceImpl implements ChurnService {
             Map<String, String> before = AppSettings.read(c, SETTINGS);
             AppSettings.write(c, SETTINGS, values, security.currentUser());
             // settings have no id of their own: the rules' entries are under the entity and their names
-            audit.record(c, "ChurnRules", 0, before.isEmpty() ? Map.of() : before, values);
+            audit.record(c, "ChurnRules", 0, before, values);
             return null;
         });
     }

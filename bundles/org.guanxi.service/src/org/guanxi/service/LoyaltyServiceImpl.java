@@ -289,13 +289,13 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
     @Override
     public List<Request> pendingRequests() {
         security.check(Permission.SERVICE_ADMIN);
-        return db.jdbc(c -> PointsGrants.query(c, PointsGrants.select() + " WHERE r.STATUS = 'PENDING' ORDER BY r.REQUESTED_AT, r.ID"));
+        return db.jdbc(c -> PointsGrants.query(c, PointsGrants.SELECT + " WHERE r.STATUS = 'PENDING' ORDER BY r.REQUESTED_AT, r.ID"));
     }
 
     @Override
     public List<Request> requests(long customerId) {
         security.check(Permission.CUSTOMER_READ);
-        return db.jdbc(c -> PointsGrants.query(c, PointsGrants.select() + " WHERE r.CUSTOMER_ID = ? ORDER BY r.REQUESTED_AT DESC, r.ID DESC",
+        return db.jdbc(c -> PointsGrants.query(c, PointsGrants.SELECT + " WHERE r.CUSTOMER_ID = ? ORDER BY r.REQUESTED_AT DESC, r.ID DESC",
                 customerId));
     }
 

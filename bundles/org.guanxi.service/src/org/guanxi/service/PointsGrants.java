@@ -41,7 +41,7 @@ final class PointsGrants {
     /** Limits are settings of the roles: loyalty.grantLimit.SERVICE = 300. */
     static final String LIMITS = "loyalty.grantLimit.";
 
-    private static final String SELECT = "SELECT r.ID, r.CUSTOMER_ID, c.NAME, r.POINTS, r.CASE_ID, r.NOTE, r.STATUS, "
+    static final String SELECT = "SELECT r.ID, r.CUSTOMER_ID, c.NAME, r.POINTS, r.CASE_ID, r.NOTE, r.STATUS, "
             + "r.REQUESTED_BY, r.REQUESTED_AT, r.DECIDED_BY, r.DECIDED_AT, r.DECISION_NOTE FROM POINTS_REQUEST r "
             + "JOIN CUSTOMER c ON c.ID = r.CUSTOMER_ID";
 
@@ -73,9 +73,7 @@ final class PointsGrants {
             String note) throws SQLException {
         String user = security.currentUser();
         if (points <= limit(c, security)) {
-            long lot = Ledger.lot(c, customerId, PointsKind.GRANT, points, AppClock.today(), null, caseId, note, user);
-            audit.record(c, LEDGER, lot, Map.of(), booking(customerId, PointsKind.GRANT, points, caseId, note));
-            return new Outcome(lot, null);
+            return new Outcome(lot(c, audit, customerId, points, caseId, note, user), null);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO POINTS_REQUEST (CUSTOMER_ID, POINTS, CASE_ID, NOTE, STATUS, "
                 + "REQUESTED_BY, REQUESTED_AT) VALUES (?, ?, ?, ?, 'PENDING', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -93,6 +91,14 @@ final class PointsGrants {
                 return new Outcome(null, request);
             }
         }
+    }
+
+    /** Books granted points as a lot of the ledger in {@code user}'s name, with its audit row. */
+    private static long lot(Connection c, AuditLog audit, long customerId, int points, Long caseId, String note, String user)
+            throws SQLException {
+        long lot = Ledger.lot(c, customerId, PointsKind.GRANT, points, AppClock.today(), null, caseId, note, user);
+        audit.record(c, LEDGER, lot, Map.of(), booking(customerId, PointsKind.GRANT, points, caseId, note));
+        return lot;
     }
 
     /** A ledger row or request as the audit trail shows it. */
@@ -119,20 +125,17 @@ final class PointsGrants {
         if (r.requestedBy().equals(decider)) {
             throw new GuanxiException("error.ownRequest");
         }
-        if (!approve && (note == null || note.isBlank())) {
+        String reason = note == null || note.isBlank() ? null : note.strip();
+        if (!approve && reason == null) {
             throw new ValidationException(List.of(new FieldError("decisionNote", "error.required")));
         }
-        Long ledger = approve ? Ledger.lot(c, r.customerId(), PointsKind.GRANT, r.points(), AppClock.today(), null, r.caseId(),
-                r.note(), decider) : null;
-        if (ledger != null) {
-            audit.record(c, LEDGER, ledger, Map.of(), booking(r.customerId(), PointsKind.GRANT, r.points(), r.caseId(), r.note()));
-        }
+        Long ledger = approve ? lot(c, audit, r.customerId(), r.points(), r.caseId(), r.note(), decider) : null;
         try (PreparedStatement ps = c.prepareStatement("UPDATE POINTS_REQUEST SET STATUS = ?, DECIDED_BY = ?, DECIDED_AT = ?, "
                 + "DECISION_NOTE = ?, LEDGER_ID = ? WHERE ID = ? AND STATUS = 'PENDING'")) {
             ps.setString(1, (approve ? RequestStatus.APPROVED : RequestStatus.REFUSED).name());
             ps.setString(2, decider);
             ps.setTimestamp(3, Timestamp.from(AppClock.now()));
-            ps.setString(4, note == null || note.isBlank() ? null : note.strip());
+            ps.setString(4, reason);
             ps.setObject(5, ledger, Types.BIGINT);
             ps.setLong(6, requestId);
             if (ps.executeUpdate() != 1) { // decided meanwhile on another desktop: the booking rolls back with this
@@ -141,7 +144,7 @@ final class PointsGrants {
         }
         Map<String, Object> decided = new java.util.LinkedHashMap<>();
         decided.put("status", approve ? RequestStatus.APPROVED : RequestStatus.REFUSED);
-        decided.put("decisionNote", note == null || note.isBlank() ? null : note.strip());
+        decided.put("decisionNote", reason);
         decided.put("ledgerId", ledger);
         audit.record(c, REQUEST, requestId, Map.of("status", RequestStatus.PENDING), decided);
         return ledger;
@@ -170,10 +173,6 @@ final class PointsGrants {
             }
         }
         return out;
-    }
-
-    static String select() {
-        return SELECT;
     }
 
     private static Instant instant(Timestamp t) {

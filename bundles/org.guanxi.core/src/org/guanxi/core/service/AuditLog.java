@@ -25,4 +25,14 @@ public interface AuditLog {
     void record(Connection c, String entity, long entityId, Map<String, ?> before, Map<String, ?> after) throws SQLException;
 
     List<AuditEntry> history(String entity, long entityId);
+
+    /**
+     * One field's value for {@link #record}, also when it is null (which {@code Map.of} refuses): a field that had no
+     * value before is a change of it, not a creation.
+     */
+    static Map<String, Object> field(String name, Object value) {
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put(name, value);
+        return m;
+    }
 }

@@ -374,9 +374,8 @@ public class DataQualityServiceImpl implements DataQualityService {
                 ps.setString(4, security.currentUser());
                 ps.executeUpdate();
                 // under the first customer: "not a duplicate of" the second
-                Map<String, Object> none = new HashMap<>();
-                none.put("notDuplicateOf", null);
-                audit.record(c, "Customer", Math.min(firstId, secondId), none, Map.of("notDuplicateOf", Math.max(firstId, secondId)));
+                audit.record(c, "Customer", Math.min(firstId, secondId), AuditLog.field("notDuplicateOf", null),
+                        Map.of("notDuplicateOf", Math.max(firstId, secondId)));
             } catch (SQLException e) {
                 if (!"23505".equals(e.getSQLState())) { // dismissed before: nothing to do
                     throw e;
