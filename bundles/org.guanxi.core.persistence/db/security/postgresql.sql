@@ -341,6 +341,55 @@ CREATE TRIGGER gx_points_request BEFORE INSERT OR UPDATE ON POINTS_REQUEST FOR E
 REVOKE ALL ON FUNCTION gx_points_grant(), gx_points_request(), gx_unlimited_points(oid) FROM PUBLIC;
 
 -- ---------------------------------------------------------------------------------------------------------------
+-- A person's erasure (PIPL Art. 47) reaches the trails, which nobody but the owner may change. Only for an
+-- administrator, only in the transaction that has just erased the customer, and only values that this transaction has
+-- just erased from the data (as the trigger recorded them) or that the customer's row once held: the function cannot
+-- rewrite any other history. p_everywhere
+-- are values that name nobody else; p_own (a shared name) are replaced only in the entries about the person's rows
+-- (p_entities, p_ids). The erasure itself and its reason stay in the trail.
+CREATE OR REPLACE FUNCTION gx_erase_trail(p_customer bigint, p_reason text, p_everywhere text[], p_own text[],
+    p_entities text[], p_ids bigint[]) RETURNS integer LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$
+DECLARE
+  t text;
+  n integer := 0;
+  m integer;
+  own boolean;
+BEGIN
+  IF NOT (SELECT gx_is('admin')) AND NOT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'customer'::regclass), 'MEMBER') THEN
+    RAISE EXCEPTION 'only an administrator erases a person' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM DATA_CHANGE WHERE TX_ID = txid_current() AND ENTITY = 'Customer' AND ENTITY_ID = p_customer
+                 AND FIELD = 'name' AND NEW_VALUE = '[erased]') THEN
+    RAISE EXCEPTION 'customer % was not erased in this transaction', p_customer USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  FOR t, own IN SELECT u, FALSE FROM unnest(p_everywhere) u UNION ALL SELECT u, TRUE FROM unnest(p_own) u LOOP
+    -- a value this transaction has just erased, or one the customer's row once held (a former name or phone)
+    CONTINUE WHEN length(t) < 2 OR NOT (EXISTS (SELECT 1 FROM DATA_CHANGE WHERE TX_ID = txid_current()
+        AND ACTION = 'UPDATE' AND strpos(OLD_VALUE, t) > 0)
+      OR EXISTS (SELECT 1 FROM DATA_CHANGE WHERE ENTITY = 'Customer' AND ENTITY_ID = p_customer AND ACTION = 'UPDATE'
+        AND t IN (OLD_VALUE, NEW_VALUE))
+      OR EXISTS (SELECT 1 FROM AUDIT_LOG WHERE ENTITY = 'Customer' AND ENTITY_ID = p_customer AND t IN (OLD_VALUE, NEW_VALUE)));
+    UPDATE AUDIT_LOG a SET OLD_VALUE = replace(a.OLD_VALUE, t, '[erased]'), NEW_VALUE = replace(a.NEW_VALUE, t, '[erased]')
+      WHERE (strpos(a.OLD_VALUE, t) > 0 OR strpos(a.NEW_VALUE, t) > 0)
+        AND (NOT own OR (a.ENTITY, a.ENTITY_ID) IN (SELECT * FROM unnest(p_entities, p_ids)));
+    GET DIAGNOSTICS m = ROW_COUNT;
+    n := n + m;
+    UPDATE DATA_CHANGE d SET OLD_VALUE = replace(d.OLD_VALUE, t, '[erased]'), NEW_VALUE = replace(d.NEW_VALUE, t, '[erased]')
+      WHERE (strpos(d.OLD_VALUE, t) > 0 OR strpos(d.NEW_VALUE, t) > 0)
+        AND (NOT own OR (d.ENTITY, d.ENTITY_ID) IN (SELECT * FROM unnest(p_entities, p_ids)));
+    GET DIAGNOSTICS m = ROW_COUNT;
+    n := n + m;
+  END LOOP;
+  INSERT INTO DATA_CHANGE (CHANGED_AT, DB_USER, ENTITY, ENTITY_ID, ACTION, FIELD, NEW_VALUE, TX_ID)
+    VALUES (localtimestamp, session_user, 'Customer', p_customer, 'ERASE', 'reason', left(p_reason, 2000), txid_current());
+  RETURN n;
+END $$;
+REVOKE ALL ON FUNCTION gx_erase_trail(bigint, text, text[], text[], text[], bigint[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gx_erase_trail(bigint, text, text[], text[], text[], bigint[]) TO ${p}admin;
+
+-- ---------------------------------------------------------------------------------------------------------------
 -- Logins. An administrator of this database creates, changes and disables the login role of a person through this
 -- function (the owner has CREATEROLE, the administrators do not): it touches only roles that are Guanxi persons, and
 -- grants only this database's groups. p_verifier is a SCRAM verifier computed on the desktop (the password itself

@@ -2,14 +2,17 @@ package org.guanxi.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.guanxi.cli.CommandLine.UsageException;
 import org.guanxi.core.service.PrivacyService;
+import org.guanxi.core.service.PrivacyService.Erasure;
 import org.guanxi.core.service.PrivacyService.Export;
 
 /**
  * {@code privacy export CUSTOMER [--out FOLDER]}: everything held about one person (PIPL Art. 45), as JSON and as an
- * Excel workbook, in the folder (the current one by default).
+ * Excel workbook, in the folder (the current one by default). {@code privacy erase CUSTOMER --reason TEXT}: the
+ * person anonymised everywhere (Art. 47).
  */
 final class PrivacyCommand {
 
@@ -22,10 +25,13 @@ final class PrivacyCommand {
     }
 
     int run(String[] args) {
-        if (!"export".equals(args[1]) || args.length < 3 || args[2].startsWith("--")) {
+        if (args.length < 3 || args[2].startsWith("--") || !List.of("export", "erase").contains(args[1])) {
             throw new UsageException(CommandLine.TEXTS.get("privacy.needs"));
         }
         String customer = args[2];
+        if ("erase".equals(args[1])) {
+            return erase(customer, args);
+        }
         Path folder = Path.of("");
         for (int i = 3; i < args.length; i++) {
             if ("--out".equals(args[i])) {
@@ -38,6 +44,23 @@ final class PrivacyCommand {
         out.println(CommandLine.TEXTS.get("privacy.exported", customer, e.rows(), e.tables()));
         out.println(CommandLine.TEXTS.get("written", e.json(), e.rows()));
         out.println(CommandLine.TEXTS.get("written", e.workbook(), e.rows()));
+        return 0;
+    }
+
+    private int erase(String customer, String[] args) {
+        String reason = null;
+        for (int i = 3; i < args.length; i++) {
+            if ("--reason".equals(args[i])) {
+                reason = Args.value(args, ++i);
+            } else {
+                throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
+            }
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new UsageException(CommandLine.TEXTS.get("privacy.needs"));
+        }
+        Erasure e = privacy.erase(customer, reason);
+        out.println(CommandLine.TEXTS.get("privacy.erased", customer, e.rows(), e.tables(), e.files()));
         return 0;
     }
 }

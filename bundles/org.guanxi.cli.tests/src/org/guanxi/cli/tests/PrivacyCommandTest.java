@@ -1,6 +1,7 @@
 package org.guanxi.cli.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code privacy export CUSTOMER}: the person's data as JSON and Excel, from the command line. */
+/** {@code privacy export|erase CUSTOMER}: the person's data as JSON and Excel, or anonymised, from the command line. */
 class PrivacyCommandTest extends CommandTestSupport {
 
     @TempDir
@@ -34,9 +35,32 @@ class PrivacyCommandTest extends CommandTestSupport {
     }
 
     @Test
+    void anErasedPersonIsGoneFromTheirExportButTheirOrdersStay() throws Exception {
+        String code = "C0000042";
+        assertEquals(0, run("privacy", "export", code, "--out", tmp.toString()), err());
+        String before = Files.readString(tmp.resolve(code + "-personal-data.json"), StandardCharsets.UTF_8);
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("\"NAME\" : \"([^\"]+)\"").matcher(before);
+        assertTrue(name.find(), before.substring(0, Math.min(400, before.length())));
+
+        assertEquals(0, run("privacy", "erase", code, "--reason", "本人书面申请"), err());
+        assertTrue(out().contains(code + " is erased"), out());
+        assertEquals(0, run("privacy", "export", code, "--out", tmp.resolve("after").toString()), err());
+        String after = Files.readString(tmp.resolve("after").resolve(code + "-personal-data.json"), StandardCharsets.UTF_8);
+        assertFalse(after.contains(name.group(1)), "the name " + name.group(1) + " is gone");
+        assertTrue(after.contains("\"NAME\" : \"[erased]\""));
+        assertEquals(count(before, "\"ORDER_NO\""), count(after, "\"ORDER_NO\""), "the orders stay");
+        assertTrue(after.contains("PIPL Art. 47: 本人书面申请"), "the erasure and its reason are in the person's trail");
+    }
+
+    private static long count(String text, String what) {
+        return text.split(java.util.regex.Pattern.quote(what), -1).length - 1;
+    }
+
+    @Test
     void aWrongCallIsAUsageErrorAndAnUnknownCustomerAFailure() {
         assertEquals(2, run("privacy", "export"));
-        assertTrue(err().contains("privacy export needs a customer code"), err());
+        assertTrue(err().contains("privacy needs a command and a customer code"), err());
+        assertEquals(2, run("privacy", "erase", "C0000001"), "an erasure needs its reason");
         assertEquals(2, run("privacy", "erase-everything", "C0000001"));
         assertEquals(1, run("privacy", "export", "C9999999", "--out", tmp.toString()));
         assertTrue(err().contains("C9999999"), err());

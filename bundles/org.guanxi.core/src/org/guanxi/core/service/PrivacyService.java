@@ -20,4 +20,18 @@ public interface PrivacyService {
      * {@code PRIVACY_ADMIN} and {@code DATA_EXPORT}, and is recorded as an export.
      */
     Export export(String customerCode, Path folder);
+
+    /** What an erasure changed: rows anonymised or removed, in how many tables, and files in the data folder. */
+    record Erasure(int tables, int rows, int files) {
+    }
+
+    /**
+     * Anonymises the customer with this code everywhere (Art. 47): the personal fields of every row about the person
+     * (names, phones, e-mail addresses, ID and tax numbers, addresses, birthdays, what they said and what was noted
+     * about them), every other occurrence of the person's phones, addresses, numbers (and of the name, unless another
+     * person shares it) in any table, the audit trails included, and in the data folder's files. Business facts stay
+     * (the customer's code, orders, amounts, dates, products, cities), so every total is unchanged. Needs
+     * {@code PRIVACY_ADMIN} and a reason, which is recorded with who and when; cannot be undone.
+     */
+    Erasure erase(String customerCode, String reason);
 }

@@ -47,7 +47,8 @@ class PrivacyExportTest {
     void setUp() throws Exception {
         fx = ServiceFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(120, 7, n -> { });
-        privacy = new PrivacyServiceImpl(fx.db, fx.security, new ExportLogImpl(fx.db, fx.security, fx.audit));
+        privacy = new PrivacyServiceImpl(fx.db, fx.security, new ExportLogImpl(fx.db, fx.security, fx.audit), fx.audit,
+                tmp.resolve("data"));
     }
 
     @AfterEach

@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.event.Topics;
@@ -245,31 +246,67 @@ public class CustomerListPart {
         }).schedule();
     }
 
-    /** For a privacy officer: everything held about the selected person (PIPL Art. 45), as JSON and Excel. */
+    /**
+     * For a privacy officer, the person's rights: everything held about the selected person (PIPL Art. 45), as JSON
+     * and Excel; the person anonymised everywhere (Art. 47).
+     */
     private void personalDataMenu(Table table) {
         org.eclipse.swt.widgets.Menu menu = new org.eclipse.swt.widgets.Menu(table);
+        menuItem(menu, "list.personalData", this::exportPersonalData);
+        menuItem(menu, "list.erase", this::erasePersonalData);
+        table.setMenu(menu);
+    }
+
+    private void menuItem(org.eclipse.swt.widgets.Menu menu, String key, java.util.function.Consumer<CustomerRow> action) {
         org.eclipse.swt.widgets.MenuItem item = new org.eclipse.swt.widgets.MenuItem(menu, SWT.PUSH);
-        item.setText(Messages.get("list.personalData"));
+        item.setText(Messages.get(key));
         item.addListener(SWT.Selection, e -> {
-            if (!(viewer.getStructuredSelection().getFirstElement() instanceof CustomerRow r)) {
-                return;
-            }
-            org.eclipse.swt.widgets.DirectoryDialog dialog = new org.eclipse.swt.widgets.DirectoryDialog(table.getShell());
-            dialog.setMessage(Messages.get("list.personalData.folder", r.code(), r.name()));
-            String folder = dialog.open();
-            if (folder == null) {
-                return;
-            }
-            try {
-                PrivacyService.Export done = privacy.export(r.code(), java.nio.file.Path.of(folder));
-                MessageDialog.openInformation(table.getShell(), Messages.get("list.personalData"),
-                        Messages.get("list.personalData.done", r.name(), done.rows(), done.json().getFileName(),
-                                done.workbook().getFileName(), folder));
-            } catch (RuntimeException ex) {
-                Errors.show(table.getShell(), ex);
+            if (viewer.getStructuredSelection().getFirstElement() instanceof CustomerRow r) {
+                action.accept(r);
             }
         });
-        table.setMenu(menu);
+    }
+
+    private void exportPersonalData(CustomerRow r) {
+        Shell shell = viewer.getTable().getShell();
+        org.eclipse.swt.widgets.DirectoryDialog dialog = new org.eclipse.swt.widgets.DirectoryDialog(shell);
+        dialog.setMessage(Messages.get("list.personalData.folder", r.code(), r.name()));
+        String folder = dialog.open();
+        if (folder == null) {
+            return;
+        }
+        try {
+            PrivacyService.Export done = privacy.export(r.code(), java.nio.file.Path.of(folder));
+            MessageDialog.openInformation(shell, Messages.get("list.personalData"), Messages.get("list.personalData.done",
+                    r.name(), done.rows(), done.json().getFileName(), done.workbook().getFileName(), folder));
+        } catch (RuntimeException ex) {
+            Errors.show(shell, ex);
+        }
+    }
+
+    /** Asks for the reason, which is kept for good, and erases in the background: it rewrites tables and files. */
+    private void erasePersonalData(CustomerRow r) {
+        Shell shell = viewer.getTable().getShell();
+        org.eclipse.jface.dialogs.InputDialog ask = new org.eclipse.jface.dialogs.InputDialog(shell,
+                Messages.get("list.erase.title"), Messages.get("list.erase.ask", r.code(), r.name()), "",
+                v -> v == null || v.isBlank() ? Messages.get("list.erase.needsReason") : null);
+        if (ask.open() != org.eclipse.jface.window.Window.OK) {
+            return;
+        }
+        String reason = ask.getValue();
+        Display display = shell.getDisplay();
+        Job.create(Messages.get("list.erase.title"), monitor -> {
+            try {
+                PrivacyService.Erasure done = privacy.erase(r.code(), reason);
+                display.asyncExec(() -> {
+                    reload();
+                    MessageDialog.openInformation(display.getActiveShell(), Messages.get("list.erase.title"),
+                            Messages.get("list.erase.done", r.code(), done.rows(), done.tables(), done.files()));
+                });
+            } catch (RuntimeException e) {
+                display.asyncExec(() -> Errors.show(display.getActiveShell(), e));
+            }
+        }).schedule();
     }
 
     private void open(CustomerRow r) {

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,8 +25,10 @@ import java.util.Set;
 
 import org.guanxi.core.AppClock;
 import org.guanxi.core.DataFolder;
+import org.guanxi.core.GuanxiHome;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Permission;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.ExportLog;
 import org.guanxi.core.service.NotFoundException;
 import org.guanxi.core.service.PrivacyService;
@@ -80,13 +83,26 @@ public class PrivacyServiceImpl implements PrivacyService {
     @org.osgi.service.component.annotations.Reference
     private ExportLog exports;
 
+    @org.osgi.service.component.annotations.Reference
+    private AuditLog audit;
+
+    /** Where the erasure looks for files that name the person. */
+    private Path dataFolder = GuanxiHome.dir();
+
     public PrivacyServiceImpl() {
     }
 
-    public PrivacyServiceImpl(Database db, SecurityService security, ExportLog exports) {
+    public PrivacyServiceImpl(Database db, SecurityService security, ExportLog exports, AuditLog audit, Path dataFolder) {
         this.db = db;
         this.security = security;
         this.exports = exports;
+        this.audit = audit;
+        this.dataFolder = dataFolder;
+    }
+
+    /** The audit trail's entity of a table's rows, or null. */
+    static String entity(String table) {
+        return ENTITIES.get(table);
     }
 
     /** The rows of one table, in the order found, each a column → value map. */
@@ -123,6 +139,60 @@ public class PrivacyServiceImpl implements PrivacyService {
             exports.record(what, rows, workbook);
             return new Export(json, workbook, found.size() + audit.size(), rows);
         });
+    }
+
+    @Override
+    public Erasure erase(String customerCode, String reason) {
+        security.check(Permission.PRIVACY_ADMIN);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("An erasure needs its reason (PIPL Art. 47)");
+        }
+        record Done(int rows, Set<String> tables, Set<String> terms) {
+        }
+        Done done = db.jdbcTransaction(c -> {
+            Long id = customerId(c, customerCode);
+            if (id == null) {
+                throw new NotFoundException("Customer", customerCode);
+            }
+            PersonalDataEraser eraser = new PersonalDataEraser(c);
+            Map<String, Table> found = collect(c, id);
+            List<PersonalDataEraser.Row> rows = rows(eraser, found.values());
+            List<PersonalDataEraser.Row> trails = rows(eraser, auditTrails(c, found));
+            PersonalDataEraser.Terms terms = eraser.terms(rows, trails);
+            if (!eraser.teamDatabase()) {
+                // a team database's trails are the owner's: gx_erase_trail cleans them
+                rows.addAll(trails);
+            }
+            Set<String> all = new LinkedHashSet<>(terms.everywhere());
+            all.addAll(terms.own());
+            // the reason is kept for good: without the person's name or numbers in it
+            String why = PersonalDataEraser.replace(reason.strip(), all);
+            eraser.eraseOwn(rows, terms);
+            eraser.eraseEverywhere(terms.everywhere());
+            eraser.eraseTrails(id, why, terms, rows);
+            audit.record(c, "Customer", id, AuditLog.field("erasure", null), AuditLog.field("erasure", "PIPL Art. 47: " + why));
+            return new Done(eraser.rows(), eraser.touched(), all);
+        });
+        int files = FileEraser.erase(dataFolder, done.terms(), customerCode.strip() + "-personal-data.");
+        db.jdbc(c -> {
+            PersonalDataEraser.compact(c, done.tables());
+            return null;
+        });
+        return new Erasure(done.tables().size(), done.rows(), files);
+    }
+
+    /** The tables' rows, each with the table's primary key (the trails' rows are kept by their key). */
+    private static List<PersonalDataEraser.Row> rows(PersonalDataEraser eraser, Collection<Table> tables) throws SQLException {
+        List<PersonalDataEraser.Row> rows = new ArrayList<>();
+        for (Table t : tables) {
+            String key = eraser.primaryKey(t.name());
+            boolean trail = t.name().equals("AUDIT_LOG") || t.name().equals("DATA_CHANGE");
+            for (Map.Entry<Object, Map<String, Object>> r : t.rows().entrySet()) {
+                Object k = key == null ? null : trail ? r.getKey() : r.getValue().get(key);
+                rows.add(new PersonalDataEraser.Row(t.name(), key, k, r.getValue()));
+            }
+        }
+        return rows;
     }
 
     private static Long customerId(Connection c, String code) throws SQLException {

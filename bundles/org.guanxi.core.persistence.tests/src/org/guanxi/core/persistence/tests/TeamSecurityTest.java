@@ -202,6 +202,9 @@ class TeamSecurityTest {
             assertRefused(who, "INSERT INTO AUDIT_LOG (CHANGED_AT, USER_LOGIN, ENTITY, ENTITY_ID, ACTION) "
                     + "VALUES (localtimestamp, '" + li + "', 'Customer', 1, 'UPDATE')");
             assertRefused(who, "SELECT gx_apply_grants()");
+            // the erasure's way into the trails rewrites nothing that the same transaction has not just erased
+            assertRefused(who, "SELECT gx_erase_trail(" + east.get("CUSTOMER") + ", 'cover-up', ARRAY['UPDATE', '" + li
+                    + "'], ARRAY[]::text[], ARRAY[]::text[], ARRAY[]::bigint[])");
             assertRefused(who, "SET ROLE guanxi_admin");
             assertRefused(who, "SET SESSION AUTHORIZATION guanxi_admin");
         }
