@@ -135,6 +135,60 @@ class CustomerWorkflowUiTest {
         assertTrue(((org.eclipse.swt.widgets.Button) Ui.byId(shell, "customer.export")).isEnabled());
     }
 
+    @Test
+    void aPrivacyOfficerErasesAPersonWithAReason() {
+        Shell shell = Ui.mainShell();
+        Table table = showAllCustomers(shell);
+        String code = scalar("SELECT MAX(CODE) FROM CUSTOMER");
+        Text search = Ui.byId(shell, "customer.search");
+        search.setText(code);
+        Ui.waitUntil("the search to find " + code, 10, () -> table.getItemCount() == 1);
+        table.setSelection(0);
+        org.eclipse.swt.widgets.MenuItem erase = table.getMenu().getItem(1);
+        assertEquals("Erase this person's personal data (PIPL Art. 47)…", erase.getText());
+
+        boolean[] asked = { false };
+        shell.getDisplay().timerExec(800, () -> {
+            Shell dialog = Ui.dialog(shell);
+            Button ok = Ui.button(dialog, org.eclipse.jface.dialogs.IDialogConstants.OK_LABEL);
+            assertFalse(ok.isEnabled(), "no erasure without a reason");
+            Text reason = Ui.editableTexts(dialog)[0];
+            reason.setText("本人书面申请");
+            Ui.screenshot(dialog, "customer-erase.png");
+            Ui.click(ok);
+            asked[0] = true;
+        });
+        Ui.click(erase); // the reason's dialog is modal: it returns once the timer has said OK
+        assertTrue(asked[0]);
+        // the job's message is modal too: a timer looks for it and closes it
+        boolean[] said = { false };
+        Runnable[] closeWhenSaid = new Runnable[1];
+        closeWhenSaid[0] = () -> {
+            if (Ui.dialogs(shell) == 1) {
+                Shell done = Ui.dialog(shell);
+                Ui.screenshot(done, "customer-erased.png");
+                Ui.click(Ui.button(done, org.eclipse.jface.dialogs.IDialogConstants.OK_LABEL));
+                said[0] = true;
+            } else {
+                shell.getDisplay().timerExec(300, closeWhenSaid[0]);
+            }
+        };
+        shell.getDisplay().timerExec(300, closeWhenSaid[0]);
+        Ui.waitUntil("the erasure to be done and said", 60, () -> said[0]);
+        assertEquals("[erased]", scalar("SELECT NAME FROM CUSTOMER WHERE CODE = '" + code + "'"));
+        Ui.waitUntil("the list to show the erased name", 10, () -> "[erased]".equals(table.getItem(0).getText(1)));
+        search.setText("");
+    }
+
+    private static String scalar(String sql) {
+        try (Connection c = service(Database.class).dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Clears the search and waits until the list holds every customer of the database (demo data included). */
     private static Table showAllCustomers(Shell shell) {
         Ui.showPerspective("org.guanxi.app.perspective.customers");
