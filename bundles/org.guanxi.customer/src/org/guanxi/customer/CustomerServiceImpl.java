@@ -78,7 +78,9 @@ public class CustomerServiceImpl implements CustomerService {
     @Override
     public List<CustomerRow> find(String searchText, int offset, int limit) {
         security.check(Permission.CUSTOMER_READ);
-        return db.read(em -> CustomerListQuery.find(em, CustomerSearch.of(searchText), offset, limit));
+        List<CustomerRow> rows = db.read(em -> CustomerListQuery.find(em, CustomerSearch.of(searchText), offset, limit));
+        // the search ran on the values held: an agent who types a full phone finds the customer, shown masked
+        return security.hasPermission(Permission.PERSONAL_DATA) ? rows : rows.stream().map(CustomerMasking::mask).toList();
     }
 
     @Override
@@ -94,13 +96,28 @@ public class CustomerServiceImpl implements CustomerService {
             c.getContactPoints().size();
             c.getKeyDates().size();
             em.detach(c);
-            return c;
+            return security.hasPermission(Permission.PERSONAL_DATA) ? c : CustomerMasking.mask(c);
         });
     }
 
     @Override
     public Customer save(Customer input) {
         security.check(Permission.CUSTOMER_WRITE);
+        if (!input.isNew() && !security.hasPermission(Permission.PERSONAL_DATA)) {
+            // the form showed masks: what it gives back unchanged is the value held, not the mask
+            Customer held = db.read(em -> {
+                Customer c = em.find(Customer.class, input.getId());
+                if (c != null) {
+                    c.getContacts().size();
+                    c.getAddresses().size();
+                    c.getContactPoints().size();
+                }
+                return c;
+            });
+            if (held != null) {
+                CustomerMasking.unmask(input, held);
+            }
+        }
         List<FieldError> errors = CustomerValidator.validate(input);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

@@ -16,5 +16,9 @@ public enum Permission {
     /** write lists, reports and analyses to files: personal data leaving the product, each time recorded */
     DATA_EXPORT,
     /** serve a person's rights under the PIPL: export everything held about them, erase them */
-    PRIVACY_ADMIN
+    PRIVACY_ADMIN,
+    /** see phones, e-mail addresses, ID and tax numbers and street addresses in full; others see them masked */
+    PERSONAL_DATA,
+    /** show one masked value in full, each time recorded (who, whose, which field, when) */
+    PERSONAL_DATA_REVEAL
 }

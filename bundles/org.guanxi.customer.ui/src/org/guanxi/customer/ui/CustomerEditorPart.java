@@ -51,6 +51,7 @@ import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.ConflictException;
 import org.guanxi.core.service.CustomerService;
+import org.guanxi.core.service.PersonalDataService;
 import org.guanxi.core.service.DataQualityService;
 import org.guanxi.core.service.DataQualityService.Completeness;
 import org.guanxi.core.service.KeyAccountService;
@@ -79,6 +80,9 @@ public class CustomerEditorPart implements Revertable {
 
     @Inject
     private CustomerService customers;
+
+    @Inject
+    private PersonalDataService personalData;
 
     @Inject
     private CustomerValueService values;
@@ -212,6 +216,12 @@ public class CustomerEditorPart implements Revertable {
         memberCard = field(g, "editor.memberCard", "memberCard", 1);
         taxId = field(g, "editor.taxId", "taxId", 1);
         idNumber = field(g, "editor.idNumber", "idNumber", 1);
+        if (!personalData.showsInFull()) {
+            masked(phone, PersonalDataService.Field.PHONE);
+            masked(email, PersonalDataService.Field.EMAIL);
+            masked(taxId, PersonalDataService.Field.TAX_ID);
+            masked(idNumber, PersonalDataService.Field.ID_NUMBER);
+        }
         label(g, "editor.type");
         type = Widgets.id(new Combo(g, SWT.READ_ONLY), "customer.type");
         type.add(Messages.get("editor.typeDerived"));
@@ -557,6 +567,38 @@ public class CustomerEditorPart implements Revertable {
         b.setText(Messages.get(key));
         b.addListener(SWT.Selection, e -> changed());
         return b;
+    }
+
+    /**
+     * A field the service sends masked: said so in its tooltip and, for those who may, shown in full from its context
+     * menu, each time recorded.
+     */
+    private void masked(Text t, PersonalDataService.Field field) {
+        boolean may = personalData.mayReveal();
+        t.setToolTipText(Messages.get(may ? "editor.masked.reveal" : "editor.masked"));
+        if (!may) {
+            return;
+        }
+        org.eclipse.swt.widgets.Menu menu = new org.eclipse.swt.widgets.Menu(t);
+        org.eclipse.swt.widgets.MenuItem show = new org.eclipse.swt.widgets.MenuItem(menu, SWT.PUSH);
+        show.setText(Messages.get("editor.reveal"));
+        show.addListener(SWT.Selection, e -> {
+            if (customer == null || customer.isNew()) {
+                return;
+            }
+            try {
+                String full = personalData.reveal(customer.getId(), field);
+                filling = true;
+                try {
+                    set(t, full);
+                } finally {
+                    filling = false;
+                }
+            } catch (RuntimeException ex) {
+                Errors.show(t.getShell(), ex);
+            }
+        });
+        t.setMenu(menu);
     }
 
     private Text field(Composite g, String labelKey, String id, int span) {

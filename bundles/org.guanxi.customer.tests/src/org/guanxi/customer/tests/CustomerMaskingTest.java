@@ -1,0 +1,130 @@
+package org.guanxi.customer.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+
+import org.guanxi.core.Masking;
+import org.guanxi.core.Masking.Kind;
+import org.guanxi.core.model.AuditEntry;
+import org.guanxi.core.model.Customer;
+import org.guanxi.core.persistence.OutboxRepository;
+import org.guanxi.core.service.CustomerRow;
+import org.guanxi.core.service.PermissionDeniedException;
+import org.guanxi.core.service.PersonalDataService;
+import org.guanxi.core.service.PersonalDataService.Field;
+import org.guanxi.customer.CustomerServiceImpl;
+import org.guanxi.customer.PersonalDataServiceImpl;
+import org.guanxi.demo.DemoDataGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Roles without PERSONAL_DATA see phones, e-mail addresses and ID numbers masked; a reveal is recorded. */
+class CustomerMaskingTest {
+
+    private static final String PHONE = "13812349679";
+    private static final String ID_NUMBER = "11010519491231002X";
+    private static final String EMAIL = "zhang.wei@qq.com";
+
+    @TempDir
+    Path tmp;
+
+    private ServiceFixture fx;
+    private CustomerServiceImpl customers;
+    private PersonalDataService personal;
+    private long id;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = ServiceFixture.open(tmp);
+        new DemoDataGenerator(fx.db).generate(60, 7, n -> { });
+        customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
+        personal = new PersonalDataServiceImpl(fx.db, fx.security, fx.audit);
+        Customer c = customers.get(customers.find("", 5, 1).get(0).id());
+        c.setPhone(PHONE);
+        c.setEmail(EMAIL);
+        c.setIdNumber(ID_NUMBER);
+        id = customers.save(c).getId();
+        for (String role : List.of("READONLY", "MARKETING", "SALES")) {
+            fx.security.createUser(role.toLowerCase(), role, "secret-12".toCharArray(), role);
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    @Test
+    void masksKeepEnoughToTellValuesApart() {
+        assertEquals("138****9679", Masking.mask(Kind.PHONE, PHONE));
+        assertEquals("4401**********1234", Masking.mask(Kind.NUMBER, "440105198001011234"));
+        assertEquals("z***@qq.com", Masking.mask(Kind.EMAIL, EMAIL));
+        assertEquals("+86 ** **** 1234", Masking.mask(Kind.PHONE, "+86 21 6888 1234"));
+        assertEquals("天河路****", Masking.mask(Kind.ADDRESS, "天河路385号"));
+    }
+
+    @Test
+    void aReadOnlyUserSeesMasksEverywhereButFindsByTheFullValueAndCannotReveal() {
+        signIn("readonly");
+        List<CustomerRow> found = customers.find(PHONE, 0, 10);
+        assertEquals(1, found.size(), "the search runs on the value held");
+        assertEquals("138****9679", found.get(0).phone());
+        assertEquals("z***@qq.com", found.get(0).email());
+        assertTrue(customers.find("", 0, 500).stream().allMatch(r -> r.phone() == null || r.phone().contains("*")),
+                "every phone of the list is masked");
+        Customer c = customers.get(id);
+        assertEquals("138****9679", c.getPhone());
+        assertEquals("1101**********002X", c.getIdNumber());
+        assertTrue(c.getContacts().stream().allMatch(k -> k.getPhone() == null || k.getPhone().contains("*")));
+        assertThrows(PermissionDeniedException.class, () -> personal.reveal(id, Field.PHONE));
+    }
+
+    @Test
+    void marketingRevealsOneValueAndTheRevealIsRecorded() {
+        signIn("marketing");
+        assertEquals("138****9679", customers.get(id).getPhone());
+        assertEquals(PHONE, personal.reveal(id, Field.PHONE));
+        List<AuditEntry> reveals = fx.audit.history(PersonalDataService.ENTITY, id);
+        assertEquals(1, reveals.size());
+        assertEquals("phone", reveals.get(0).getField());
+        assertEquals("marketing", reveals.get(0).getUser());
+    }
+
+    @Test
+    void savingAMaskedFormKeepsTheValuesHeld() {
+        // an administrator takes PERSONAL_DATA from sales: reps then see masks, and may still edit
+        fx.db.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM ROLE_PERMISSION WHERE PERMISSION = 'PERSONAL_DATA' "
+                    + "AND ROLE_ID = (SELECT ID FROM APP_ROLE WHERE NAME = 'SALES')")) {
+                return ps.executeUpdate();
+            }
+        });
+        signIn("sales");
+        Customer shown = customers.get(id);
+        assertEquals("138****9679", shown.getPhone());
+        shown.setNotes("回访：满意");
+        customers.save(shown);
+        String[] held = fx.db.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT PHONE, ID_NUMBER, EMAIL, NOTES FROM CUSTOMER WHERE ID = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new String[] { rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4) };
+                }
+            }
+        });
+        assertEquals(List.of(PHONE, ID_NUMBER, EMAIL, "回访：满意"), List.of(held));
+    }
+
+    private void signIn(String login) {
+        assertTrue(fx.security.login(login, "secret-12".toCharArray()));
+    }
+}
