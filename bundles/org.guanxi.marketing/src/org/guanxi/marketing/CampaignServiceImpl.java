@@ -20,6 +20,7 @@ import java.util.ResourceBundle;
 import org.guanxi.core.AppClock;
 import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.db.Codes;
+import org.guanxi.core.Masking;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
 import org.guanxi.core.event.Topics;
@@ -606,6 +607,7 @@ public class CampaignServiceImpl implements CampaignService {
 
     @Override
     public List<RecipientRow> recipients(long campaignId, int limit) {
+        boolean full = security.hasPermission(org.guanxi.core.model.Permission.PERSONAL_DATA);
         return db.jdbc(c -> {
             List<RecipientRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT r.ID, r.CUSTOMER_ID, c.NAME, r.EMAIL, r.LANG, "
@@ -616,7 +618,8 @@ public class CampaignServiceImpl implements CampaignService {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Timestamp at = rs.getTimestamp(9);
-                        rows.add(new RecipientRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        String email = full ? rs.getString(4) : Masking.mask(Masking.Kind.EMAIL, rs.getString(4));
+                        rows.add(new RecipientRow(rs.getLong(1), rs.getLong(2), rs.getString(3), email,
                                 rs.getString(5), RecipientStatus.valueOf(rs.getString(6)),
                                 rs.getString(7) == null ? null : SkipReason.valueOf(rs.getString(7)), rs.getInt(8),
                                 at == null ? null : at.toInstant(), rs.getString(10)));

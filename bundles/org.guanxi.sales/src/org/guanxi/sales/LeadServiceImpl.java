@@ -17,6 +17,7 @@ import java.util.Set;
 
 import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.db.Codes;
+import org.guanxi.core.Masking;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
 import org.guanxi.core.event.Topics;
@@ -111,6 +112,14 @@ public class LeadServiceImpl implements LeadService {
     @Override
     public Lead save(Lead input) {
         security.check(Permission.SALES_WRITE);
+        if (!input.isNew() && !security.hasPermission(Permission.PERSONAL_DATA)) {
+            // the form showed masks: what it gives back unchanged is the value held
+            Lead held = db.read(em -> em.find(Lead.class, input.getId()));
+            if (held != null) {
+                input.setPhone(Masking.unmask(Masking.Kind.PHONE, input.getPhone(), held.getPhone()));
+                input.setEmail(Masking.unmask(Masking.Kind.EMAIL, input.getEmail(), held.getEmail()));
+            }
+        }
         Checks.throwIfAny(validate(input));
         Score score = score(input);
         Lead saved = db.inTransaction(em -> {
@@ -193,7 +202,12 @@ public class LeadServiceImpl implements LeadService {
     @Override
     public Lead get(long id) {
         security.check(Permission.CUSTOMER_READ);
-        return Entities.require(db.read(em -> em.find(Lead.class, id)), ENTITY, id);
+        Lead lead = Entities.require(db.read(em -> em.find(Lead.class, id)), ENTITY, id);
+        if (!security.hasPermission(Permission.PERSONAL_DATA)) {
+            lead.setPhone(Masking.mask(Masking.Kind.PHONE, lead.getPhone()));
+            lead.setEmail(Masking.mask(Masking.Kind.EMAIL, lead.getEmail()));
+        }
+        return lead;
     }
 
     @Override
@@ -220,6 +234,7 @@ public class LeadServiceImpl implements LeadService {
             sql.append(')');
         }
         sql.append(" ORDER BY CREATED_AT DESC, ID DESC FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+        boolean full = security.hasPermission(Permission.PERSONAL_DATA);
         return db.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < args.size(); i++) {
@@ -230,7 +245,8 @@ public class LeadServiceImpl implements LeadService {
                     while (rs.next()) {
                         String company = rs.getString(3);
                         rows.add(new LeadRow(rs.getLong(1), rs.getString(2), blank(company) ? rs.getString(4) : company,
-                                rs.getString(5), rs.getString(6), LeadStatus.valueOf(rs.getString(7)),
+                                full ? rs.getString(5) : Masking.mask(Masking.Kind.PHONE, rs.getString(5)), rs.getString(6),
+                                LeadStatus.valueOf(rs.getString(7)),
                                 (Integer) rs.getObject(8), rs.getString(9), rs.getString(10)));
                     }
                 }

@@ -186,6 +186,9 @@ public class DataQualityServiceImpl implements DataQualityService {
                     .sorted(Comparator.comparingInt((Evidence e) -> -e.score).thenComparingLong(e -> e.first).thenComparingLong(e -> e.second))
                     .limit(max).toList();
             Map<Long, CustomerRow> rows = rows(c, best);
+            if (!security.hasPermission(Permission.PERSONAL_DATA)) {
+                rows.replaceAll((k, r) -> org.guanxi.customer.CustomerMasking.mask(r));
+            }
             progress.accept(1000);
             return best.stream().map(e -> new Candidate(rows.get(e.first), rows.get(e.second), Math.min(100, e.score),
                     e.reasons.stream().map(TEXTS::decode).toList())).toList();

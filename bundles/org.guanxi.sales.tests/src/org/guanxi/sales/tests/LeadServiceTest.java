@@ -77,6 +77,33 @@ class LeadServiceTest {
     }
 
     @Test
+    void readOnlyAndMarketingSeeALeadsPhoneAndEmailMaskedAndAMaskedFormSavesTheValuesHeld() throws Exception {
+        try (SalesFixture f = SalesFixture.open(dir)) {
+            long id = f.leads.save(lead("王小明", "华东机械有限公司", "13800138000", "wang@huadong.cn")).getId();
+            f.security.createUser("ro", "RO", "secret-12".toCharArray(), "READONLY");
+            f.security.createUser("rep", "Rep", "secret-12".toCharArray(), "SALES");
+            assertTrue(f.security.login("ro", "secret-12".toCharArray()));
+            assertEquals("138****8000", f.leads.find("13800138000", null, 10).get(0).phone(), "found by the full phone");
+            assertEquals("w***@huadong.cn", f.leads.get(id).getEmail());
+            // a rep whose role lost PERSONAL_DATA edits the lead they see masked
+            f.db.jdbc(c -> c.createStatement().executeUpdate("DELETE FROM ROLE_PERMISSION WHERE PERMISSION = 'PERSONAL_DATA' "
+                    + "AND ROLE_ID = (SELECT ID FROM APP_ROLE WHERE NAME = 'SALES')"));
+            assertTrue(f.security.login("rep", "secret-12".toCharArray()));
+            Lead shown = f.leads.get(id);
+            assertEquals("138****8000", shown.getPhone());
+            shown.setCompany("华东机械股份有限公司");
+            f.leads.save(shown);
+            String[] held = f.db.jdbc(c -> {
+                try (var rs = c.createStatement().executeQuery("SELECT PHONE, EMAIL, COMPANY FROM SALES_LEAD WHERE ID = " + id)) {
+                    rs.next();
+                    return new String[] { rs.getString(1), rs.getString(2), rs.getString(3) };
+                }
+            });
+            assertEquals(java.util.List.of("13800138000", "wang@huadong.cn", "华东机械股份有限公司"), java.util.List.of(held));
+        }
+    }
+
+    @Test
     void badInputIsRefusedWithEveryField() throws Exception {
         try (SalesFixture f = SalesFixture.open(dir)) {
             Lead l = lead(" ", null, "call me", "not-mail");
