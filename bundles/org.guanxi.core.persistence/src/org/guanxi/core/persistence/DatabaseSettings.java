@@ -17,8 +17,30 @@ public record DatabaseSettings(String url, String user, String password) {
     public static DatabaseSettings load() {
         Properties file = GuanxiHome.deployment();
         String url = GuanxiHome.deploymentValue(file, "db.url", "jdbc:derby:" + GuanxiHome.resolve("db") + ";create=true");
+        if (url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://")) {
+            url = encrypted(url, GuanxiHome.deploymentValue(file, DerbyEncryption.SETTING, null));
+        }
         return new DatabaseSettings(url, GuanxiHome.deploymentValue(file, "db.user", null),
                 GuanxiHome.deploymentValue(file, "db.password", null));
+    }
+
+    /** An embedded database that is or should be encrypted gets its boot key (and the attributes that encrypt it). */
+    private static String encrypted(String url, String setting) {
+        boolean wanted = setting != null;
+        if (wanted && !DerbyEncryption.AES_256.equalsIgnoreCase(setting)) {
+            throw new IllegalArgumentException(DerbyEncryption.SETTING + "=" + setting + ": the only encryption is "
+                    + DerbyEncryption.AES_256);
+        }
+        java.nio.file.Path dir = java.nio.file.Path.of(url.substring("jdbc:derby:".length()).split(";")[0]);
+        if (!wanted && !DerbyEncryption.isEncrypted(dir)) {
+            return url;
+        }
+        DerbyEncryption keys = DerbyEncryption.running();
+        if (keys == null) {
+            throw new IllegalStateException("The database " + dir + " is (to be) encrypted, and no secure storage keeps "
+                    + "boot keys here");
+        }
+        return keys.bootUrl(url, wanted);
     }
 
     public boolean isEmbeddedDerby() {
@@ -41,6 +63,9 @@ public record DatabaseSettings(String url, String user, String password) {
 
     /** The URL without any password parameter, for display. */
     public String describe() {
+        if (isEmbeddedDerby() && url.contains(";bootPassword=")) {
+            return url.split(";")[0] + " (AES-256)";
+        }
         return url.replaceAll("(?i)(password=)[^;&]*", "$1***").replaceAll("(?i);create=true", "");
     }
 }
