@@ -68,17 +68,22 @@ class CustomerListBenchmark {
     }
 
     private static double[] time(Callable<Integer> work) throws Exception {
+        return time(work, RUNS);
+    }
+
+    /** Median and 95th percentile milliseconds of {@code runs} calls, after five to warm up. */
+    static double[] time(Callable<Integer> work, int runs) throws Exception {
         for (int i = 0; i < 5; i++) {
             work.call();
         }
-        double[] ms = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
             work.call();
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(ms);
-        return new double[] { ms[RUNS / 2], ms[(int) (RUNS * 0.95)] };
+        return new double[] { ms[runs / 2], ms[(int) (runs * 0.95)] };
     }
 
     private static int jdbcCount(Connection c, String column, String pattern) throws SQLException {

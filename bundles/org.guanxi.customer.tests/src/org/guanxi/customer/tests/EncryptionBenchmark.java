@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,16 +107,6 @@ class EncryptionBenchmark {
     }
 
     private static double[] time(Callable<Integer> work) throws Exception {
-        for (int i = 0; i < 5; i++) {
-            work.call();
-        }
-        double[] ms = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long t = System.nanoTime();
-            work.call();
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
-        return new double[] { ms[RUNS / 2], ms[(int) (RUNS * 0.95)] };
+        return CustomerListBenchmark.time(work, RUNS);
     }
 }
