@@ -43,7 +43,8 @@ public class SecureStorageBootKeys implements BootKeyStore {
     public String get(Path dir) {
         try {
             return node().get(name(dir), null);
-        } catch (StorageException e) {
+        } catch (StorageException | RuntimeException e) {
+            // the Linux provider throws a SecurityException when the keyring is locked or missing
             throw new IllegalStateException("The secure storage will not give the database's boot key: " + e.getMessage(), e);
         }
     }
@@ -54,7 +55,7 @@ public class SecureStorageBootKeys implements BootKeyStore {
             ISecurePreferences node = node();
             node.put(name(dir), key, true);
             node.flush();
-        } catch (StorageException | IOException e) {
+        } catch (StorageException | IOException | RuntimeException e) {
             throw new IllegalStateException("The database's boot key cannot be kept in secure storage (is there an OS "
                     + "keyring?): " + e.getMessage() + ". The database is not encrypted.", e);
         }
