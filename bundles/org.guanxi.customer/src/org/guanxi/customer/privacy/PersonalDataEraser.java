@@ -241,14 +241,15 @@ final class PersonalDataEraser {
         if (changes.isEmpty()) {
             return;
         }
-        Map<String, Boolean> nullable = nullable(table);
+        Map<String, Column> described = columns(table);
         List<String> columns = new ArrayList<>(changes.keySet());
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET "
                 + String.join(", ", columns.stream().map(col -> col + " = ?").toList()) + " WHERE " + keyColumn + " = ?")) {
             for (int i = 0; i < columns.size(); i++) {
                 Object v = changes.get(columns.get(i));
-                if (ERASED.equals(v) && nullable.getOrDefault(columns.get(i), false)) {
-                    ps.setNull(i + 1, columnType(table, columns.get(i)));
+                Column column = described.get(columns.get(i));
+                if (ERASED.equals(v) && column != null && column.nullable()) {
+                    ps.setNull(i + 1, column.type());
                 } else {
                     ps.setObject(i + 1, v);
                 }
@@ -389,46 +390,33 @@ final class PersonalDataEraser {
         return keys.size() == 1 ? keys.get(0) : null;
     }
 
+    /** A column as the metadata describes it. */
+    private record Column(int type, boolean nullable) {
+        boolean text() {
+            return type == Types.VARCHAR || type == Types.CHAR || type == Types.CLOB || type == Types.LONGVARCHAR;
+        }
+    }
+
+    /** Each table's columns, read from the metadata once. */
+    private final Map<String, Map<String, Column>> columns = new LinkedHashMap<>();
+
     private List<String> textColumns(String table) throws SQLException {
-        List<String> out = new ArrayList<>();
+        return columns(table).entrySet().stream().filter(e -> e.getValue().text()).map(Map.Entry::getKey).toList();
+    }
+
+    private Map<String, Column> columns(String table) throws SQLException {
+        Map<String, Column> known = columns.get(table);
+        if (known != null) {
+            return known;
+        }
+        Map<String, Column> read = new LinkedHashMap<>();
         try (ResultSet rs = c.getMetaData().getColumns(null, schema(), name(table), "%")) {
             while (rs.next()) {
-                int type = rs.getInt("DATA_TYPE");
-                if (type == Types.VARCHAR || type == Types.CHAR || type == Types.CLOB || type == Types.LONGVARCHAR) {
-                    out.add(rs.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
-                }
+                read.put(rs.getString("COLUMN_NAME").toUpperCase(Locale.ROOT),
+                        new Column(rs.getInt("DATA_TYPE"), rs.getInt("NULLABLE") == DatabaseMetaData.columnNullable));
             }
         }
-        return out;
-    }
-
-    private final Map<String, Map<String, Integer>> types = new LinkedHashMap<>();
-    private final Map<String, Map<String, Boolean>> nullables = new LinkedHashMap<>();
-
-    private Map<String, Boolean> nullable(String table) throws SQLException {
-        columns(table);
-        return nullables.get(table);
-    }
-
-    private int columnType(String table, String column) throws SQLException {
-        columns(table);
-        return types.get(table).getOrDefault(column, Types.VARCHAR);
-    }
-
-    private void columns(String table) throws SQLException {
-        if (types.containsKey(table)) {
-            return;
-        }
-        Map<String, Integer> t = new LinkedHashMap<>();
-        Map<String, Boolean> n = new LinkedHashMap<>();
-        try (ResultSet rs = c.getMetaData().getColumns(null, schema(), name(table), "%")) {
-            while (rs.next()) {
-                String column = rs.getString("COLUMN_NAME").toUpperCase(Locale.ROOT);
-                t.put(column, rs.getInt("DATA_TYPE"));
-                n.put(column, rs.getInt("NULLABLE") == DatabaseMetaData.columnNullable);
-            }
-        }
-        types.put(table, t);
-        nullables.put(table, n);
+        columns.put(table, read);
+        return read;
     }
 }
