@@ -20,6 +20,7 @@ import org.guanxi.core.db.Database;
 import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.SearchKeys;
+import org.guanxi.core.persistence.DerbyStatistics;
 import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.WinBackStatus;
@@ -112,6 +113,7 @@ public class DemoDataGenerator implements DemoDataService {
                     }
                 }
             }
+            DerbyStatistics.refreshAll(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Adding customers failed: " + e.getMessage(), e);
         }
@@ -192,6 +194,7 @@ public class DemoDataGenerator implements DemoDataService {
             }
             c.commit();
             confirm(drafts);
+            DerbyStatistics.refreshAll(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Demo data generation failed: " + e.getMessage(), e);
         }

@@ -163,6 +163,11 @@ public class JpaDatabase implements Database {
             }
         }
         SearchKeyFiller.fillPinyin(dataSource);
+        if (s.isEmbeddedDerby()) {
+            try (java.sql.Connection c = dataSource.getConnection()) {
+                DerbyStatistics.refreshStale(c);
+            }
+        }
         Map<String, Object> props = new HashMap<>();
         props.put(PersistenceUnitProperties.CLASSLOADER, JpaDatabase.class.getClassLoader());
         props.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource);
@@ -199,6 +204,7 @@ public class JpaDatabase implements Database {
         if (System.getProperty("derby.language.sequence.preallocator") == null) {
             System.setProperty("derby.language.sequence.preallocator", "2000");
         }
+        DerbyStatistics.switchOffDaemon();
     }
 
     @Deactivate

@@ -28,6 +28,7 @@ import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.model.SearchKeys;
+import org.guanxi.core.persistence.DerbyStatistics;
 import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.customer.CustomerServiceImpl;
 import org.guanxi.core.service.CustomerImportService.Field;
@@ -442,6 +443,7 @@ public final class CustomerImporter {
                 audit(written, firstId, lastId, now);
             }
             connection.commit();
+            DerbyStatistics.refresh(connection, "CUSTOMER");
             return written;
         } catch (IOException | SQLException | RuntimeException e) {
             connection.rollback();

@@ -119,6 +119,68 @@ class JpaDatabaseTest {
         }
     }
 
+    /**
+     * Derby's statistics daemon is off (it flushed the sequences' caches while loaders wrote, failing them), so the
+     * database takes its index statistics when it opens and a bulk loader takes them when it is done.
+     */
+    @Test
+    void indexStatisticsAreTakenOnOpenAndAfterABulkLoadNotByDerbysDaemon() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestDatabases.onPostgreSql(), "PostgreSQL analyses by itself");
+        assertEquals("false", System.getProperty("derby.storage.indexStats.auto"));
+        try (Connection c = db.dataSource().getConnection(); IdBlockInserts ins = new IdBlockInserts(c)) {
+            for (int i = 0; i < 500; i++) {
+                ins.customer("S" + i, "Statistics " + i);
+            }
+            assertEquals(null, taken(c, "CUSTOMER"), "no daemon took them behind the loader's back");
+        }
+        db.close();
+        db = TestDatabases.open(tmp.resolve("db"));
+        try (Connection c = db.dataSource().getConnection()) {
+            java.sql.Timestamp onOpen = taken(c, "CUSTOMER");
+            assertNotNull(onOpen, "the open took the missing statistics");
+            org.guanxi.core.persistence.DerbyStatistics.refresh(c, "CUSTOMER");
+            assertTrue(taken(c, "CUSTOMER").after(onOpen), "a loader takes them again when it is done");
+        }
+    }
+
+    /** When the table's index statistics were last taken, null when never. */
+    private static java.sql.Timestamp taken(Connection c, String table) throws java.sql.SQLException {
+        try (var ps = c.prepareStatement("SELECT MAX(x.CREATIONTIMESTAMP) FROM SYS.SYSSTATISTICS x JOIN SYS.SYSTABLES t "
+                + "ON t.TABLEID = x.TABLEID WHERE t.TABLENAME = ?")) {
+            ps.setString(1, table);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1);
+            }
+        }
+    }
+
+    /** Customers written the way bulk loaders write them: plain JDBC, ids from an {@link IdBlock}. */
+    private static final class IdBlockInserts implements AutoCloseable {
+        private final IdBlock ids;
+        private final java.sql.PreparedStatement ps;
+
+        IdBlockInserts(Connection c) throws java.sql.SQLException {
+            ids = new IdBlock(c);
+            ps = c.prepareStatement("INSERT INTO CUSTOMER (ID, VERSION, CODE, KIND, NAME, NAME_KEY, PINYIN_KEY, CREATED_AT, "
+                    + "UPDATED_AT) VALUES (?, 1, ?, 'PERSON', ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        }
+
+        void customer(String code, String name) throws java.sql.SQLException {
+            ps.setLong(1, ids.next());
+            ps.setString(2, code);
+            ps.setString(3, name);
+            ps.setString(4, name.toLowerCase(java.util.Locale.ROOT));
+            ps.setString(5, name.toLowerCase(java.util.Locale.ROOT));
+            ps.executeUpdate();
+        }
+
+        @Override
+        public void close() throws java.sql.SQLException {
+            ps.close();
+        }
+    }
+
     @Test
     void inventoryUpsertInsertsThenUpdatesAndChecksThePermission() {
         SecurityServiceImpl security = new SecurityServiceImpl(db);
