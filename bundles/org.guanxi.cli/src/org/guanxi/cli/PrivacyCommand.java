@@ -6,13 +6,15 @@ import java.util.List;
 
 import org.guanxi.cli.CommandLine.UsageException;
 import org.guanxi.core.service.PrivacyService;
+import org.guanxi.core.service.PrivacyService.Due;
 import org.guanxi.core.service.PrivacyService.Erasure;
 import org.guanxi.core.service.PrivacyService.Export;
 
 /**
  * {@code privacy export CUSTOMER [--out FOLDER]}: everything held about one person (PIPL Art. 45), as JSON and as an
  * Excel workbook, in the folder (the current one by default). {@code privacy erase CUSTOMER --reason TEXT}: the
- * person anonymised everywhere (Art. 47).
+ * person anonymised everywhere (Art. 47). {@code privacy retention --months N [--apply]}: who has been kept N months
+ * after their last activity with nothing open (Art. 19), erased with {@code --apply}.
  */
 final class PrivacyCommand {
 
@@ -25,6 +27,9 @@ final class PrivacyCommand {
     }
 
     int run(String[] args) {
+        if (args.length >= 2 && "retention".equals(args[1])) {
+            return retention(args);
+        }
         if (args.length < 3 || args[2].startsWith("--") || !List.of("export", "erase").contains(args[1])) {
             throw new UsageException(CommandLine.TEXTS.get("privacy.needs"));
         }
@@ -61,6 +66,35 @@ final class PrivacyCommand {
         }
         Erasure e = privacy.erase(customer, reason);
         out.println(CommandLine.TEXTS.get("privacy.erased", customer, e.rows(), e.tables(), e.files()));
+        return 0;
+    }
+
+    /** Lists who is due; erases them only when told with {@code --apply}. */
+    private int retention(String[] args) {
+        Integer months = null;
+        boolean apply = false;
+        for (int i = 2; i < args.length; i++) {
+            if ("--months".equals(args[i])) {
+                months = Args.positive("--months", Args.value(args, ++i));
+            } else if ("--apply".equals(args[i])) {
+                apply = true;
+            } else {
+                throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
+            }
+        }
+        if (months == null) {
+            throw new UsageException(CommandLine.TEXTS.get("privacy.needs"));
+        }
+        if (!apply) {
+            List<Due> due = privacy.due(months);
+            for (Due d : due) {
+                out.println(CommandLine.TEXTS.get("privacy.due", d.code(), d.name(), d.lastActivity().toString()));
+            }
+            out.println(CommandLine.TEXTS.get("privacy.dueTotal", due.size(), months));
+            return 0;
+        }
+        Erasure e = privacy.applyRetention(months);
+        out.println(CommandLine.TEXTS.get("privacy.retained", e.persons(), months, e.rows(), e.tables(), e.files()));
         return 0;
     }
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code privacy export|erase CUSTOMER}: the person's data as JSON and Excel, or anonymised, from the command line. */
+/**
+ * {@code privacy export|erase CUSTOMER}: the person's data as JSON and Excel, or anonymised, from the command line;
+ * {@code privacy retention}: who is due under a retention period.
+ */
 class PrivacyCommandTest extends CommandTestSupport {
 
     @TempDir
@@ -64,5 +67,18 @@ class PrivacyCommandTest extends CommandTestSupport {
         assertEquals(2, run("privacy", "erase-everything", "C0000001"));
         assertEquals(1, run("privacy", "export", "C9999999", "--out", tmp.toString()));
         assertTrue(err().contains("C9999999"), err());
+    }
+
+    /** The demo's customers were all written today, so none is due; the command's wiring and wording are checked. */
+    @Test
+    void retentionListsWhoIsDueAndErasesOnlyWithApply() {
+        assertEquals(0, run("privacy", "retention", "--months", "24"), err());
+        assertTrue(out().contains("No customer is due: no activity for 24 months and nothing open"), out());
+        assertTrue(out().contains("Nothing was changed"), out());
+        assertEquals(0, run("privacy", "retention", "--months", "24", "--apply"), err());
+        assertTrue(out().contains("No customer erased after 24 months without activity"), out());
+        assertEquals(2, run("privacy", "retention"), "the period is needed");
+        assertEquals(2, run("privacy", "retention", "--months", "0"));
+        assertTrue(err().contains("--months"), err());
     }
 }

@@ -1,6 +1,8 @@
 package org.guanxi.core.service;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A person's rights under the Personal Information Protection Law (PIPL Art. 44–47), served by an administrator or a
@@ -21,8 +23,11 @@ public interface PrivacyService {
      */
     Export export(String customerCode, Path folder);
 
-    /** What an erasure changed: rows anonymised or removed, in how many tables, and files in the data folder. */
-    record Erasure(int tables, int rows, int files) {
+    /**
+     * What an erasure changed: how many persons, rows anonymised or removed, in how many tables, and files in the
+     * data folder.
+     */
+    record Erasure(int persons, int tables, int rows, int files) {
     }
 
     /**
@@ -34,4 +39,23 @@ public interface PrivacyService {
      * {@code PRIVACY_ADMIN} and a reason, which is recorded with who and when; cannot be undone.
      */
     Erasure erase(String customerCode, String reason);
+
+    /** A customer whose retention period has run out: nothing happened with them since {@code lastActivity}. */
+    record Due(String code, String name, LocalDate lastActivity) {
+    }
+
+    /**
+     * The customers whose details have been kept {@code months} after their last activity (the record created or
+     * changed, an order placed or delivered, an invoice, a contract's end, an interaction, a case, a call, a survey
+     * answer, a points booking) and who have no business still open (an order not yet delivered, an unpaid invoice, a
+     * contract in force, a case not resolved): PIPL Art. 19 keeps personal data no longer than needed. Customers
+     * already erased are not listed. Needs {@code PRIVACY_ADMIN}; changes nothing.
+     */
+    List<Due> due(int months);
+
+    /**
+     * Erases every customer {@link #due} lists (Art. 47), each in its own transaction with the retention period as
+     * its recorded reason, the data folder searched once for all of them. Needs {@code PRIVACY_ADMIN}.
+     */
+    Erasure applyRetention(int months);
 }

@@ -27,7 +27,7 @@ final class FileEraser {
     }
 
     /** Returns how many files were changed or deleted. */
-    static int erase(Path folder, Collection<String> terms, String exportPrefix) {
+    static int erase(Path folder, Collection<String> terms, Collection<String> exportPrefixes) {
         if (!Files.isDirectory(folder)) {
             return 0;
         }
@@ -47,7 +47,8 @@ final class FileEraser {
                     if (!attrs.isRegularFile()) {
                         return FileVisitResult.CONTINUE;
                     }
-                    if (file.getFileName().toString().startsWith(exportPrefix)) {
+                    String name = file.getFileName().toString();
+                    if (exportPrefixes.stream().anyMatch(name::startsWith)) {
                         Files.delete(file);
                         changed[0]++;
                     } else if (attrs.size() <= LARGEST && overwrite(file, needles)) {

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -147,9 +148,41 @@ public class PrivacyServiceImpl implements PrivacyService {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("An erasure needs its reason (PIPL Art. 47)");
         }
-        record Done(int rows, Set<String> tables, Set<String> terms) {
+        return finish(List.of(anonymise(customerCode, reason)), List.of(customerCode));
+    }
+
+    @Override
+    public List<Due> due(int months) {
+        security.check(Permission.PRIVACY_ADMIN);
+        LocalDate cutoff = cutoff(months);
+        return db.jdbc(c -> RetentionRule.due(c, cutoff));
+    }
+
+    @Override
+    public Erasure applyRetention(int months) {
+        List<Due> due = due(months);
+        String reason = "Retention period of " + months + " months after the last activity expired (PIPL Art. 19)";
+        List<Done> done = new ArrayList<>();
+        for (Due d : due) {
+            done.add(anonymise(d.code(), reason));
         }
-        Done done = db.jdbcTransaction(c -> {
+        return finish(done, due.stream().map(Due::code).toList());
+    }
+
+    private static LocalDate cutoff(int months) {
+        if (months < 1) {
+            throw new IllegalArgumentException("A retention period is at least one month: " + months);
+        }
+        return AppClock.today().minusMonths(months);
+    }
+
+    /** What one person's erasure changed in the database: rows, tables, and the values that were erased. */
+    private record Done(int rows, Set<String> tables, Set<String> terms) {
+    }
+
+    /** One person anonymised in the database, in a transaction of its own. */
+    private Done anonymise(String customerCode, String reason) {
+        return db.jdbcTransaction(c -> {
             Long id = customerId(c, customerCode);
             if (id == null) {
                 throw new NotFoundException("Customer", customerCode);
@@ -173,12 +206,24 @@ public class PrivacyServiceImpl implements PrivacyService {
             audit.record(c, "Customer", id, AuditLog.field("erasure", null), AuditLog.field("erasure", "PIPL Art. 47: " + why));
             return new Done(eraser.rows(), eraser.touched(), all);
         });
-        int files = FileEraser.erase(dataFolder, done.terms(), customerCode.strip() + "-personal-data.");
+    }
+
+    /** The data folder's files cleaned of every erased value, and the changed tables compacted, once for all. */
+    private Erasure finish(List<Done> done, List<String> codes) {
+        Set<String> tables = new LinkedHashSet<>();
+        Set<String> terms = new LinkedHashSet<>();
+        int rows = 0;
+        for (Done d : done) {
+            tables.addAll(d.tables());
+            terms.addAll(d.terms());
+            rows += d.rows();
+        }
+        int files = FileEraser.erase(dataFolder, terms, codes.stream().map(c -> c.strip() + "-personal-data.").toList());
         db.jdbc(c -> {
-            PersonalDataEraser.compact(c, done.tables());
+            PersonalDataEraser.compact(c, tables);
             return null;
         });
-        return new Erasure(done.tables().size(), done.rows(), files);
+        return new Erasure(done.size(), tables.size(), rows, files);
     }
 
     /** The tables' rows, each with the table's primary key (the trails' rows are kept by their key). */

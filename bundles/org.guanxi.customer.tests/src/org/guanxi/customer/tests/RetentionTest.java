@@ -1,0 +1,153 @@
+package org.guanxi.customer.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.guanxi.core.AppClock;
+import org.guanxi.core.persistence.IdBlock;
+import org.guanxi.core.service.PermissionDeniedException;
+import org.guanxi.core.service.PrivacyService.Due;
+import org.guanxi.core.service.PrivacyService.Erasure;
+import org.guanxi.customer.privacy.PrivacyServiceImpl;
+import org.guanxi.demo.DemoDataGenerator;
+import org.guanxi.security.ExportLogImpl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PIPL Art. 19: a person's details are kept no longer than needed. Customers without activity for the period and
+ * with nothing open are listed, and erased on request; any recent trace or open business keeps a customer.
+ */
+class RetentionTest {
+
+    @TempDir
+    Path tmp;
+
+    private ServiceFixture fx;
+    private PrivacyServiceImpl privacy;
+    private final LocalDate today = AppClock.today();
+    private final LocalDate old = today.minusYears(4);
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = ServiceFixture.open(tmp);
+        // the demo's customers were written today: none of them is due
+        new DemoDataGenerator(fx.db).generate(60, 5, n -> { });
+        privacy = new PrivacyServiceImpl(fx.db, fx.security, new ExportLogImpl(fx.db, fx.security, fx.audit), fx.audit,
+                tmp.resolve("data"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    @Test
+    void onlyThoseWithoutActivityForThePeriodAndNothingOpenAreDueAndErased() {
+        long gone = customer("R0000001", "保留期甲", old);
+        order(gone, "SO-R1", old, "DELIVERED");
+        invoice(gone, "INV-R1", old, "PAID");
+        long called = customer("R0000002", "保留期乙", old);
+        order(called, "SO-R2", old, "DELIVERED");
+        interaction(called, today.minusMonths(2));
+        long owing = customer("R0000003", "保留期丙", old);
+        invoice(owing, "INV-R3", old, "OPEN");
+        long ordered = customer("R0000004", "保留期丁", old);
+        order(ordered, "SO-R4", old, "CONFIRMED");
+        customer("R0000005", "保留期戊", today.minusMonths(36));
+
+        assertEquals(List.of("R0000001"), codes(privacy.due(36)), "36 months to the day is not yet past");
+        List<Due> due = privacy.due(35);
+        assertEquals(List.of("R0000001", "R0000005"), codes(due), "the longest inactive first");
+        assertEquals(old, due.get(0).lastActivity());
+        assertEquals("保留期甲", due.get(0).name());
+
+        String orders = totals();
+        Erasure e = privacy.applyRetention(36);
+        assertEquals(1, e.persons());
+        assertTrue(e.rows() > 0, e.toString());
+        assertEquals(orders, totals(), "orders and invoices stay as they were");
+        assertEquals("[erased]", text("SELECT NAME FROM CUSTOMER WHERE CODE = 'R0000001'"));
+        for (String kept : List.of("R0000002", "R0000003", "R0000004", "R0000005")) {
+            assertTrue(text("SELECT NAME FROM CUSTOMER WHERE CODE = '" + kept + "'").startsWith("保留期"), kept);
+        }
+        assertEquals(List.of(), codes(privacy.due(36)), "an erased customer is not due again");
+        assertTrue(fx.audit.history("Customer", gone).stream().anyMatch(a -> "erasure".equals(a.getField())
+                && a.getNewValue().contains("Retention period of 36 months")), "the reason is recorded");
+    }
+
+    @Test
+    void onlyAPrivacyAdministratorSeesWhoIsDue() {
+        assertThrows(IllegalArgumentException.class, () -> privacy.due(0));
+        fx.security.createUser("rep", "Rep", "secret-12".toCharArray(), "SALES_MANAGER");
+        assertTrue(fx.security.login("rep", "secret-12".toCharArray()));
+        assertThrows(PermissionDeniedException.class, () -> privacy.due(36));
+        assertThrows(PermissionDeniedException.class, () -> privacy.applyRetention(36));
+    }
+
+    private static List<String> codes(List<Due> due) {
+        return due.stream().map(Due::code).toList();
+    }
+
+    private long customer(String code, String name, LocalDate since) {
+        long id = nextId();
+        Timestamp at = Timestamp.valueOf(since.atTime(10, 0));
+        update("INSERT INTO CUSTOMER (ID, VERSION, CODE, KIND, NAME, NAME_KEY, PINYIN_KEY, PHONE, CREATED_AT, UPDATED_AT) "
+                + "VALUES (?, 1, ?, 'PERSON', ?, ?, '', ?, ?, ?)", id, code, name, name, "1390000" + code.substring(4), at, at);
+        return id;
+    }
+
+    private void order(long customer, String no, LocalDate on, String status) {
+        update("INSERT INTO SALES_ORDER (ID, VERSION, ORDER_NO, CUSTOMER_ID, ORDER_DATE, STATUS, CURRENCY, TOTAL) "
+                + "VALUES (?, 1, ?, ?, ?, ?, 'CNY', 880.00)", nextId(), no, customer, Date.valueOf(on), status);
+    }
+
+    private void invoice(long customer, String no, LocalDate on, String status) {
+        update("INSERT INTO INVOICE (ID, VERSION, INVOICE_NO, CUSTOMER_ID, ISSUE_DATE, AMOUNT, PAID_AMOUNT, STATUS) "
+                + "VALUES (?, 1, ?, ?, ?, 880.00, 0, ?)", nextId(), no, customer, Date.valueOf(on), status);
+    }
+
+    private void interaction(long customer, LocalDate on) {
+        update("INSERT INTO INTERACTION (ID, VERSION, CUSTOMER_ID, CHANNEL, OCCURRED_AT, SUBJECT) VALUES (?, 1, ?, 'PHONE', ?, ?)",
+                nextId(), customer, Timestamp.valueOf(on.atTime(15, 30)), "回访");
+    }
+
+    private long nextId() {
+        return fx.db.jdbc(c -> new IdBlock(c).next());
+    }
+
+    private void update(String sql, Object... args) {
+        fx.db.jdbcTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private String totals() {
+        return text("SELECT COUNT(*) FROM SALES_ORDER") + " orders, " + text("SELECT SUM(TOTAL) FROM SALES_ORDER") + " / "
+                + text("SELECT SUM(AMOUNT) FROM INVOICE");
+    }
+
+    private String text(String sql) {
+        return fx.db.jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+}
