@@ -173,7 +173,8 @@ DECLARE t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['customer', 'contact', 'address', 'contact_point', 'key_date', 'interaction', 'sales_lead',
       'opportunity', 'quote', 'quote_line', 'sales_order', 'order_line', 'invoice', 'delivery', 'payment',
-      'sales_contract', 'activity', 'service_case', 'case_note', 'complaint', 'audit_log'] LOOP
+      'sales_contract', 'activity', 'service_case', 'case_note', 'complaint', 'audit_log', 'call_log', 'task', 'win_back',
+      'points_request', 'survey_invitation', 'customer_merge', 'customer_merge_row'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('DROP POLICY IF EXISTS gx_rows ON %I', t);
     EXECUTE format('DROP POLICY IF EXISTS gx_new_rows ON %I', t);
@@ -216,6 +217,20 @@ CREATE POLICY gx_rows ON SERVICE_CASE USING ((SELECT gx_is('admin')) OR QUEUE_CO
   OR ASSIGNEE = session_user OR EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID AND c.OWNER_LOGIN IS NOT NULL));
 CREATE POLICY gx_rows ON CASE_NOTE USING (EXISTS (SELECT 1 FROM SERVICE_CASE s WHERE s.ID = CASE_ID));
 CREATE POLICY gx_rows ON COMPLAINT USING (EXISTS (SELECT 1 FROM SERVICE_CASE s WHERE s.ID = CASE_ID));
+
+-- what the desktop shows only with its customer (its lists join CUSTOMER), so that a person's own connection reads no
+-- more: phones and notes of calls, tasks, win-backs, points requests, survey invitations (with their tokens), merges
+-- with their snapshots of the merged record. A call of an unknown caller is the agent's and the
+-- queue's; a merge is also the person's who made it.
+CREATE POLICY gx_rows ON CALL_LOG USING ((SELECT gx_is('admin')) OR AGENT = session_user
+  OR QUEUE_CODE = ANY ((SELECT gx_queues())::text[]) OR EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
+CREATE POLICY gx_rows ON TASK USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
+CREATE POLICY gx_rows ON WIN_BACK USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
+CREATE POLICY gx_rows ON POINTS_REQUEST USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
+CREATE POLICY gx_rows ON SURVEY_INVITATION USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
+CREATE POLICY gx_rows ON CUSTOMER_MERGE USING ((SELECT gx_is('admin')) OR USER_LOGIN = session_user
+  OR EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = SURVIVOR_ID));
+CREATE POLICY gx_rows ON CUSTOMER_MERGE_ROW USING (EXISTS (SELECT 1 FROM CUSTOMER_MERGE m WHERE m.ID = MERGE_ID));
 
 -- the services' trail: what a person may see of the thing it describes, and the person's own entries
 CREATE POLICY gx_rows ON AUDIT_LOG FOR SELECT USING ((SELECT gx_is('admin')) OR USER_LOGIN = session_user

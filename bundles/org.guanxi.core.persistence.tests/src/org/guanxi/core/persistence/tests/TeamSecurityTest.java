@@ -132,6 +132,55 @@ class TeamSecurityTest {
         assertEquals(4, ids(boss, "CUSTOMER").size(), "the administrator sees everything");
     }
 
+    /**
+     * Rows the desktop shows only with their customer — calls with their numbers and notes, tasks, win-backs, points
+     * requests, survey invitations with their tokens, merges with their snapshots — are read through a person's own
+     * connection only with the customer too; an unknown caller's call is the agent's.
+     */
+    @Test
+    void whatGoesWithACustomerIsReadOnlyWithIt() throws Exception {
+        List<String> tables = List.of("TASK", "WIN_BACK", "POINTS_REQUEST", "SURVEY_INVITATION", "CALL_LOG", "CUSTOMER_MERGE");
+        long unknownCaller;
+        try (Connection c = owner()) {
+            long survey;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT ID FROM SURVEY WHERE CODE = 'CSI'")) {
+                rs.next();
+                survey = rs.getLong(1);
+            }
+            for (Map<String, Long> side : List.of(east, west)) {
+                long customer = side.get("CUSTOMER");
+                side.put("TASK", insert(c, "TASK", Map.of("CUSTOMER_ID", customer)));
+                side.put("WIN_BACK", insert(c, "WIN_BACK", Map.of("CUSTOMER_ID", customer)));
+                side.put("POINTS_REQUEST", insert(c, "POINTS_REQUEST", Map.of("CUSTOMER_ID", customer, "STATUS", "PENDING")));
+                side.put("SURVEY_INVITATION", insert(c, "SURVEY_INVITATION", Map.of("CUSTOMER_ID", customer, "SURVEY_ID", survey)));
+                side.put("CALL_LOG", insert(c, "CALL_LOG", Map.of("CUSTOMER_ID", customer, "DIRECTION", "IN", "QUEUE_CODE", NULL)));
+                long merge = insert(c, "CUSTOMER_MERGE", Map.of("SURVIVOR_ID", customer));
+                side.put("CUSTOMER_MERGE", merge);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO CUSTOMER_MERGE_ROW (MERGE_ID, TABLE_NAME, "
+                        + "COLUMN_NAME, ROW_ID, ACTION, SNAPSHOT) VALUES (?, 'CONTACT', 'CUSTOMER_ID', ?, 'MOVE', '{\"PHONE\":\"13900000000\"}')")) {
+                    ps.setLong(1, merge);
+                    ps.setLong(2, side.get("CONTACT"));
+                    ps.executeUpdate();
+                }
+            }
+            unknownCaller = insert(c, "CALL_LOG", Map.of("CUSTOMER_ID", NULL, "DIRECTION", "IN", "AGENT", zhao, "QUEUE_CODE", NULL));
+        }
+        for (String table : tables) {
+            assertEquals(Set.of(east.get(table)), ids(wang, table), wang + " in " + table);
+            assertEquals(Set.of(east.get(table)), ids(ro, table), "read-only, " + table);
+            assertEquals(Set.of(west.get(table)), ids(li, table), li + " in " + table);
+            assertEquals(Set.of(), ids(mei, table), "marketing, " + table);
+            assertTrue(ids(boss, table).containsAll(Set.of(east.get(table), west.get(table))), "the administrator, " + table);
+        }
+        assertEquals(Set.of(unknownCaller), ids(zhao, "CALL_LOG"), "the agent's own call of an unknown caller");
+        try (Connection c = as(wang); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT DISTINCT MERGE_ID FROM CUSTOMER_MERGE_ROW")) {
+            assertTrue(rs.next());
+            assertEquals(east.get("CUSTOMER_MERGE"), rs.getLong(1));
+            assertFalse(rs.next(), "another team's merge snapshots stay hidden");
+        }
+    }
+
     @Test
     void marketingSeesWhoAgreedToBeContactedAndWhatItsCampaignsBrought() throws Exception {
         assertEquals(Set.of(subscriber), ids(mei, "CUSTOMER"), "only customers who gave consent");
@@ -374,8 +423,16 @@ class TeamSecurityTest {
             }
         }
         values.putAll(given);
+        boolean identity;
+        try (PreparedStatement ps = c.prepareStatement("SELECT is_identity = 'YES' FROM information_schema.columns "
+                + "WHERE table_schema = 'public' AND table_name = lower(?) AND column_name = 'id'")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                identity = rs.next() && rs.getBoolean(1);
+            }
+        }
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
-                .append(String.join(", ", values.keySet())).append(") VALUES (");
+                .append(String.join(", ", values.keySet())).append(identity ? ") OVERRIDING SYSTEM VALUE VALUES (" : ") VALUES (");
         sql.append("?, ".repeat(values.size() - 1)).append("?)");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int i = 1;
