@@ -25,7 +25,6 @@ import org.guanxi.core.service.PrivacyService.Erasure;
 import org.guanxi.customer.CustomerServiceImpl;
 import org.guanxi.customer.privacy.PrivacyServiceImpl;
 import org.guanxi.demo.DemoDataGenerator;
-import org.guanxi.security.ExportLogImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class PrivacyEraseTest {
         fx = ServiceFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(120, 7, n -> { });
         data = tmp.resolve("data");
-        privacy = new PrivacyServiceImpl(fx.db, fx.security, new ExportLogImpl(fx.db, fx.security, fx.audit), fx.audit, data);
+        privacy = fx.privacy(data);
     }
 
     @AfterEach

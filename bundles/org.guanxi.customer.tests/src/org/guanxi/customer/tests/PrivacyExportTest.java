@@ -24,7 +24,6 @@ import org.guanxi.core.service.PrivacyService.Export;
 import org.guanxi.customer.CustomerServiceImpl;
 import org.guanxi.customer.privacy.PrivacyServiceImpl;
 import org.guanxi.demo.DemoDataGenerator;
-import org.guanxi.security.ExportLogImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +46,7 @@ class PrivacyExportTest {
     void setUp() throws Exception {
         fx = ServiceFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(120, 7, n -> { });
-        privacy = new PrivacyServiceImpl(fx.db, fx.security, new ExportLogImpl(fx.db, fx.security, fx.audit), fx.audit,
-                tmp.resolve("data"));
+        privacy = fx.privacy(tmp.resolve("data"));
     }
 
     @AfterEach

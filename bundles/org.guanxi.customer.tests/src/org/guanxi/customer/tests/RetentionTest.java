@@ -19,7 +19,6 @@ import org.guanxi.core.service.PrivacyService.Due;
 import org.guanxi.core.service.PrivacyService.Erasure;
 import org.guanxi.customer.privacy.PrivacyServiceImpl;
 import org.guanxi.demo.DemoDataGenerator;
-import org.guanxi.security.ExportLogImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +43,7 @@ class RetentionTest {
         fx = ServiceFixture.open(tmp);
         // the demo's customers were written today: none of them is due
         new DemoDataGenerator(fx.db).generate(60, 5, n -> { });
-        privacy = new PrivacyServiceImpl(fx.db, fx.security, new ExportLogImpl(fx.db, fx.security, fx.audit), fx.audit,
-                tmp.resolve("data"));
+        privacy = fx.privacy(tmp.resolve("data"));
     }
 
     @AfterEach

@@ -29,6 +29,12 @@ final class ServiceFixture implements AutoCloseable {
         return new ServiceFixture(dir);
     }
 
+    /** The privacy service on this database, looking for the person's files in {@code dataFolder}. */
+    org.guanxi.customer.privacy.PrivacyServiceImpl privacy(Path dataFolder) {
+        return new org.guanxi.customer.privacy.PrivacyServiceImpl(db, security,
+                new org.guanxi.security.ExportLogImpl(db, security, audit), audit, dataFolder);
+    }
+
     @Override
     public void close() {
         db.close();
