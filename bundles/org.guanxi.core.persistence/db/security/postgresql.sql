@@ -98,10 +98,13 @@ BEGIN
         || 'SERVICE_QUEUE,SERVICE_QUEUE_MEMBER,SERVICE_LEVEL,WORK_CALENDAR_DAY,KB_ARTICLE,SURVEY,SURVEY_QUESTION,'
         || 'SURVEY_RESPONSE,SURVEY_ANSWER,SURVEY_INVITATION,POINTS_TIER,POINTS_RULE,POINTS_LEDGER,POINTS_REQUEST,WIN_BACK,IVR_MENU,'
         || 'CALL_LIST,CALL_LIST_ENTRY,CALL_LOG,TASK,CARE_RULE,CUSTOMER_MERGE,CUSTOMER_MERGE_ROW,DUPLICATE_DISMISSED,'
-        || 'ACCOUNT_PLAN,ACCOUNT_TEAM,ACCOUNT_REVIEW,VALUE_SHEET,VALUE_SHEET_LINE,APP_SETTING'),
+        || 'ACCOUNT_PLAN,ACCOUNT_TEAM,ACCOUNT_REVIEW,VALUE_SHEET,VALUE_SHEET_LINE,APP_SETTING,CONSENT_EVENT'),
       ('CUSTOMER_WRITE', 'INSERT, UPDATE', 'CUSTOMER,CONTACT,ADDRESS,CONTACT_POINT,KEY_DATE,INTERACTION,TASK,POINTS_LEDGER,'
         || 'DUPLICATE_DISMISSED,ACCOUNT_PLAN,ACCOUNT_TEAM,ACCOUNT_REVIEW,VALUE_SHEET,VALUE_SHEET_LINE,CALL_LOG'),
       ('CUSTOMER_WRITE', 'DELETE', 'CONTACT,ADDRESS,CONTACT_POINT,KEY_DATE,TASK,ACCOUNT_TEAM,VALUE_SHEET_LINE'),
+      -- the consent ledger is only added to: an answer is superseded by a later one, never changed
+      ('CUSTOMER_WRITE', 'INSERT', 'CONSENT_EVENT'),
+      ('CUSTOMER_DELETE', 'DELETE, UPDATE (CUSTOMER_ID)', 'CONSENT_EVENT'),
       ('CUSTOMER_DELETE', 'DELETE', 'CUSTOMER,INTERACTION,CUSTOMER_VALUE,ACCOUNT_PLAN,ACCOUNT_REVIEW,VALUE_SHEET,'
         || 'POINTS_LEDGER,CALL_LIST_ENTRY'),
       ('CUSTOMER_DELETE', 'INSERT, UPDATE, DELETE', 'CUSTOMER_MERGE,CUSTOMER_MERGE_ROW'),
@@ -174,7 +177,7 @@ BEGIN
   FOREACH t IN ARRAY ARRAY['customer', 'contact', 'address', 'contact_point', 'key_date', 'interaction', 'sales_lead',
       'opportunity', 'quote', 'quote_line', 'sales_order', 'order_line', 'invoice', 'delivery', 'payment',
       'sales_contract', 'activity', 'service_case', 'case_note', 'complaint', 'audit_log', 'call_log', 'task', 'win_back',
-      'points_request', 'survey_invitation', 'customer_merge', 'customer_merge_row'] LOOP
+      'points_request', 'survey_invitation', 'customer_merge', 'customer_merge_row', 'consent_event'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('DROP POLICY IF EXISTS gx_rows ON %I', t);
     EXECUTE format('DROP POLICY IF EXISTS gx_new_rows ON %I', t);
@@ -228,6 +231,7 @@ CREATE POLICY gx_rows ON TASK USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID
 CREATE POLICY gx_rows ON WIN_BACK USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
 CREATE POLICY gx_rows ON POINTS_REQUEST USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
 CREATE POLICY gx_rows ON SURVEY_INVITATION USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
+CREATE POLICY gx_rows ON CONSENT_EVENT USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
 CREATE POLICY gx_rows ON CUSTOMER_MERGE USING ((SELECT gx_is('admin')) OR USER_LOGIN = session_user
   OR EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = SURVIVOR_ID));
 CREATE POLICY gx_rows ON CUSTOMER_MERGE_ROW USING (EXISTS (SELECT 1 FROM CUSTOMER_MERGE m WHERE m.ID = MERGE_ID));
@@ -285,7 +289,8 @@ BEGIN
       ('activity', 'Activity', 'id'), ('service_case', 'ServiceCase', 'id'), ('case_note', 'CaseNote', 'id'),
       ('complaint', 'Complaint', 'case_id'), ('product', 'Product', 'id'), ('price_list_item', 'PriceListItem', 'id'),
       ('app_user', 'AppUser', 'id'), ('user_role', 'UserRole', 'user_id'), ('role_permission', 'RolePermission', 'role_id'),
-      ('app_role', 'Role', 'id'), ('points_ledger', 'PointsLedger', 'id'), ('points_request', 'PointsRequest', 'id'))
+      ('app_role', 'Role', 'id'), ('points_ledger', 'PointsLedger', 'id'), ('points_request', 'PointsRequest', 'id'),
+      ('consent_event', 'ConsentEvent', 'id'))
       AS v (TBL, ENTITY, KEY_COLUMN)
   LOOP
     EXECUTE format('DROP TRIGGER IF EXISTS gx_audit ON %I', a.TBL);

@@ -17,6 +17,10 @@ import org.guanxi.core.model.ContactPoint;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.KeyDate;
 import org.guanxi.core.model.Permission;
+import org.guanxi.core.db.ConsentLedger;
+import org.guanxi.core.model.Consent;
+import org.guanxi.core.model.ConsentEvent;
+import org.guanxi.core.model.ConsentSource;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.ConflictException;
 import org.guanxi.core.service.CustomerRow;
@@ -152,6 +156,7 @@ public class CustomerServiceImpl implements CustomerService {
         em.persist(input);
         em.flush();
         audit.record(em, ENTITY, input.getId(), Map.of(), snapshot(input));
+        recordConsent(em, input.getId(), Map.of(), input);
         tellErp(em, input, "created");
         return input;
     }
@@ -164,6 +169,7 @@ public class CustomerServiceImpl implements CustomerService {
         checkUnique(em, input);
         Map<String, Object> before = snapshot(current);
         Map<String, Object> partnerBefore = CustomerMessages.partnerFields(current);
+        Map<Consent, Boolean> consentBefore = Consent.of(current);
         current.setKind(input.getKind());
         current.setCode(blank(input.getCode()) ? current.getCode() : input.getCode());
         current.setName(input.getName());
@@ -177,6 +183,8 @@ public class CustomerServiceImpl implements CustomerService {
         current.setConsentEmail(input.isConsentEmail());
         current.setConsentSms(input.isConsentSms());
         current.setConsentPhone(input.isConsentPhone());
+        current.setPersonalised(input.isPersonalised());
+        recordConsent(em, current.getId(), consentBefore, current);
         current.setCategorySpend(input.getCategorySpend());
         current.setBirthday(input.getBirthday());
         current.setSource(input.getSource());
@@ -260,6 +268,17 @@ public class CustomerServiceImpl implements CustomerService {
         }
     }
 
+    private void recordConsent(EntityManager em, long id, Map<Consent, Boolean> before, Customer after) {
+        Database.jdbc(em, c -> ConsentLedger.record(c, id, before, Consent.of(after), ConsentSource.EDITOR,
+                security.currentUser(), null));
+    }
+
+    @Override
+    public List<ConsentEvent> consentHistory(long customerId) {
+        security.check(Permission.CUSTOMER_READ);
+        return db.jdbc(c -> ConsentLedger.history(c, customerId));
+    }
+
     @Override
     public void delete(long id, long version) {
         security.check(Permission.CUSTOMER_DELETE);
@@ -276,6 +295,7 @@ public class CustomerServiceImpl implements CustomerService {
                 throw new ValidationException(List.of(new FieldError("name", "error.hasOrders", refs)));
             }
             em.createQuery("DELETE FROM Interaction i WHERE i.customer.id = :id").setParameter("id", id).executeUpdate();
+            em.createNativeQuery("DELETE FROM CONSENT_EVENT WHERE CUSTOMER_ID = ?").setParameter(1, id).executeUpdate();
             audit.record(em, ENTITY, id, snapshot(c), Map.of());
             em.remove(c);
         });
@@ -317,6 +337,7 @@ public class CustomerServiceImpl implements CustomerService {
         m.put("consentEmail", c.isConsentEmail());
         m.put("consentSms", c.isConsentSms());
         m.put("consentPhone", c.isConsentPhone());
+        m.put("personalised", c.isPersonalised());
         m.put("birthday", c.getBirthday());
         m.put("categorySpend", c.getCategorySpend());
         m.put("source", c.getSource());

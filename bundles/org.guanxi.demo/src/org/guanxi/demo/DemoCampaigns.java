@@ -12,10 +12,14 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.guanxi.core.db.SqlDialect;
 import org.guanxi.core.db.SqlClock;
+import org.guanxi.core.db.ConsentLedger;
+import org.guanxi.core.model.Consent;
+import org.guanxi.core.model.ConsentSource;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.persistence.IdBlock;
 
@@ -150,6 +154,8 @@ final class DemoCampaigns {
                     ps.setLong(1, customer);
                     ps.executeUpdate();
                 }
+                ConsentLedger.record(c, customer, Map.of(Consent.EMAIL, true), Map.of(Consent.EMAIL, false),
+                        ConsentSource.UNSUBSCRIBE, null, "campaign " + campaign);
                 response(c, campaign, customer, "UNSUBSCRIBED", null);
             } else if (roll < 8) {
                 response(c, campaign, customer, roll < 5 ? "REPLIED" : "ENQUIRY", roll < 5 ? "感谢，已转给采购部" : "询问 200 盒以上的价格");

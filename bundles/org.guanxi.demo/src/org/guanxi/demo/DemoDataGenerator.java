@@ -22,6 +22,8 @@ import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.persistence.DerbyStatistics;
 import org.guanxi.core.persistence.IdBlock;
+import org.guanxi.core.db.ConsentLedger;
+import org.guanxi.core.model.ConsentSource;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.WinBackStatus;
 import org.guanxi.core.model.SalesOrder;
@@ -113,6 +115,8 @@ public class DemoDataGenerator implements DemoDataService {
                     }
                 }
             }
+            ConsentLedger.recordHeld(c, ConsentSource.DEMO);
+            c.commit();
             DerbyStatistics.refreshAll(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Adding customers failed: " + e.getMessage(), e);
@@ -160,6 +164,8 @@ public class DemoDataGenerator implements DemoDataService {
                     }
                 }
             }
+            ConsentLedger.recordHeld(c, ConsentSource.DEMO);
+            c.commit();
             // each part in a transaction of its own: Derby refills an identity column's values in a nested
             // transaction that gives up (40XL1) when the catalog row is held, and one long transaction over many
             // tables with identity columns held it

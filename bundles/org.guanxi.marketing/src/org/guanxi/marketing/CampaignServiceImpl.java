@@ -21,12 +21,15 @@ import org.guanxi.core.AppClock;
 import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.db.Codes;
 import org.guanxi.core.Masking;
+import org.guanxi.core.db.ConsentLedger;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.i18n.Labels;
 import org.guanxi.core.model.Campaign;
 import org.guanxi.core.model.CampaignStatus;
+import org.guanxi.core.model.Consent;
+import org.guanxi.core.model.ConsentSource;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Lead;
 import org.guanxi.core.model.Opportunity;
@@ -649,6 +652,8 @@ public class CampaignServiceImpl implements CampaignService {
                         cu.setConsentEmail(false);
                         em.flush();
                         audit.record(em, "Customer", cu.getId(), Map.of("consentEmail", true), Map.of("consentEmail", false));
+                        ConsentLedger.record(c, cu.getId(), Map.of(Consent.EMAIL, true), Map.of(Consent.EMAIL, false),
+                                ConsentSource.UNSUBSCRIBE, security.currentUser(), campaignId == null ? null : "campaign " + campaignId);
                     }
                     if (campaignId != null) {
                         response(c, campaignId, cu.getId(), ResponseKind.UNSUBSCRIBED, null, null, null);

@@ -182,8 +182,10 @@ public class ChurnServiceImpl implements ChurnService {
                 ps.setDate(1, Date.valueOf(asOf));
                 ps.executeUpdate();
             }
+            // no second win-back beside an open one; none for who refused being approached on a computed risk (PIPL Art. 24)
             Set<Long> open = new java.util.HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT CUSTOMER_ID FROM WIN_BACK WHERE STATUS = 'OPEN'");
+            try (PreparedStatement ps = c.prepareStatement("SELECT CUSTOMER_ID FROM WIN_BACK WHERE STATUS = 'OPEN' "
+                    + "UNION SELECT ID FROM CUSTOMER WHERE PERSONALISED = FALSE");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     open.add(rs.getLong(1));

@@ -12,7 +12,8 @@ import org.guanxi.core.model.Segment;
 /**
  * The customers of a saved segment, for every module that reaches them (campaign mail, outbound call lists): one
  * query over CUSTOMER (alias {@code c}) with the latest finished value analysis (alias {@code v}) when the segment
- * asks for tier, stage or RFM segment; a customer that analysis has not seen does not match then.
+ * asks for tier, stage or RFM segment; a customer that analysis has not seen, or who refused being chosen by computed
+ * classes (PERSONALISED false), does not match then.
  */
 public final class SegmentQuery {
 
@@ -26,11 +27,16 @@ public final class SegmentQuery {
     public static PreparedStatement prepare(Connection c, Segment s, String columns, String joins) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM CUSTOMER c ");
         List<String> args = new ArrayList<>();
-        if (!s.getTiers().isEmpty() || !s.getStages().isEmpty() || !s.getRfmSegments().isEmpty()) {
+        boolean computed = !s.getTiers().isEmpty() || !s.getStages().isEmpty() || !s.getRfmSegments().isEmpty();
+        if (computed) {
             sql.append("JOIN CUSTOMER_VALUE v ON v.CUSTOMER_ID = c.ID "
                     + "AND v.RUN_ID = (SELECT MAX(ID) FROM VALUE_RUN WHERE FINISHED_AT IS NOT NULL) ");
         }
         sql.append(joins).append(" WHERE 1 = 1");
+        if (computed) {
+            // chosen by what the product computed about them: not those who refused that (PIPL Art. 24)
+            sql.append(" AND c.PERSONALISED = TRUE");
+        }
         in(sql, args, "v.TIER", s.getTiers().stream().map(Enum::name).toList());
         in(sql, args, "v.STAGE", s.getStages().stream().map(Enum::name).toList());
         in(sql, args, "v.RFM_SEGMENT", s.getRfmSegments().stream().map(Enum::name).toList());

@@ -79,6 +79,10 @@ public class Customer extends TrackedEntity {
     @Column(name = "CONSENT_PHONE", nullable = false)
     private boolean consentPhone;
 
+    /** False once the person refused to be chosen for marketing by computed scores and classes (PIPL Art. 24). */
+    @Column(name = "PERSONALISED", nullable = false)
+    private boolean personalised = true;
+
     /** Yearly spend in our categories with all suppliers, where known: the base of the share of wallet. */
     @Column(name = "CATEGORY_SPEND", precision = 15, scale = 2)
     private java.math.BigDecimal categorySpend;
@@ -199,6 +203,8 @@ public class Customer extends TrackedEntity {
     public void setConsentSms(boolean consentSms) { this.consentSms = consentSms; }
     public boolean isConsentPhone() { return consentPhone; }
     public void setConsentPhone(boolean consentPhone) { this.consentPhone = consentPhone; }
+    public boolean isPersonalised() { return personalised; }
+    public void setPersonalised(boolean personalised) { this.personalised = personalised; }
     public java.math.BigDecimal getCategorySpend() { return categorySpend; }
     public void setCategorySpend(java.math.BigDecimal categorySpend) { this.categorySpend = categorySpend; }
     public String getCity() { return city; }

@@ -43,8 +43,9 @@ public interface ChurnService {
     List<Risk> identify(LocalDate asOf);
 
     /**
-     * Opens a win-back with a task for every flagged customer who has none open (needs {@code SERVICE_WRITE}), and
-     * closes as won back the open ones whose customer has ordered since. Returns the win-backs opened.
+     * Opens a win-back with a task for every flagged customer who has none open and has not refused being chosen by
+     * computed classes (needs {@code SERVICE_WRITE}), and closes as won back the open ones whose customer has ordered
+     * since. Returns the win-backs opened.
      */
     int generateWinBacks(LocalDate asOf);
 

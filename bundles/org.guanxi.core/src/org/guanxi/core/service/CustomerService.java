@@ -42,6 +42,12 @@ public interface CustomerService {
      */
     Customer createIn(jakarta.persistence.EntityManager em, Customer customer);
 
+    /**
+     * The person's consent ledger, newest first: every consent given or withdrawn (channel, purpose, when, source, who
+     * recorded it). A save that changes a consent or the personalisation refusal adds to it in its transaction.
+     */
+    List<org.guanxi.core.model.ConsentEvent> consentHistory(long customerId);
+
     /** Deletes the customer as read at {@code version}. */
     void delete(long id, long version);
 

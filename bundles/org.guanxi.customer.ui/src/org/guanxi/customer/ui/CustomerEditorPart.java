@@ -41,6 +41,7 @@ import org.guanxi.core.model.Contact;
 import org.guanxi.core.model.Channel;
 import org.guanxi.core.model.ContactPoint;
 import org.guanxi.core.model.ContactPointKind;
+import org.guanxi.core.model.ConsentEvent;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.CustomerType;
 import org.guanxi.core.model.KeyDate;
@@ -138,6 +139,8 @@ public class CustomerEditorPart implements Revertable {
     private Text categorySpend;
     private Button consentSms;
     private Button consentEmail;
+    private Button personalised;
+    private TableViewer consentLedger;
     private Text city;
     private Text birthday;
     private Combo source;
@@ -188,6 +191,7 @@ public class CustomerEditorPart implements Revertable {
         createAddresses(body);
         createContactPoints(body);
         createKeyDates(body);
+        createConsentLedger(body);
         createButtons(body);
 
         scroll.setContent(body);
@@ -250,6 +254,10 @@ public class CustomerEditorPart implements Revertable {
         consentPhone = check(consent, "consent.phone", "consentPhone");
         consentSms = check(consent, "consent.sms", "consentSms");
         consentEmail = check(consent, "consent.email", "consentEmail");
+        label(g, "editor.personalised");
+        personalised = check(g, "consent.personalised", "personalised");
+        personalised.setToolTipText(Messages.get("consent.personalised.tip"));
+        GridDataFactory.fillDefaults().span(3, 1).applyTo(personalised);
         label(g, "editor.notes");
         notes = text(g, "notes", SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(SWT.DEFAULT, 50).applyTo(notes);
@@ -483,6 +491,26 @@ public class CustomerEditorPart implements Revertable {
         return fallback;
     }
 
+    /** The person's consents as given and withdrawn over time (PIPL): read-only, written by every save that changes one. */
+    private void createConsentLedger(Composite body) {
+        Group g = group(body, "editor.consentLedger");
+        consentLedger = new TableViewer(g, SWT.FULL_SELECTION | SWT.BORDER | SWT.SINGLE);
+        Widgets.id(consentLedger.getTable(), "customer.consentLedger");
+        consentLedger.getTable().setHeaderVisible(true);
+        consentLedger.getTable().setLinesVisible(true);
+        consentLedger.setContentProvider(ArrayContentProvider.getInstance());
+        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.when"), 130, e -> WHEN.format(e.at()));
+        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.consent"), 170,
+                e -> Messages.get("ledger.consent." + e.consent()));
+        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.answer"), 80,
+                e -> Messages.get(e.granted() ? "ledger.given" : "ledger.withdrawn"));
+        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.source"), 130,
+                e -> Messages.get("ledger.source." + e.source()));
+        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.user"), 90, e -> e.user() == null ? "" : e.user());
+        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.note"), 160, e -> e.note() == null ? "" : e.note());
+        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).hint(SWT.DEFAULT, 90).applyTo(consentLedger.getTable());
+    }
+
     private void createButtons(Composite body) {
         Composite row = new Composite(body, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(5).applyTo(row);
@@ -659,6 +687,7 @@ public class CustomerEditorPart implements Revertable {
             consentPhone.setSelection(c.isConsentPhone());
             consentSms.setSelection(c.isConsentSms());
             consentEmail.setSelection(c.isConsentEmail());
+            personalised.setSelection(c.isPersonalised());
             set(city, c.getCity());
             set(birthday, c.getBirthday() == null ? null : c.getBirthday().toString());
             source.setText(c.getSource() == null ? "" : sourceLabel(c.getSource()));
@@ -702,6 +731,7 @@ public class CustomerEditorPart implements Revertable {
             deliveredValue.setEnabled(!c.isNew());
             showValue(c);
             showTimeline(c);
+            consentLedger.setInput(c.isNew() ? List.of() : customers.consentHistory(c.getId()));
             // the value text and the rows change the form's height: scroll rather than squeeze
             scroll.setMinSize(body.computeSize(640, SWT.DEFAULT));
             body.layout(true, true);
@@ -761,6 +791,7 @@ public class CustomerEditorPart implements Revertable {
         c.setConsentPhone(consentPhone.getSelection());
         c.setConsentSms(consentSms.getSelection());
         c.setConsentEmail(consentEmail.getSelection());
+        c.setPersonalised(personalised.getSelection());
         c.setCity(value(city));
         c.setSource(source.getText().isBlank() ? null : sourceCode(source.getText().strip()));
         c.setOwner(value(owner));

@@ -25,6 +25,7 @@ import org.guanxi.core.AppClock;
 import org.guanxi.tables.TableFileException;
 import org.guanxi.tables.TableReader;
 import org.guanxi.core.i18n.Texts;
+import org.guanxi.core.model.Consent;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.model.SearchKeys;
@@ -441,6 +442,7 @@ public final class CustomerImporter {
             ps.executeBatch();
             if (written > 0) {
                 audit(written, firstId, lastId, now);
+                consents(firstId, lastId, now);
             }
             connection.commit();
             DerbyStatistics.refresh(connection, "CUSTOMER");
@@ -494,6 +496,27 @@ public final class CustomerImporter {
             ps.setLong(3, firstId);
             ps.setString(4, fileName + ": " + written + " customers, ids " + firstId + "–" + lastId);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The consents the file gave, in the ledger: set-wise, as a row each would slow a million-line import; the rows
+     * this import wrote are those of its id range stamped with its moment.
+     */
+    private void consents(long firstId, long lastId, Timestamp now) throws SQLException {
+        for (Consent consent : List.of(Consent.EMAIL, Consent.SMS, Consent.PHONE)) {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO CONSENT_EVENT (CUSTOMER_ID, CHANNEL, PURPOSE, "
+                    + "GRANTED, RECORDED_AT, SOURCE, USER_LOGIN, NOTE) SELECT ID, ?, ?, TRUE, CREATED_AT, 'IMPORT', ?, ? "
+                    + "FROM CUSTOMER WHERE ID BETWEEN ? AND ? AND CREATED_AT = ? AND CONSENT_" + consent.channel() + " = TRUE")) {
+                ps.setString(1, consent.channel());
+                ps.setString(2, consent.purpose());
+                ps.setString(3, user);
+                ps.setString(4, fileName.length() <= 200 ? fileName : fileName.substring(0, 200));
+                ps.setLong(5, firstId);
+                ps.setLong(6, lastId);
+                ps.setTimestamp(7, now);
+                ps.executeUpdate();
+            }
         }
     }
 

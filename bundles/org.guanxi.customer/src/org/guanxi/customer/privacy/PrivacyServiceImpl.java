@@ -66,7 +66,8 @@ public class PrivacyServiceImpl implements PrivacyService {
             Map.entry("COMPLAINT", "Complaint"), Map.entry("POINTS_LEDGER", "PointsLedger"),
             Map.entry("POINTS_REQUEST", "PointsRequest"), Map.entry("CALL_LOG", "Call"),
             Map.entry("SURVEY_RESPONSE", "SurveyResponse"), Map.entry("SURVEY_INVITATION", "SurveyInvitation"),
-            Map.entry("ACCOUNT_TEAM", "AccountTeam"), Map.entry("ACCOUNT_REVIEW", "AccountReview"), Map.entry("TASK", "Task"));
+            Map.entry("ACCOUNT_TEAM", "AccountTeam"), Map.entry("ACCOUNT_REVIEW", "AccountReview"), Map.entry("TASK", "Task"),
+            Map.entry("CONSENT_EVENT", "ConsentEvent"));
 
     /**
      * Rows that name the customer without a foreign key: the value analysis's results (kept per run), the delivered

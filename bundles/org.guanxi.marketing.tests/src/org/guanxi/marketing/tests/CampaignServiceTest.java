@@ -123,6 +123,10 @@ class CampaignServiceTest {
             Customer gone = f.customer("赵磊", "zhao.lei@example.cn", true, Tier.VIP);
             f.customer("Dave Ordinary", "dave@example.com", true, Tier.ORDINARY);
             f.campaigns.unsubscribe("ZHAO.LEI@example.cn ", null);
+            org.guanxi.core.model.ConsentEvent withdrawn = f.customers.consentHistory(gone.getId()).get(0);
+            assertEquals(List.of(org.guanxi.core.model.Consent.EMAIL, false, org.guanxi.core.model.ConsentSource.UNSUBSCRIBE),
+                    List.of(withdrawn.consent(), withdrawn.granted(), withdrawn.source()), "the withdrawal is in the ledger");
+            assertFalse(f.customers.get(gone.getId()).isConsentEmail());
 
             Segment s = vips(f, "VIP 客户");
             Audience a = f.campaigns.audience(s);

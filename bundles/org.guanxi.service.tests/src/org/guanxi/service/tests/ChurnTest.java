@@ -101,6 +101,14 @@ class ChurnTest {
     }
 
     @Test
+    void whoRefusedPersonalisationGetsNoWinBack() {
+        f.db.jdbc(c -> c.createStatement().executeUpdate("UPDATE CUSTOMER SET PERSONALISED = FALSE WHERE ID = " + silent));
+        assertEquals(2, churn.generateWinBacks(asOf), "PIPL Art. 24: no approach on a computed risk for who refused it");
+        assertTrue(churn.winBacks(WinBackStatus.OPEN, 10).stream().noneMatch(w -> w.customerId() == silent));
+        assertTrue(churn.identify(asOf).stream().anyMatch(r -> r.customerId() == silent), "the analysis still counts them");
+    }
+
+    @Test
     void winBacksGiveAgentsTasksAndEndWonBackOrLost() throws Exception {
         assertEquals(3, churn.generateWinBacks(asOf));
         assertEquals(0, churn.generateWinBacks(asOf), "one open win-back per customer");

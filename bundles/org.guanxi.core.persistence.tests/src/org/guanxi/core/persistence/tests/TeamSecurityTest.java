@@ -139,7 +139,8 @@ class TeamSecurityTest {
      */
     @Test
     void whatGoesWithACustomerIsReadOnlyWithIt() throws Exception {
-        List<String> tables = List.of("TASK", "WIN_BACK", "POINTS_REQUEST", "SURVEY_INVITATION", "CALL_LOG", "CUSTOMER_MERGE");
+        List<String> tables = List.of("TASK", "WIN_BACK", "POINTS_REQUEST", "SURVEY_INVITATION", "CALL_LOG", "CUSTOMER_MERGE",
+                "CONSENT_EVENT");
         long unknownCaller;
         try (Connection c = owner()) {
             long survey;
@@ -151,6 +152,7 @@ class TeamSecurityTest {
                 long customer = side.get("CUSTOMER");
                 side.put("TASK", insert(c, "TASK", Map.of("CUSTOMER_ID", customer)));
                 side.put("WIN_BACK", insert(c, "WIN_BACK", Map.of("CUSTOMER_ID", customer)));
+                side.put("CONSENT_EVENT", insert(c, "CONSENT_EVENT", Map.of("CUSTOMER_ID", customer, "GRANTED", true)));
                 side.put("POINTS_REQUEST", insert(c, "POINTS_REQUEST", Map.of("CUSTOMER_ID", customer, "STATUS", "PENDING")));
                 side.put("SURVEY_INVITATION", insert(c, "SURVEY_INVITATION", Map.of("CUSTOMER_ID", customer, "SURVEY_ID", survey)));
                 side.put("CALL_LOG", insert(c, "CALL_LOG", Map.of("CUSTOMER_ID", customer, "DIRECTION", "IN", "QUEUE_CODE", NULL)));
@@ -179,6 +181,14 @@ class TeamSecurityTest {
             assertEquals(east.get("CUSTOMER_MERGE"), rs.getLong(1));
             assertFalse(rs.next(), "another team's merge snapshots stay hidden");
         }
+        // the consent ledger is added to by who keeps the customer, and changed by nobody
+        try (Connection c = as(wang)) {
+            assertNotNull(insert(c, "CONSENT_EVENT", Map.of("CUSTOMER_ID", east.get("CUSTOMER"), "GRANTED", false)));
+            assertRefused(c, () -> insert(c, "CONSENT_EVENT", Map.of("CUSTOMER_ID", west.get("CUSTOMER"), "GRANTED", false)));
+        }
+        assertRefused(wang, "UPDATE CONSENT_EVENT SET GRANTED = TRUE");
+        assertRefused(ro, "INSERT INTO CONSENT_EVENT (CUSTOMER_ID, CHANNEL, PURPOSE, GRANTED, RECORDED_AT, SOURCE) VALUES ("
+                + east.get("CUSTOMER") + ", 'EMAIL', 'MARKETING', TRUE, CURRENT_TIMESTAMP, 'EDITOR')");
     }
 
     @Test

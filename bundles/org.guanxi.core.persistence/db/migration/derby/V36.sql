@@ -1,0 +1,30 @@
+-- V36: the consent ledger (PIPL Art. 14-16): every consent given or withdrawn, per channel and purpose, with when,
+-- from where and who recorded it. The customer's CONSENT_* flags stay as the current state that campaigns, care
+-- greetings, survey invitations and call lists filter on; every change of them writes a row here in the same
+-- transaction. PERSONALISED (Art. 24): whether the person may be chosen for marketing by what the product computes
+-- about them (tier, lifecycle stage, RFM segment, churn risk); cleared when the person refuses it.
+ALTER TABLE CUSTOMER ADD COLUMN PERSONALISED BOOLEAN NOT NULL DEFAULT TRUE;
+
+CREATE TABLE CONSENT_EVENT (
+  ID BIGINT NOT NULL GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  CUSTOMER_ID BIGINT NOT NULL REFERENCES CUSTOMER (ID),
+  CHANNEL VARCHAR(16) NOT NULL,
+  PURPOSE VARCHAR(16) NOT NULL,
+  GRANTED BOOLEAN NOT NULL,
+  RECORDED_AT TIMESTAMP NOT NULL,
+  SOURCE VARCHAR(16) NOT NULL,
+  USER_LOGIN VARCHAR(64),
+  NOTE VARCHAR(200)
+);
+CREATE INDEX IX_CONSENT_EVENT_CUSTOMER ON CONSENT_EVENT (CUSTOMER_ID, RECORDED_AT);
+
+-- what was consented before the ledger existed, as of the record's last change: the best time known
+INSERT INTO CONSENT_EVENT (CUSTOMER_ID, CHANNEL, PURPOSE, GRANTED, RECORDED_AT, SOURCE)
+  SELECT ID, 'EMAIL', 'MARKETING', TRUE, COALESCE(UPDATED_AT, CREATED_AT), 'BEFORE_LEDGER' FROM CUSTOMER
+  WHERE CONSENT_EMAIL = TRUE;
+INSERT INTO CONSENT_EVENT (CUSTOMER_ID, CHANNEL, PURPOSE, GRANTED, RECORDED_AT, SOURCE)
+  SELECT ID, 'SMS', 'MARKETING', TRUE, COALESCE(UPDATED_AT, CREATED_AT), 'BEFORE_LEDGER' FROM CUSTOMER
+  WHERE CONSENT_SMS = TRUE;
+INSERT INTO CONSENT_EVENT (CUSTOMER_ID, CHANNEL, PURPOSE, GRANTED, RECORDED_AT, SOURCE)
+  SELECT ID, 'PHONE', 'MARKETING', TRUE, COALESCE(UPDATED_AT, CREATED_AT), 'BEFORE_LEDGER' FROM CUSTOMER
+  WHERE CONSENT_PHONE = TRUE;
