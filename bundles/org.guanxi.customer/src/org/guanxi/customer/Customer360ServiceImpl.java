@@ -127,7 +127,9 @@ public class Customer360ServiceImpl implements Customer360Service {
         } catch (SQLException e) {
             throw new IllegalStateException("Customer lookup failed: " + e.getMessage(), e);
         }
-        return List.copyOf(hits.values());
+        // found on the values held; shown masked to those without PERSONAL_DATA, like the customer list
+        return security.hasPermission(Permission.PERSONAL_DATA) ? List.copyOf(hits.values())
+                : hits.values().stream().map(CustomerMasking::mask).toList();
     }
 
     private static String like(String prefix) {

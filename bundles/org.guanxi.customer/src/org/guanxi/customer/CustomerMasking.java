@@ -13,6 +13,7 @@ import org.guanxi.core.model.BaseEntity;
 import org.guanxi.core.model.Contact;
 import org.guanxi.core.model.ContactPoint;
 import org.guanxi.core.model.Customer;
+import org.guanxi.core.service.Customer360Service.Hit;
 import org.guanxi.core.service.CustomerRow;
 
 /**
@@ -28,6 +29,16 @@ public final class CustomerMasking {
     public static CustomerRow mask(CustomerRow r) {
         return new CustomerRow(r.id(), r.code(), r.kind(), r.name(), Masking.mask(Kind.PHONE, r.phone()),
                 Masking.mask(Kind.EMAIL, r.email()), r.memberCard(), r.city());
+    }
+
+    /** A screen pop's hit: its phone, and the matching value when that is a phone or an e-mail address. */
+    public static Hit mask(Hit h) {
+        String matched = switch (h.match()) {
+            case PHONE, OTHER_PHONE -> Masking.mask(Kind.PHONE, h.matched());
+            case EMAIL -> Masking.mask(Kind.EMAIL, h.matched());
+            default -> h.matched();
+        };
+        return new Hit(h.customerId(), h.code(), h.name(), Masking.mask(Kind.PHONE, h.phone()), h.city(), h.match(), matched);
     }
 
     /** Masks the (detached) customer in place. */

@@ -268,7 +268,7 @@ public class CallCentreImpl implements CallCentre {
     @Override
     public Call call(long callId) {
         security.check(Permission.CUSTOMER_READ);
-        List<Call> found = db.jdbc(c -> calls(c, CALL + "WHERE l.ID = ?", callId));
+        List<Call> found = shown(db.jdbc(c -> calls(c, CALL + "WHERE l.ID = ?", callId)));
         if (found.isEmpty()) {
             throw new NotFoundException("call", callId);
         }
@@ -278,8 +278,8 @@ public class CallCentreImpl implements CallCentre {
     @Override
     public List<Call> calls(long customerId, int limit) {
         security.check(Permission.CUSTOMER_READ);
-        return db.jdbc(c -> calls(c, CALL + "WHERE l.CUSTOMER_ID = ? ORDER BY l.STARTED_AT DESC, l.ID DESC FETCH FIRST "
-                + Math.max(1, limit) + " ROWS ONLY", customerId));
+        return shown(db.jdbc(c -> calls(c, CALL + "WHERE l.CUSTOMER_ID = ? ORDER BY l.STARTED_AT DESC, l.ID DESC FETCH FIRST "
+                + Math.max(1, limit) + " ROWS ONLY", customerId)));
     }
 
     @Override
@@ -289,7 +289,12 @@ public class CallCentreImpl implements CallCentre {
                 + " ORDER BY l.STARTED_AT DESC, l.ID DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY";
         Timestamp start = Timestamp.valueOf(from.atStartOfDay());
         Timestamp end = Timestamp.valueOf(to.plusDays(1).atStartOfDay());
-        return db.jdbc(c -> agent == null ? calls(c, sql, start, end) : calls(c, sql, start, end, agent));
+        return shown(db.jdbc(c -> agent == null ? calls(c, sql, start, end) : calls(c, sql, start, end, agent)));
+    }
+
+    /** Numbers masked for those without {@code PERSONAL_DATA} (PIPL); the agent who takes or places a call has it. */
+    private List<Call> shown(List<Call> calls) {
+        return security.hasPermission(Permission.PERSONAL_DATA) ? calls : calls.stream().map(Call::masked).toList();
     }
 
     private static List<Call> calls(Connection c, String sql, Object... args) throws SQLException {
@@ -456,7 +461,7 @@ public class CallCentreImpl implements CallCentre {
                     }
                 }
             }
-            return out;
+            return security.hasPermission(Permission.PERSONAL_DATA) ? out : out.stream().map(Entry::masked).toList();
         });
     }
 

@@ -89,6 +89,24 @@ class CustomerWorkflowUiTest {
         assertEquals("new.address@example.cn", email.getText());
         assertFalse(problems.isVisible());
 
+        // consents: each change is a line of the person's history, the refusal of personalisation too (PIPL)
+        Table ledger = Ui.byId(shell, "customer.consentLedger");
+        int entries = ledger.getItemCount();
+        Button sms = Ui.byId(shell, "customer.consentSms");
+        sms.setSelection(!sms.getSelection());
+        Ui.fire(sms, SWT.Selection);
+        Button personalised = Ui.byId(shell, "customer.personalised");
+        assertTrue(personalised.getSelection(), "personalisation is allowed until refused");
+        personalised.setSelection(false);
+        Ui.fire(personalised, SWT.Selection);
+        Ui.click(Ui.byId(shell, "customer.save"));
+        Ui.waitUntil("the consent history to show both changes", 10, () -> ledger.getItemCount() == entries + 2);
+        assertEquals("Personalised marketing", ledger.getItem(0).getText(1), "the newest first");
+        assertEquals("SMS marketing", ledger.getItem(1).getText(1));
+        assertEquals("withdrawn", ledger.getItem(0).getText(2));
+        Ui.showInScroll(ledger);
+        Ui.screenshot(shell, "customer-consent.png");
+
         // quick entry of a contact: one line and Enter
         Table timeline = Ui.byId(shell, "interaction.table");
         int before = timeline.getItemCount();

@@ -159,6 +159,17 @@ final class Ui {
         return null;
     }
 
+    /** Scrolls the form that holds {@code c} so that {@code c} is in view (for a screenshot of a long editor). */
+    static void showInScroll(org.eclipse.swt.widgets.Control c) {
+        for (org.eclipse.swt.widgets.Composite p = c.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof org.eclipse.swt.custom.ScrolledComposite sc) {
+                org.eclipse.swt.graphics.Point at = sc.getContent().toControl(c.toDisplay(0, 0));
+                sc.setOrigin(0, Math.max(0, at.y - 40));
+                return;
+            }
+        }
+    }
+
     static void fire(Widget w, int type) {
         Event e = new Event();
         e.widget = w;

@@ -29,6 +29,12 @@ public interface CallCentre {
         public Duration duration() {
             return endedAt == null ? null : Duration.between(startedAt, endedAt);
         }
+
+        /** The call as shown to someone without {@code PERSONAL_DATA}: the number masked. */
+        public Call masked() {
+            return new Call(id, direction, org.guanxi.core.Masking.mask(org.guanxi.core.Masking.Kind.PHONE, phone), customerId,
+                    customerName, agent, queue, ivrKeys, entryId, startedAt, endedAt, disposition, resolved, caseId, note);
+        }
     }
 
     /**
@@ -78,6 +84,12 @@ public interface CallCentre {
 
     record Entry(long id, long listId, long customerId, String customerName, String phone, CallEntryStatus status,
             Instant nextAt, int attempts, String heldBy, CallDisposition lastDisposition, Long responseId) {
+
+        /** The entry as shown to someone without {@code PERSONAL_DATA}: the number masked. */
+        public Entry masked() {
+            return new Entry(id, listId, customerId, customerName, org.guanxi.core.Masking.mask(org.guanxi.core.Masking.Kind.PHONE,
+                    phone), status, nextAt, attempts, heldBy, lastDisposition, responseId);
+        }
     }
 
     List<Entry> entries(long listId);

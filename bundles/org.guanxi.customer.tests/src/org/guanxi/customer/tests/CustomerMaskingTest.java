@@ -85,6 +85,13 @@ class CustomerMaskingTest {
         assertEquals("1101**********002X", c.getIdNumber());
         assertTrue(c.getContacts().stream().allMatch(k -> k.getPhone() == null || k.getPhone().contains("*")));
         assertThrows(PermissionDeniedException.class, () -> personal.reveal(id, Field.PHONE));
+
+        // the screen pop finds the caller by the full number and shows it masked, the e-mail it matched too
+        org.guanxi.customer.Customer360ServiceImpl pop = new org.guanxi.customer.Customer360ServiceImpl(fx.db, fx.security,
+                customers, null, null, null, null);
+        var hit = pop.lookup(PHONE, 5).get(0);
+        assertEquals(List.of(id, "138****9679", "138****9679"), List.of(hit.customerId(), hit.phone(), hit.matched()));
+        assertEquals("z***@qq.com", pop.lookup(EMAIL, 5).get(0).matched());
     }
 
     @Test

@@ -499,15 +499,15 @@ public class CustomerEditorPart implements Revertable {
         consentLedger.getTable().setHeaderVisible(true);
         consentLedger.getTable().setLinesVisible(true);
         consentLedger.setContentProvider(ArrayContentProvider.getInstance());
-        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.when"), 130, e -> WHEN.format(e.at()));
-        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.consent"), 170,
+        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.when"), 120, e -> WHEN.format(e.at()));
+        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.consent"), 150,
                 e -> Messages.get("ledger.consent." + e.consent()));
-        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.answer"), 80,
+        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.answer"), 75,
                 e -> Messages.get(e.granted() ? "ledger.given" : "ledger.withdrawn"));
-        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.source"), 130,
+        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.source"), 120,
                 e -> Messages.get("ledger.source." + e.source()));
-        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.user"), 90, e -> e.user() == null ? "" : e.user());
-        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.note"), 160, e -> e.note() == null ? "" : e.note());
+        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.user"), 100, e -> e.user() == null ? "" : e.user());
+        Columns.add(consentLedger, ConsentEvent.class, Messages.get("ledger.note"), 110, e -> e.note() == null ? "" : e.note());
         GridDataFactory.fillDefaults().grab(true, true).span(2, 1).hint(SWT.DEFAULT, 90).applyTo(consentLedger.getTable());
     }
 

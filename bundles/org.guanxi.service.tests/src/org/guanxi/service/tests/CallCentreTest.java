@@ -166,6 +166,13 @@ class CallCentreTest {
             }
         });
         assertEquals(1, logged, "the call is in the customer's interaction timeline");
+
+        // read-only staff see the call log with the numbers masked (PIPL)
+        f.security.createUser("reader", "只读", "secret-12".toCharArray(), "READONLY");
+        assertTrue(f.security.login("reader", "secret-12".toCharArray()));
+        assertEquals(List.of("139****9000", "139****9000"), calls.calls(li, 10).stream().map(Call::phone).toList());
+        assertTrue(calls.calls(AppClock.today().minusDays(1), AppClock.today(), null, 50).stream()
+                .allMatch(x -> x.phone().contains("*")));
     }
 
     @Test
