@@ -33,6 +33,7 @@ import org.guanxi.core.model.RelationshipStatus;
 import org.guanxi.core.model.RfmSegment;
 import org.guanxi.core.model.Stage;
 import org.guanxi.core.model.Tier;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.ValidationException;
@@ -67,6 +68,9 @@ public class CustomerValueServiceImpl implements CustomerValueService {
     @Reference
     private SecurityService security;
 
+    @Reference
+    private AuditLog audit;
+
     private static final String PARAMETER = "value.";
     private Relationship relationship = Relationship.DEFAULT;
     private CustomerTyping typing = CustomerTyping.DEFAULT;
@@ -74,9 +78,10 @@ public class CustomerValueServiceImpl implements CustomerValueService {
     public CustomerValueServiceImpl() {
     }
 
-    public CustomerValueServiceImpl(Database db, SecurityService security) {
+    public CustomerValueServiceImpl(Database db, SecurityService security, AuditLog audit) {
         this.db = db;
         this.security = security;
+        this.audit = audit;
     }
 
     @Override
@@ -143,7 +148,7 @@ public class CustomerValueServiceImpl implements CustomerValueService {
             throw new ValidationException(errors);
         }
         db.jdbcTransaction(c -> {
-            AppSettings.write(c, PARAMETER, Models.values(parameters), security.currentUser());
+            AppSettings.write(c, audit, "ValueParameters", PARAMETER, Models.values(parameters), security.currentUser());
             return null;
         });
     }

@@ -15,6 +15,7 @@ import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.persistence.IdBlock;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.ConflictException;
 import org.guanxi.core.service.DeliveredValueService;
 import org.guanxi.core.service.FieldError;
@@ -33,10 +34,14 @@ public class DeliveredValueServiceImpl implements DeliveredValueService {
     @Reference
     private SecurityService security;
 
+    @Reference
+    private AuditLog audit;
+
     public DeliveredValueServiceImpl() {
     }
 
-    public DeliveredValueServiceImpl(Database db, SecurityService security) {
+    public DeliveredValueServiceImpl(Database db, SecurityService security, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.security = security;
     }
@@ -98,6 +103,7 @@ public class DeliveredValueServiceImpl implements DeliveredValueService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+        Map<String, Object> before = sheet.version() == 0 ? Map.of() : fields(sheet(sheet.scope(), sheet.key()));
         db.jdbcTransaction(c -> {
             long id;
             Timestamp now = Timestamp.from(AppClock.now());
@@ -164,9 +170,21 @@ public class DeliveredValueServiceImpl implements DeliveredValueService {
                 }
                 ps.executeBatch();
             }
+            audit.record(c, "ValueSheet", id, before, fields(sheet));
             return id;
         });
         return sheet(sheet.scope(), sheet.key());
+    }
+
+    /** A worksheet as the audit trail shows it: whose, the competitor, the notes and each line's figures. */
+    private static Map<String, Object> fields(Sheet s) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("scope", s.scope() + ":" + s.key());
+        m.put("competitor", s.competitor());
+        m.put("notes", s.notes());
+        s.lines().forEach((component, l) -> m.put(component.name().toLowerCase(java.util.Locale.ROOT),
+                l.weight() + " / " + l.ours() + " / " + (l.theirs() == null ? "-" : l.theirs())));
+        return m;
     }
 
     @Override

@@ -901,8 +901,8 @@ public class CampaignServiceImpl implements CampaignService {
         values.put("fromAddress", m.fromAddress().strip());
         values.put("fromName", m.fromName() == null ? "" : m.fromName().strip());
         values.put("perMinute", m.perMinute());
-        db.jdbc(c -> {
-            AppSettings.write(c, SETTINGS, values, security.currentUser());
+        db.jdbcTransaction(c -> {
+            AppSettings.write(c, audit, "MailSettings", SETTINGS, values, security.currentUser());
             return null;
         });
     }

@@ -94,7 +94,7 @@ public class LeadServiceImpl implements LeadService {
         security.check(Permission.SALES_WRITE);
         Checks.throwIfAny(LeadScoring.check(criteria));
         db.jdbcTransaction(c -> {
-            AppSettings.write(c, SETTINGS, LeadScoring.values(criteria), security.currentUser());
+            AppSettings.write(c, audit, "LeadScoring", SETTINGS, LeadScoring.values(criteria), security.currentUser());
             return null;
         });
     }

@@ -102,7 +102,7 @@ public class OpportunityServiceImpl implements OpportunityService {
         }
         Checks.throwIfAny(errors);
         db.jdbcTransaction(c -> {
-            AppSettings.write(c, SETTINGS, values, security.currentUser());
+            AppSettings.write(c, audit, "StageProbabilities", SETTINGS, values, security.currentUser());
             return null;
         });
     }

@@ -86,7 +86,7 @@ public class QuoteServiceImpl implements QuoteService {
         });
         Checks.throwIfAny(errors);
         db.jdbcTransaction(c -> {
-            AppSettings.write(c, DiscountAuthority.SETTINGS, limits, security.currentUser());
+            AppSettings.write(c, audit, "DiscountLimits", DiscountAuthority.SETTINGS, limits, security.currentUser());
             return null;
         });
     }

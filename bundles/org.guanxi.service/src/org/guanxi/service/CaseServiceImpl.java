@@ -351,8 +351,16 @@ public class CaseServiceImpl implements CaseService {
         });
     }
 
+    /** A note or reply, in the audit trail as written by whom on which case (its text stays with the case). */
+    private void addNote(EntityManager em, ServiceCase c, CaseNoteKind kind, String body) {
+        CaseNote note = new CaseNote(c.getId(), kind, security.currentUser(), body);
+        em.persist(note);
+        em.flush();
+        audit.record(em, "CaseNote", note.getId(), Map.of(), Map.of("caseId", c.getId(), "kind", kind.name()));
+    }
+
     private void replied(EntityManager em, ServiceCase c, String body) {
-        em.persist(new CaseNote(c.getId(), CaseNoteKind.REPLY, security.currentUser(), body));
+        addNote(em, c, CaseNoteKind.REPLY, body);
         if (c.getFirstResponseAt() == null) {
             c.setFirstResponseAt(AppClock.now());
         }
@@ -367,7 +375,7 @@ public class CaseServiceImpl implements CaseService {
     @Override
     public void note(long caseId, String text) {
         String body = requireText("note", text);
-        change(caseId, (em, c) -> em.persist(new CaseNote(c.getId(), CaseNoteKind.NOTE, security.currentUser(), body)));
+        change(caseId, (em, c) -> addNote(em, c, CaseNoteKind.NOTE, body));
     }
 
     @Override

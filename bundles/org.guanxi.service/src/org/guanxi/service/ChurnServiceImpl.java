@@ -100,10 +100,7 @@ public class ChurnServiceImpl implements ChurnService {
         values.put("spendDrop", r.spendDrop());
         values.put("complaintDays", r.complaintDays());
         db.jdbcTransaction(c -> {
-            Map<String, String> before = AppSettings.read(c, SETTINGS);
-            AppSettings.write(c, SETTINGS, values, security.currentUser());
-            // settings have no id of their own: the rules' entries are under the entity and their names
-            audit.record(c, "ChurnRules", 0, before, values);
+            AppSettings.write(c, audit, "ChurnRules", SETTINGS, values, security.currentUser());
             return null;
         });
     }

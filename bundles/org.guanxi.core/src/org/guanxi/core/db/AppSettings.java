@@ -6,10 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.guanxi.core.AppClock;
+import org.guanxi.core.service.AuditLog;
 
 /**
  * Settings every user shares (table APP_SETTING), grouped by a name prefix such as {@code value.} or {@code sales.}.
@@ -51,5 +54,29 @@ public final class AppSettings {
                 }
             }
         }
+    }
+
+    /**
+     * Stores the values that differ from those held and records them in the audit trail, in the caller's transaction:
+     * under {@code entity} with id 0 (settings have no id of their own) and the settings' names as fields.
+     */
+    public static void write(Connection c, AuditLog audit, String entity, String prefix, Map<String, ?> values, String user)
+            throws SQLException {
+        Map<String, String> held = read(c, prefix);
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (!Objects.equals(held.get(key), String.valueOf(value))) {
+                if (held.containsKey(key)) {
+                    before.put(key, held.get(key));
+                }
+                after.put(key, value);
+            }
+        });
+        if (after.isEmpty()) {
+            return;
+        }
+        write(c, prefix, after, user);
+        audit.record(c, entity, 0, before, after);
     }
 }

@@ -111,7 +111,7 @@ class ConsentLedgerTest {
     @Test
     void whoRefusedPersonalisationIsLeftOutOfSegmentsByComputedClassesOnly() throws Exception {
         new DemoDataGenerator(fx.db).generate(80, 11, n -> { });
-        new CustomerValueServiceImpl(fx.db, fx.security).analyse(AppClock.today(), n -> { });
+        new CustomerValueServiceImpl(fx.db, fx.security, fx.audit).analyse(AppClock.today(), n -> { });
         long someone = first("SELECT v.CUSTOMER_ID FROM CUSTOMER_VALUE v ORDER BY v.CUSTOMER_ID");
         Tier tier = Tier.valueOf(text("SELECT TIER FROM CUSTOMER_VALUE WHERE CUSTOMER_ID = " + someone));
         String city = text("SELECT CITY FROM CUSTOMER WHERE ID = " + someone);

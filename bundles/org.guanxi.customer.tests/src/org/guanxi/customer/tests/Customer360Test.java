@@ -56,7 +56,7 @@ class Customer360Test {
         new DemoDataGenerator(fx.db).generate(300, 5, n -> { });
         customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         interactions = new InteractionServiceImpl(fx.db, fx.security, fx.audit);
-        service = new Customer360ServiceImpl(fx.db, fx.security, customers, new CustomerValueServiceImpl(fx.db, fx.security),
+        service = new Customer360ServiceImpl(fx.db, fx.security, customers, new CustomerValueServiceImpl(fx.db, fx.security, fx.audit),
                 interactions, new CareServiceImpl(fx.db, fx.security, fx.audit), new TaskServiceImpl(fx.db, fx.security, fx.audit));
         Customer c = new Customer();
         c.setKind(PartyKind.ORGANISATION);

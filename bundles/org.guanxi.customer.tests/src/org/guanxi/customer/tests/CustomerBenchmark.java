@@ -87,7 +87,7 @@ class CustomerBenchmark {
             System.out.printf(Locale.ROOT, "generated %,d order lines in %.1f s%n", lines, (System.nanoTime() - t) / 1e9);
 
             CustomerServiceImpl customers = new CustomerServiceImpl(db, security, new AuditLogImpl(db, security), new OutboxRepository(db));
-            CustomerValueServiceImpl values = new CustomerValueServiceImpl(db, security);
+            CustomerValueServiceImpl values = new CustomerValueServiceImpl(db, security, new org.guanxi.security.AuditLogImpl(db, security));
             AuditLogImpl audit = new AuditLogImpl(db, security);
             Customer360ServiceImpl pop = new Customer360ServiceImpl(db, security, customers, values,
                     new InteractionServiceImpl(db, security, audit), new CareServiceImpl(db, security, audit),

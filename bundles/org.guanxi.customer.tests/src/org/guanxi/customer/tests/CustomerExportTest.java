@@ -45,7 +45,7 @@ class CustomerExportTest {
     }
 
     private CustomerExportServiceImpl exportService() {
-        return new CustomerExportServiceImpl(customers, new CustomerValueServiceImpl(fx.db, fx.security), fx.security,
+        return new CustomerExportServiceImpl(customers, new CustomerValueServiceImpl(fx.db, fx.security, fx.audit), fx.security,
                 new ExportLogImpl(fx.db, fx.security, fx.audit));
     }
 

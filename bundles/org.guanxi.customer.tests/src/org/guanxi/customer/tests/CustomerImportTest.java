@@ -90,7 +90,7 @@ class CustomerImportTest {
         assertEquals(1, count("SELECT COUNT(*) FROM AUDIT_LOG WHERE ACTION = 'IMPORT' AND NEW_VALUE LIKE '客户.csv: 3 customers%'"));
         // imported customers are found like any other: by pinyin, a differently written phone, the card
         Customer360ServiceImpl lookup = new Customer360ServiceImpl(fx.db, fx.security, customers,
-                new CustomerValueServiceImpl(fx.db, fx.security), new InteractionServiceImpl(fx.db, fx.security, fx.audit),
+                new CustomerValueServiceImpl(fx.db, fx.security, fx.audit), new InteractionServiceImpl(fx.db, fx.security, fx.audit),
                 new CareServiceImpl(fx.db, fx.security, fx.audit), new TaskServiceImpl(fx.db, fx.security, fx.audit));
         assertEquals("王芳", lookup.lookup("wangfang", 5).get(0).name());
         assertEquals("王芳", lookup.lookup("13800138000", 5).get(0).name());

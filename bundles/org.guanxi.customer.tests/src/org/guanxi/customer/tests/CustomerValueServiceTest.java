@@ -46,7 +46,7 @@ class CustomerValueServiceTest {
         fx = ServiceFixture.open(tmp);
         db = fx.db;
         new DemoDataGenerator(db).generate(500, 99, n -> { });
-        service = new CustomerValueServiceImpl(db, fx.security);
+        service = new CustomerValueServiceImpl(db, fx.security, fx.audit);
     }
 
     @AfterEach
@@ -118,7 +118,7 @@ class CustomerValueServiceTest {
                 defaults.explorationDays(), defaults.declineRatio(), defaults.declineIntervalFactor(), defaults.growthRatio(), 3,
                 0.08, defaults.marginRate(), defaults.matrixPercentile());
         service.saveParameters(wider);
-        assertEquals(wider, new CustomerValueServiceImpl(db, fx.security).parameters(), "stored for every user");
+        assertEquals(wider, new CustomerValueServiceImpl(db, fx.security, fx.audit).parameters(), "stored for every user");
         Summary s = service.analyse(AppClock.today(), n -> { });
         assertEquals(10, s.pyramid().get(0).customers(), "2 % of 500 are VIP now");
         assertEquals(40, s.pyramid().get(1).customers());

@@ -161,7 +161,7 @@ class DataQualityTest {
         long duplicateTask = task(merged.getId(), "birthday", 2);
         long otherTask = task(merged.getId(), "follow-up", 3);
         // the duplicate's delivered-value worksheet names it by id, without a foreign key
-        DeliveredValueServiceImpl sheets = new DeliveredValueServiceImpl(fx.db, fx.security);
+        DeliveredValueServiceImpl sheets = new DeliveredValueServiceImpl(fx.db, fx.security, fx.audit);
         Sheet blank = sheets.sheet(Scope.CUSTOMER, Long.toString(merged.getId()));
         sheets.save(new Sheet(Scope.CUSTOMER, blank.key(), "Rival Co.", null, blank.lines(), 0));
         String[] tables = { "SALES_ORDER", "INTERACTION", "CONTACT", "ADDRESS", "TASK", "CONTACT_POINT", "KEY_DATE", "INVOICE" };

@@ -35,7 +35,7 @@ class DeliveredValueTest {
     @BeforeEach
     void setUp() throws Exception {
         fx = ServiceFixture.open(tmp);
-        service = new DeliveredValueServiceImpl(fx.db, fx.security);
+        service = new DeliveredValueServiceImpl(fx.db, fx.security, fx.audit);
     }
 
     @AfterEach

@@ -58,7 +58,7 @@ class OnlineRetailImportTest {
             assertEquals(406_829, r.linesImported());
 
             LocalDate asOf = LocalDate.of(2011, 12, 9);
-            Summary s = new CustomerValueServiceImpl(db, security).analyse(asOf, n -> { });
+            Summary s = new CustomerValueServiceImpl(db, security, new org.guanxi.security.AuditLogImpl(db, security)).analyse(asOf, n -> { });
             assertEquals(4_372, s.customers());
             List<BigDecimal> expected = independentTierValues(file, asOf);
             for (int i = 0; i < 3; i++) {
