@@ -377,6 +377,11 @@ class AuditCompletenessTest {
             worksheets.save(new DeliveredValueService.Sheet(sheet.scope(), sheet.key(), "竞争对手甲", "审计", sheet.lines(),
                     sheet.version()));
         }));
+        LeadService leads = service(LeadService.class);
+        LeadService.Criteria criteria = leads.criteria();
+        steps.add(new Step(LeadService.class, "lead scoring", () -> leads.saveCriteria(new LeadService.Criteria(criteria.weights(),
+                criteria.qualifyingScore() + 1))));
+        steps.add(new Step(LeadService.class, "lead scoring restored", () -> leads.saveCriteria(criteria)));
         steps.add(new Step(LeadImportService.class, "a lead import", () -> {
             try {
                 java.nio.file.Path f = java.nio.file.Files.createTempFile("audit-leads", ".csv");
