@@ -409,6 +409,47 @@ END $$;
 REVOKE ALL ON FUNCTION gx_erase_trail(bigint, text, text[], text[], text[], bigint[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION gx_erase_trail(bigint, text, text[], text[], text[], bigint[]) TO ${p}admin;
 
+-- Retention of records that are not a customer's (PIPL Art. 19): once leads or calls are anonymised, the trails'
+-- values of their personal fields follow; only for records already anonymised, for administrators only.
+CREATE OR REPLACE FUNCTION gx_expire_trail(p_kind text) RETURNS integer LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$
+DECLARE
+  n integer := 0;
+  m integer;
+BEGIN
+  IF NOT (SELECT gx_is('admin')) AND NOT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'customer'::regclass), 'MEMBER') THEN
+    RAISE EXCEPTION 'only an administrator applies retention' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF p_kind = 'LEADS' THEN
+    UPDATE AUDIT_LOG SET OLD_VALUE = CASE WHEN OLD_VALUE IS NULL THEN NULL ELSE '[erased]' END,
+        NEW_VALUE = CASE WHEN NEW_VALUE IS NULL THEN NULL ELSE '[erased]' END
+      WHERE ENTITY = 'Lead' AND FIELD IN ('personName', 'phone', 'email', 'notes', 'sourceDetail')
+        AND ENTITY_ID IN (SELECT ID FROM SALES_LEAD WHERE PERSON_NAME = '[erased]');
+    GET DIAGNOSTICS m = ROW_COUNT;
+    n := n + m;
+    UPDATE DATA_CHANGE SET OLD_VALUE = CASE WHEN OLD_VALUE IS NULL THEN NULL ELSE '[erased]' END,
+        NEW_VALUE = CASE WHEN NEW_VALUE IS NULL THEN NULL ELSE '[erased]' END
+      -- a creation or deletion keeps the whole row in one value (FIELD null)
+      WHERE ENTITY = 'Lead' AND (FIELD IN ('person_name', 'name_key', 'pinyin_key', 'phone', 'phone_key', 'email',
+          'email_key', 'notes', 'source_detail') OR FIELD IS NULL)
+        AND ENTITY_ID IN (SELECT ID FROM SALES_LEAD WHERE PERSON_NAME = '[erased]');
+    GET DIAGNOSTICS m = ROW_COUNT;
+    n := n + m;
+  ELSIF p_kind = 'CALLS' THEN
+    UPDATE AUDIT_LOG SET OLD_VALUE = CASE WHEN OLD_VALUE IS NULL THEN NULL ELSE '[erased]' END,
+        NEW_VALUE = CASE WHEN NEW_VALUE IS NULL THEN NULL ELSE '[erased]' END
+      WHERE ENTITY = 'Call' AND FIELD IN ('phone', 'note')
+        AND ENTITY_ID IN (SELECT ID FROM CALL_LOG WHERE PHONE = '[erased]');
+    GET DIAGNOSTICS n = ROW_COUNT;
+  ELSE
+    RAISE EXCEPTION 'unknown kind of record: %', p_kind;
+  END IF;
+  RETURN n;
+END $$;
+REVOKE ALL ON FUNCTION gx_expire_trail(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gx_expire_trail(text) TO ${p}admin;
+
 -- ---------------------------------------------------------------------------------------------------------------
 -- Logins. An administrator of this database creates, changes and disables the login role of a person through this
 -- function (the owner has CREATEROLE, the administrators do not): it touches only roles that are Guanxi persons, and

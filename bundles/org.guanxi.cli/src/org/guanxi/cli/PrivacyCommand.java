@@ -2,19 +2,23 @@ package org.guanxi.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.guanxi.cli.CommandLine.UsageException;
 import org.guanxi.core.service.PrivacyService;
 import org.guanxi.core.service.PrivacyService.Due;
+import org.guanxi.core.service.PrivacyService.Kind;
 import org.guanxi.core.service.PrivacyService.Erasure;
 import org.guanxi.core.service.PrivacyService.Export;
 
 /**
  * {@code privacy export CUSTOMER [--out FOLDER]}: everything held about one person (PIPL Art. 45), as JSON and as an
  * Excel workbook, in the folder (the current one by default). {@code privacy erase CUSTOMER --reason TEXT}: the
- * person anonymised everywhere (Art. 47). {@code privacy retention --months N [--apply]}: who has been kept N months
- * after their last activity with nothing open (Art. 19), erased with {@code --apply}.
+ * person anonymised everywhere (Art. 47). {@code privacy retention --months N [--leads N] [--calls N] [--apply]}: who
+ * has been kept N months after their last activity with nothing open, how many leads never converted and calls are
+ * past their periods (Art. 19); anonymised with {@code --apply}.
  */
 final class PrivacyCommand {
 
@@ -69,32 +73,41 @@ final class PrivacyCommand {
         return 0;
     }
 
-    /** Lists who is due; erases them only when told with {@code --apply}. */
+    /**
+     * Each rule given: {@code --months N} for customers (listed), {@code --leads N} and {@code --calls N} for records of
+     * their own (counted); anonymised only when told with {@code --apply}.
+     */
     private int retention(String[] args) {
         Integer months = null;
+        Map<Kind, Integer> rules = new EnumMap<>(Kind.class);
         boolean apply = false;
         for (int i = 2; i < args.length; i++) {
-            if ("--months".equals(args[i])) {
-                months = Args.positive("--months", Args.value(args, ++i));
-            } else if ("--apply".equals(args[i])) {
-                apply = true;
-            } else {
-                throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
+            switch (args[i]) {
+                case "--months", "--customers" -> months = Args.positive(args[i], Args.value(args, ++i));
+                case "--leads" -> rules.put(Kind.LEADS, Args.positive("--leads", Args.value(args, ++i)));
+                case "--calls" -> rules.put(Kind.CALLS, Args.positive("--calls", Args.value(args, ++i)));
+                case "--apply" -> apply = true;
+                default -> throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
             }
         }
-        if (months == null) {
+        if (months == null && rules.isEmpty()) {
             throw new UsageException(CommandLine.TEXTS.get("privacy.needs"));
         }
-        if (!apply) {
+        if (months != null && !apply) {
             List<Due> due = privacy.due(months);
             for (Due d : due) {
                 out.println(CommandLine.TEXTS.get("privacy.due", d.code(), d.name(), d.lastActivity().toString()));
             }
             out.println(CommandLine.TEXTS.get("privacy.dueTotal", due.size(), months));
-            return 0;
+        } else if (months != null) {
+            Erasure e = privacy.applyRetention(months);
+            out.println(CommandLine.TEXTS.get("privacy.retained", e.persons(), months, e.rows(), e.tables(), e.files()));
         }
-        Erasure e = privacy.applyRetention(months);
-        out.println(CommandLine.TEXTS.get("privacy.retained", e.persons(), months, e.rows(), e.tables(), e.files()));
+        for (Map.Entry<Kind, Integer> rule : rules.entrySet()) {
+            String kind = rule.getKey().name().toLowerCase(java.util.Locale.ROOT);
+            int n = apply ? privacy.expire(rule.getKey(), rule.getValue()) : privacy.expired(rule.getKey(), rule.getValue());
+            out.println(CommandLine.TEXTS.get("privacy." + kind + (apply ? ".expired" : ".due"), n, rule.getValue()));
+        }
         return 0;
     }
 }

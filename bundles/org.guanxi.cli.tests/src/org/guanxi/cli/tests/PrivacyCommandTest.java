@@ -77,6 +77,11 @@ class PrivacyCommandTest extends CommandTestSupport {
         assertTrue(out().contains("Nothing was changed"), out());
         assertEquals(0, run("privacy", "retention", "--months", "24", "--apply"), err());
         assertTrue(out().contains("No customer erased after 24 months without activity"), out());
+        assertEquals(0, run("privacy", "retention", "--leads", "24", "--calls", "36"), err());
+        assertTrue(out().contains("Leads never converted and untouched for 24 months that still hold personal details: 0"), out());
+        assertTrue(out().contains("Calls older than 36 months that still hold the caller's number: 0"), out());
+        assertEquals(0, run("privacy", "retention", "--calls", "36", "--apply"), err());
+        assertTrue(out().contains("Anonymised 0 calls older than 36 months"), out());
         assertEquals(2, run("privacy", "retention"), "the period is needed");
         assertEquals(2, run("privacy", "retention", "--months", "0"));
         assertTrue(err().contains("--months"), err());

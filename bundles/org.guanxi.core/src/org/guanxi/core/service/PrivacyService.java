@@ -58,4 +58,22 @@ public interface PrivacyService {
      * its recorded reason, the data folder searched once for all of them. Needs {@code PRIVACY_ADMIN}.
      */
     Erasure applyRetention(int months);
+
+    /**
+     * Records kept under rules of their own (Art. 19): leads that never became customers, untouched for the period
+     * (their person's name, phone, e-mail address and notes), and calls older than the period (the caller's number and
+     * the call's note). The records themselves stay for the statistics.
+     */
+    enum Kind {
+        LEADS, CALLS
+    }
+
+    /** How many records of the kind are past {@code months} and still hold personal details. Needs {@code PRIVACY_ADMIN}. */
+    int expired(Kind kind, int months);
+
+    /**
+     * Anonymises the records {@link #expired} counts, and the audit trail's values of their anonymised fields, in one
+     * transaction recorded with the rule; returns how many. Needs {@code PRIVACY_ADMIN}.
+     */
+    int expire(Kind kind, int months);
 }

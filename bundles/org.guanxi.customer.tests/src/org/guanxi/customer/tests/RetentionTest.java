@@ -11,12 +11,14 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.guanxi.core.AppClock;
 import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.service.PermissionDeniedException;
 import org.guanxi.core.service.PrivacyService.Due;
 import org.guanxi.core.service.PrivacyService.Erasure;
+import org.guanxi.core.service.PrivacyService.Kind;
 import org.guanxi.customer.privacy.PrivacyServiceImpl;
 import org.guanxi.demo.DemoDataGenerator;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +94,68 @@ class RetentionTest {
         assertTrue(fx.security.login("rep", "secret-12".toCharArray()));
         assertThrows(PermissionDeniedException.class, () -> privacy.due(36));
         assertThrows(PermissionDeniedException.class, () -> privacy.applyRetention(36));
+    }
+
+    @Test
+    void leadsNeverConvertedAndOldCallsLoseWhatNamesOrReachesThePerson() {
+        long stale = lead("L-R1", "老线索人", "13811112222", "NEW", old);
+        long won = lead("L-R2", "已转化人", "13811113333", "CONVERTED", old);
+        long fresh = lead("L-R3", "新线索人", "13811114444", "QUALIFIED", today.minusMonths(3));
+        long oldCall = call("13822223333", "客户说下月再联系", old);
+        long newCall = call("13822224444", "刚刚来电", today.minusDays(3));
+
+        assertEquals(1, privacy.expired(Kind.LEADS, 24), "converted and recent leads are kept");
+        assertEquals(1, privacy.expired(Kind.CALLS, 36));
+        assertEquals("老线索人", text("SELECT PERSON_NAME FROM SALES_LEAD WHERE ID = " + stale), "counting changes nothing");
+
+        assertEquals(1, privacy.expire(Kind.LEADS, 24));
+        assertEquals(1, privacy.expire(Kind.CALLS, 36));
+        assertEquals("[erased]|null|null|华远科技", text("SELECT PERSON_NAME || '|' || COALESCE(PHONE, 'null') || '|' "
+                + "|| COALESCE(EMAIL, 'null') || '|' || COMPANY FROM SALES_LEAD WHERE ID = " + stale));
+        assertEquals("NEW", text("SELECT STATUS FROM SALES_LEAD WHERE ID = " + stale), "the statistics keep the lead");
+        assertEquals("已转化人", text("SELECT PERSON_NAME FROM SALES_LEAD WHERE ID = " + won));
+        assertEquals("新线索人", text("SELECT PERSON_NAME FROM SALES_LEAD WHERE ID = " + fresh));
+        assertEquals("[erased]|null|COMPLETED", text("SELECT PHONE || '|' || COALESCE(NOTE, 'null') || '|' || DISPOSITION "
+                + "FROM CALL_LOG WHERE ID = " + oldCall));
+        assertEquals("13822224444", text("SELECT PHONE FROM CALL_LOG WHERE ID = " + newCall));
+        for (String gone : List.of("老线索人", "13811112222", "13822223333", "客户说下月再联系")) {
+            assertEquals("0", text("SELECT COUNT(*) FROM AUDIT_LOG WHERE OLD_VALUE LIKE '%" + gone + "%' OR NEW_VALUE LIKE '%"
+                    + gone + "%'"), gone + " in the audit trail");
+            if (fx.db.jdbc(c -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()))) {
+                assertEquals("0", text("SELECT COUNT(*) FROM DATA_CHANGE WHERE OLD_VALUE LIKE '%" + gone + "%' OR NEW_VALUE LIKE '%"
+                        + gone + "%'"), gone + " in the database's own trail");
+            }
+        }
+        assertTrue(fx.audit.history("Lead", won).stream().anyMatch(a -> "已转化人".equals(a.getNewValue())), "kept leads keep their trail");
+        assertEquals(0, privacy.expired(Kind.LEADS, 24), "done once");
+        assertEquals(0, privacy.expire(Kind.CALLS, 36));
+        assertTrue(fx.audit.history("Retention", 0).stream().anyMatch(a -> "records".equals(a.getField())), "the rule's run is recorded");
+    }
+
+    private long lead(String code, String person, String phone, String status, LocalDate since) {
+        long id = nextId();
+        Timestamp at = Timestamp.valueOf(since.atTime(9, 0));
+        update("INSERT INTO SALES_LEAD (ID, VERSION, CODE, PERSON_NAME, COMPANY, NAME_KEY, PINYIN_KEY, PHONE, PHONE_KEY, EMAIL, "
+                + "SOURCE, STATUS, OWNER_LOGIN, NOTES, CREATED_AT, UPDATED_AT) VALUES (?, 1, ?, ?, '华远科技', ?, '', ?, ?, ?, 'WEB', ?, "
+                + "'rep', ?, ?, ?)", id, code, person, person + "华远科技", phone, phone, code.toLowerCase() + "@example.cn", status,
+                person + "想要报价", at, at);
+        fx.db.jdbcTransaction(c -> {
+            fx.audit.record(c, "Lead", id, Map.of(), Map.of("personName", person, "phone", phone, "company", "华远科技"));
+            return null;
+        });
+        return id;
+    }
+
+    private long call(String phone, String note, LocalDate on) {
+        Timestamp at = Timestamp.valueOf(on.atTime(11, 0));
+        update("INSERT INTO CALL_LOG (DIRECTION, PHONE, AGENT, STARTED_AT, ENDED_AT, DISPOSITION, NOTE) VALUES ('IN', ?, 'agent', ?, ?, "
+                + "'COMPLETED', ?)", phone, at, at, note);
+        long id = Long.parseLong(text("SELECT MAX(ID) FROM CALL_LOG"));
+        fx.db.jdbcTransaction(c -> {
+            fx.audit.record(c, "Call", id, Map.of(), Map.of("phone", phone, "note", note));
+            return null;
+        });
+        return id;
     }
 
     private static List<String> codes(List<Due> due) {

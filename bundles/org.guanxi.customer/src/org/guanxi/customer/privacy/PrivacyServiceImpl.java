@@ -170,6 +170,26 @@ public class PrivacyServiceImpl implements PrivacyService {
         return finish(done, due.stream().map(Due::code).toList());
     }
 
+    @Override
+    public int expired(Kind kind, int months) {
+        security.check(Permission.PRIVACY_ADMIN);
+        LocalDate cutoff = cutoff(months);
+        return db.jdbc(c -> RecordRetention.due(c, kind, cutoff));
+    }
+
+    @Override
+    public int expire(Kind kind, int months) {
+        security.check(Permission.PRIVACY_ADMIN);
+        LocalDate cutoff = cutoff(months);
+        return db.jdbcTransaction(c -> {
+            int n = RecordRetention.apply(c, kind, cutoff, "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
+            if (n > 0) {
+                audit.record(c, "Retention", 0, Map.of(), Map.of("kind", kind.name(), "months", months, "records", n));
+            }
+            return n;
+        });
+    }
+
     private static LocalDate cutoff(int months) {
         if (months < 1) {
             throw new IllegalArgumentException("A retention period is at least one month: " + months);
