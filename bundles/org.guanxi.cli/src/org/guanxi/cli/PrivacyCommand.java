@@ -10,6 +10,7 @@ import org.guanxi.cli.CommandLine.UsageException;
 import org.guanxi.core.service.PrivacyService;
 import org.guanxi.core.service.PrivacyService.Due;
 import org.guanxi.core.service.PrivacyService.Kind;
+import org.guanxi.core.service.PrivacyService.RetentionRules;
 import org.guanxi.core.service.PrivacyService.Erasure;
 import org.guanxi.core.service.PrivacyService.Export;
 
@@ -81,14 +82,26 @@ final class PrivacyCommand {
         Integer months = null;
         Map<Kind, Integer> rules = new EnumMap<>(Kind.class);
         boolean apply = false;
+        boolean schedule = false;
+        boolean off = false;
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
+                case "--schedule" -> schedule = true;
+                case "off" -> {
+                    if (!schedule) {
+                        throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
+                    }
+                    off = true;
+                }
                 case "--months", "--customers" -> months = Args.positive(args[i], Args.value(args, ++i));
                 case "--leads" -> rules.put(Kind.LEADS, Args.positive("--leads", Args.value(args, ++i)));
                 case "--calls" -> rules.put(Kind.CALLS, Args.positive("--calls", Args.value(args, ++i)));
                 case "--apply" -> apply = true;
                 default -> throw new UsageException(CommandLine.TEXTS.get("unknown", args[i]));
             }
+        }
+        if (schedule) {
+            return schedule(off, months, rules);
         }
         if (months == null && rules.isEmpty()) {
             throw new UsageException(CommandLine.TEXTS.get("privacy.needs"));
@@ -109,5 +122,20 @@ final class PrivacyCommand {
             out.println(CommandLine.TEXTS.get("privacy." + kind + (apply ? ".expired" : ".due"), n, rule.getValue()));
         }
         return 0;
+    }
+
+    /** {@code --schedule} shows the daily rules; with periods it sets exactly those, with {@code off} none. */
+    private int schedule(boolean off, Integer months, Map<Kind, Integer> rules) {
+        if (off || months != null || !rules.isEmpty()) {
+            privacy.saveRetentionRules(new RetentionRules(months, rules.get(Kind.LEADS), rules.get(Kind.CALLS)));
+        }
+        RetentionRules r = privacy.retentionRules();
+        out.println(r.none() ? CommandLine.TEXTS.get("privacy.scheduleOff")
+                : CommandLine.TEXTS.get("privacy.schedule", period(r.customerMonths()), period(r.leadMonths()), period(r.callMonths())));
+        return 0;
+    }
+
+    private static String period(Integer months) {
+        return months == null ? "-" : months.toString();
     }
 }

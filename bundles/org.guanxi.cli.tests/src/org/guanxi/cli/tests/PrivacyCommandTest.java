@@ -82,6 +82,13 @@ class PrivacyCommandTest extends CommandTestSupport {
         assertTrue(out().contains("Calls older than 36 months that still hold the caller's number: 0"), out());
         assertEquals(0, run("privacy", "retention", "--calls", "36", "--apply"), err());
         assertTrue(out().contains("Anonymised 0 calls older than 36 months"), out());
+        assertEquals(0, run("privacy", "retention", "--schedule"), err());
+        assertTrue(out().contains("No retention rule is applied by the product"), out());
+        assertEquals(0, run("privacy", "retention", "--schedule", "--months", "36", "--calls", "36"), err());
+        assertTrue(out().contains("customers 36, leads never converted -, calls 36"), out());
+        assertEquals(0, run("privacy", "retention", "--schedule", "off"), err());
+        assertTrue(out().contains("No retention rule is applied by the product"), out());
+        assertEquals(2, run("privacy", "retention", "off"));
         assertEquals(2, run("privacy", "retention"), "the period is needed");
         assertEquals(2, run("privacy", "retention", "--months", "0"));
         assertTrue(err().contains("--months"), err());

@@ -76,4 +76,20 @@ public interface PrivacyService {
      * transaction recorded with the rule; returns how many. Needs {@code PRIVACY_ADMIN}.
      */
     int expire(Kind kind, int months);
+
+    /**
+     * The periods the product applies by itself once a day (on a single desktop, and in the team server): for customers
+     * without activity, leads never converted, calls; a null period is not applied.
+     */
+    record RetentionRules(Integer customerMonths, Integer leadMonths, Integer callMonths) {
+
+        public boolean none() {
+            return customerMonths == null && leadMonths == null && callMonths == null;
+        }
+    }
+
+    RetentionRules retentionRules();
+
+    /** Sets the daily rules (each period at least a month, or null); needs {@code PRIVACY_ADMIN}; audited. */
+    void saveRetentionRules(RetentionRules rules);
 }

@@ -19,6 +19,8 @@ import org.guanxi.core.service.PermissionDeniedException;
 import org.guanxi.core.service.PrivacyService.Due;
 import org.guanxi.core.service.PrivacyService.Erasure;
 import org.guanxi.core.service.PrivacyService.Kind;
+import org.guanxi.core.service.PrivacyService.RetentionRules;
+import org.guanxi.customer.privacy.RetentionTimer;
 import org.guanxi.customer.privacy.PrivacyServiceImpl;
 import org.guanxi.demo.DemoDataGenerator;
 import org.junit.jupiter.api.AfterEach;
@@ -130,6 +132,25 @@ class RetentionTest {
         assertEquals(0, privacy.expired(Kind.LEADS, 24), "done once");
         assertEquals(0, privacy.expire(Kind.CALLS, 36));
         assertTrue(fx.audit.history("Retention", 0).stream().anyMatch(a -> "records".equals(a.getField())), "the rule's run is recorded");
+    }
+
+    @Test
+    void theDailyRulesRunOnceADayAndOnlyWhenSet() {
+        RetentionTimer timer = new RetentionTimer(privacy, fx.db);
+        long gone = customer("R0000009", "保留期己", old);
+        long stale = lead("L-R9", "旧线索乙", "13811115555", "DISQUALIFIED", old);
+        assertEquals(null, timer.runIfDue(), "no rule set: nothing runs");
+
+        privacy.saveRetentionRules(new RetentionRules(36, 24, null));
+        assertEquals(new RetentionRules(36, 24, null), privacy.retentionRules());
+        assertEquals(List.of("1 customers erased after 36 months without activity", "1 leads anonymised after 24 months"),
+                timer.runIfDue());
+        assertEquals("[erased]", text("SELECT NAME FROM CUSTOMER WHERE ID = " + gone));
+        assertEquals("[erased]", text("SELECT PERSON_NAME FROM SALES_LEAD WHERE ID = " + stale));
+        assertEquals(null, timer.runIfDue(), "once a day");
+        assertTrue(fx.audit.history("RetentionRules", 0).stream().anyMatch(a -> "leads".equals(a.getField()) && "24".equals(a.getNewValue())),
+                "who set the rules is recorded");
+        assertThrows(IllegalArgumentException.class, () -> privacy.saveRetentionRules(new RetentionRules(0, null, null)));
     }
 
     private long lead(String code, String person, String phone, String status, LocalDate since) {

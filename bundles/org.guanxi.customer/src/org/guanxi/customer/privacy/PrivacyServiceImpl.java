@@ -27,6 +27,7 @@ import java.util.Set;
 import org.guanxi.core.AppClock;
 import org.guanxi.core.DataFolder;
 import org.guanxi.core.GuanxiHome;
+import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.AuditLog;
@@ -187,6 +188,37 @@ public class PrivacyServiceImpl implements PrivacyService {
                 audit.record(c, "Retention", 0, Map.of(), Map.of("kind", kind.name(), "months", months, "records", n));
             }
             return n;
+        });
+    }
+
+    /** Settings of the daily retention rules: months per kind, empty when off. */
+    static final String RULES = "retention.";
+
+    @Override
+    public RetentionRules retentionRules() {
+        Map<String, String> s = db.jdbc(c -> AppSettings.read(c, RULES));
+        return new RetentionRules(months(s.get("customers")), months(s.get("leads")), months(s.get("calls")));
+    }
+
+    private static Integer months(String value) {
+        return value == null || value.isBlank() ? null : Integer.valueOf(value);
+    }
+
+    @Override
+    public void saveRetentionRules(RetentionRules rules) {
+        security.check(Permission.PRIVACY_ADMIN);
+        for (Integer m : java.util.Arrays.asList(rules.customerMonths(), rules.leadMonths(), rules.callMonths())) {
+            if (m != null) {
+                cutoff(m);
+            }
+        }
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("customers", rules.customerMonths() == null ? "" : rules.customerMonths());
+        values.put("leads", rules.leadMonths() == null ? "" : rules.leadMonths());
+        values.put("calls", rules.callMonths() == null ? "" : rules.callMonths());
+        db.jdbcTransaction(c -> {
+            AppSettings.write(c, audit, "RetentionRules", RULES, values, security.currentUser());
+            return null;
         });
     }
 

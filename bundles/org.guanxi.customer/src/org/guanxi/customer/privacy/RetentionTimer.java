@@ -1,0 +1,115 @@
+package org.guanxi.customer.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.guanxi.core.AppClock;
+import org.guanxi.core.db.AppSettings;
+import org.guanxi.core.db.Database;
+import org.guanxi.core.service.PrivacyService;
+import org.guanxi.core.service.PrivacyService.Erasure;
+import org.guanxi.core.service.PrivacyService.Kind;
+import org.guanxi.core.service.PrivacyService.RetentionRules;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Applies the retention rules a privacy officer set ({@code privacy retention --schedule}) once per day of the clock:
+ * on a single desktop there, on a team database in the team server (its owner), not in the persons' desktops. Each
+ * run is in the audit trail (the erasures with their reason, entity {@code Retention} per kind) and in the log; the
+ * day of the last run is kept so that a restart the same day does not run again.
+ */
+@Component(immediate = true)
+public class RetentionTimer {
+
+    /** Minutes between looks at the rules; 0 turns the timer off (tests run it by hand). */
+    public static final String PERIOD_PROPERTY = "guanxi.retention.minutes";
+    private static final Logger LOG = Logger.getLogger(RetentionTimer.class.getName());
+    private static final String LAST_RUN = "lastRun";
+
+    @Reference
+    private PrivacyService privacy;
+
+    @Reference
+    private Database db;
+
+    private ScheduledExecutorService timer;
+
+    public RetentionTimer() {
+    }
+
+    public RetentionTimer(PrivacyService privacy, Database db) {
+        this.privacy = privacy;
+        this.db = db;
+    }
+
+    @Activate
+    void activate() {
+        long minutes = Long.getLong(PERIOD_PROPERTY, 60);
+        if (minutes <= 0) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "guanxi-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::look, 5, minutes, TimeUnit.MINUTES);
+    }
+
+    private void look() {
+        try {
+            if (db.awaitsSignIn() || db.shared() && !db.ownsSchema()) {
+                return;
+            }
+            List<String> report = runIfDue();
+            if (report != null) {
+                LOG.info(() -> "Retention rules applied: " + String.join("; ", report));
+            }
+        } catch (RuntimeException e) {
+            // tried again at the next look: the day's run is marked done only when it went through
+            LOG.log(Level.WARNING, "Retention rules failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Applies the rules unless they ran today or none is set; returns what was done, or null. */
+    public List<String> runIfDue() {
+        String today = AppClock.today().toString();
+        Map<String, String> held = db.jdbc(c -> AppSettings.read(c, PrivacyServiceImpl.RULES));
+        RetentionRules rules = privacy.retentionRules();
+        if (rules.none() || today.equals(held.get(LAST_RUN))) {
+            return null;
+        }
+        List<String> report = new ArrayList<>();
+        if (rules.customerMonths() != null) {
+            Erasure e = privacy.applyRetention(rules.customerMonths());
+            report.add(e.persons() + " customers erased after " + rules.customerMonths() + " months without activity");
+        }
+        if (rules.leadMonths() != null) {
+            report.add(privacy.expire(Kind.LEADS, rules.leadMonths()) + " leads anonymised after " + rules.leadMonths() + " months");
+        }
+        if (rules.callMonths() != null) {
+            report.add(privacy.expire(Kind.CALLS, rules.callMonths()) + " calls anonymised after " + rules.callMonths() + " months");
+        }
+        db.jdbcTransaction(c -> {
+            AppSettings.write(c, PrivacyServiceImpl.RULES, Map.of(LAST_RUN, today), "system");
+            return null;
+        });
+        return report;
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}
