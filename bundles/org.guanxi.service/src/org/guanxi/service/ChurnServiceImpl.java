@@ -173,11 +173,23 @@ public class ChurnServiceImpl implements ChurnService {
         Rules rules = rules();
         return db.jdbcTransaction(c -> {
             // the customer bought again since the win-back began: won back
-            try (PreparedStatement ps = c.prepareStatement("UPDATE WIN_BACK w SET STATUS = 'WON_BACK', CLOSED_ON = ?, "
-                    + "NOTE = 'ordered again' WHERE STATUS = 'OPEN' AND EXISTS (SELECT 1 FROM SALES_ORDER o "
-                    + "WHERE o.CUSTOMER_ID = w.CUSTOMER_ID AND o.STATUS IN " + BOUGHT + " AND o.ORDER_DATE >= w.IDENTIFIED_ON)")) {
-                ps.setDate(1, Date.valueOf(asOf));
-                ps.executeUpdate();
+            List<Long> won = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT w.ID FROM WIN_BACK w WHERE STATUS = 'OPEN' AND EXISTS (SELECT 1 "
+                    + "FROM SALES_ORDER o WHERE o.CUSTOMER_ID = w.CUSTOMER_ID AND o.STATUS IN " + BOUGHT
+                    + " AND o.ORDER_DATE >= w.IDENTIFIED_ON)"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    won.add(rs.getLong(1));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE WIN_BACK SET STATUS = 'WON_BACK', CLOSED_ON = ?, "
+                    + "NOTE = 'ordered again' WHERE ID = ? AND STATUS = 'OPEN'")) {
+                for (long id : won) {
+                    ps.setDate(1, Date.valueOf(asOf));
+                    ps.setLong(2, id);
+                    ps.executeUpdate();
+                    audit.record(c, "WinBack", id, Map.of("status", WinBackStatus.OPEN),
+                            Map.of("status", WinBackStatus.WON_BACK, "note", "ordered again"));
+                }
             }
             // no second win-back beside an open one; none for who refused being approached on a computed risk (PIPL Art. 24)
             Set<Long> open = new java.util.HashSet<>();
@@ -193,7 +205,7 @@ public class ChurnServiceImpl implements ChurnService {
             try (PreparedStatement task = c.prepareStatement("INSERT INTO TASK (ID, VERSION, CUSTOMER_ID, ORIGIN, TITLE, DUE_DATE, "
                     + "STATUS, ASSIGNEE, CREATED_AT) SELECT ?, 1, ID, ?, ?, ?, 'OPEN', OWNER_LOGIN, ? FROM CUSTOMER WHERE ID = ?");
                     PreparedStatement win = c.prepareStatement("INSERT INTO WIN_BACK (CUSTOMER_ID, IDENTIFIED_ON, REASONS, "
-                            + "CHURN_TYPE, TASK_ID, STATUS) VALUES (?, ?, ?, ?, ?, 'OPEN')")) {
+                            + "CHURN_TYPE, TASK_ID, STATUS) VALUES (?, ?, ?, ?, ?, 'OPEN')", java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 for (Risk r : identify(c, rules, asOf)) {
                     if (open.contains(r.customerId())) {
                         continue;
@@ -215,6 +227,13 @@ public class ChurnServiceImpl implements ChurnService {
                     win.setString(4, r.type().name());
                     win.setLong(5, taskId);
                     win.executeUpdate();
+                    try (ResultSet key = win.getGeneratedKeys()) {
+                        key.next();
+                        audit.record(c, "WinBack", key.getLong(1), Map.of(), Map.of("customerId", r.customerId(), "reasons",
+                                reasons, "churnType", r.type(), "taskId", taskId, "identifiedOn", asOf));
+                    }
+                    audit.record(c, "Task", taskId, Map.of(), Map.of("customerId", r.customerId(), "origin", "winback:" + asOf,
+                            "due", asOf.plusDays(3)));
                     opened++;
                 }
             }

@@ -58,6 +58,7 @@ import org.guanxi.core.service.OpportunityService;
 import org.guanxi.core.service.QuoteService;
 import org.guanxi.core.service.CallCentre;
 import org.guanxi.core.service.CampaignService;
+import org.guanxi.core.service.CareService;
 import org.guanxi.core.service.CaseService;
 import org.guanxi.core.service.CatalogService;
 import org.guanxi.core.service.ChurnService;
@@ -112,7 +113,7 @@ class AuditCompletenessTest {
             Map.entry("PrivacyService", "PrivacyEraseTest, PrivacyExportTest, RetentionTest"),
             Map.entry("CustomerMergeService", "DataQualityTest"), Map.entry("PersonalDataService", "CustomerMaskingTest"),
             Map.entry("SurveyInvitations", "SurveyInvitationsTest"), Map.entry("SurveyLinks", "SurveyLinkTest"),
-            Map.entry("CareOutreach", "CareOutreachTest"), Map.entry("CareService", "CareServiceTest"),
+            Map.entry("CareOutreach", "CareOutreachTest"),
             Map.entry("CustomerValueService", "stored results are not audited (README)"),
             Map.entry("HeadlessCredentials", "reads a credentials file"));
 
@@ -299,6 +300,9 @@ class AuditCompletenessTest {
         steps.add(new Step(ChurnService.class, "churn rules", () -> churn.saveRules(new ChurnService.Rules(rules.silenceFactor() + 0.5,
                 rules.minOrders(), rules.spendDrop(), rules.complaintDays()))));
         steps.add(new Step(ChurnService.class, "churn rules restored", () -> churn.saveRules(rules)));
+        steps.add(new Step(ChurnService.class, "the churn job's win-backs", () -> assertTrue(churn.generateWinBacks(today.plusMonths(6)) > 0)));
+        steps.add(new Step(CareService.class, "the care job's tasks", () -> assertTrue(service(CareService.class)
+                .planTasks(today.plusDays(15), today.plusDays(60), n -> { }) > 0)));
         steps.add(new Step(SecurityService.class, "a user", () -> security.createUser("audit.user", "审计用户",
                 "secret-123".toCharArray(), "READONLY")));
         ForecastService forecast = service(ForecastService.class);

@@ -253,7 +253,7 @@ public class CareServiceImpl implements CareService {
                 }
                 progress.accept(500 * ++step / Math.max(1, rules.size()));
             }
-            return store(c, from, to, due, progress);
+            return store(c, from, to, due, progress, audit);
         });
     }
 
@@ -279,7 +279,9 @@ public class CareServiceImpl implements CareService {
         return out;
     }
 
-    private static int store(Connection c, LocalDate from, LocalDate to, List<Occasion> due, IntConsumer progress) throws SQLException {
+    /** Writes the tasks not planned yet, with one audit row for the run (the job may plan tens of thousands). */
+    private static int store(Connection c, LocalDate from, LocalDate to, List<Occasion> due, IntConsumer progress, AuditLog audit)
+            throws SQLException {
         Set<String> planned = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT CUSTOMER_ID, ORIGIN, DUE_DATE FROM TASK WHERE DUE_DATE BETWEEN ? AND ?")) {
@@ -297,11 +299,15 @@ public class CareServiceImpl implements CareService {
                 + "STATUS, ASSIGNEE, CREATED_AT) SELECT ?, 1, ID, ?, ?, ?, 'OPEN', OWNER_LOGIN, ? FROM CUSTOMER WHERE ID = ?")) {
             IdBlock ids = new IdBlock(c);
             Timestamp now = Timestamp.from(AppClock.now());
+            long first = -1;
+            long last = -1;
             for (Occasion o : due) {
                 if (!planned.add(o.customerId() + "|" + o.origin() + "|" + o.date())) {
                     continue;
                 }
-                ps.setLong(1, ids.next());
+                last = ids.next();
+                first = first < 0 ? last : first;
+                ps.setLong(1, last);
                 ps.setString(2, o.origin());
                 ps.setString(3, o.title());
                 ps.setDate(4, Date.valueOf(o.date()));
@@ -314,6 +320,10 @@ public class CareServiceImpl implements CareService {
                 }
             }
             ps.executeBatch();
+            if (created > 0) {
+                audit.record(c, "CarePlan", first, Map.of(), Map.of("period", from + "–" + to, "tasks", created,
+                        "ids", first + "–" + last));
+            }
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
