@@ -61,7 +61,8 @@ class PrivacyExportTest {
         CustomerServiceImpl customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         Customer c = customers.get(id);
         c.setNotes("要求开具增值税专用发票");
-        customers.save(c); // a correction (Art. 46): in the audit trail, and so in the export
+        c.setConsentSms(!c.isConsentSms());
+        customers.save(c); // a correction (Art. 46): in the audit trail, and so in the export; a consent in the ledger
         String code = c.getCode();
 
         Export e = privacy.export(code, tmp.resolve("out"));
@@ -77,7 +78,8 @@ class PrivacyExportTest {
         assertEquals(count("SELECT COUNT(*) FROM SALES_ORDER WHERE CUSTOMER_ID = " + id), tables.get("SALES_ORDER").size());
         assertEquals(count("SELECT COUNT(*) FROM ORDER_LINE l JOIN SALES_ORDER o ON o.ID = l.ORDER_ID WHERE o.CUSTOMER_ID = " + id),
                 tables.get("ORDER_LINE").size(), "the orders' lines, one step further");
-        for (String table : List.of("CONTACT", "INTERACTION", "ADDRESS", "CONTACT_POINT", "INVOICE")) {
+        assertTrue(count("SELECT COUNT(*) FROM CONSENT_EVENT WHERE CUSTOMER_ID = " + id) > 0);
+        for (String table : List.of("CONTACT", "INTERACTION", "ADDRESS", "CONTACT_POINT", "INVOICE", "CONSENT_EVENT")) {
             long held = count("SELECT COUNT(*) FROM " + table + " WHERE CUSTOMER_ID = " + id);
             assertEquals(held, tables.getOrDefault(table, List.of()).size(), table);
         }

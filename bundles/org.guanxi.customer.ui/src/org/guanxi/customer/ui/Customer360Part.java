@@ -337,7 +337,8 @@ public class Customer360Part {
         String allowed = nonBlank(c.isConsentPhone() ? Messages.get("consent.phone") : null,
                 c.isConsentSms() ? Messages.get("consent.sms") : null, c.isConsentEmail() ? Messages.get("consent.email") : null)
                 .stream().collect(Collectors.joining(", "));
-        return allowed.isEmpty() ? Messages.get("c360.noConsent") : Messages.get("c360.consent", allowed);
+        String contact = allowed.isEmpty() ? Messages.get("c360.noConsent") : Messages.get("c360.consent", allowed);
+        return c.isPersonalised() ? contact : contact + Messages.get("c360.notPersonalised");
     }
 
     private static String channelsText(Customer c) {
