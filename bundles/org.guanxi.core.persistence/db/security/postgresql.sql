@@ -232,6 +232,8 @@ CREATE POLICY gx_rows ON WIN_BACK USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE 
 CREATE POLICY gx_rows ON POINTS_REQUEST USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
 CREATE POLICY gx_rows ON SURVEY_INVITATION USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
 CREATE POLICY gx_rows ON CONSENT_EVENT USING (EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = CUSTOMER_ID));
+-- a consent line names who recorded it: that is the person adding it, nobody else
+CREATE POLICY gx_new_rows ON CONSENT_EVENT AS RESTRICTIVE FOR INSERT WITH CHECK (USER_LOGIN = session_user);
 CREATE POLICY gx_rows ON CUSTOMER_MERGE USING ((SELECT gx_is('admin')) OR USER_LOGIN = session_user
   OR EXISTS (SELECT 1 FROM CUSTOMER c WHERE c.ID = SURVIVOR_ID));
 CREATE POLICY gx_rows ON CUSTOMER_MERGE_ROW USING (EXISTS (SELECT 1 FROM CUSTOMER_MERGE m WHERE m.ID = MERGE_ID));
@@ -290,7 +292,7 @@ BEGIN
       ('complaint', 'Complaint', 'case_id'), ('product', 'Product', 'id'), ('price_list_item', 'PriceListItem', 'id'),
       ('app_user', 'AppUser', 'id'), ('user_role', 'UserRole', 'user_id'), ('role_permission', 'RolePermission', 'role_id'),
       ('app_role', 'Role', 'id'), ('points_ledger', 'PointsLedger', 'id'), ('points_request', 'PointsRequest', 'id'),
-      ('consent_event', 'ConsentEvent', 'id'))
+      ('consent_event', 'ConsentEvent', 'id'), ('call_log', 'Call', 'id'))
       AS v (TBL, ENTITY, KEY_COLUMN)
   LOOP
     EXECUTE format('DROP TRIGGER IF EXISTS gx_audit ON %I', a.TBL);
@@ -409,46 +411,65 @@ END $$;
 REVOKE ALL ON FUNCTION gx_erase_trail(bigint, text, text[], text[], text[], bigint[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION gx_erase_trail(bigint, text, text[], text[], text[], bigint[]) TO ${p}admin;
 
--- Retention of records that are not a customer's (PIPL Art. 19): once leads or calls are anonymised, the trails'
--- values of their personal fields follow; only for records already anonymised, for administrators only.
-CREATE OR REPLACE FUNCTION gx_expire_trail(p_kind text) RETURNS integer LANGUAGE plpgsql SECURITY DEFINER
+-- Retention of records that are not a customer's (PIPL Art. 19): the trails' values of leads or calls that the same
+-- transaction has just anonymised (and only those), for administrators only. Every value the transaction took from
+-- the record is replaced wherever the trails hold it about that record (also in a creation's whole-row snapshot), the
+-- personal fields' older values too; the expiry itself is recorded.
+DROP FUNCTION IF EXISTS gx_expire_trail(text);
+CREATE OR REPLACE FUNCTION gx_expire_trail(p_kind text, p_ids bigint[]) RETURNS integer LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp
   AS $$
 DECLARE
+  v_entity text := CASE p_kind WHEN 'LEADS' THEN 'Lead' WHEN 'CALLS' THEN 'Call' END;
+  v_marker text := CASE p_kind WHEN 'LEADS' THEN 'person_name' ELSE 'phone' END;
+  v_app text[] := CASE p_kind WHEN 'LEADS' THEN ARRAY['personName', 'phone', 'email', 'notes', 'sourceDetail']
+                  ELSE ARRAY['phone', 'note'] END;
+  v_db text[] := CASE p_kind WHEN 'LEADS' THEN ARRAY['person_name', 'name_key', 'pinyin_key', 'phone', 'phone_key', 'email',
+                 'email_key', 'notes', 'source_detail'] ELSE ARRAY['phone', 'note'] END;
+  v_id bigint;
+  t text;
   n integer := 0;
   m integer;
 BEGIN
   IF NOT (SELECT gx_is('admin')) AND NOT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'customer'::regclass), 'MEMBER') THEN
     RAISE EXCEPTION 'only an administrator applies retention' USING ERRCODE = 'insufficient_privilege';
   END IF;
-  IF p_kind = 'LEADS' THEN
+  IF v_entity IS NULL THEN
+    RAISE EXCEPTION 'unknown kind of record: %', p_kind;
+  END IF;
+  FOREACH v_id IN ARRAY p_ids LOOP
+    IF NOT EXISTS (SELECT 1 FROM DATA_CHANGE WHERE TX_ID = txid_current() AND ENTITY = v_entity AND ENTITY_ID = v_id
+                   AND FIELD = v_marker AND NEW_VALUE = '[erased]') THEN
+      RAISE EXCEPTION '% % was not anonymised in this transaction', v_entity, v_id USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    FOR t IN SELECT DISTINCT OLD_VALUE FROM DATA_CHANGE WHERE TX_ID = txid_current() AND ENTITY = v_entity
+        AND ENTITY_ID = v_id AND ACTION = 'UPDATE' AND FIELD = ANY (v_db) AND length(OLD_VALUE) >= 2 LOOP
+      UPDATE AUDIT_LOG SET OLD_VALUE = replace(OLD_VALUE, t, '[erased]'), NEW_VALUE = replace(NEW_VALUE, t, '[erased]')
+        WHERE ENTITY = v_entity AND ENTITY_ID = v_id AND (strpos(OLD_VALUE, t) > 0 OR strpos(NEW_VALUE, t) > 0);
+      GET DIAGNOSTICS m = ROW_COUNT;
+      n := n + m;
+      UPDATE DATA_CHANGE SET OLD_VALUE = replace(OLD_VALUE, t, '[erased]'), NEW_VALUE = replace(NEW_VALUE, t, '[erased]')
+        WHERE ENTITY = v_entity AND ENTITY_ID = v_id AND (strpos(OLD_VALUE, t) > 0 OR strpos(NEW_VALUE, t) > 0);
+      GET DIAGNOSTICS m = ROW_COUNT;
+      n := n + m;
+    END LOOP;
     UPDATE AUDIT_LOG SET OLD_VALUE = CASE WHEN OLD_VALUE IS NULL THEN NULL ELSE '[erased]' END,
         NEW_VALUE = CASE WHEN NEW_VALUE IS NULL THEN NULL ELSE '[erased]' END
-      WHERE ENTITY = 'Lead' AND FIELD IN ('personName', 'phone', 'email', 'notes', 'sourceDetail')
-        AND ENTITY_ID IN (SELECT ID FROM SALES_LEAD WHERE PERSON_NAME = '[erased]');
+      WHERE ENTITY = v_entity AND ENTITY_ID = v_id AND FIELD = ANY (v_app);
     GET DIAGNOSTICS m = ROW_COUNT;
     n := n + m;
     UPDATE DATA_CHANGE SET OLD_VALUE = CASE WHEN OLD_VALUE IS NULL THEN NULL ELSE '[erased]' END,
         NEW_VALUE = CASE WHEN NEW_VALUE IS NULL THEN NULL ELSE '[erased]' END
-      -- a creation or deletion keeps the whole row in one value (FIELD null)
-      WHERE ENTITY = 'Lead' AND (FIELD IN ('person_name', 'name_key', 'pinyin_key', 'phone', 'phone_key', 'email',
-          'email_key', 'notes', 'source_detail') OR FIELD IS NULL)
-        AND ENTITY_ID IN (SELECT ID FROM SALES_LEAD WHERE PERSON_NAME = '[erased]');
+      WHERE ENTITY = v_entity AND ENTITY_ID = v_id AND FIELD = ANY (v_db);
     GET DIAGNOSTICS m = ROW_COUNT;
     n := n + m;
-  ELSIF p_kind = 'CALLS' THEN
-    UPDATE AUDIT_LOG SET OLD_VALUE = CASE WHEN OLD_VALUE IS NULL THEN NULL ELSE '[erased]' END,
-        NEW_VALUE = CASE WHEN NEW_VALUE IS NULL THEN NULL ELSE '[erased]' END
-      WHERE ENTITY = 'Call' AND FIELD IN ('phone', 'note')
-        AND ENTITY_ID IN (SELECT ID FROM CALL_LOG WHERE PHONE = '[erased]');
-    GET DIAGNOSTICS n = ROW_COUNT;
-  ELSE
-    RAISE EXCEPTION 'unknown kind of record: %', p_kind;
-  END IF;
+    INSERT INTO DATA_CHANGE (CHANGED_AT, DB_USER, ENTITY, ENTITY_ID, ACTION, FIELD, NEW_VALUE, TX_ID)
+      VALUES (localtimestamp, session_user, v_entity, v_id, 'EXPIRE', 'retention', p_kind, txid_current());
+  END LOOP;
   RETURN n;
 END $$;
-REVOKE ALL ON FUNCTION gx_expire_trail(text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION gx_expire_trail(text) TO ${p}admin;
+REVOKE ALL ON FUNCTION gx_expire_trail(text, bigint[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gx_expire_trail(text, bigint[]) TO ${p}admin;
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Logins. An administrator of this database creates, changes and disables the login role of a person through this

@@ -126,6 +126,9 @@ final class PrivacyCommand {
 
     /** {@code --schedule} shows the daily rules; with periods it sets exactly those, with {@code off} none. */
     private int schedule(boolean off, Integer months, Map<Kind, Integer> rules) {
+        if (off && (months != null || !rules.isEmpty())) {
+            throw new UsageException(CommandLine.TEXTS.get("privacy.needs"));
+        }
         if (off || months != null || !rules.isEmpty()) {
             privacy.saveRetentionRules(new RetentionRules(months, rules.get(Kind.LEADS), rules.get(Kind.CALLS)));
         }

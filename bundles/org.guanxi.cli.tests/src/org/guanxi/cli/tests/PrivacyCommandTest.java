@@ -89,6 +89,7 @@ class PrivacyCommandTest extends CommandTestSupport {
         assertEquals(0, run("privacy", "retention", "--schedule", "off"), err());
         assertTrue(out().contains("No retention rule is applied by the product"), out());
         assertEquals(2, run("privacy", "retention", "off"));
+        assertEquals(2, run("privacy", "retention", "--schedule", "off", "--months", "36"), "off or periods, not both");
         assertEquals(2, run("privacy", "retention"), "the period is needed");
         assertEquals(2, run("privacy", "retention", "--months", "0"));
         assertTrue(err().contains("--months"), err());

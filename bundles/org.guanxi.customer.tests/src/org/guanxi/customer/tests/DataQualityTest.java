@@ -172,6 +172,9 @@ class DataQualityTest {
             mergedBefore[i] = count(tables[i], merged.getId());
         }
         int total = customers.count("");
+        // the same person said yes to e-mail on one record and no on the other: no stands
+        fx.db.jdbcTransaction(c -> c.createStatement().executeUpdate("UPDATE CUSTOMER SET CONSENT_EMAIL = CASE WHEN ID = "
+                + survivor.getId() + " THEN TRUE ELSE FALSE END WHERE ID IN (" + survivor.getId() + ", " + merged.getId() + ")"));
 
         Merge m = merges.merge(survivor.getId(), survivor.getVersion(), merged.getId(), merged.getVersion(), Set.of("phone", "birthday"));
         assertEquals(total - 1, customers.count(""));
@@ -195,6 +198,10 @@ class DataQualityTest {
         assertEquals(java.util.Map.of("TASK", 1), m.setAside(), "the duplicate care task is set aside, not lost");
         assertEquals(List.of(m.id()), merges.pending().stream().map(Merge::id).toList());
         assertTrue(fx.audit.history("Customer", survivor.getId()).stream().anyMatch(a -> a.getAction() == AuditEntry.Action.MERGE));
+        assertFalse(customers.get(survivor.getId()).isConsentEmail(), "the stricter answer stands");
+        org.guanxi.core.model.ConsentEvent line = customers.consentHistory(survivor.getId()).get(0);
+        assertEquals(List.of(org.guanxi.core.model.Consent.EMAIL, false, org.guanxi.core.model.ConsentSource.MERGE,
+                "merge of " + merged.getCode()), List.of(line.consent(), line.granted(), line.source(), line.note()));
 
         merges.undo(m.id());
         Customer back = customers.get(merged.getId());

@@ -103,6 +103,12 @@ class RetentionTest {
         long stale = lead("L-R1", "老线索人", "13811112222", "NEW", old);
         long won = lead("L-R2", "已转化人", "13811113333", "CONVERTED", old);
         long fresh = lead("L-R3", "新线索人", "13811114444", "QUALIFIED", today.minusMonths(3));
+        long planned = lead("L-R4", "约了拜访", "13811116666", "QUALIFIED", old);
+        Timestamp visit = Timestamp.valueOf(today.plusDays(7).atTime(10, 0));
+        update("INSERT INTO ACTIVITY (ID, VERSION, KIND, SUBJECT, STARTS_AT, OWNER_LOGIN, STATUS, CREATED_AT, UPDATED_AT, LEAD_ID) "
+                + "VALUES (?, 1, 'VISIT', '拜访', ?, 'rep', 'PLANNED', ?, ?, ?)", nextId(), visit, visit, visit, planned);
+        // someone types the marker as a lead's name: its trail is not the retention's to touch
+        long typed = lead("L-R5", "[erased]", "13811117777", "NEW", old);
         long oldCall = call("13822223333", "客户说下月再联系", old);
         long newCall = call("13822224444", "刚刚来电", today.minusDays(3));
 
@@ -117,6 +123,9 @@ class RetentionTest {
         assertEquals("NEW", text("SELECT STATUS FROM SALES_LEAD WHERE ID = " + stale), "the statistics keep the lead");
         assertEquals("已转化人", text("SELECT PERSON_NAME FROM SALES_LEAD WHERE ID = " + won));
         assertEquals("新线索人", text("SELECT PERSON_NAME FROM SALES_LEAD WHERE ID = " + fresh));
+        assertEquals("约了拜访", text("SELECT PERSON_NAME FROM SALES_LEAD WHERE ID = " + planned), "a visit is planned");
+        assertTrue(fx.audit.history("Lead", typed).stream().anyMatch(a -> "13811117777".equals(a.getNewValue())),
+                "a record this run did not anonymise keeps its trail");
         assertEquals("[erased]|null|COMPLETED", text("SELECT PHONE || '|' || COALESCE(NOTE, 'null') || '|' || DISPOSITION "
                 + "FROM CALL_LOG WHERE ID = " + oldCall));
         assertEquals("13822224444", text("SELECT PHONE FROM CALL_LOG WHERE ID = " + newCall));

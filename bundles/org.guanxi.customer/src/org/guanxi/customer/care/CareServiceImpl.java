@@ -268,10 +268,15 @@ public class CareServiceImpl implements CareService {
         }
     }
 
+    /**
+     * The latest analysis's tiers, for rules narrowed to tiers; without those who refused being chosen by computed
+     * classes (PIPL Art. 24), whom only rules for every tier greet.
+     */
     private static Map<Long, Tier> latestTiers(Connection c) throws SQLException {
         Map<Long, Tier> out = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT CUSTOMER_ID, TIER FROM CUSTOMER_VALUE "
-                + "WHERE RUN_ID = (SELECT MAX(ID) FROM VALUE_RUN WHERE FINISHED_AT IS NOT NULL)")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT v.CUSTOMER_ID, v.TIER FROM CUSTOMER_VALUE v "
+                + "JOIN CUSTOMER c ON c.ID = v.CUSTOMER_ID AND c.PERSONALISED = TRUE "
+                + "WHERE v.RUN_ID = (SELECT MAX(ID) FROM VALUE_RUN WHERE FINISHED_AT IS NOT NULL)")) {
             while (rs.next()) {
                 out.put(rs.getLong(1), Tier.valueOf(rs.getString(2)));
             }

@@ -1,8 +1,9 @@
 package org.guanxi.customer.privacy;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +24,11 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Applies the retention rules a privacy officer set ({@code privacy retention --schedule}) once per day of the clock:
- * on a single desktop there, on a team database in the team server (its owner), not in the persons' desktops. Each
- * run is in the audit trail (the erasures with their reason, entity {@code Retention} per kind) and in the log; the
- * day of the last run is kept so that a restart the same day does not run again.
+ * on a single desktop there, on a team database in the team server (its owner), not in the persons' desktops. What a
+ * run anonymises is in the audit trail (the erasures with their reason, entity {@code Retention} per kind) and each run
+ * in the log. The day is claimed before the run (one row of APP_SETTING moved to today, which only one process can
+ * do), so that a restart or a second team server does not run it again that day; a run that fails is tried the next
+ * day.
  */
 @Component(immediate = true)
 public class RetentionTimer {
@@ -75,7 +78,6 @@ public class RetentionTimer {
                 LOG.info(() -> "Retention rules applied: " + String.join("; ", report));
             }
         } catch (RuntimeException e) {
-            // tried again at the next look: the day's run is marked done only when it went through
             LOG.log(Level.WARNING, "Retention rules failed: " + e.getMessage(), e);
         }
     }
@@ -83,9 +85,8 @@ public class RetentionTimer {
     /** Applies the rules unless they ran today or none is set; returns what was done, or null. */
     public List<String> runIfDue() {
         String today = AppClock.today().toString();
-        Map<String, String> held = db.jdbc(c -> AppSettings.read(c, PrivacyServiceImpl.RULES));
         RetentionRules rules = privacy.retentionRules();
-        if (rules.none() || today.equals(held.get(LAST_RUN))) {
+        if (rules.none() || !claim(today)) {
             return null;
         }
         List<String> report = new ArrayList<>();
@@ -99,11 +100,44 @@ public class RetentionTimer {
         if (rules.callMonths() != null) {
             report.add(privacy.expire(Kind.CALLS, rules.callMonths()) + " calls anonymised after " + rules.callMonths() + " months");
         }
-        db.jdbcTransaction(c -> {
-            AppSettings.write(c, PrivacyServiceImpl.RULES, Map.of(LAST_RUN, today), "system");
-            return null;
-        });
         return report;
+    }
+
+    /** True for the one process that moves the day of the last run to {@code today}. */
+    private boolean claim(String today) {
+        String name = PrivacyServiceImpl.RULES + LAST_RUN;
+        Timestamp now = Timestamp.from(AppClock.now());
+        int moved = db.jdbcTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE APP_SETTING SET VAL = ?, UPDATED_AT = ?, USER_LOGIN = 'system' "
+                    + "WHERE NAME = ? AND VAL <> ?")) {
+                ps.setString(1, today);
+                ps.setTimestamp(2, now);
+                ps.setString(3, name);
+                ps.setString(4, today);
+                return ps.executeUpdate();
+            }
+        });
+        if (moved == 1) {
+            return true;
+        }
+        try {
+            return db.jdbcTransaction(c -> {
+                if (AppSettings.read(c, PrivacyServiceImpl.RULES).containsKey(LAST_RUN)) {
+                    return false;
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO APP_SETTING (NAME, VAL, UPDATED_AT, USER_LOGIN) "
+                        + "VALUES (?, ?, ?, 'system')")) {
+                    ps.setString(1, name);
+                    ps.setString(2, today);
+                    ps.setTimestamp(3, now);
+                    ps.executeUpdate();
+                    return true;
+                }
+            });
+        } catch (IllegalStateException e) {
+            // another process wrote the first mark at the same moment (the name is the key): it runs today
+            return false;
+        }
     }
 
     @Deactivate

@@ -18,6 +18,9 @@ import java.util.Set;
 import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Topics;
+import org.guanxi.core.db.ConsentLedger;
+import org.guanxi.core.model.Consent;
+import org.guanxi.core.model.ConsentSource;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.persistence.IdBlock;
@@ -86,6 +89,8 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
             String mergedRow = current(c, mergedId, mergedVersion);
             Properties survivor = Rows.parse(survivorRow);
             Properties merged = Rows.parse(mergedRow);
+            Map<Consent, Boolean> survivorConsent = consents(c, survivorId);
+            Map<Consent, Boolean> mergedConsent = consents(c, mergedId);
             long id = record(c, survivorId, mergedId, merged, survivorRow, mergedRow);
             for (Reference ref : references(c)) {
                 move(c, id, ref, mergedId, survivorId);
@@ -106,7 +111,8 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
                     after.setProperty(column, v);
                 }
             }
-            long version = writeCustomer(c, survivorId, after);
+            writeCustomer(c, survivorId, after);
+            long version = keepStricterConsent(c, survivorId, survivorConsent, mergedConsent, merged.getProperty("CODE"));
             try (PreparedStatement ps = c.prepareStatement("UPDATE CUSTOMER_MERGE SET SURVIVOR_VERSION = ? WHERE ID = ?")) {
                 ps.setLong(1, version);
                 ps.setLong(2, id);
@@ -369,6 +375,50 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
     }
 
     /** Writes the master-data columns of {@code row} (search keys recomputed) and returns the new version. */
+    private static Map<Consent, Boolean> consents(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CONSENT_EMAIL, CONSENT_SMS, CONSENT_PHONE, PERSONALISED FROM CUSTOMER "
+                + "WHERE ID = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Map<Consent, Boolean> m = new java.util.EnumMap<>(Consent.class);
+                m.put(Consent.EMAIL, rs.getBoolean(1));
+                m.put(Consent.SMS, rs.getBoolean(2));
+                m.put(Consent.PHONE, rs.getBoolean(3));
+                m.put(Consent.PERSONALISED, rs.getBoolean(4));
+                return m;
+            }
+        }
+    }
+
+    /**
+     * The same person's two records may answer differently: the stricter answer stands (a withdrawal on either record
+     * was the person's word), and the change is a line of the survivor's consent ledger. Undoing the merge keeps it.
+     * Returns the survivor's version.
+     */
+    private long keepStricterConsent(Connection c, long survivorId, Map<Consent, Boolean> survivor, Map<Consent, Boolean> merged,
+            String mergedCode) throws SQLException {
+        Map<Consent, Boolean> after = new java.util.EnumMap<>(Consent.class);
+        survivor.forEach((k, v) -> after.put(k, v && merged.get(k)));
+        try (PreparedStatement ps = c.prepareStatement("UPDATE CUSTOMER SET CONSENT_EMAIL = ?, CONSENT_SMS = ?, CONSENT_PHONE = ?, "
+                + "PERSONALISED = ? WHERE ID = ?")) {
+            ps.setBoolean(1, after.get(Consent.EMAIL));
+            ps.setBoolean(2, after.get(Consent.SMS));
+            ps.setBoolean(3, after.get(Consent.PHONE));
+            ps.setBoolean(4, after.get(Consent.PERSONALISED));
+            ps.setLong(5, survivorId);
+            ps.executeUpdate();
+        }
+        ConsentLedger.record(c, survivorId, survivor, after, ConsentSource.MERGE, security.currentUser(), "merge of " + mergedCode);
+        try (PreparedStatement ps = c.prepareStatement("SELECT VERSION FROM CUSTOMER WHERE ID = ?")) {
+            ps.setLong(1, survivorId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static long writeCustomer(Connection c, long id, Properties row) throws SQLException {
         List<String> columns = new ArrayList<>(COLUMNS.values());
         StringBuilder sql = new StringBuilder("UPDATE CUSTOMER SET ");

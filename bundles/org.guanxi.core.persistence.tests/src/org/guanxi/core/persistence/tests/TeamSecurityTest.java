@@ -152,7 +152,7 @@ class TeamSecurityTest {
                 long customer = side.get("CUSTOMER");
                 side.put("TASK", insert(c, "TASK", Map.of("CUSTOMER_ID", customer)));
                 side.put("WIN_BACK", insert(c, "WIN_BACK", Map.of("CUSTOMER_ID", customer)));
-                side.put("CONSENT_EVENT", insert(c, "CONSENT_EVENT", Map.of("CUSTOMER_ID", customer, "GRANTED", true)));
+                side.put("CONSENT_EVENT", insert(c, "CONSENT_EVENT", consent(customer, true, NULL)));
                 side.put("POINTS_REQUEST", insert(c, "POINTS_REQUEST", Map.of("CUSTOMER_ID", customer, "STATUS", "PENDING")));
                 side.put("SURVEY_INVITATION", insert(c, "SURVEY_INVITATION", Map.of("CUSTOMER_ID", customer, "SURVEY_ID", survey)));
                 side.put("CALL_LOG", insert(c, "CALL_LOG", Map.of("CUSTOMER_ID", customer, "DIRECTION", "IN", "QUEUE_CODE", NULL)));
@@ -183,8 +183,9 @@ class TeamSecurityTest {
         }
         // the consent ledger is added to by who keeps the customer, and changed by nobody
         try (Connection c = as(wang)) {
-            assertNotNull(insert(c, "CONSENT_EVENT", Map.of("CUSTOMER_ID", east.get("CUSTOMER"), "GRANTED", false)));
-            assertRefused(c, () -> insert(c, "CONSENT_EVENT", Map.of("CUSTOMER_ID", west.get("CUSTOMER"), "GRANTED", false)));
+            assertNotNull(insert(c, "CONSENT_EVENT", consent(east.get("CUSTOMER"), false, wang)));
+            assertRefused(c, () -> insert(c, "CONSENT_EVENT", consent(west.get("CUSTOMER"), false, wang)));
+            assertRefused(c, () -> insert(c, "CONSENT_EVENT", consent(east.get("CUSTOMER"), true, li)), "a line in another person's name");
         }
         assertRefused(wang, "UPDATE CONSENT_EVENT SET GRANTED = TRUE");
         assertRefused(ro, "INSERT INTO CONSENT_EVENT (CUSTOMER_ID, CHANNEL, PURPOSE, GRANTED, RECORDED_AT, SOURCE) VALUES ("
@@ -411,6 +412,12 @@ class TeamSecurityTest {
      * Inserts a row with the given values and a placeholder of the right type in every other required column (the
      * matrix is about who may touch a row, not about its content); returns its id.
      */
+    /** A consent line as the ledger writes it. */
+    private static Map<String, Object> consent(long customer, boolean granted, Object user) {
+        return Map.of("CUSTOMER_ID", customer, "CHANNEL", "EMAIL", "PURPOSE", "MARKETING", "SOURCE", "EDITOR", "GRANTED", granted,
+                "USER_LOGIN", user);
+    }
+
     private static long insert(Connection c, String table, Map<String, Object> given) throws SQLException {
         Map<String, Object> values = new LinkedHashMap<>();
         long id;
