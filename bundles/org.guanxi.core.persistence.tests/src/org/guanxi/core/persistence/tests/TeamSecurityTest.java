@@ -265,6 +265,9 @@ class TeamSecurityTest {
             // the erasure's way into the trails rewrites nothing that the same transaction has not just erased
             assertRefused(who, "SELECT gx_erase_trail(" + east.get("CUSTOMER") + ", 'cover-up', ARRAY['UPDATE', '" + li
                     + "'], ARRAY[]::text[], ARRAY[]::text[], ARRAY[]::bigint[])");
+            // nor does retention's: only records the same transaction has just anonymised, and never an unknown kind
+            assertRefused(who, "SELECT gx_expire_trail('LEADS', ARRAY[" + east.get("SALES_LEAD") + "]::bigint[])");
+            assertRefused(who, "SELECT gx_expire_trail('CALLS', ARRAY[" + walkIn + "]::bigint[])");
             assertRefused(who, "SET ROLE guanxi_admin");
             assertRefused(who, "SET SESSION AUTHORIZATION guanxi_admin");
         }
