@@ -14,8 +14,11 @@ import jakarta.persistence.TypedQuery;
  * and codes, Chinese characters search names, anything else searches the pinyin key (Western names spell themselves
  * there). Every probe is a prefix match on one indexed column, which keeps search-as-you-type fast however large the
  * customer base grows; a search of several probes matches any of them ({@link CustomerListQuery} merges them).
+ * <p>
+ * For people who see phones masked, a phone matches only when typed in full: a prefix or an ending longer than the
+ * mask shows would let them uncover a number digit by digit, ten searches a digit.
  */
-record CustomerSearch(List<String> probes, String pattern, String order, String tail) {
+record CustomerSearch(List<String> probes, String pattern, String order, String tail, String exact) {
 
     /**
      * Results are listed by name; a pinyin search lists them by pinyin instead, the order of the index it reads,
@@ -27,16 +30,25 @@ record CustomerSearch(List<String> probes, String pattern, String order, String 
     static final int TAIL_DIGITS = 4;
 
     static CustomerSearch of(String text) {
+        return of(text, false);
+    }
+
+    /** {@code masked}: the person sees phones masked, and finds a phone only by typing all of it. */
+    static CustomerSearch of(String text, boolean masked) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
-            return new CustomerSearch(List.of(), null, BY_NAME, null);
+            return new CustomerSearch(List.of(), null, BY_NAME, null, null);
         }
         if (t.matches("[0-9+][0-9 +()\\-]*")) {
             String digits = SearchKeys.phoneKey(t);
             String p = escape(digits == null ? t : digits) + "%";
+            if (masked) {
+                return new CustomerSearch(List.of("c.phoneKey = :k", "c.memberCard LIKE :p"), p, BY_NAME, null,
+                        digits == null ? t : digits);
+            }
             if (digits != null && digits.length() >= TAIL_DIGITS) {
                 return new CustomerSearch(List.of("c.phoneKey LIKE :p", "c.phoneTail LIKE :t", "c.memberCard LIKE :p"),
-                        p, BY_NAME, escape(SearchKeys.phoneTail(digits)) + "%");
+                        p, BY_NAME, escape(SearchKeys.phoneTail(digits)) + "%", null);
             }
             return of(p, "c.phoneKey LIKE :p", "c.memberCard LIKE :p");
         }
@@ -51,11 +63,11 @@ record CustomerSearch(List<String> probes, String pattern, String order, String 
         }
         // latin letters: pinyin of Chinese names, and Western names as they are (the key drops spaces)
         return new CustomerSearch(List.of("c.pinyinKey LIKE :p"), escape(SearchKeys.pinyinKey(t)) + "%",
-                "c.pinyinKey, c.id", null);
+                "c.pinyinKey, c.id", null, null);
     }
 
     private static CustomerSearch of(String pattern, String... probes) {
-        return new CustomerSearch(List.of(probes), pattern, BY_NAME, null);
+        return new CustomerSearch(List.of(probes), pattern, BY_NAME, null, null);
     }
 
     /** LIKE wildcards typed by the user are matched literally (escape character {@code \}). */
@@ -79,6 +91,9 @@ record CustomerSearch(List<String> probes, String pattern, String order, String 
     <T> TypedQuery<T> bind(TypedQuery<T> q, String predicate) {
         if (predicate.contains(":t")) {
             q.setParameter("t", tail);
+        }
+        if (predicate.contains(":k")) {
+            q.setParameter("k", exact);
         }
         return predicate.contains(":p") ? q.setParameter("p", pattern) : q;
     }

@@ -228,8 +228,10 @@ public class LeadServiceImpl implements LeadService {
             args.add(SearchKeys.nameKey(prefix).replace(" ", "") + "%");
             args.add(prefix.toUpperCase(java.util.Locale.ROOT));
             if (digits != null && digits.length() >= 3) {
-                sql.append(" OR PHONE_KEY LIKE ?");
-                args.add(digits + "%");
+                // those who see phones masked find one only typed in full, not uncovered digit by digit
+                boolean full = security.hasPermission(Permission.PERSONAL_DATA);
+                sql.append(full ? " OR PHONE_KEY LIKE ?" : " OR PHONE_KEY = ?");
+                args.add(full ? digits + "%" : digits);
             }
             sql.append(')');
         }

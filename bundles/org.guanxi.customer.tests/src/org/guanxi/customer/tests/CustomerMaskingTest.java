@@ -95,6 +95,26 @@ class CustomerMaskingTest {
     }
 
     @Test
+    void aMaskedPhoneCannotBeUncoveredDigitByDigit() {
+        org.guanxi.customer.Customer360ServiceImpl pop = new org.guanxi.customer.Customer360ServiceImpl(fx.db, fx.security,
+                customers, null, null, null, null);
+        // with the number in full, its beginning and its last digits find the customer
+        assertTrue(customers.find("1381234", 0, 50).stream().anyMatch(r -> r.id() == id));
+        assertTrue(customers.find("49679", 0, 50).stream().anyMatch(r -> r.id() == id));
+        assertTrue(pop.lookup("1381234", 50).stream().anyMatch(h -> h.customerId() == id));
+        for (String who : List.of("readonly", "marketing")) {
+            signIn(who);
+            for (String part : List.of("1381", "13812", "1381234967", "349679", "12349679", "138 1234 967")) {
+                assertTrue(customers.find(part, 0, 500).stream().noneMatch(r -> r.id() == id), who + " typing " + part);
+                assertTrue(pop.lookup(part, 500).stream().noneMatch(h -> h.customerId() == id), who + " looking up " + part);
+            }
+            assertEquals(List.of(id), customers.find("138 1234 9679", 0, 10).stream().map(CustomerRow::id).toList(),
+                    "typed in full, however written");
+            assertEquals(id, pop.lookup("+86 138-1234-9679", 5).get(0).customerId());
+        }
+    }
+
+    @Test
     void marketingRevealsOneValueAndTheRevealIsRecorded() {
         signIn("marketing");
         assertEquals("138****9679", customers.get(id).getPhone());

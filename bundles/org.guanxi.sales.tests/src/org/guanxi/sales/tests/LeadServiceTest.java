@@ -84,6 +84,7 @@ class LeadServiceTest {
             f.security.createUser("rep", "Rep", "secret-12".toCharArray(), "SALES");
             assertTrue(f.security.login("ro", "secret-12".toCharArray()));
             assertEquals("138****8000", f.leads.find("13800138000", null, 10).get(0).phone(), "found by the full phone");
+            assertTrue(f.leads.find("1380013", null, 10).isEmpty(), "not uncovered digit by digit");
             assertEquals("w***@huadong.cn", f.leads.get(id).getEmail());
             // a rep whose role lost PERSONAL_DATA edits the lead they see masked
             f.db.jdbc(c -> c.createStatement().executeUpdate("DELETE FROM ROLE_PERMISSION WHERE PERMISSION = 'PERSONAL_DATA' "
