@@ -43,6 +43,25 @@ public final class Masking {
         };
     }
 
+    /**
+     * The kind of personal value an audited field holds, by the field's last name ({@code phone},
+     * {@code contact[7].email}, {@code erpConflict.idNumber}, {@code address[3].street}, a contact point's
+     * {@code value}); null for a field that holds none. {@code value} is a phone unless it holds an {@code @}.
+     */
+    public static Kind kindOfField(String field, String value) {
+        if (field == null) {
+            return null;
+        }
+        return switch (field.substring(field.lastIndexOf('.') + 1)) {
+        case "phone", "mobile" -> Kind.PHONE;
+        case "email" -> Kind.EMAIL;
+        case "idNumber", "taxId", "bankAccount" -> Kind.NUMBER;
+        case "street" -> Kind.ADDRESS;
+        case "value" -> value != null && value.contains("@") ? Kind.EMAIL : Kind.PHONE;
+        default -> null;
+        };
+    }
+
     /** Whether {@code shown} is what {@link #mask} makes of {@code held}: a form gave back what it was shown. */
     public static boolean isMaskOf(Kind kind, String shown, String held) {
         return shown != null && held != null && !shown.equals(held) && shown.equals(mask(kind, held));

@@ -14,9 +14,11 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 import org.guanxi.core.AppClock;
+import org.guanxi.core.Masking;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.AuditEntry;
 import org.guanxi.core.model.AuditEntry.Action;
+import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Component;
@@ -103,7 +105,18 @@ public class AuditLogImpl implements AuditLog {
             entries.addAll(db.jdbc(c -> bypassingChanges(c, entity, entityId)));
             entries.sort(Comparator.comparing(AuditEntry::getAt));
         }
-        return entries;
+        // the trail's personal values are shown as masked as the record's own
+        return security.hasPermission(Permission.PERSONAL_DATA) ? entries : entries.stream().map(AuditLogImpl::masked).toList();
+    }
+
+    private static AuditEntry masked(AuditEntry e) {
+        Masking.Kind oldKind = Masking.kindOfField(e.getField(), e.getOldValue());
+        Masking.Kind newKind = Masking.kindOfField(e.getField(), e.getNewValue());
+        if (oldKind == null) {
+            return e;
+        }
+        return new AuditEntry(e.getAt(), e.getUser(), e.getEntity(), e.getEntityId(), e.getAction(), e.getField(),
+                Masking.mask(oldKind, e.getOldValue()), Masking.mask(newKind, e.getNewValue()));
     }
 
     /**

@@ -85,6 +85,12 @@ class CustomerMaskingTest {
         assertEquals("1101**********002X", c.getIdNumber());
         assertTrue(c.getContacts().stream().allMatch(k -> k.getPhone() == null || k.getPhone().contains("*")));
         assertThrows(PermissionDeniedException.class, () -> personal.reveal(id, Field.PHONE));
+        // the trail holds the values as they were written, and shows them masked too (e.g. an ERP's overridden values)
+        List<AuditEntry> trail = fx.audit.history("Customer", id);
+        assertTrue(trail.stream().anyMatch(e -> "phone".equals(e.getField()) && "138****9679".equals(e.getNewValue())));
+        assertTrue(trail.stream().anyMatch(e -> "idNumber".equals(e.getField()) && "1101**********002X".equals(e.getNewValue())));
+        assertTrue(trail.stream().noneMatch(e -> String.valueOf(e.getOldValue()).contains(PHONE)
+                || String.valueOf(e.getNewValue()).contains(PHONE) || String.valueOf(e.getNewValue()).contains(EMAIL)));
 
         // the screen pop finds the caller by the full number and shows it masked, the e-mail it matched too
         org.guanxi.customer.Customer360ServiceImpl pop = new org.guanxi.customer.Customer360ServiceImpl(fx.db, fx.security,
