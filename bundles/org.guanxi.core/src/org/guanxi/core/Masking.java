@@ -56,7 +56,7 @@ public final class Masking {
         case "phone", "mobile" -> Kind.PHONE;
         case "email" -> Kind.EMAIL;
         case "idNumber", "taxId", "bankAccount" -> Kind.NUMBER;
-        case "street" -> Kind.ADDRESS;
+        case "street", "shipTo" -> Kind.ADDRESS;
         case "value" -> value != null && value.contains("@") ? Kind.EMAIL : Kind.PHONE;
         default -> null;
         };

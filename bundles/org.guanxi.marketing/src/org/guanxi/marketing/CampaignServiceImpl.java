@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.guanxi.core.AppClock;
 import org.guanxi.core.db.AppSettings;
@@ -287,8 +289,11 @@ public class CampaignServiceImpl implements CampaignService {
 
     @Override
     public Preview preview(Campaign campaign, long customerId) {
+        security.check(Permission.CUSTOMER_READ);
         Checks.throwIfAny(validate(campaign));
-        return db.jdbc(c -> render(c, campaign, customerId, mailSettings(c), null));
+        Preview p = db.jdbc(c -> render(c, campaign, customerId, mailSettings(c), null));
+        return security.hasPermission(Permission.PERSONAL_DATA) ? p
+                : new Preview(p.lang(), Masking.mask(Masking.Kind.EMAIL, p.to()), p.subject(), p.body());
     }
 
     /** The message for one customer, in {@code lang} or (when null) the customer's own language. */
@@ -610,7 +615,8 @@ public class CampaignServiceImpl implements CampaignService {
 
     @Override
     public List<RecipientRow> recipients(long campaignId, int limit) {
-        boolean full = security.hasPermission(org.guanxi.core.model.Permission.PERSONAL_DATA);
+        security.check(Permission.CUSTOMER_READ);
+        boolean full = security.hasPermission(Permission.PERSONAL_DATA);
         return db.jdbc(c -> {
             List<RecipientRow> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT r.ID, r.CUSTOMER_ID, c.NAME, r.EMAIL, r.LANG, "
@@ -621,11 +627,19 @@ public class CampaignServiceImpl implements CampaignService {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Timestamp at = rs.getTimestamp(9);
-                        String email = full ? rs.getString(4) : Masking.mask(Masking.Kind.EMAIL, rs.getString(4));
+                        String email = rs.getString(4);
+                        String error = rs.getString(10);
+                        if (!full && email != null && !email.isBlank()) {
+                            // a mail server's refusal usually quotes the address
+                            String masked = Masking.mask(Masking.Kind.EMAIL, email);
+                            error = error == null ? null : Pattern.compile(Pattern.quote(email.strip()), Pattern.CASE_INSENSITIVE)
+                                    .matcher(error).replaceAll(Matcher.quoteReplacement(masked));
+                            email = masked;
+                        }
                         rows.add(new RecipientRow(rs.getLong(1), rs.getLong(2), rs.getString(3), email,
                                 rs.getString(5), RecipientStatus.valueOf(rs.getString(6)),
                                 rs.getString(7) == null ? null : SkipReason.valueOf(rs.getString(7)), rs.getInt(8),
-                                at == null ? null : at.toInstant(), rs.getString(10)));
+                                at == null ? null : at.toInstant(), error));
                     }
                 }
             }

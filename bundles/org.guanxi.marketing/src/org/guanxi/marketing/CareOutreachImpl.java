@@ -101,13 +101,22 @@ public class CareOutreachImpl implements CareOutreach {
                     }
                 }
             }
-            return out;
+            return shown(out);
         });
+    }
+
+    /** Addresses and numbers masked for those without {@code PERSONAL_DATA}; sending reads them in full. */
+    private List<Outreach> shown(List<Outreach> out) {
+        return security.hasPermission(Permission.PERSONAL_DATA) ? out : out.stream().map(Outreach::masked).toList();
     }
 
     @Override
     public Outreach prepare(long taskId) {
         security.check(Permission.CUSTOMER_READ);
+        return shown(List.of(read(taskId))).get(0);
+    }
+
+    private Outreach read(long taskId) {
         MailSettings settings = campaigns.mailSettings();
         return db.jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + "AND t.ID = ?")) {
@@ -173,7 +182,7 @@ public class CareOutreachImpl implements CareOutreach {
     @Override
     public void send(long taskId, Channel channel, String subject, String text) {
         security.check(Permission.CUSTOMER_WRITE);
-        Outreach o = prepare(taskId);
+        Outreach o = read(taskId);
         List<FieldError> errors = new ArrayList<>();
         String body = text == null ? "" : text.strip();
         if (body.isEmpty()) {

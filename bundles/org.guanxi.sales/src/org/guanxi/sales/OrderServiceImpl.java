@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import org.guanxi.core.AppClock;
+import org.guanxi.core.Masking;
 import org.guanxi.core.db.Codes;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Events;
@@ -21,6 +22,7 @@ import org.guanxi.core.model.Delivery;
 import org.guanxi.core.model.InvoiceStatus;
 import org.guanxi.core.model.OrderLine;
 import org.guanxi.core.model.OrderStatus;
+import org.guanxi.core.model.OutboxMessage;
 import org.guanxi.core.model.Payment;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.Product;
@@ -100,7 +102,8 @@ public class OrderServiceImpl implements OrderService {
             o.setCustomer(Entities.require(em.find(Customer.class, input.getCustomer().getId()), "Customer",
                     input.getCustomer().getId()));
             o.setRequestedDate(input.getRequestedDate());
-            o.setShipTo(input.getShipTo());
+            // a form that showed the ship-to address masked gives back its mask: the address held stays
+            o.setShipTo(Masking.unmask(Masking.Kind.ADDRESS, input.getShipTo(), o.getShipTo()));
             o.setNotes(input.getNotes());
             o.setCurrency(input.getCurrency());
             o.getLines().clear();
@@ -164,8 +167,27 @@ public class OrderServiceImpl implements OrderService {
         return db.read(em -> {
             SalesOrder o = Entities.require(em.find(SalesOrder.class, id), ENTITY, id);
             o.getLines().size();
-            return o;
+            return shown(em, o);
         });
+    }
+
+    /**
+     * The order as its reader may see it: for those without {@code PERSONAL_DATA} (detached) with the ship-to address
+     * and the customer's phone, e-mail, ID and tax numbers masked.
+     */
+    private SalesOrder shown(EntityManager em, SalesOrder o) {
+        if (security.hasPermission(Permission.PERSONAL_DATA)) {
+            return o;
+        }
+        em.detach(o);
+        Customer c = o.getCustomer();
+        em.detach(c);
+        o.setShipTo(Masking.mask(Masking.Kind.ADDRESS, o.getShipTo()));
+        c.setPhone(Masking.mask(Masking.Kind.PHONE, c.getPhone()));
+        c.setEmail(Masking.mask(Masking.Kind.EMAIL, c.getEmail()));
+        c.setIdNumber(Masking.mask(Masking.Kind.NUMBER, c.getIdNumber()));
+        c.setTaxId(Masking.mask(Masking.Kind.NUMBER, c.getTaxId()));
+        return o;
     }
 
     @Override
@@ -187,7 +209,12 @@ public class OrderServiceImpl implements OrderService {
                     : em.createQuery("SELECT p FROM Payment p WHERE p.invoiceId IN :ids ORDER BY p.paidOn, p.id", Payment.class)
                             .setParameter("ids", invoices.stream().map(InvoiceRow::id).toList()).getResultList();
             Customer c = o.getCustomer();
-            return new Detail(o, c.getCode(), c.getName(), deliveries, invoices, payments, outbox.of(ENTITY, id));
+            List<OutboxMessage> messages = outbox.of(ENTITY, id);
+            if (!security.hasPermission(Permission.PERSONAL_DATA)) {
+                // the ERP message carries the customer's tax number, phone, e-mail and the ship-to address
+                messages.forEach(m -> m.setPayload(null));
+            }
+            return new Detail(shown(em, o), c.getCode(), c.getName(), deliveries, invoices, payments, messages);
         });
     }
 

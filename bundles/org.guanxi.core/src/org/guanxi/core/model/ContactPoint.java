@@ -57,7 +57,11 @@ public class ContactPoint extends BaseEntity {
     public ContactPointKind getKind() { return kind; }
     public void setKind(ContactPointKind kind) { this.kind = kind; }
     public String getValue() { return value; }
-    public void setValue(String value) { this.value = value; }
+    public void setValue(String value) {
+        this.value = value;
+        // the key follows the value, as the customer's own keys do: a masked value keeps no full key
+        this.lookupKey = kind == null ? null : lookupKeyOf(kind, value);
+    }
     public String getLabel() { return label; }
     public void setLabel(String label) { this.label = label; }
     public String getLookupKey() { return lookupKey; }

@@ -3,6 +3,7 @@ package org.guanxi.core.service;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.guanxi.core.Masking;
 import org.guanxi.core.model.CareOccasion;
 import org.guanxi.core.model.Channel;
 import org.guanxi.core.model.SkipReason;
@@ -21,6 +22,13 @@ public interface CareOutreach {
     record Outreach(long taskId, long customerId, String customerName, CareOccasion occasion, LocalDate due,
             String assignee, String language, String email, String phone, String emailSubject, String emailBody,
             String sms, SkipReason emailBlocked, SkipReason smsBlocked) {
+
+        /** As shown to someone without {@code PERSONAL_DATA}: the address and the number masked. */
+        public Outreach masked() {
+            return new Outreach(taskId, customerId, customerName, occasion, due, assignee, language,
+                    Masking.mask(Masking.Kind.EMAIL, email), Masking.mask(Masking.Kind.PHONE, phone), emailSubject,
+                    emailBody, sms, emailBlocked, smsBlocked);
+        }
     }
 
     /** Open care tasks due on or before {@code until}, earliest first; {@code assignee} null for everyone's. */

@@ -101,6 +101,23 @@ class CustomerMaskingTest {
     }
 
     @Test
+    void duplicateReasonsNameTheSharedValueMasked() {
+        Customer twin = customers.get(customers.find("", 6, 1).get(0).id());
+        twin.setIdNumber(ID_NUMBER);
+        customers.save(twin);
+        var quality = new org.guanxi.customer.quality.DataQualityServiceImpl(fx.db, fx.security, fx.audit);
+        assertTrue(reasons(quality).contains(ID_NUMBER), "in full for those who see it so");
+        signIn("readonly");
+        String shown = reasons(quality);
+        assertTrue(shown.contains("1101**********002X") && !shown.contains(ID_NUMBER), shown);
+    }
+
+    private static String reasons(org.guanxi.customer.quality.DataQualityServiceImpl quality) {
+        return quality.duplicates(50, p -> { }).stream().flatMap(d -> d.reasons().stream())
+                .collect(java.util.stream.Collectors.joining(" | "));
+    }
+
+    @Test
     void aMaskedPhoneCannotBeUncoveredDigitByDigit() {
         org.guanxi.customer.Customer360ServiceImpl pop = new org.guanxi.customer.Customer360ServiceImpl(fx.db, fx.security,
                 customers, null, null, null, null);

@@ -23,6 +23,7 @@ import java.util.function.IntConsumer;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.guanxi.core.AppClock;
+import org.guanxi.core.Masking;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.model.Customer;
@@ -177,8 +178,9 @@ public class DataQualityServiceImpl implements DataQualityService {
             Set<String> dismissed = dismissed(c);
             Map<String, Evidence> pairs = new HashMap<>();
             int step = 0;
+            boolean masked = !security.hasPermission(Permission.PERSONAL_DATA);
             for (Map.Entry<String, Integer> key : KEYS.entrySet()) {
-                sameKey(c, key.getKey(), key.getValue(), pairs, dismissed, max);
+                sameKey(c, key.getKey(), key.getValue(), pairs, dismissed, max, masked);
                 progress.accept(60 * ++step);
             }
             similarNames(c, pairs, dismissed, max, progress);
@@ -186,7 +188,7 @@ public class DataQualityServiceImpl implements DataQualityService {
                     .sorted(Comparator.comparingInt((Evidence e) -> -e.score).thenComparingLong(e -> e.first).thenComparingLong(e -> e.second))
                     .limit(max).toList();
             Map<Long, CustomerRow> rows = rows(c, best);
-            if (!security.hasPermission(Permission.PERSONAL_DATA)) {
+            if (masked) {
                 rows.replaceAll((k, r) -> org.guanxi.customer.CustomerMasking.mask(r));
             }
             progress.accept(1000);
@@ -195,9 +197,12 @@ public class DataQualityServiceImpl implements DataQualityService {
         });
     }
 
-    /** Customers sharing a value of an identifying column, from a grouped scan of its index. */
-    private static void sameKey(Connection c, String column, int score, Map<String, Evidence> pairs, Set<String> dismissed, int max)
-            throws SQLException {
+    /**
+     * Customers sharing a value of an identifying column, from a grouped scan of its index; the reason names the value,
+     * {@code masked} for those who see personal values masked.
+     */
+    private static void sameKey(Connection c, String column, int score, Map<String, Evidence> pairs, Set<String> dismissed, int max,
+            boolean masked) throws SQLException {
         List<String> shared = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT " + column + " FROM CUSTOMER WHERE " + column
                 + " IS NOT NULL AND " + column + " <> '' GROUP BY " + column + " HAVING COUNT(*) > 1")) {
@@ -211,6 +216,12 @@ public class DataQualityServiceImpl implements DataQualityService {
         case "MEMBER_CARD" -> "dup.memberCard";
         case "PHONE_KEY" -> "dup.phone";
         default -> "dup.email";
+        };
+        Masking.Kind kind = switch (column) {
+        case "ID_NUMBER", "TAX_ID" -> Masking.Kind.NUMBER;
+        case "PHONE_KEY" -> Masking.Kind.PHONE;
+        case "EMAIL_KEY" -> Masking.Kind.EMAIL;
+        default -> null;
         };
         try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM CUSTOMER WHERE " + column + " = ? ORDER BY ID")) {
             for (String value : shared) {
@@ -227,7 +238,7 @@ public class DataQualityServiceImpl implements DataQualityService {
                         Evidence e = evidence(pairs, dismissed, ids.get(i), ids.get(j));
                         if (e != null) {
                             e.score = Math.max(e.score, score);
-                            e.reasons.add(Texts.encode(400, reason, value));
+                            e.reasons.add(Texts.encode(400, reason, masked && kind != null ? Masking.mask(kind, value) : value));
                         }
                     }
                 }

@@ -285,7 +285,18 @@ class CampaignServiceTest {
             RecipientRow annaRow = f.campaigns.recipients(k.getId(), 10).stream()
                     .filter(r -> r.customerId() == anna.getId()).findFirst().orElseThrow();
             assertEquals(RecipientStatus.BOUNCED, annaRow.status());
-            assertTrue(annaRow.error().contains("user unknown"));
+            assertTrue(annaRow.error().contains("<anna@example.com>: user unknown"), annaRow.error());
+            long annaId = anna.getId();
+            Preview shown = f.campaigns.preview(k, zhang.getId());
+            f.signIn("mei", Role.MARKETING);
+            // marketing sees the address masked, in the mail server's refusal and the preview too
+            RecipientRow masked = f.campaigns.recipients(k.getId(), 10).stream().filter(r -> r.customerId() == annaId)
+                    .findFirst().orElseThrow();
+            assertEquals("a***@example.com", masked.email());
+            assertEquals("550 5.1.1 <a***@example.com>: user unknown", masked.error());
+            assertEquals("z***@example.cn", f.campaigns.preview(k, zhang.getId()).to());
+            assertEquals(shown.body(), f.campaigns.preview(k, zhang.getId()).body());
+            f.security.signInAsProcess();
 
             Lead lead = new Lead();
             lead.setPersonName("张伟");

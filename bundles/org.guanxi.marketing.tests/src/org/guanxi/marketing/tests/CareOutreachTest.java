@@ -71,6 +71,13 @@ class CareOutreachTest {
         assertTrue(o.sms().startsWith("【关系 CRM】王芳您好"), "an SMS starts with the sender's signature: " + o.sms());
         assertNull(o.emailBlocked());
         assertNull(o.smsBlocked());
+        assertEquals("wang.fang@example.cn", o.email());
+        f.signIn("reader", "READONLY");
+        Outreach shown = outreach.prepare(o.taskId());
+        assertEquals(List.of("w***@example.cn", "+86 *** **** 8000"), List.of(shown.email(), shown.phone()),
+                "masked for those without PERSONAL_DATA");
+        assertTrue(outreach.due(today.plusDays(7), null, 50).stream().allMatch(x -> x.email() == null || x.email().contains("***")));
+        f.security.signInAsProcess();
 
         String edited = o.emailBody() + "\n另：您的专属客户经理是李强。";
         outreach.send(o.taskId(), Channel.EMAIL, o.emailSubject(), edited);

@@ -24,6 +24,7 @@ import org.guanxi.core.model.OutboxMessage;
 import org.guanxi.core.model.Product;
 import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.service.GuanxiException;
+import org.guanxi.core.service.OrderService;
 import org.guanxi.core.service.OrderService.Availability;
 import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.ShortageException;
@@ -153,6 +154,45 @@ class OrderServiceTest {
             assertThrows(GuanxiException.class, () -> f.orders.confirm(o.getId(), confirmed.getVersion(), false));
             assertEquals(1, count(f, ORDER_MESSAGES));
             assertEquals(1, count(f, ORDER_MESSAGES + " AND STATUS = 'PENDING'"));
+        }
+    }
+
+    @Test
+    void readersWithoutPersonalDataSeeTheShipToAddressAndTheCustomersNumbersMasked() throws Exception {
+        try (SalesFixture f = SalesFixture.open(dir)) {
+            Customer c = f.customer("华东机械有限公司", "021-5555 1234");
+            Product chair = f.product("CH-1", "1200", 10);
+            SalesOrder draft = order(c, chair, 2);
+            draft.setShipTo("上海市浦东新区张江路88号");
+            SalesOrder o = f.orders.save(draft);
+            o = f.orders.confirm(o.getId(), o.getVersion(), false);
+            f.security.createUser("ro", "RO", "secret-12".toCharArray(), "READONLY");
+            assertTrue(f.security.login("ro", "secret-12".toCharArray()));
+            SalesOrder shown = f.orders.get(o.getId());
+            assertEquals("上海市**********", shown.getShipTo());
+            assertEquals("021-**** 1234", shown.getCustomer().getPhone());
+            OrderService.Detail d = f.orders.detail(o.getId());
+            assertEquals("上海市**********", d.order().getShipTo());
+            assertTrue(d.messages().stream().allMatch(m -> m.getPayload() == null), "the ERP document holds them in full");
+            assertEquals(1, d.messages().size());
+            // a rep whose role lost PERSONAL_DATA saves the draft shown masked: the address held stays
+            f.db.jdbc(x -> x.createStatement().executeUpdate("DELETE FROM ROLE_PERMISSION WHERE PERMISSION = 'PERSONAL_DATA' "
+                    + "AND ROLE_ID = (SELECT ID FROM APP_ROLE WHERE NAME = 'SALES')"));
+            f.security.signInAsProcess();
+            f.security.createUser("rep", "Rep", "secret-12".toCharArray(), "SALES");
+            SalesOrder second = order(c, chair, 1);
+            second.setShipTo("上海市浦东新区张江路88号");
+            long id = f.orders.save(second).getId();
+            assertTrue(f.security.login("rep", "secret-12".toCharArray()));
+            SalesOrder mine = f.orders.get(id);
+            mine.setNotes("请送货前致电");
+            f.orders.save(mine);
+            assertEquals("上海市浦东新区张江路88号", f.db.jdbc(x -> {
+                try (var rs = x.createStatement().executeQuery("SELECT SHIP_TO FROM SALES_ORDER WHERE ID = " + id)) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }));
         }
     }
 
