@@ -139,6 +139,10 @@ BEGIN
   LOOP
     EXECUTE format('GRANT %s ON %I TO %I', x.PRIVILEGES, lower(x.TBL), '${p}' || x.GRP);
   END LOOP;
+  -- personal columns only masked for the groups without PERSONAL_DATA (defined further down)
+  IF to_regprocedure('gx_apply_masks()') IS NOT NULL THEN
+    PERFORM gx_apply_masks();
+  END IF;
 END $$;
 REVOKE ALL ON FUNCTION gx_apply_grants() FROM PUBLIC;
 SELECT gx_apply_grants();
@@ -521,6 +525,10 @@ BEGIN
       EXECUTE format('REVOKE %I FROM %I', '${p}' || g, p_login);
     END IF;
   END LOOP;
+  -- a person without PERSONAL_DATA reads the masked views (defined further down)
+  IF to_regprocedure('gx_apply_search_path(text)') IS NOT NULL THEN
+    PERFORM gx_apply_search_path(p_login);
+  END IF;
 END $$;
 REVOKE ALL ON FUNCTION gx_save_login(text, text, text[], boolean) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION gx_save_login(text, text, text[], boolean) TO ${p}admin;
@@ -530,3 +538,330 @@ REVOKE ALL ON FUNCTION gx_record_change() FROM PUBLIC;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${p}admin;
 REVOKE INSERT, UPDATE, DELETE ON AUDIT_LOG, DATA_CHANGE, SCHEMA_VERSION, SECURITY_SCRIPT FROM ${p}admin;
 GRANT INSERT ON AUDIT_LOG TO ${p}admin;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Masked personal values (PIPL Art. 51). A person whose application roles lack PERSONAL_DATA reads phones, e-mail
+-- addresses, ID and tax numbers, streets and ship-to addresses only masked, whatever the client: the groups of such
+-- roles may select only the other columns of the base tables, and read the personal ones through the views of the
+-- schema gx_masked, which mask them as the desktop does (Masking.java) and turn the search keys into keyed tokens
+-- (an exact search still finds, a prefix cannot uncover). The views belong to a role that is not the tables' owner,
+-- so the row policies apply to them (they ask session_user, the person). Such persons' logins look in gx_masked
+-- first (search_path), so the desktop reads the views without knowing; writes pass through to the base tables as
+-- the person, changing only the columns the statement changed, so a mask is never written back.
+
+-- Masking.mask, independent of the database's LC_CTYPE: between the characters kept at both ends, everything but
+-- whitespace and punctuation becomes a star (one regular expression, not a loop: views mask every row they show).
+CREATE OR REPLACE FUNCTION gx_mask(p_kind text, p_value text) RETURNS text LANGUAGE plpgsql IMMUTABLE
+  SET search_path = public, pg_temp
+  AS $$
+DECLARE
+  v text;
+  n integer;
+  head integer;
+  tail integer;
+  at integer;
+BEGIN
+  IF p_value IS NULL OR p_value ~ '^\s*$' THEN
+    RETURN p_value;
+  END IF;
+  v := regexp_replace(p_value, '^\s+|\s+$', '', 'g');
+  n := char_length(v);
+  IF p_kind = 'EMAIL' THEN
+    at := strpos(v, '@');
+    IF at > 1 THEN
+      RETURN left(v, 1) || '***' || substr(v, at);
+    END IF;
+    head := 1; tail := 0;
+  ELSIF p_kind = 'PHONE' THEN
+    IF n >= 8 THEN head := 3; tail := 4; ELSE head := 0; tail := greatest(1, n / 3); END IF;
+  ELSIF p_kind = 'NUMBER' THEN
+    IF n >= 10 THEN head := 4; tail := 4; ELSE head := 1; tail := 1; END IF;
+  ELSIF p_kind = 'ADDRESS' THEN
+    head := least(3, n / 2); tail := 0;
+  ELSE
+    RAISE EXCEPTION 'unknown kind of personal value: %', p_kind;
+  END IF;
+  IF n <= head + tail THEN
+    RETURN v;
+  END IF;
+  RETURN left(v, head)
+    || regexp_replace(substr(v, head + 1, n - head - tail),
+         '[^\s!-/:-@\[-`{-~\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]', '*', 'g')
+    || right(v, tail);
+END $$;
+
+-- the key that tokens are made with: random, read by the owner only
+CREATE TABLE IF NOT EXISTS GX_SECRET (ID INTEGER PRIMARY KEY CHECK (ID = 1), SALT BYTEA NOT NULL);
+INSERT INTO GX_SECRET (ID, SALT) SELECT 1, sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text
+  || clock_timestamp()::text, 'UTF8')) WHERE NOT EXISTS (SELECT 1 FROM GX_SECRET);
+REVOKE ALL ON GX_SECRET FROM PUBLIC;
+
+-- A search key as a masked person sees it: equal keys give equal tokens, and nothing else can be learnt from one.
+-- Declared IMMUTABLE for its expression indexes: the salt never changes once written.
+CREATE OR REPLACE FUNCTION gx_token(p_key text) RETURNS text LANGUAGE sql IMMUTABLE SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$ SELECT CASE WHEN p_key IS NULL OR p_key = '' THEN p_key
+                    ELSE encode(sha256((SELECT SALT FROM GX_SECRET WHERE ID = 1) || convert_to(p_key, 'UTF8')), 'hex') END $$;
+
+-- whether the person reads values of this kind in full: PERSONAL_DATA, or e-mail addresses for those who send
+-- campaigns (they send to them)
+CREATE OR REPLACE FUNCTION gx_sees(p_kind text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$ SELECT EXISTS (SELECT 1 FROM APP_ROLE r JOIN ROLE_PERMISSION rp ON rp.ROLE_ID = r.ID
+                       JOIN pg_roles g ON g.rolname = '${p}' || lower(r.NAME)
+                       WHERE pg_has_role(session_user, g.oid, 'MEMBER')
+                         AND (rp.PERMISSION = 'PERSONAL_DATA' OR (p_kind = 'EMAIL' AND rp.PERMISSION = 'MARKETING_WRITE'))) $$;
+
+CREATE SCHEMA IF NOT EXISTS gx_masked;
+REVOKE ALL ON SCHEMA gx_masked FROM PUBLIC;
+
+-- A typed search key as the person's tables hold it; the desktop binds its exact searches through this. Those who
+-- read the tables themselves find public.gx_key (the key as typed), those who read the masked views this one.
+CREATE OR REPLACE FUNCTION public.gx_key(p_kind text, p_key text) RETURNS text LANGUAGE sql IMMUTABLE
+  AS $$ SELECT p_key $$;
+CREATE OR REPLACE FUNCTION gx_masked.gx_key(p_kind text, p_key text) RETURNS text LANGUAGE sql STABLE
+  SET search_path = public, pg_temp
+  AS $$ SELECT CASE WHEN gx_sees(p_kind) THEN p_key ELSE gx_token(p_key) END $$;
+
+-- One of a customer's values in full for a person with PERSONAL_DATA_REVEAL who sees the customer; the reveal is
+-- recorded here, so that no client can show a value without the trail (entity Reveal: who, whose, which field).
+CREATE OR REPLACE FUNCTION gx_reveal(p_customer bigint, p_column text, p_at timestamp) RETURNS text LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path = public, pg_temp
+  AS $$
+DECLARE
+  v text;
+BEGIN
+  IF p_column NOT IN ('PHONE', 'EMAIL', 'ID_NUMBER', 'TAX_ID') THEN
+    RAISE EXCEPTION 'not a value that is revealed: %', p_column USING ERRCODE = '22023';
+  END IF;
+  IF NOT gx_sees('PHONE') AND NOT EXISTS (SELECT 1 FROM APP_ROLE r JOIN ROLE_PERMISSION rp ON rp.ROLE_ID = r.ID
+      JOIN pg_roles g ON g.rolname = '${p}' || lower(r.NAME)
+      WHERE rp.PERMISSION = 'PERSONAL_DATA_REVEAL' AND pg_has_role(session_user, g.oid, 'MEMBER')) THEN
+    RAISE EXCEPTION 'revealing a personal value needs PERSONAL_DATA_REVEAL' USING ERRCODE = '42501';
+  END IF;
+  -- through the view, whose row policies ask who the person is
+  IF NOT EXISTS (SELECT 1 FROM gx_masked.customer WHERE id = p_customer) THEN
+    RAISE EXCEPTION 'customer % is not one the person sees', p_customer USING ERRCODE = '42501';
+  END IF;
+  EXECUTE format('SELECT %I FROM public.customer WHERE id = $1', lower(p_column)) INTO v USING p_customer;
+  -- the time is the application's clock, within a day of the database's
+  INSERT INTO AUDIT_LOG (CHANGED_AT, USER_LOGIN, ENTITY, ENTITY_ID, ACTION, FIELD, NEW_VALUE)
+    VALUES (CASE WHEN abs(extract(epoch FROM p_at - localtimestamp)) < 86400 THEN p_at ELSE localtimestamp END,
+            session_user, 'Reveal', p_customer, 'CREATE', lower(p_column), 'shown');
+  RETURN v;
+END $$;
+
+-- the kind of personal value an audited field holds (Masking.kindOfField), or NULL
+CREATE OR REPLACE FUNCTION gx_field_kind(p_field text, p_value text) RETURNS text LANGUAGE sql IMMUTABLE
+  SET search_path = public, pg_temp
+  AS $$ SELECT CASE regexp_replace(p_field, '^.*\.', '')
+                 WHEN 'phone' THEN 'PHONE' WHEN 'mobile' THEN 'PHONE' WHEN 'email' THEN 'EMAIL'
+                 WHEN 'idNumber' THEN 'NUMBER' WHEN 'taxId' THEN 'NUMBER' WHEN 'bankAccount' THEN 'NUMBER'
+                 WHEN 'street' THEN 'ADDRESS' WHEN 'shipTo' THEN 'ADDRESS'
+                 WHEN 'value' THEN CASE WHEN strpos(p_value, '@') > 0 THEN 'EMAIL' ELSE 'PHONE' END
+                 WHEN 'payload' THEN 'PAYLOAD' END $$;
+
+CREATE OR REPLACE FUNCTION gx_mask_field(p_field text, p_value text) RETURNS text LANGUAGE sql IMMUTABLE
+  SET search_path = public, pg_temp
+  AS $$ SELECT CASE WHEN k IS NULL OR p_value IS NULL THEN p_value WHEN k = 'PAYLOAD' THEN '…' ELSE gx_mask(k, p_value) END
+          FROM (SELECT gx_field_kind(p_field, p_value) AS k) x $$;
+
+-- Which columns hold what: a kind masks the value, TOKEN:<kind> turns a search key into a token, FIELD masks an
+-- audit value by its field, VALUE a contact point's by its look, TEXT the e-mail addresses in a text, HIDE shows
+-- nothing. A column a table does not have (yet) is skipped.
+CREATE TABLE IF NOT EXISTS GX_PERSONAL_COLUMN (
+  TBL VARCHAR(60) COLLATE "C" NOT NULL,
+  COL VARCHAR(60) COLLATE "C" NOT NULL,
+  HOW VARCHAR(20) COLLATE "C" NOT NULL,
+  PRIMARY KEY (TBL, COL)
+);
+REVOKE ALL ON GX_PERSONAL_COLUMN FROM PUBLIC;
+DELETE FROM GX_PERSONAL_COLUMN;
+INSERT INTO GX_PERSONAL_COLUMN (TBL, COL, HOW) VALUES
+  ('customer', 'phone', 'PHONE'), ('customer', 'email', 'EMAIL'), ('customer', 'id_number', 'NUMBER'),
+  ('customer', 'tax_id', 'NUMBER'), ('customer', 'phone_key', 'TOKEN:PHONE'), ('customer', 'phone_tail', 'TOKEN:PHONE'),
+  ('customer', 'email_key', 'TOKEN:EMAIL'),
+  ('contact', 'phone', 'PHONE'), ('contact', 'email', 'EMAIL'), ('contact', 'phone_key', 'TOKEN:PHONE'),
+  ('contact_point', 'val', 'VALUE'), ('contact_point', 'lookup_key', 'TOKEN:PHONE'),
+  ('address', 'street', 'ADDRESS'),
+  ('sales_lead', 'phone', 'PHONE'), ('sales_lead', 'email', 'EMAIL'), ('sales_lead', 'phone_key', 'TOKEN:PHONE'),
+  ('sales_lead', 'email_key', 'TOKEN:EMAIL'),
+  ('sales_order', 'ship_to', 'ADDRESS'),
+  ('call_log', 'phone', 'PHONE'), ('call_log', 'email', 'EMAIL'), ('call_list_entry', 'phone', 'PHONE'),
+  ('campaign_recipient', 'email', 'EMAIL'), ('email_suppression', 'email_key', 'TOKEN:EMAIL'),
+  ('survey_invitation', 'email', 'EMAIL'),
+  -- a mail server's refusal quotes the address
+  ('campaign_recipient', 'error', 'TEXT'), ('campaign_response', 'notes', 'TEXT'), ('email_suppression', 'detail', 'TEXT'),
+  ('audit_log', 'old_value', 'FIELD'), ('audit_log', 'new_value', 'FIELD'),
+  -- a merge's snapshots of whole rows, read only to undo or confirm it
+  ('customer_merge', 'survivor_before', 'HIDE'), ('customer_merge', 'merged_row', 'HIDE'),
+  ('customer_merge_row', 'snapshot', 'HIDE');
+
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${p}masks') THEN
+    EXECUTE format('CREATE ROLE %I NOLOGIN NOBYPASSRLS', '${p}masks');
+  END IF;
+  -- the owner makes the views and hands them to the masks' role
+  EXECUTE format('GRANT %I TO %I', '${p}masks', current_user);
+  -- a view's new owner must be able to create in its schema
+  EXECUTE format('GRANT USAGE, CREATE ON SCHEMA gx_masked TO %I', '${p}masks');
+END $$;
+
+-- (Re)creates every masked view from the tables' columns as they are now; run after each migration with this script.
+CREATE OR REPLACE FUNCTION gx_make_masked_views() RETURNS void LANGUAGE plpgsql
+  SET search_path = public, pg_temp
+  AS $$
+DECLARE
+  t text;
+  cols text;
+BEGIN
+  -- the row policies read other tables (a customer's deals, a case's queue) with the rights of the views' owner
+  EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA public TO %I', '${p}masks');
+  EXECUTE format('REVOKE ALL ON GX_SECRET, DATA_CHANGE FROM %I', '${p}masks');
+  FOR t IN SELECT DISTINCT TBL FROM GX_PERSONAL_COLUMN WHERE to_regclass('public.' || TBL) IS NOT NULL LOOP
+    SELECT string_agg(CASE
+        WHEN m.HOW IS NULL THEN format('t.%I', c.column_name)
+        WHEN m.HOW = 'FIELD' THEN format('CASE WHEN (SELECT gx_sees(''PHONE'')) THEN t.%1$I ELSE gx_mask_field(t.field, t.%1$I) END AS %1$I', c.column_name)
+        WHEN m.HOW = 'VALUE' THEN format('CASE WHEN (SELECT gx_sees(''PHONE'')) THEN t.%1$I ELSE gx_mask(CASE WHEN strpos(t.%1$I, ''@'') > 0 THEN ''EMAIL'' ELSE ''PHONE'' END, t.%1$I) END AS %1$I', c.column_name)
+        WHEN m.HOW = 'HIDE' THEN format('CASE WHEN (SELECT gx_sees(''PHONE'')) THEN t.%1$I END AS %1$I', c.column_name)
+        WHEN m.HOW = 'TEXT' THEN format('CASE WHEN (SELECT gx_sees(''EMAIL'')) THEN t.%1$I ELSE regexp_replace(t.%1$I, ''([A-Za-z0-9])[A-Za-z0-9._%%+-]*@'', ''\1***@'', ''g'') END AS %1$I', c.column_name)
+        WHEN m.HOW LIKE 'TOKEN:%' THEN format('CASE WHEN (SELECT gx_sees(%2$L)) THEN t.%1$I ELSE gx_token(t.%1$I) END AS %1$I', c.column_name, substr(m.HOW, 7))
+        ELSE format('CASE WHEN (SELECT gx_sees(%2$L)) THEN t.%1$I ELSE gx_mask(%2$L, t.%1$I) END AS %1$I', c.column_name, m.HOW)
+      END, ', ' ORDER BY c.ordinal_position)
+      INTO cols
+      FROM information_schema.columns c LEFT JOIN GX_PERSONAL_COLUMN m ON m.TBL = c.table_name AND m.COL = c.column_name
+      WHERE c.table_schema = 'public' AND c.table_name = t;
+    EXECUTE format('DROP VIEW IF EXISTS gx_masked.%I', t);
+    -- no WHERE of its own (the row policies of the table filter), so no security barrier is needed
+    EXECUTE format('CREATE VIEW gx_masked.%I AS SELECT %s FROM public.%I t', t, cols, t);
+    EXECUTE format('ALTER VIEW gx_masked.%I OWNER TO %I', t, '${p}masks');
+    EXECUTE format('CREATE TRIGGER gx_write INSTEAD OF INSERT OR UPDATE OR DELETE ON gx_masked.%I FOR EACH ROW '
+        || 'EXECUTE FUNCTION gx_masked_write()', t);
+  END LOOP;
+END $$;
+
+-- A write through a masked view, done on the base table as the person (their grants and row policies): an insert
+-- with the values given, an update of only the columns the statement changed (so a mask shown is never written
+-- back), a delete by the key.
+CREATE OR REPLACE FUNCTION gx_masked_write() RETURNS trigger LANGUAGE plpgsql
+  SET search_path = public, pg_temp
+  AS $$
+DECLARE
+  o jsonb := CASE WHEN TG_OP = 'INSERT' THEN '{}'::jsonb ELSE to_jsonb(OLD) END;
+  n jsonb := CASE WHEN TG_OP = 'DELETE' THEN '{}'::jsonb ELSE to_jsonb(NEW) END;
+  changed text[];
+BEGIN
+  IF TG_OP = 'DELETE' AND o ->> 'id' IS NOT NULL THEN
+    EXECUTE format('DELETE FROM public.%I WHERE id = $1', TG_TABLE_NAME) USING (o ->> 'id')::bigint;
+    RETURN OLD;
+  END IF;
+  IF TG_OP <> 'INSERT' AND o ->> 'id' IS NULL THEN
+    RAISE EXCEPTION '% through the masked view of % is not supported', TG_OP, TG_TABLE_NAME USING ERRCODE = '0A000';
+  END IF;
+  SELECT array_agg(key) INTO changed FROM jsonb_each(n) e
+    WHERE (TG_OP = 'INSERT' AND e.value <> 'null'::jsonb) OR (TG_OP = 'UPDATE' AND o -> e.key IS DISTINCT FROM e.value);
+  IF changed IS NULL THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    EXECUTE format('INSERT INTO public.%1$I (%2$s) SELECT %2$s FROM jsonb_populate_record(NULL::public.%1$I, $1)',
+        TG_TABLE_NAME, (SELECT string_agg(format('%I', x), ', ') FROM unnest(changed) x)) USING n;
+  ELSE
+    EXECUTE format('UPDATE public.%1$I t SET (%2$s) = (SELECT %2$s FROM jsonb_populate_record(NULL::public.%1$I, $1)) '
+        || 'WHERE t.id = $2', TG_TABLE_NAME, (SELECT string_agg(format('%I', x), ', ') FROM unnest(changed) x))
+      USING n, (o ->> 'id')::bigint;
+  END IF;
+  RETURN NEW;
+END $$;
+
+SELECT gx_make_masked_views();
+GRANT USAGE ON SCHEMA gx_masked TO ${p}users;
+GRANT EXECUTE ON FUNCTION gx_mask(text, text), gx_token(text), gx_sees(text), public.gx_key(text, text),
+  gx_masked.gx_key(text, text), gx_field_kind(text, text), gx_mask_field(text, text) TO ${p}users, ${p}masks;
+REVOKE ALL ON FUNCTION gx_reveal(bigint, text, timestamp) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gx_reveal(bigint, text, timestamp) TO ${p}users;
+REVOKE ALL ON FUNCTION gx_make_masked_views(), gx_masked_write() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gx_masked_write() TO ${p}users;
+
+-- whether a login's application roles lack PERSONAL_DATA
+CREATE OR REPLACE FUNCTION gx_masked_login(p_login text) RETURNS boolean LANGUAGE sql STABLE
+  SET search_path = public, pg_temp
+  AS $$ SELECT NOT EXISTS (SELECT 1 FROM APP_ROLE r JOIN ROLE_PERMISSION rp ON rp.ROLE_ID = r.ID
+                           JOIN pg_roles g ON g.rolname = '${p}' || lower(r.NAME)
+                           WHERE rp.PERMISSION = 'PERSONAL_DATA' AND pg_has_role(p_login, g.oid, 'MEMBER')) $$;
+
+-- The groups without PERSONAL_DATA select the base tables' other columns only and the masked views instead, with the
+-- same writes through them; the logins of persons without it look in gx_masked first. Called by gx_apply_grants.
+CREATE OR REPLACE FUNCTION gx_apply_masks() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$
+DECLARE
+  g text;
+  t text;
+  cols text;
+  privs text;
+  who text;
+BEGIN
+  FOR g IN SELECT lower(r.NAME) FROM APP_ROLE r WHERE r.NAME <> 'ADMIN'
+      AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${p}' || lower(r.NAME)) LOOP
+    FOR t IN SELECT DISTINCT TBL FROM GX_PERSONAL_COLUMN WHERE to_regclass('gx_masked.' || TBL) IS NOT NULL LOOP
+      EXECUTE format('REVOKE ALL ON gx_masked.%I FROM %I', t, '${p}' || g);
+      CONTINUE WHEN NOT has_table_privilege('${p}' || g, 'public.' || t, 'SELECT')
+        OR NOT gx_masked_group(g);
+      SELECT string_agg(format('%I', c.column_name), ', ') INTO cols FROM information_schema.columns c
+        WHERE c.table_schema = 'public' AND c.table_name = t
+          AND NOT EXISTS (SELECT 1 FROM GX_PERSONAL_COLUMN m WHERE m.TBL = t AND m.COL = c.column_name);
+      privs := concat_ws(', ', 'SELECT',
+        CASE WHEN has_table_privilege('${p}' || g, 'public.' || t, 'INSERT') THEN 'INSERT' END,
+        CASE WHEN has_table_privilege('${p}' || g, 'public.' || t, 'UPDATE') THEN 'UPDATE' END,
+        CASE WHEN has_table_privilege('${p}' || g, 'public.' || t, 'DELETE') THEN 'DELETE' END);
+      EXECUTE format('REVOKE SELECT ON public.%I FROM %I', t, '${p}' || g);
+      EXECUTE format('GRANT SELECT (%s) ON public.%I TO %I', cols, t, '${p}' || g);
+      EXECUTE format('GRANT %s ON gx_masked.%I TO %I', privs, t, '${p}' || g);
+    END LOOP;
+  END LOOP;
+  -- the trail is everyone's to read (its row policy decides what) and to add to: its values in full only for those
+  -- whose groups have PERSONAL_DATA, through the masked view for the others
+  IF to_regclass('gx_masked.audit_log') IS NULL THEN
+    RETURN; -- the views are being made anew (after a migration); the script calls this again
+  END IF;
+  EXECUTE format('REVOKE SELECT ON public.audit_log FROM %I', '${p}users');
+  EXECUTE format('GRANT SELECT (%s) ON public.audit_log TO %I', (SELECT string_agg(format('%I', c.column_name), ', ')
+      FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name = 'audit_log'
+        AND c.column_name NOT IN ('old_value', 'new_value')), '${p}users');
+  EXECUTE format('GRANT SELECT, INSERT ON gx_masked.audit_log TO %I', '${p}users');
+  FOR g IN SELECT lower(r.NAME) FROM APP_ROLE r WHERE EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${p}' || lower(r.NAME)) LOOP
+    IF gx_masked_group(g) THEN
+      EXECUTE format('REVOKE SELECT (old_value, new_value) ON public.audit_log FROM %I', '${p}' || g);
+    ELSE
+      EXECUTE format('GRANT SELECT ON public.audit_log TO %I', '${p}' || g);
+    END IF;
+  END LOOP;
+  FOR who IN SELECT m.rolname FROM pg_roles m WHERE m.rolcanlogin AND pg_has_role(m.oid, '${p}users', 'MEMBER')
+      AND NOT m.rolsuper LOOP
+    PERFORM gx_apply_search_path(who);
+  END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION gx_apply_masks() FROM PUBLIC;
+
+-- whether an application role's group lacks PERSONAL_DATA
+CREATE OR REPLACE FUNCTION gx_masked_group(p_group text) RETURNS boolean LANGUAGE sql STABLE
+  SET search_path = public, pg_temp
+  AS $$ SELECT NOT EXISTS (SELECT 1 FROM APP_ROLE r JOIN ROLE_PERMISSION rp ON rp.ROLE_ID = r.ID
+                           WHERE lower(r.NAME) = p_group AND rp.PERMISSION = 'PERSONAL_DATA') $$;
+
+CREATE OR REPLACE FUNCTION gx_apply_search_path(p_login text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public, pg_temp
+  AS $$
+BEGIN
+  IF gx_masked_login(p_login) THEN
+    EXECUTE format('ALTER ROLE %I IN DATABASE %I SET search_path = gx_masked, public', p_login, current_database());
+  ELSE
+    EXECUTE format('ALTER ROLE %I IN DATABASE %I RESET search_path', p_login, current_database());
+  END IF;
+END $$;
+REVOKE ALL ON FUNCTION gx_apply_search_path(text), gx_masked_group(text), gx_masked_login(text) FROM PUBLIC;
+
+-- the grants anew, now with the masks (gx_apply_grants calls gx_apply_masks after its own)
+SELECT gx_apply_grants();

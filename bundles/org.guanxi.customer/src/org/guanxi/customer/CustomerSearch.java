@@ -30,11 +30,14 @@ record CustomerSearch(List<String> probes, String pattern, String order, String 
     static final int TAIL_DIGITS = 4;
 
     static CustomerSearch of(String text) {
-        return of(text, false);
+        return of(text, false, false);
     }
 
-    /** {@code masked}: the person sees phones masked, and finds a phone only by typing all of it. */
-    static CustomerSearch of(String text, boolean masked) {
+    /**
+     * {@code masked}: the person sees phones masked, and finds a phone only by typing all of it; {@code tokens}: the
+     * person reads the team database's masked views, whose phone keys are tokens of the key.
+     */
+    static CustomerSearch of(String text, boolean masked, boolean tokens) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
             return new CustomerSearch(List.of(), null, BY_NAME, null, null);
@@ -43,7 +46,8 @@ record CustomerSearch(List<String> probes, String pattern, String order, String 
             String digits = SearchKeys.phoneKey(t);
             String p = escape(digits == null ? t : digits) + "%";
             if (masked) {
-                return new CustomerSearch(List.of("c.phoneKey = :k", "c.memberCard LIKE :p"), p, BY_NAME, null,
+                return new CustomerSearch(List.of(tokens ? "c.phoneKey = FUNCTION('gx_key', 'PHONE', :k)" : "c.phoneKey = :k",
+                        "c.memberCard LIKE :p"), p, BY_NAME, null,
                         digits == null ? t : digits);
             }
             if (digits != null && digits.length() >= TAIL_DIGITS) {

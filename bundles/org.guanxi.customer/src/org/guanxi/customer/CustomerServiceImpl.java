@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.guanxi.core.event.Events;
 import org.guanxi.core.db.Database;
+import org.guanxi.core.db.SqlDialect;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Address;
 import org.guanxi.core.model.BaseEntity;
@@ -89,7 +90,8 @@ public class CustomerServiceImpl implements CustomerService {
 
     /** Those who see phones masked find one only by typing it in full. */
     private CustomerSearch search(String text) {
-        return CustomerSearch.of(text, !security.hasPermission(Permission.PERSONAL_DATA));
+        boolean masked = !security.hasPermission(Permission.PERSONAL_DATA);
+        return CustomerSearch.of(text, masked, masked && db.jdbc(SqlDialect::readsMasked));
     }
 
     @Override

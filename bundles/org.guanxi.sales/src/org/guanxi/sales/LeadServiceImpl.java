@@ -19,6 +19,7 @@ import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.db.Codes;
 import org.guanxi.core.Masking;
 import org.guanxi.core.db.Database;
+import org.guanxi.core.db.SqlDialect;
 import org.guanxi.core.event.Events;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Contact;
@@ -230,7 +231,9 @@ public class LeadServiceImpl implements LeadService {
             if (digits != null && digits.length() >= 3) {
                 // those who see phones masked find one only typed in full, not uncovered digit by digit
                 boolean full = security.hasPermission(Permission.PERSONAL_DATA);
-                sql.append(full ? " OR PHONE_KEY LIKE ?" : " OR PHONE_KEY = ?");
+                // on a team database they read the masked view, whose keys are tokens of the key
+                sql.append(full ? " OR PHONE_KEY LIKE ?" : db.jdbc(SqlDialect::readsMasked) ? " OR PHONE_KEY = " + SqlDialect.MASKED_KEY
+                        : " OR PHONE_KEY = ?");
                 args.add(full ? digits + "%" : digits);
             }
             sql.append(')');

@@ -47,7 +47,8 @@ public final class PostgresSecurity {
     /** Brings the database's security up to this build's script; returns whether it applied it just now. */
     static boolean apply(Connection c) throws SQLException {
         String script = read().replace("${p}", rolePrefix(c));
-        String hash = sha256(script);
+        // the masked views are made from the tables as they are: after a migration the script runs again
+        String hash = sha256(script + "\n-- schema " + schemaVersion(c));
         boolean owner = isOwner(c);
         boolean autoCommit = c.getAutoCommit();
         try (Statement st = c.createStatement()) {
@@ -84,6 +85,12 @@ public final class PostgresSecurity {
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static int schemaVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(VERSION) FROM SCHEMA_VERSION")) {
+            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 

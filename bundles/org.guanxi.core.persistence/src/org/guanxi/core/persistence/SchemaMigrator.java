@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import org.guanxi.core.AppClock;
+import org.guanxi.core.db.SqlDialect;
 
 /**
  * Versioned schema migrations: {@code db/migration/<dialect>/V1.sql}, {@code V2.sql}, … applied in order, each in
@@ -70,6 +71,12 @@ public final class SchemaMigrator {
                         + latestVersion() + ": install a newer Guanxi.");
             }
             c.setAutoCommit(false);
+            if (current < target && "postgresql".equals(dialect)) {
+                // the security script's masked views stand on the tables' columns: it makes them anew afterwards
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP SCHEMA IF EXISTS gx_masked CASCADE");
+                }
+            }
             for (int v = current + 1; v <= target; v++) {
                 apply(c, v);
             }
@@ -173,7 +180,7 @@ public final class SchemaMigrator {
         DatabaseMetaData md = c.getMetaData();
         // in the connection's own schema only: a shared database may hold another product's table of that name
         for (String name : new String[] { table, table.toLowerCase(java.util.Locale.ROOT) }) {
-            try (ResultSet rs = md.getTables(null, c.getSchema(), name, new String[] { "TABLE" })) {
+            try (ResultSet rs = md.getTables(null, SqlDialect.tableSchema(c), name, new String[] { "TABLE" })) {
                 if (rs.next()) {
                     return true;
                 }

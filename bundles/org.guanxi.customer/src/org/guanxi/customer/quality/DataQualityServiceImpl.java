@@ -25,6 +25,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.guanxi.core.AppClock;
 import org.guanxi.core.Masking;
 import org.guanxi.core.db.Database;
+import org.guanxi.core.db.SqlDialect;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.PartyKind;
@@ -179,11 +180,16 @@ public class DataQualityServiceImpl implements DataQualityService {
             Map<String, Evidence> pairs = new HashMap<>();
             int step = 0;
             boolean masked = !security.hasPermission(Permission.PERSONAL_DATA);
+            // a team database's masked views: keys are tokens (equal for equal keys), numbers are masks (equal for
+            // different numbers alike at both ends, so no evidence)
+            boolean tokens = masked && SqlDialect.readsMasked(c);
             for (Map.Entry<String, Integer> key : KEYS.entrySet()) {
-                sameKey(c, key.getKey(), key.getValue(), pairs, dismissed, max, masked);
+                if (!tokens || !List.of("ID_NUMBER", "TAX_ID").contains(key.getKey())) {
+                    sameKey(c, key.getKey(), key.getValue(), pairs, dismissed, max, masked, tokens);
+                }
                 progress.accept(60 * ++step);
             }
-            similarNames(c, pairs, dismissed, max, progress);
+            similarNames(c, pairs, dismissed, max, progress, tokens);
             List<Evidence> best = pairs.values().stream().filter(e -> e.score >= THRESHOLD)
                     .sorted(Comparator.comparingInt((Evidence e) -> -e.score).thenComparingLong(e -> e.first).thenComparingLong(e -> e.second))
                     .limit(max).toList();
@@ -202,7 +208,7 @@ public class DataQualityServiceImpl implements DataQualityService {
      * {@code masked} for those who see personal values masked.
      */
     private static void sameKey(Connection c, String column, int score, Map<String, Evidence> pairs, Set<String> dismissed, int max,
-            boolean masked) throws SQLException {
+            boolean masked, boolean tokens) throws SQLException {
         List<String> shared = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT " + column + " FROM CUSTOMER WHERE " + column
                 + " IS NOT NULL AND " + column + " <> '' GROUP BY " + column + " HAVING COUNT(*) > 1")) {
@@ -238,7 +244,8 @@ public class DataQualityServiceImpl implements DataQualityService {
                         Evidence e = evidence(pairs, dismissed, ids.get(i), ids.get(j));
                         if (e != null) {
                             e.score = Math.max(e.score, score);
-                            e.reasons.add(Texts.encode(400, reason, masked && kind != null ? Masking.mask(kind, value) : value));
+                            e.reasons.add(Texts.encode(400, reason, tokens && kind != null ? "…"
+                                    : masked && kind != null ? Masking.mask(kind, value) : value));
                         }
                     }
                 }
@@ -247,15 +254,18 @@ public class DataQualityServiceImpl implements DataQualityService {
     }
 
     /** The sorted-neighbourhood pass over names. */
+    /** {@code tokens}: the phone keys are tokens; the masked phone (which keeps its last four digits) stands in. */
     private static void similarNames(Connection c, Map<String, Evidence> pairs, Set<String> dismissed, int max,
-            IntConsumer progress) throws SQLException {
+            IntConsumer progress, boolean tokens) throws SQLException {
         int total = count(c);
         Deque<Person> window = new ArrayDeque<>();
         int n = 0;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT ID, NAME, PINYIN_KEY, CITY, BIRTHDAY, PHONE_KEY FROM CUSTOMER ORDER BY PINYIN_KEY, CITY, BIRTHDAY")) {
+                "SELECT ID, NAME, PINYIN_KEY, CITY, BIRTHDAY, " + (tokens ? "PHONE" : "PHONE_KEY")
+                        + " FROM CUSTOMER ORDER BY PINYIN_KEY, CITY, BIRTHDAY")) {
             while (rs.next()) {
-                Person p = new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5), rs.getString(6));
+                Person p = new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDate(5),
+                        tokens ? SearchKeys.phoneKey(rs.getString(6)) : rs.getString(6));
                 for (Person q : window) {
                     compare(p, q, pairs, dismissed);
                 }

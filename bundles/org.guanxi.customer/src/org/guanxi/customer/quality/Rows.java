@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
+import org.guanxi.core.db.SqlDialect;
+
 /**
  * Plain-JDBC helpers of the merge: a table row as text and back, and the foreign keys that point at a table. They
  * work on any table, so rows of modules written later (sales, service) are re-pointed and restored without changes
@@ -115,7 +117,7 @@ public final class Rows {
     /** Every single-column foreign key that refers to {@code table}, as declared in the database. */
     public static List<Reference> referencesTo(Connection c, String table) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
-        String schema = c.getSchema();
+        String schema = SqlDialect.tableSchema(c);
         List<Reference> out = new ArrayList<>();
         try (ResultSet rs = md.getExportedKeys(null, schema, md.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT) : table)) {
             while (rs.next()) {
