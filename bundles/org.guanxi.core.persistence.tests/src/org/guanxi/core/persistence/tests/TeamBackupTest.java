@@ -52,7 +52,7 @@ class TeamBackupTest {
         JpaDatabase reopened = TestDatabases.open(dir.resolve("db"));
         try {
             assertEquals(1, rows(s, "SELECT HASH FROM SECURITY_SCRIPT").size());
-            assertEquals(List.of("t"), rows(s, "SELECT relrowsecurity::text FROM pg_class WHERE relname = 'customer'")
+            assertEquals(List.of("t"), rows(s, "SELECT relrowsecurity::text FROM pg_class WHERE oid = 'public.customer'::regclass")
                     .stream().map(v -> v.substring(0, 1)).toList());
         } finally {
             reopened.close();
