@@ -11,7 +11,11 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.core.services.translation.TranslationService;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Display;
@@ -26,7 +30,7 @@ import org.guanxi.core.service.SecurityService;
 
 /**
  * Start-up: logging, language, sign-in (the OS user in standalone mode, a login dialog in team mode), then in a
- * background job demo data on first start and the integration routes.
+ * background job demo data on first start and the integration routes (each only when its module is installed).
  */
 public class LifeCycle {
 
@@ -38,8 +42,8 @@ public class LifeCycle {
     public static final String STATUS_TOPIC = "org/guanxi/app/status";
 
     @PostContextCreate
-    void postContextCreate(IEclipseContext context, SecurityService security, DemoDataService demo,
-            IntegrationService integration, Database database, IEventBroker broker) {
+    void postContextCreate(IEclipseContext context, SecurityService security, @Optional DemoDataService demo,
+            @Optional IntegrationService integration, Database database, IEventBroker broker) {
         Logging.install("guanxi");
         Locale locale = Language.apply();
         context.set(TranslationService.LOCALE, locale);
@@ -75,6 +79,12 @@ public class LifeCycle {
         }
         // a team's database is the team server's to fill and to sync: a person's desktop only reads and writes it
         startBackgroundWork(database.shared() ? null : demo, team ? null : integration, broker);
+    }
+
+    /** After the modules' fragments are merged: their perspectives in a steady order, the first one open. */
+    @ProcessAdditions
+    void processAdditions(MApplication app, EModelService models) {
+        Perspectives.arrange(app, models);
     }
 
     private static void startBackgroundWork(DemoDataService demo, IntegrationService integration, IEventBroker broker) {

@@ -26,6 +26,7 @@ public class StatusBar {
     private Database database;
 
     @Inject
+    @Optional
     private IntegrationService integration;
 
     @Inject
@@ -51,8 +52,10 @@ public class StatusBar {
         message.setData("org.guanxi.id", "status.message");
         new Label(bar, SWT.NONE).setText(Messages.get("status.user", security.currentUserDisplayName()));
         new Label(bar, SWT.NONE).setText(Messages.get("status.database", database.describe()));
-        integrationLabel = new Label(bar, SWT.NONE);
-        showIntegration();
+        if (integration != null) {
+            integrationLabel = new Label(bar, SWT.NONE);
+            showIntegration();
+        }
         // SWT/GTK sizes the window content before the menu bar is realised, which pushes this bottom bar out of
         // the window; laying the shell out again once it is open puts it back
         parent.getDisplay().asyncExec(() -> {

@@ -27,7 +27,7 @@ class CalendarUiTest {
     @Test
     void aPlannedCallAppearsInTheWeekAndTheMonth() {
         Shell shell = Ui.mainShell();
-        Ui.showPerspective("org.guanxi.app.perspective.calendar");
+        Ui.showPerspective("org.guanxi.sales.ui.perspective.calendar");
         try {
             Label period = Ui.await(shell, "calendar.period");
             int before = entries(period);
@@ -62,14 +62,14 @@ class CalendarUiTest {
             view.select(0);
             Ui.fire(view, SWT.Selection);
         } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
+            Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         }
     }
 
     @Test
     void theForecastShowsEveryPeriodForTheCompanyAndEachRep() {
         Shell shell = Ui.mainShell();
-        Ui.showPerspective("org.guanxi.app.perspective.forecast");
+        Ui.showPerspective("org.guanxi.sales.ui.perspective.forecast");
         try {
             Table table = Ui.await(shell, "forecast.table");
             Ui.waitUntil("six months", 10, () -> table.getItemCount() == 6);
@@ -82,7 +82,7 @@ class CalendarUiTest {
             scope.select(0);
             Ui.fire(scope, SWT.Selection);
         } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
+            Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         }
     }
 

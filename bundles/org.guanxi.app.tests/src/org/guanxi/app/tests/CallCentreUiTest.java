@@ -71,7 +71,7 @@ class CallCentreUiTest {
         Ui.waitUntil("the bar free again", 10, () -> bar.getText().contains("No call"));
 
         // outbound: the demo satisfaction list, the next customer due, the survey, completed
-        Ui.showPerspective("org.guanxi.app.perspective.calls");
+        Ui.showPerspective("org.guanxi.service.ui.perspective.calls");
         Combo list = Ui.await(shell, "calls.list");
         CallList demo = calls.lists().get(0);
         Ui.waitUntil("the lists", 10, () -> list.getItemCount() > 0);

@@ -30,7 +30,7 @@ class CareOutreachUiTest {
         CareOutreach outreach = Ui.service(CareOutreach.class);
         LocalDate week = AppClock.today().plusDays(7);
         Ui.waitUntil("the demo's care tasks", 120, () -> outreach.due(week, null, 500).stream().anyMatch(o -> o.smsBlocked() == null));
-        Ui.showPerspective("org.guanxi.app.perspective.desk");
+        Ui.showPerspective("org.guanxi.service.ui.perspective.desk");
         Ui.activatePart("org.guanxi.service.ui.part.careOutreach");
         Table tasks = Ui.await(shell, "care.tasks");
         Ui.click(Ui.<Button>byId(shell, "care.reload"));

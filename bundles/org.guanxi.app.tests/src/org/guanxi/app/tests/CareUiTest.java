@@ -15,7 +15,7 @@ class CareUiTest {
     @Test
     void planningTheMonthListsTheTasksDue() {
         Shell shell = Ui.mainShell();
-        Ui.showPerspective("org.guanxi.app.perspective.care");
+        Ui.showPerspective("org.guanxi.customer.ui.perspective.care");
         try {
             Label status = Ui.await(shell, "care.status");
             Button dragonBoat = Ui.byId(shell, "care.enabled.DRAGON_BOAT");
@@ -39,7 +39,7 @@ class CareUiTest {
             }
             assertFalse(status.getText().isEmpty());
         } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
+            Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         }
     }
 }

@@ -25,7 +25,7 @@ class ContractsAndObjectionsUiTest {
     @Test
     void theContractListFiltersRenewalsDue() {
         Shell shell = Ui.mainShell();
-        Ui.showPerspective("org.guanxi.app.perspective.contracts");
+        Ui.showPerspective("org.guanxi.sales.ui.perspective.contracts");
         try {
             Table table = Ui.await(shell, "contracts.table");
             Ui.waitUntil("the demo contracts", 10, () -> table.getItemCount() > 0);
@@ -43,14 +43,14 @@ class ContractsAndObjectionsUiTest {
             Ui.fire(table, SWT.Selection);
             Ui.screenshot(shell, "contracts.png");
         } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
+            Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         }
     }
 
     @Test
     void aLoggedObjectionIsCounted() {
         Shell shell = Ui.mainShell();
-        Ui.showPerspective("org.guanxi.app.perspective.objections");
+        Ui.showPerspective("org.guanxi.sales.ui.perspective.objections");
         try {
             Label summary = Ui.await(shell, "objections.summary");
             Table byKind = Ui.byId(shell, "objections.byKind");
@@ -74,7 +74,7 @@ class ContractsAndObjectionsUiTest {
             Ui.waitUntil("the objection to be counted", 10, () -> count(summary) == before + 1);
             Ui.screenshot(shell, "objections.png");
         } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
+            Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         }
     }
 

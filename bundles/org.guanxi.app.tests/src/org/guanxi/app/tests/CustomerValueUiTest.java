@@ -15,11 +15,11 @@ class CustomerValueUiTest {
     @Test
     void runningTheAnalysisFillsTheSummaryAndTheCharts() {
         Shell shell = Ui.mainShell();
-        Ui.showPerspective("org.guanxi.app.perspective.value");
+        Ui.showPerspective("org.guanxi.customer.ui.perspective.value");
         try {
             check(shell);
         } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
+            Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         }
     }
 

@@ -209,7 +209,7 @@ class CustomerWorkflowUiTest {
 
     /** Clears the search and waits until the list holds every customer of the database (demo data included). */
     private static Table showAllCustomers(Shell shell) {
-        Ui.showPerspective("org.guanxi.app.perspective.customers");
+        Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         Table table = Ui.await(shell, "customer.table");
         Text search = Ui.byId(shell, "customer.search");
         search.setText("");

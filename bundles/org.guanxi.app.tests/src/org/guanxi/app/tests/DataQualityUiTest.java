@@ -22,11 +22,11 @@ class DataQualityUiTest {
     @Test
     void findDuplicatesMergeAPairAndUndoTheMerge() throws Exception {
         Shell shell = Ui.mainShell();
-        Ui.showPerspective("org.guanxi.app.perspective.quality");
+        Ui.showPerspective("org.guanxi.customer.ui.perspective.quality");
         try {
             check(shell);
         } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
+            Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         }
     }
 
@@ -64,7 +64,7 @@ class DataQualityUiTest {
         Ui.waitUntil("the merge dialog to be answered", 30, () -> answered[0]);
 
         Table merges = Ui.byId(shell, "quality.merges");
-        Ui.showPerspective("org.guanxi.app.perspective.quality");
+        Ui.showPerspective("org.guanxi.customer.ui.perspective.quality");
         Ui.waitUntil("the merge to be listed", 10, () -> merges.getItemCount() == 1);
         Ui.screenshot(shell, "merge-pending.png");
         merges.setSelection(0);

@@ -21,7 +21,7 @@ class DealListUiTest {
     @Test
     void aNewDealIsListed() {
         Shell shell = Ui.mainShell();
-        Ui.showPerspective("org.guanxi.app.perspective.pipeline");
+        Ui.showPerspective("org.guanxi.sales.ui.perspective.pipeline");
         try {
             Combo view = Ui.await(shell, "pipeline.view");
             view.select(1);
@@ -51,7 +51,7 @@ class DealListUiTest {
             view.select(0);
             Ui.fire(view, SWT.Selection);
         } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
+            Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         }
     }
 

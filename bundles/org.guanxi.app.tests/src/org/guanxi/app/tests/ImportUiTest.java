@@ -25,7 +25,7 @@ class ImportUiTest {
     @Test
     void aBadFileIsRefusedWithItsLineAndTheCorrectedOneImported() throws Exception {
         Shell shell = Ui.mainShell();
-        Ui.showPerspective("org.guanxi.app.perspective.customers");
+        Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         Path bad = Files.createTempFile("客户", ".csv");
         Files.writeString(bad, "客户名称,手机,邮箱\n导入测试甲,13700001111,jia@example.cn\n导入测试乙,13700002222,不是邮箱\n",
                 StandardCharsets.UTF_8);

@@ -20,7 +20,7 @@ class KnowledgeUiTest {
     }
 
     private static void check(Shell shell) {
-        Ui.showPerspective("org.guanxi.app.perspective.desk");
+        Ui.showPerspective("org.guanxi.service.ui.perspective.desk");
         Ui.activatePart("org.guanxi.service.ui.part.desk");
         Table list = Ui.await(shell, "desk.cases");
         Ui.waitUntil("the demo cases", 120, () -> list.getItemCount() > 0);

@@ -26,7 +26,7 @@ class OrderEntryUiTest {
     @Test
     void anOrderIsEnteredWithItsAvailabilityAndConfirmedForTheErp() {
         Shell shell = Ui.mainShell();
-        Ui.showPerspective("org.guanxi.app.perspective.orders");
+        Ui.showPerspective("org.guanxi.sales.ui.perspective.orders");
         try {
             Table orders = Ui.await(shell, "orders.table");
             Ui.waitUntil("the demo orders", 90, () -> orders.getItemCount() > 0);
@@ -104,7 +104,7 @@ class OrderEntryUiTest {
             Ui.screenshot(shell, "orders.png");
             ((Text) Ui.byId(shell, "orders.search")).setText("");
         } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
+            Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         }
     }
 }

@@ -36,7 +36,7 @@ class PointsUiTest {
                 .filter(c -> c.phone() != null && loyalty.account(c.id()).balance() >= 500).findFirst().orElseThrow();
         int before = loyalty.account(member.id()).balance();
 
-        Ui.showPerspective("org.guanxi.app.perspective.desk");
+        Ui.showPerspective("org.guanxi.service.ui.perspective.desk");
         Ui.activatePart("org.guanxi.service.ui.part.desk");
         Ui.await(shell, "desk.cases");
         Ui.service(EventAdmin.class).postEvent(new Event(Topics.CALL_INCOMING, Map.of(Topics.PROPERTY_PHONE, member.phone())));
@@ -45,7 +45,7 @@ class PointsUiTest {
         // the 360° view pops for the call; the agent goes back to the desk after it
         Label title = Ui.await(shell, "c360.title");
         Ui.waitUntil("the screen pop", 20, () -> title.isVisible() && title.getText().startsWith(member.name()));
-        Ui.showPerspective("org.guanxi.app.perspective.desk");
+        Ui.showPerspective("org.guanxi.service.ui.perspective.desk");
         Ui.activatePart("org.guanxi.service.ui.part.desk");
 
         boolean[] done = { false };

@@ -18,7 +18,7 @@ class RetentionUiTest {
     @Test
     void anAgentRecordsAWinBack() {
         Shell shell = Ui.mainShell();
-        Ui.showPerspective("org.guanxi.app.perspective.retention");
+        Ui.showPerspective("org.guanxi.service.ui.perspective.retention");
         try {
             Table rates = Ui.await(shell, "retention.rates");
             Table winBacks = Ui.byId(shell, "retention.winBacks");
@@ -50,7 +50,7 @@ class RetentionUiTest {
             assertEquals("回访后已重新下单", recorded.note());
             Ui.screenshot(shell, "retention.png");
         } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
+            Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         }
     }
 

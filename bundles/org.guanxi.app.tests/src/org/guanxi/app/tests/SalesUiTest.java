@@ -27,7 +27,7 @@ class SalesUiTest {
     @Test
     void aLeadBecomesADealThatMovesOnTheBoard() {
         Shell shell = Ui.mainShell();
-        Ui.showPerspective("org.guanxi.app.perspective.leads");
+        Ui.showPerspective("org.guanxi.sales.ui.perspective.leads");
         try {
             Table leads = Ui.await(shell, "leads.table");
             Text search = Ui.byId(shell, "leads.search");
@@ -78,7 +78,7 @@ class SalesUiTest {
             Ui.screenshot(shell, "leads.png");
             search.setText("");
 
-            Ui.showPerspective("org.guanxi.app.perspective.pipeline");
+            Ui.showPerspective("org.guanxi.sales.ui.perspective.pipeline");
             Composite qualification = Ui.await(shell, "pipeline.column.QUALIFICATION");
             Composite card = cardOf(qualification, "在线检测设备 " + code);
             Label header = Ui.byId(shell, "pipeline.header.PROPOSAL");
@@ -92,7 +92,7 @@ class SalesUiTest {
             assertEquals(before + 1, deals(header), header.getText());
             Ui.screenshot(shell, "pipeline.png");
         } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
+            Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         }
     }
 

@@ -87,7 +87,7 @@ class ScreenPopBenchmark {
                     "screen pop: call event to painted 360° view", pop[CALLS / 2], pop[CALLS * 99 / 100], raw[CALLS / 2],
                     raw[CALLS * 99 / 100]);
         } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
+            Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         }
     }
 

@@ -46,7 +46,7 @@ class ServiceDeskUiTest {
 
     private static void check(Shell shell) {
         CaseService cases = Ui.service(CaseService.class);
-        Ui.showPerspective("org.guanxi.app.perspective.desk");
+        Ui.showPerspective("org.guanxi.service.ui.perspective.desk");
         Ui.activatePart("org.guanxi.service.ui.part.desk");
         Table list = Ui.await(shell, "desk.cases");
         Ui.waitUntil("the demo cases on the desk", 120, () -> list.getItemCount() > 0);
@@ -62,7 +62,7 @@ class ServiceDeskUiTest {
         Table history = Ui.byId(shell, "c360.caseTable");
         int casesBefore = history.getItemCount();
 
-        Ui.showPerspective("org.guanxi.app.perspective.desk");
+        Ui.showPerspective("org.guanxi.service.ui.perspective.desk");
         Ui.activatePart("org.guanxi.service.ui.part.desk");
         Label onTheLine = Ui.byId(shell, "desk.caller");
         assertTrue(onTheLine.getText().contains(caller.name()), onTheLine.getText());
@@ -140,10 +140,10 @@ class ServiceDeskUiTest {
         assertEquals(filedCase.id(), call.caseId(), "the call is linked to the complaint opened while it lasted");
         assertNotNull(call.endedAt());
 
-        Ui.showPerspective("org.guanxi.app.perspective.customer360");
+        Ui.showPerspective("org.guanxi.customer.ui.perspective.customer360");
         Ui.waitUntil("the complaint in the caller's history", 10, () -> history.getItemCount() == casesBefore + 1);
 
-        Ui.showPerspective("org.guanxi.app.perspective.complaints");
+        Ui.showPerspective("org.guanxi.service.ui.perspective.complaints");
         Label summary = Ui.await(shell, "complaints.summary");
         Ui.waitUntil("the complaint analysis", 10, () -> summary.getText().contains("complaints"));
         Ui.screenshot(shell, "complaint-analysis.png");

@@ -32,7 +32,7 @@ class ServiceSettingsUiTest {
             check(shell, levels, original);
         } finally {
             levels.setLevel(original);
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
+            Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         }
     }
 
@@ -59,7 +59,7 @@ class ServiceSettingsUiTest {
         });
         int before = loyalty.account(customer).balance();
         try {
-            Ui.showPerspective("org.guanxi.app.perspective.serviceSettings");
+            Ui.showPerspective("org.guanxi.service.ui.perspective.serviceSettings");
             CTabFolder tabs = Ui.await(shell, "settings.tabs");
             tabs.setSelection(tabs.getItemCount() - 1);
             Table pending = Ui.byId(shell, "approvals.pending");
@@ -74,12 +74,12 @@ class ServiceSettingsUiTest {
             assertEquals(before + 1234, loyalty.account(customer).balance());
             tabs.setSelection(0);
         } finally {
-            Ui.showPerspective("org.guanxi.app.perspective.customers");
+            Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         }
     }
 
     private static void check(Shell shell, ServiceLevelService levels, ServiceLevel original) {
-        Ui.showPerspective("org.guanxi.app.perspective.serviceSettings");
+        Ui.showPerspective("org.guanxi.service.ui.perspective.serviceSettings");
         Table table = Ui.await(shell, "settings.levels");
         assertEquals(16, table.getItemCount(), "four tiers × four priorities");
         table.setSelection(0);

@@ -49,7 +49,7 @@ final class Ui {
         try {
             check.run(shell);
         } finally {
-            showPerspective("org.guanxi.app.perspective.customers");
+            showPerspective("org.guanxi.customer.ui.perspective.customers");
         }
     }
 

@@ -55,7 +55,7 @@ class WorkbenchCloseUiTest {
     }
 
     private static void checkExit(Shell shell) throws Exception {
-        Ui.showPerspective("org.guanxi.app.perspective.customers");
+        Ui.showPerspective("org.guanxi.customer.ui.perspective.customers");
         Table table = Ui.await(shell, "customer.table");
         Ui.waitUntil("customers in the list", 90, () -> table.getItemCount() > 3);
         String code = table.getItem(3).getText(0);

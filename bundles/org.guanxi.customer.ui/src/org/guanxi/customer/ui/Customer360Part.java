@@ -422,7 +422,7 @@ public class Customer360Part {
         });
     }
 
-    /** Screen pop: shows the customer of an incoming call's number (see the app's ScreenPop add-on). */
+    /** Screen pop: shows the customer of an incoming call's number (see the ScreenPop add-on). */
     public void pop(String phone) {
         if (lookup != null && !lookup.isDisposed()) {
             lookup.setText(phone);

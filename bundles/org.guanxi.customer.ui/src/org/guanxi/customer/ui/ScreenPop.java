@@ -1,4 +1,4 @@
-package org.guanxi.app;
+package org.guanxi.customer.ui;
 
 import java.util.List;
 
@@ -10,7 +10,6 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.guanxi.core.event.Topics;
-import org.guanxi.customer.ui.Customer360Part;
 import org.osgi.service.event.Event;
 
 import jakarta.inject.Inject;
@@ -21,7 +20,7 @@ import jakarta.inject.Inject;
  */
 public class ScreenPop {
 
-    static final String PERSPECTIVE = "org.guanxi.app.perspective.customer360";
+    static final String PERSPECTIVE = "org.guanxi.customer.ui.perspective.customer360";
     static final String PART = "org.guanxi.customer.ui.part.customer360";
 
     @Inject

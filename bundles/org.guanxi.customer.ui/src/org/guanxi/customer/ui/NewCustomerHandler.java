@@ -1,9 +1,9 @@
-package org.guanxi.app.handlers;
+package org.guanxi.customer.ui;
 
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.guanxi.customer.ui.CustomerEditors;
 
+/** File → New customer (Ctrl+N): an empty customer editor. */
 public class NewCustomerHandler {
 
     @Execute
