@@ -3,6 +3,8 @@ package org.guanxi.app;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
@@ -18,6 +20,7 @@ public final class Perspectives {
 
     public static final String STACK = "org.guanxi.app.perspectivestack";
     public static final String RANK = "guanxi.rank";
+    private static final Logger LOG = Logger.getLogger(Perspectives.class.getName());
 
     private Perspectives() {
     }
@@ -58,6 +61,8 @@ public final class Perspectives {
         if (stack.getSelectedElement() == null) {
             stack.setSelectedElement(sorted.get(0));
         }
+        LOG.info(() -> "Perspectives of the modules installed: "
+                + sorted.stream().map(MPerspective::getElementId).collect(Collectors.joining(" ")));
     }
 
     private static MPerspectiveStack stack(MApplication app, EModelService models) {

@@ -59,7 +59,7 @@ class ModulesUiTest {
     void eachModuleBringsItsPerspectivesInItsPlace() {
         List<MPerspective> installed = installed();
         List<String> ids = installed.stream().map(MPerspective::getElementId).toList();
-        for (String module : List.of("customer", "sales", "service", "integration")) {
+        for (String module : List.of("customer", "sales", "marketing", "service", "integration")) {
             assertTrue(ids.stream().anyMatch(id -> id.startsWith("org.guanxi." + module + ".ui.perspective.")), module + " in " + ids);
         }
         assertEquals("org.guanxi.customer.ui.perspective.customers", ids.get(0), "the customer list comes first");

@@ -1,12 +1,9 @@
 package org.guanxi.sales.ui;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -226,10 +223,7 @@ final class LinesEditor {
     }
 
     static String money(BigDecimal amount) {
-        NumberFormat f = NumberFormat.getNumberInstance(Locale.getDefault());
-        f.setMinimumFractionDigits(2);
-        f.setMaximumFractionDigits(2);
-        return amount == null ? "" : f.format(amount.setScale(2, RoundingMode.HALF_UP));
+        return org.guanxi.ui.common.Formats.money(amount);
     }
 
     static String plain(BigDecimal d) {

@@ -3,11 +3,8 @@ package org.guanxi.sales.ui;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.eclipse.jface.dialogs.InputDialog;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -68,17 +65,11 @@ final class Toolbar {
      * not be blank: the dialog says so and keeps OK disabled.
      */
     static String ask(Shell shell, String title, String prompt, boolean required) {
-        InputDialog dialog = new InputDialog(shell, title, prompt, "",
-                required ? text -> text == null || text.isBlank() ? Messages.get("pipeline.reasonRequired") : null : null);
-        return dialog.open() == Window.OK ? dialog.getValue() : null;
+        return Widgets.ask(shell, title, prompt, required ? Messages.get("pipeline.reasonRequired") : null);
     }
 
     /** The selected row; when there is none, tells the user ({@code titleKey}, {@code selectKey}) and returns empty. */
     static <T> Optional<T> selected(TableViewer viewer, Class<T> type, String titleKey, String selectKey) {
-        Optional<T> row = current(viewer, type);
-        if (row.isEmpty()) {
-            MessageDialog.openInformation(viewer.getTable().getShell(), Messages.get(titleKey), Messages.get(selectKey));
-        }
-        return row;
+        return Tables.selectedOrTell(viewer, type, Messages.get(titleKey), Messages.get(selectKey));
     }
 }

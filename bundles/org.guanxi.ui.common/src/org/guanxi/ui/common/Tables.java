@@ -41,4 +41,13 @@ public final class Tables {
         Object first = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
         return type.isInstance(first) ? Optional.of(type.cast(first)) : Optional.empty();
     }
+
+    /** The selected row; when there is none, tells the user ({@code title}, {@code message}) and returns empty. */
+    public static <T> Optional<T> selectedOrTell(TableViewer viewer, Class<T> type, String title, String message) {
+        Optional<T> row = selected(viewer, type);
+        if (row.isEmpty()) {
+            org.eclipse.jface.dialogs.MessageDialog.openInformation(viewer.getTable().getShell(), title, message);
+        }
+        return row;
+    }
 }

@@ -46,4 +46,14 @@ public final class Widgets {
         item.setControl(page);
         return page;
     }
+
+    /**
+     * Asks for one line of text (a reason, an outcome, an address); null when the user cancels. With
+     * {@code requiredMessage} the text may not be blank: the dialog says so and keeps OK disabled.
+     */
+    public static String ask(org.eclipse.swt.widgets.Shell shell, String title, String prompt, String requiredMessage) {
+        org.eclipse.jface.dialogs.InputDialog dialog = new org.eclipse.jface.dialogs.InputDialog(shell, title, prompt, "",
+                requiredMessage == null ? null : text -> text == null || text.isBlank() ? requiredMessage : null);
+        return dialog.open() == org.eclipse.jface.window.Window.OK ? dialog.getValue() : null;
+    }
 }

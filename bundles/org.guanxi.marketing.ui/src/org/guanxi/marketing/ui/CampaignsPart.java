@@ -1,4 +1,4 @@
-package org.guanxi.sales.ui;
+package org.guanxi.marketing.ui;
 
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
@@ -35,7 +35,9 @@ import org.guanxi.core.service.CustomerService;
 import org.guanxi.ui.common.BackgroundTask;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
+import org.guanxi.ui.common.Formats;
 import org.guanxi.ui.common.TableExport;
+import org.guanxi.ui.common.Tables;
 import org.guanxi.ui.common.Widgets;
 import org.osgi.service.event.Event;
 
@@ -66,13 +68,13 @@ public class CampaignsPart {
     @PostConstruct
     void create(Composite parent) {
         GridLayoutFactory.swtDefaults().numColumns(9).margins(10, 10).applyTo(parent);
-        Toolbar.button(parent, "campaigns.new", () -> edit(null));
-        Toolbar.button(parent, "campaigns.edit", () -> selected().ifPresent(r -> edit(campaigns.get(r.id()))));
-        Toolbar.button(parent, "campaigns.send", () -> selected().ifPresent(this::send));
-        Toolbar.button(parent, "campaigns.cancel", () -> selected().ifPresent(this::cancel));
-        Toolbar.button(parent, "campaigns.unsubscribe", () -> askAddress("campaigns.unsubscribe", "campaigns.unsubscribeAsk",
+        button(parent, "campaigns.new", () -> edit(null));
+        button(parent, "campaigns.edit", () -> selected().ifPresent(r -> edit(campaigns.get(r.id()))));
+        button(parent, "campaigns.send", () -> selected().ifPresent(this::send));
+        button(parent, "campaigns.cancel", () -> selected().ifPresent(this::cancel));
+        button(parent, "campaigns.unsubscribe", () -> askAddress("campaigns.unsubscribe", "campaigns.unsubscribeAsk",
                 email -> campaigns.unsubscribe(email, current().map(CampaignRow::id).orElse(null))));
-        Toolbar.button(parent, "campaigns.bounce", () -> askAddress("campaigns.bounce", "campaigns.bounceAsk",
+        button(parent, "campaigns.bounce", () -> askAddress("campaigns.bounce", "campaigns.bounceAsk",
                 email -> campaigns.recordBounce(email, Messages.get("campaigns.bounceManual"))));
         Label spacer = new Label(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(spacer);
@@ -81,17 +83,17 @@ public class CampaignsPart {
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).span(9, 1).applyTo(sash);
-        viewer = Toolbar.table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE, "campaigns.table");
+        viewer = Tables.viewer(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE, "campaigns.table");
         Table table = viewer.getTable();
         TableExport.button(parent, table, Messages.get("campaigns.title")).moveAbove(count);
         Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.code"), 100, CampaignRow::code);
         Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.name"), 240, CampaignRow::name);
         Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.segment"), 160, r -> r.segment() == null ? "" : r.segment());
-        Columns.add(viewer, CampaignRow.class, Messages.get("orders.col.status"), 90, r -> Labels.of(r.status()));
+        Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.status"), 90, r -> Labels.of(r.status()));
         Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.recipients"), 100, r -> String.valueOf(r.recipients()));
         Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.sent"), 80, r -> String.valueOf(r.sent()));
-        Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.cost"), 100, r -> LinesEditor.money(r.cost()));
-        Columns.add(viewer, CampaignRow.class, Messages.get("orders.col.owner"), 90, CampaignRow::owner);
+        Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.cost"), 100, r -> Formats.money(r.cost()));
+        Columns.add(viewer, CampaignRow.class, Messages.get("campaigns.col.owner"), 90, CampaignRow::owner);
         for (int i = 4; i <= 6; i++) {
             table.getColumn(i).setAlignment(SWT.RIGHT);
         }
@@ -102,13 +104,13 @@ public class CampaignsPart {
         GridLayoutFactory.fillDefaults().applyTo(detail);
         results = Widgets.id(new Label(detail, SWT.WRAP), "campaigns.results");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(results);
-        recipients = Toolbar.table(detail, SWT.BORDER | SWT.FULL_SELECTION, "campaigns.recipients");
+        recipients = Tables.viewer(detail, SWT.BORDER | SWT.FULL_SELECTION, "campaigns.recipients");
         Table rt = recipients.getTable();
         GridDataFactory.fillDefaults().grab(true, true).applyTo(rt);
-        Columns.add(recipients, RecipientRow.class, Messages.get("orders.col.customer"), 200, RecipientRow::customerName);
+        Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.customer"), 200, RecipientRow::customerName);
         Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.email"), 240, r -> r.email() == null ? "" : r.email());
         Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.lang"), 85, r -> Messages.get("campaigns.lang." + r.lang()));
-        Columns.add(recipients, RecipientRow.class, Messages.get("orders.col.status"), 80, r -> Labels.of(r.status()));
+        Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.status"), 80, r -> Labels.of(r.status()));
         Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.reason"), 170, r -> r.reason() == null ? "" : Labels.of(r.reason()));
         Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.sentAt"), 135, r -> r.sentAt() == null ? "" : TIME.format(r.sentAt()));
         Columns.add(recipients, RecipientRow.class, Messages.get("campaigns.col.error"), 260, r -> r.error() == null ? "" : r.error());
@@ -117,11 +119,11 @@ public class CampaignsPart {
     }
 
     private Optional<CampaignRow> current() {
-        return Toolbar.current(viewer, CampaignRow.class);
+        return Tables.selected(viewer, CampaignRow.class);
     }
 
     private Optional<CampaignRow> selected() {
-        return Toolbar.selected(viewer, CampaignRow.class, "campaigns.title", "campaigns.select");
+        return Tables.selectedOrTell(viewer, CampaignRow.class, Messages.get("campaigns.title"), Messages.get("campaigns.select"));
     }
 
     void reload() {
@@ -157,7 +159,7 @@ public class CampaignsPart {
         results.setText(Messages.get("campaigns.resultsLine1", r.recipients(), r.sent(), r.skipped(), r.pending(), r.failed(),
                 r.bounced()) + "\n"
                 + Messages.get("campaigns.resultsLine2", responses, pct.format(r.responseRate()), r.leads(), r.opportunities(),
-                        LinesEditor.money(r.pipeline()), LinesEditor.money(r.won()), LinesEditor.money(r.cost()),
+                        Formats.money(r.pipeline()), Formats.money(r.won()), Formats.money(r.cost()),
                         r.roi() == null ? "–" : pct.format(r.roi())));
         recipients.setInput(campaigns.recipients(row.get().id(), RECIPIENTS_SHOWN));
         results.getParent().layout();
@@ -224,7 +226,7 @@ public class CampaignsPart {
     }
 
     private void askAddress(String titleKey, String promptKey, java.util.function.Consumer<String> action) {
-        String address = Toolbar.ask(viewer.getTable().getShell(), Messages.get(titleKey), Messages.get(promptKey), false);
+        String address = Widgets.ask(viewer.getTable().getShell(), Messages.get(titleKey), Messages.get(promptKey), null);
         if (address == null) {
             return;
         }
@@ -247,5 +249,9 @@ public class CampaignsPart {
     @Focus
     void focus() {
         viewer.getTable().setFocus();
+    }
+
+    private static void button(Composite parent, String key, Runnable action) {
+        Widgets.button(parent, key, Messages.get(key), action);
     }
 }

@@ -1,4 +1,4 @@
-package org.guanxi.sales.ui;
+package org.guanxi.marketing.ui;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;

@@ -1,4 +1,4 @@
-package org.guanxi.sales.ui;
+package org.guanxi.marketing.ui;
 
 import java.math.BigDecimal;
 import java.util.List;
