@@ -3,6 +3,7 @@ package org.guanxi.app.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -25,6 +26,8 @@ import org.eclipse.swt.widgets.Text;
 import org.guanxi.app.Perspectives;
 import org.guanxi.app.dialogs.PreferencesDialog;
 import org.guanxi.ui.common.PreferenceSection;
+import org.guanxi.updates.Installation;
+import org.guanxi.updates.UpdateSite;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -128,6 +131,27 @@ class ModulesUiTest {
             dialog.close();
             references.forEach(bundles::ungetService);
         }
+    }
+
+    @Test
+    void theUpdateSiteIsAFolderOrHttpsNeverPlainHttp() {
+        String before = UpdateSite.text();
+        try {
+            assertThrows(IllegalArgumentException.class, () -> UpdateSite.save("http://updates.example.cn/guanxi"));
+            UpdateSite.save("https://updates.example.cn/guanxi");
+            assertEquals(java.net.URI.create("https://updates.example.cn/guanxi"), UpdateSite.configured().orElseThrow());
+            UpdateSite.save("/srv/guanxi/repository");
+            assertEquals("file", UpdateSite.configured().orElseThrow().getScheme());
+        } finally {
+            UpdateSite.save(before);
+        }
+    }
+
+    @Test
+    void outsideAP2InstallationTheModuleCommandsSaySo() {
+        // the test runtime was not installed by p2: no profile to change, and a clear reason instead of a crash
+        IllegalStateException e = assertThrows(IllegalStateException.class, Installation::current);
+        assertTrue(e.getMessage().contains("p2"), e.getMessage());
     }
 
     private static MApplication app() {

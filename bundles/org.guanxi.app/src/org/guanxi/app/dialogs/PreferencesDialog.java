@@ -20,6 +20,7 @@ import org.guanxi.app.Messages;
 import org.guanxi.core.GuanxiHome;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.PreferenceSection;
+import org.guanxi.updates.UpdateSite;
 
 /**
  * The data folder and the UI language, both read at start-up so they apply after a restart; below them the sections
@@ -31,6 +32,7 @@ public class PreferencesDialog extends Dialog {
     private final List<PreferenceSection.Page> pages = new ArrayList<>();
     private Text dataDir;
     private Combo language;
+    private Text updateSite;
 
     public PreferencesDialog(Shell parent, List<PreferenceSection> sections) {
         super(parent);
@@ -81,6 +83,12 @@ public class PreferencesDialog extends Dialog {
         language.select(Math.max(0, index));
         GridDataFactory.fillDefaults().span(2, 1).applyTo(language);
 
+        new Label(c, SWT.NONE).setText(Messages.get("prefs.updateSite"));
+        updateSite = new Text(c, SWT.BORDER);
+        updateSite.setText(UpdateSite.text());
+        updateSite.setData("org.guanxi.id", "prefs.updateSite");
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(updateSite);
+
         Label note = new Label(c, SWT.WRAP);
         note.setText(Messages.get("prefs.restart"));
         GridDataFactory.fillDefaults().span(3, 1).indent(0, 12).applyTo(note);
@@ -96,9 +104,13 @@ public class PreferencesDialog extends Dialog {
     @Override
     protected void okPressed() {
         try {
+            UpdateSite.save(updateSite.getText());
             for (PreferenceSection.Page page : pages) {
                 page.save();
             }
+        } catch (IllegalArgumentException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openWarning(getShell(), Messages.get("prefs.title"), e.getMessage());
+            return;
         } catch (RuntimeException e) {
             Errors.show(getShell(), e);
             return;
