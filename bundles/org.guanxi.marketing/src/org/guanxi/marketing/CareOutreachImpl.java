@@ -6,7 +6,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +34,9 @@ import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.NotFoundException;
 import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.SecurityService;
+import org.guanxi.core.service.TaskService;
 import org.guanxi.core.service.ValidationException;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -59,26 +60,20 @@ public class CareOutreachImpl implements CareOutreach {
             + "LEFT JOIN EMAIL_SUPPRESSION x ON x.EMAIL_KEY = c.EMAIL_KEY "
             + "WHERE t.STATUS = 'OPEN' AND t.ORIGIN LIKE 'care:%' ";
 
-    @Reference
-    private Database db;
+    private final Database db;
+    private final SecurityService security;
+    private final CampaignService campaigns;
+    private final Outbox outbox;
+    private final TaskService tasks;
 
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private CampaignService campaigns;
-
-    @Reference
-    private Outbox outbox;
-
-    public CareOutreachImpl() {
-    }
-
-    public CareOutreachImpl(Database db, SecurityService security, CampaignService campaigns, Outbox outbox) {
+    @Activate
+    public CareOutreachImpl(@Reference Database db, @Reference SecurityService security, @Reference CampaignService campaigns,
+            @Reference Outbox outbox, @Reference TaskService tasks) {
         this.db = db;
         this.security = security;
         this.campaigns = campaigns;
         this.outbox = outbox;
+        this.tasks = tasks;
     }
 
     @Override
@@ -230,14 +225,9 @@ public class CareOutreachImpl implements CareOutreach {
         });
     }
 
-    private static void complete(Connection c, long taskId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE TASK SET STATUS = 'DONE', DONE_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = 'OPEN'")) {
-            ps.setTimestamp(1, Timestamp.from(AppClock.now()));
-            ps.setLong(2, taskId);
-            if (ps.executeUpdate() == 0) {
-                throw new NotFoundException("Task", taskId);
-            }
+    private void complete(Connection c, long taskId) throws SQLException {
+        if (!tasks.complete(c, taskId)) {
+            throw new NotFoundException("Task", taskId);
         }
     }
 

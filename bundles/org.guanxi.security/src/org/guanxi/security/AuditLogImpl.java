@@ -54,7 +54,16 @@ public class AuditLogImpl implements AuditLog {
     @Override
     public void record(Connection c, String entity, long entityId, Map<String, ?> before, Map<String, ?> after)
             throws SQLException {
-        List<AuditEntry> changes = changes(entity, entityId, before, after);
+        insert(c, changes(entity, entityId, before, after));
+    }
+
+    @Override
+    public void event(Connection c, String entity, long entityId, Action action, String field, String oldValue, String newValue)
+            throws SQLException {
+        insert(c, List.of(new AuditEntry(AppClock.now(), security.currentUser(), entity, entityId, action, field, oldValue, newValue)));
+    }
+
+    private static void insert(Connection c, List<AuditEntry> changes) throws SQLException {
         if (changes.isEmpty()) {
             return;
         }

@@ -113,8 +113,17 @@ public class ServerApplication implements IApplication {
 
     private static void generateDemoData() {
         int customers = Integer.getInteger("guanxi.demo.customers", DemoDataService.DEFAULT_CUSTOMERS);
-        DemoDataService demo = Services.await(DemoDataService.class);
-        if (customers > 0 && demo.isEmpty()) {
+        if (customers <= 0) {
+            return;
+        }
+        DemoDataService demo;
+        try {
+            demo = Services.await(DemoDataService.class);
+        } catch (IllegalStateException e) {
+            say("No demo data: the demo module is not installed");
+            return;
+        }
+        if (demo.isEmpty()) {
             say("Generating demo data: " + customers + " customers");
             demo.generate(customers, Long.getLong("guanxi.demo.seed", 20261122L), n -> { });
         }

@@ -30,13 +30,14 @@ import org.guanxi.core.model.ChurnType;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.Tier;
 import org.guanxi.core.model.WinBackStatus;
-import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.service.ChurnService;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
+import org.guanxi.core.service.TaskService;
 import org.guanxi.core.service.ValidationException;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -47,22 +48,18 @@ public class ChurnServiceImpl implements ChurnService {
     private static final String SETTINGS = "churn.";
     private static final String BOUGHT = "('CONFIRMED', 'DELIVERED', 'INVOICED')";
 
-    @Reference
-    private Database db;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
+    private final TaskService tasks;
 
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
-
-    public ChurnServiceImpl() {
-    }
-
-    public ChurnServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public ChurnServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit,
+            @Reference TaskService tasks) {
         this.db = db;
         this.security = security;
         this.audit = audit;
+        this.tasks = tasks;
     }
 
     @Override
@@ -201,26 +198,17 @@ public class ChurnServiceImpl implements ChurnService {
                 }
             }
             int opened = 0;
-            IdBlock ids = new IdBlock(c);
-            try (PreparedStatement task = c.prepareStatement("INSERT INTO TASK (ID, VERSION, CUSTOMER_ID, ORIGIN, TITLE, DUE_DATE, "
-                    + "STATUS, ASSIGNEE, CREATED_AT) SELECT ?, 1, ID, ?, ?, ?, 'OPEN', OWNER_LOGIN, ? FROM CUSTOMER WHERE ID = ?");
-                    PreparedStatement win = c.prepareStatement("INSERT INTO WIN_BACK (CUSTOMER_ID, IDENTIFIED_ON, REASONS, "
-                            + "CHURN_TYPE, TASK_ID, STATUS) VALUES (?, ?, ?, ?, ?, 'OPEN')", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement win = c.prepareStatement("INSERT INTO WIN_BACK (CUSTOMER_ID, IDENTIFIED_ON, REASONS, "
+                    + "CHURN_TYPE, TASK_ID, STATUS) VALUES (?, ?, ?, ?, ?, 'OPEN')", java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 for (Risk r : identify(c, rules, asOf)) {
                     if (open.contains(r.customerId())) {
                         continue;
                     }
-                    long taskId = ids.next();
                     String reasons = r.reasons().stream().map(Enum::name).collect(Collectors.joining(","));
-                    task.setLong(1, taskId);
-                    task.setString(2, "winback:" + asOf);
                     // translated when shown (the task list decodes the key and its @-arguments)
-                    task.setString(3, Texts.encode(200, "task.winback", "@churnType." + r.type().name(),
-                            r.reasons().stream().map(x -> "@churnReason." + x.name()).findFirst().orElse("")));
-                    task.setDate(4, Date.valueOf(asOf.plusDays(3)));
-                    task.setTimestamp(5, Timestamp.from(AppClock.now()));
-                    task.setLong(6, r.customerId());
-                    task.executeUpdate();
+                    long taskId = tasks.plan(c, r.customerId(), "winback:" + asOf, Texts.encode(200, "task.winback",
+                            "@churnType." + r.type().name(), r.reasons().stream().map(x -> "@churnReason." + x.name()).findFirst()
+                                    .orElse("")), asOf.plusDays(3));
                     win.setLong(1, r.customerId());
                     win.setDate(2, Date.valueOf(asOf));
                     win.setString(3, reasons);
@@ -289,11 +277,13 @@ public class ChurnServiceImpl implements ChurnService {
             closed.put("status", outcome);
             closed.put("note", CaseServiceImpl.blankToNull(note));
             audit.record(c, "WinBack", winBackId, Map.of("status", WinBackStatus.OPEN), closed);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE TASK SET STATUS = 'DONE', DONE_AT = ? "
-                    + "WHERE ID = (SELECT TASK_ID FROM WIN_BACK WHERE ID = ?) AND STATUS = 'OPEN'")) {
-                ps.setTimestamp(1, Timestamp.from(AppClock.now()));
-                ps.setLong(2, winBackId);
-                ps.executeUpdate();
+            try (PreparedStatement ps = c.prepareStatement("SELECT TASK_ID FROM WIN_BACK WHERE ID = ?")) {
+                ps.setLong(1, winBackId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getObject(1) != null) {
+                        tasks.complete(c, rs.getLong(1));
+                    }
+                }
             }
             return null;
         });

@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
 @Table(name = "AUDIT_LOG")
 public class AuditEntry {
 
-    public enum Action { CREATE, UPDATE, DELETE, MERGE, UNMERGE }
+    public enum Action { CREATE, UPDATE, DELETE, MERGE, UNMERGE, IMPORT }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

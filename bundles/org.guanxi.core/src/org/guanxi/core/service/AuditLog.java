@@ -24,6 +24,13 @@ public interface AuditLog {
     /** The same for services that work in JDBC: written on {@code c}, in its transaction. */
     void record(Connection c, String entity, long entityId, Map<String, ?> before, Map<String, ?> after) throws SQLException;
 
+    /**
+     * One row for what is not a change of fields (a merge, an undone merge, an import), on {@code c}, in its
+     * transaction, by the current user at the clock's time.
+     */
+    void event(Connection c, String entity, long entityId, AuditEntry.Action action, String field, String oldValue,
+            String newValue) throws SQLException;
+
     List<AuditEntry> history(String entity, long entityId);
 
     /**

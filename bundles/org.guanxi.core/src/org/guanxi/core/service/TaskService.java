@@ -1,5 +1,7 @@
 package org.guanxi.core.service;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -23,4 +25,14 @@ public interface TaskService {
     long create(long customerId, String title, LocalDate due);
 
     void complete(long taskId);
+
+    /**
+     * A task another module plans for the customer's owner (a win-back call, a care message), written in that
+     * module's transaction {@code c}, so that both are stored or neither; the caller has checked its own permission
+     * and records its own action. {@code origin} names the planner and its run. Returns the task's id.
+     */
+    long plan(Connection c, long customerId, String origin, String title, LocalDate due) throws SQLException;
+
+    /** Marks an open task done in the caller's transaction {@code c}; false when it was not open any more. */
+    boolean complete(Connection c, long taskId) throws SQLException;
 }

@@ -98,7 +98,7 @@ class ConsentLedgerTest {
         Path f = tmp.resolve("会员.csv");
         Files.writeString(f, "客户名称,手机,同意邮件,同意短信,同意电话\r\n李雷,13900139000,是,否,是\r\n韩梅梅,13700137000,否,否,否\r\n",
                 StandardCharsets.UTF_8);
-        CustomerImportServiceImpl imports = new CustomerImportServiceImpl(fx.db, fx.security);
+        CustomerImportServiceImpl imports = new CustomerImportServiceImpl(fx.db, fx.security, fx.audit);
         imports.importCustomers(f, imports.preview(f, 1).mapping(), false, n -> { });
         long li = id("李雷");
         List<ConsentEvent> ledger = customers.consentHistory(li);

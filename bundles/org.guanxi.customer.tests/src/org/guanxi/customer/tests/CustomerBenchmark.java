@@ -71,7 +71,8 @@ class CustomerBenchmark {
         try {
             SecurityServiceImpl security = new SecurityServiceImpl(db);
             security.signInAsProcess();
-            CustomerImportServiceImpl importer = new CustomerImportServiceImpl(db, security);
+            AuditLogImpl audit = new AuditLogImpl(db, security);
+            CustomerImportServiceImpl importer = new CustomerImportServiceImpl(db, security, audit);
             long t = System.nanoTime();
             Report r = importer.importCustomers(csv, importer.preview(csv, 1).mapping(), false, n -> { });
             double s = (System.nanoTime() - t) / 1e9;
@@ -86,9 +87,8 @@ class CustomerBenchmark {
             long lines = generateOrders(db);
             System.out.printf(Locale.ROOT, "generated %,d order lines in %.1f s%n", lines, (System.nanoTime() - t) / 1e9);
 
-            CustomerServiceImpl customers = new CustomerServiceImpl(db, security, new AuditLogImpl(db, security), new OutboxRepository(db));
-            CustomerValueServiceImpl values = new CustomerValueServiceImpl(db, security, new org.guanxi.security.AuditLogImpl(db, security));
-            AuditLogImpl audit = new AuditLogImpl(db, security);
+            CustomerServiceImpl customers = new CustomerServiceImpl(db, security, audit, new OutboxRepository(db));
+            CustomerValueServiceImpl values = new CustomerValueServiceImpl(db, security, audit);
             Customer360ServiceImpl pop = new Customer360ServiceImpl(db, security, customers, values,
                     new InteractionServiceImpl(db, security, audit), new CareServiceImpl(db, security, audit),
                     new TaskServiceImpl(db, security, audit));

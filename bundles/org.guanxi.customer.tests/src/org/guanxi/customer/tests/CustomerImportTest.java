@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
+import org.guanxi.core.model.AuditEntry;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.service.CustomerImportService.Field;
 import org.guanxi.core.service.CustomerImportService.Preview;
@@ -43,7 +44,7 @@ class CustomerImportTest {
     @BeforeEach
     void setUp() throws Exception {
         fx = ServiceFixture.open(tmp);
-        service = new CustomerImportServiceImpl(fx.db, fx.security);
+        service = new CustomerImportServiceImpl(fx.db, fx.security, fx.audit);
         customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         Customer existing = new Customer();
         existing.setName("老客户");
@@ -88,6 +89,10 @@ class CustomerImportTest {
         assertEquals(1, count("SELECT COUNT(*) FROM CUSTOMER WHERE NAME = '北京华远科技有限公司' AND KIND = 'ORGANISATION' "
                 + "AND NOTES = '含;分号' AND PHONE_KEY = '01065529988'"));
         assertEquals(1, count("SELECT COUNT(*) FROM AUDIT_LOG WHERE ACTION = 'IMPORT' AND NEW_VALUE LIKE '客户.csv: 3 customers%'"));
+        // the import is in the history of the first customer it brought, read back like any other change
+        long first = count("SELECT ENTITY_ID FROM AUDIT_LOG WHERE ACTION = 'IMPORT'");
+        assertTrue(fx.audit.history("Customer", first).stream().anyMatch(e -> e.getAction() == AuditEntry.Action.IMPORT
+                && e.getNewValue().startsWith("客户.csv: 3 customers")));
         // imported customers are found like any other: by pinyin, a differently written phone, the card
         Customer360ServiceImpl lookup = new Customer360ServiceImpl(fx.db, fx.security, customers,
                 new CustomerValueServiceImpl(fx.db, fx.security, fx.audit), new InteractionServiceImpl(fx.db, fx.security, fx.audit),

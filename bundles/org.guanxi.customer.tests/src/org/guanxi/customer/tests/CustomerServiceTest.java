@@ -261,6 +261,12 @@ class CustomerServiceTest {
             }
 
             @Override
+            public void event(java.sql.Connection c, String entity, long entityId, AuditEntry.Action action, String field,
+                    String oldValue, String newValue) {
+                throw new IllegalStateException("audit store unavailable");
+            }
+
+            @Override
             public List<AuditEntry> history(String entity, long entityId) {
                 return audit.history(entity, entityId);
             }

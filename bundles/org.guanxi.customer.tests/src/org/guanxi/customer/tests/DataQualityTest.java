@@ -62,7 +62,7 @@ class DataQualityTest {
         new DemoDataGenerator(fx.db).generate(40, 11, n -> { });
         customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         quality = new DataQualityServiceImpl(fx.db, fx.security, fx.audit);
-        merges = new CustomerMergeServiceImpl(fx.db, fx.security);
+        merges = new CustomerMergeServiceImpl(fx.db, fx.security, fx.audit);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package org.guanxi.customer.care;
 
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.TaskService;
 import org.guanxi.core.service.ValidationException;
 import org.guanxi.core.event.Events;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -37,22 +39,15 @@ public class TaskServiceImpl implements TaskService {
 
     private static final String ENTITY = "Task";
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public TaskServiceImpl() {
-    }
-
-    public TaskServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public TaskServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;
@@ -103,20 +98,43 @@ public class TaskServiceImpl implements TaskService {
     @Override
     public void complete(long taskId) {
         security.check(Permission.CUSTOMER_WRITE);
-        int updated = db.jdbcTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE TASK SET STATUS = 'DONE', DONE_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = 'OPEN'")) {
-                ps.setTimestamp(1, Timestamp.from(AppClock.now()));
-                ps.setLong(2, taskId);
-                int n = ps.executeUpdate();
-                if (n > 0) {
-                    audit.record(c, ENTITY, taskId, java.util.Map.of("status", "OPEN"), java.util.Map.of("status", "DONE"));
-                }
-                return n;
+        boolean done = db.jdbcTransaction(c -> {
+            boolean open = complete(c, taskId);
+            if (open) {
+                audit.record(c, ENTITY, taskId, java.util.Map.of("status", "OPEN"), java.util.Map.of("status", "DONE"));
             }
+            return open;
         });
-        if (updated == 0) {
+        if (!done) {
             throw new NotFoundException("Task", taskId);
+        }
+    }
+
+    @Override
+    public long plan(Connection c, long customerId, String origin, String title, LocalDate due) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO TASK (ID, VERSION, CUSTOMER_ID, ORIGIN, TITLE, DUE_DATE, "
+                + "STATUS, ASSIGNEE, CREATED_AT) SELECT ?, 1, ID, ?, ?, ?, 'OPEN', OWNER_LOGIN, ? FROM CUSTOMER WHERE ID = ?")) {
+            long taskId = new IdBlock(c).next();
+            ps.setLong(1, taskId);
+            ps.setString(2, origin);
+            ps.setString(3, title);
+            ps.setDate(4, Date.valueOf(due));
+            ps.setTimestamp(5, Timestamp.from(AppClock.now()));
+            ps.setLong(6, customerId);
+            if (ps.executeUpdate() == 0) {
+                throw new NotFoundException("Customer", customerId);
+            }
+            return taskId;
+        }
+    }
+
+    @Override
+    public boolean complete(Connection c, long taskId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE TASK SET STATUS = 'DONE', DONE_AT = ?, VERSION = VERSION + 1 WHERE ID = ? AND STATUS = 'OPEN'")) {
+            ps.setTimestamp(1, Timestamp.from(AppClock.now()));
+            ps.setLong(2, taskId);
+            return ps.executeUpdate() > 0;
         }
     }
 

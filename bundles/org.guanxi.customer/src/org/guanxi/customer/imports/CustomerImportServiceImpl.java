@@ -13,8 +13,10 @@ import org.guanxi.core.db.Database;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.CustomerImportService;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.event.Events;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -24,21 +26,18 @@ import org.osgi.service.event.EventAdmin;
 @Component(service = CustomerImportService.class)
 public class CustomerImportServiceImpl implements CustomerImportService {
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public CustomerImportServiceImpl() {
-    }
-
-    public CustomerImportServiceImpl(Database db, SecurityService security) {
+    @Activate
+    public CustomerImportServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
+        this.audit = audit;
     }
 
     @Override
@@ -52,7 +51,7 @@ public class CustomerImportServiceImpl implements CustomerImportService {
     public Report importCustomers(Path file, Map<Integer, Field> mapping, boolean skipDuplicates, IntConsumer progress) {
         security.check(Permission.CUSTOMER_WRITE);
         try (Connection c = db.dataSource().getConnection()) {
-            Report r = new CustomerImporter(c, security.currentUser(), file, mapping).run(skipDuplicates, progress);
+            Report r = new CustomerImporter(c, security.currentUser(), audit, file, mapping).run(skipDuplicates, progress);
             if (r.imported() > 0) {
                 Events.post(events, Topics.CUSTOMER_CHANGED, -1);
             }

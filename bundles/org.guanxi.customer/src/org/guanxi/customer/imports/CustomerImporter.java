@@ -25,6 +25,7 @@ import org.guanxi.core.AppClock;
 import org.guanxi.tables.TableFileException;
 import org.guanxi.tables.TableReader;
 import org.guanxi.core.i18n.Texts;
+import org.guanxi.core.model.AuditEntry;
 import org.guanxi.core.model.Consent;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.PartyKind;
@@ -34,6 +35,7 @@ import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.customer.CustomerServiceImpl;
 import org.guanxi.core.service.CustomerImportService.Field;
 import org.guanxi.core.service.CustomerImportService.Report;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.OrderImportService.Problem;
 import org.guanxi.customer.CustomerValidator;
@@ -84,6 +86,7 @@ public final class CustomerImporter {
 
     private final Connection connection;
     private final String user;
+    private final AuditLog audit;
     private final Path file;
     private final String fileName;
     private final Map<Integer, Field> mapping;
@@ -91,9 +94,10 @@ public final class CustomerImporter {
     private final List<Problem> problems = new ArrayList<>();
     private int problemCount;
 
-    public CustomerImporter(Connection connection, String user, Path file, Map<Integer, Field> mapping) {
+    public CustomerImporter(Connection connection, String user, AuditLog audit, Path file, Map<Integer, Field> mapping) {
         this.connection = connection;
         this.user = user;
+        this.audit = audit;
         this.file = file;
         this.fileName = file.getFileName().toString();
         this.mapping = mapping;
@@ -441,7 +445,7 @@ public final class CustomerImporter {
             }
             ps.executeBatch();
             if (written > 0) {
-                audit(written, firstId, lastId, now);
+                audit(written, firstId, lastId);
                 consents(firstId, lastId, now);
             }
             connection.commit();
@@ -488,15 +492,9 @@ public final class CustomerImporter {
     }
 
     /** One audit row for the whole import: which file brought which customers, by whom. */
-    private void audit(int written, long firstId, long lastId, Timestamp now) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO AUDIT_LOG (CHANGED_AT, USER_LOGIN, ENTITY, ENTITY_ID, "
-                + "ACTION, FIELD, OLD_VALUE, NEW_VALUE) VALUES (?, ?, 'Customer', ?, 'IMPORT', 'file', NULL, ?)")) {
-            ps.setTimestamp(1, now);
-            ps.setString(2, user);
-            ps.setLong(3, firstId);
-            ps.setString(4, fileName + ": " + written + " customers, ids " + firstId + "–" + lastId);
-            ps.executeUpdate();
-        }
+    private void audit(int written, long firstId, long lastId) throws SQLException {
+        audit.event(connection, "Customer", firstId, AuditEntry.Action.IMPORT, "file", null,
+                fileName + ": " + written + " customers, ids " + firstId + "–" + lastId);
     }
 
     /**

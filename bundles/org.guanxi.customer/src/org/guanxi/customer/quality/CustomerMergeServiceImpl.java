@@ -21,16 +21,19 @@ import org.guanxi.core.event.Topics;
 import org.guanxi.core.db.ConsentLedger;
 import org.guanxi.core.model.Consent;
 import org.guanxi.core.model.ConsentSource;
+import org.guanxi.core.model.AuditEntry;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.service.ConflictException;
 import org.guanxi.core.service.CustomerMergeService;
 import org.guanxi.core.service.FieldError;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ValidationException;
 import org.guanxi.core.event.Events;
 import org.guanxi.customer.quality.Rows.Reference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -56,21 +59,20 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
      */
     private static final List<Reference> SOFT_REFERENCES = List.of(new Reference("VALUE_SHEET", "SCOPE_KEY", "ID", "SCOPE_KIND = 'CUSTOMER'", true));
 
-    @org.osgi.service.component.annotations.Reference
-    private Database db;
-
-    @org.osgi.service.component.annotations.Reference
-    private SecurityService security;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     @org.osgi.service.component.annotations.Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public CustomerMergeServiceImpl() {
-    }
-
-    public CustomerMergeServiceImpl(Database db, SecurityService security) {
+    @Activate
+    public CustomerMergeServiceImpl(@org.osgi.service.component.annotations.Reference Database db,
+            @org.osgi.service.component.annotations.Reference SecurityService security,
+            @org.osgi.service.component.annotations.Reference AuditLog audit) {
         this.db = db;
         this.security = security;
+        this.audit = audit;
     }
 
     @Override
@@ -487,17 +489,7 @@ public class CustomerMergeServiceImpl implements CustomerMergeService {
     }
 
     private void audit(Connection c, long customerId, String action, String field, String before, String after) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO AUDIT_LOG (CHANGED_AT, USER_LOGIN, ENTITY, ENTITY_ID, ACTION, "
-                + "FIELD, OLD_VALUE, NEW_VALUE) VALUES (?, ?, 'Customer', ?, ?, ?, ?, ?)")) {
-            ps.setTimestamp(1, Timestamp.from(AppClock.now()));
-            ps.setString(2, security.currentUser());
-            ps.setLong(3, customerId);
-            ps.setString(4, action);
-            ps.setString(5, field);
-            ps.setString(6, before);
-            ps.setString(7, after);
-            ps.executeUpdate();
-        }
+        audit.event(c, "Customer", customerId, AuditEntry.Action.valueOf(action), field, before, after);
     }
 
     /**

@@ -148,7 +148,7 @@ class CustomerSyncTest {
         Path csv = home.resolve("customers.csv");
         Files.writeString(csv, "名称,电话,税号\n宁波海曙贸易有限公司,0574-8766 1001,91330203MA2H000001\n温州鹿城鞋业有限公司,0577-8888 2002,\n",
                 StandardCharsets.UTF_8);
-        CustomerImportServiceImpl importer = new CustomerImportServiceImpl(f.db, f.security);
+        CustomerImportServiceImpl importer = new CustomerImportServiceImpl(f.db, f.security, f.audit);
         assertEquals(2, importer.importCustomers(csv, importer.preview(csv, 1).mapping(), false, n -> { }).imported());
         List<Customer> imported = f.customers.find("", 0, 10).stream().map(c -> f.customers.get(c.id())).toList();
         assertTrue(imported.stream().allMatch(c -> messages(c).isEmpty()), "nothing queued by the import");

@@ -23,6 +23,7 @@ import org.guanxi.core.service.CareOutreach;
 import org.guanxi.core.service.CareOutreach.Outreach;
 import org.guanxi.core.service.ValidationException;
 import org.guanxi.customer.care.CareServiceImpl;
+import org.guanxi.customer.care.TaskServiceImpl;
 import org.guanxi.marketing.CareOutreachImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class CareOutreachTest {
     void setUp() throws Exception {
         f = MarketingFixture.open(dir);
         outbox = new OutboxRepository(f.db);
-        outreach = new CareOutreachImpl(f.db, f.security, f.campaigns, outbox);
+        outreach = new CareOutreachImpl(f.db, f.security, f.campaigns, outbox, new TaskServiceImpl(f.db, f.security, f.audit));
     }
 
     @AfterEach

@@ -27,6 +27,7 @@ import org.guanxi.core.service.ChurnService.Rules;
 import org.guanxi.core.service.ChurnService.WinBack;
 import org.guanxi.core.service.ComplaintService.NewComplaint;
 import org.guanxi.core.service.ValidationException;
+import org.guanxi.customer.care.TaskServiceImpl;
 import org.guanxi.service.ChurnServiceImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,7 @@ class ChurnTest {
     @BeforeEach
     void open() throws Exception {
         f = new ServiceFixture(dir);
-        churn = new ChurnServiceImpl(f.db, f.security, f.audit);
+        churn = new ChurnServiceImpl(f.db, f.security, f.audit, new TaskServiceImpl(f.db, f.security, f.audit));
         // ten days ahead, so that a complaint filed today has been open for longer than the rule's seven days
         asOf = AppClock.today().plusDays(10);
         product = f.product("P-1", "净水器");
