@@ -15,12 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.guanxi.core.AppClock;
-import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.db.Codes;
 import org.guanxi.core.Masking;
 import org.guanxi.core.db.ConsentLedger;
@@ -50,6 +49,7 @@ import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -58,6 +58,7 @@ import org.osgi.service.event.EventAdmin;
 
 import jakarta.mail.MessagingException;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 /**
  * Campaigns: checked, audited writes through JPA; recipients, responses and suppressions through JDBC because they are
@@ -68,27 +69,17 @@ import jakarta.persistence.EntityManager;
 public class CampaignServiceImpl implements CampaignService {
 
     static final String ENTITY = "Campaign";
-    static final String SETTINGS = "mail.";
     private static final int MAX_ATTEMPTS = 3;
-    private static final MailSettings DEFAULTS = new MailSettings("127.0.0.1", 25, false, "", "crm@localhost",
-            "Guanxi CRM", 60);
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public CampaignServiceImpl() {
-    }
-
-    public CampaignServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public CampaignServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;
@@ -291,7 +282,7 @@ public class CampaignServiceImpl implements CampaignService {
     public Preview preview(Campaign campaign, long customerId) {
         security.check(Permission.CUSTOMER_READ);
         Checks.throwIfAny(validate(campaign));
-        Preview p = db.jdbc(c -> render(c, campaign, customerId, mailSettings(c), null));
+        Preview p = db.jdbc(c -> render(c, campaign, customerId, MailSettingsStore.read(c), null));
         return security.hasPermission(Permission.PERSONAL_DATA) ? p
                 : new Preview(p.lang(), Masking.mask(Masking.Kind.EMAIL, p.to()), p.subject(), p.body());
     }
@@ -323,18 +314,13 @@ public class CampaignServiceImpl implements CampaignService {
         String language = lang != null ? lang : Audiences.language(values.get("name"));
         String sender = k.getSenderName() != null && !k.getSenderName().isBlank() ? k.getSenderName() : settings.fromName();
         values.put("sender", sender);
-        values.put("unsubscribe", mailTexts(language).getString("unsubscribe"));
+        values.put("unsubscribe", MailSettingsStore.texts(language).getString("unsubscribe"));
         String body = MergeTemplate.render(k.body(language), values);
         if (!MergeTemplate.uses(k.body(language), "unsubscribe")) {
             // every marketing message tells how to opt out, whether or not the template says so
             body = body.stripTrailing() + "\n\n--\n" + values.get("unsubscribe");
         }
         return new Preview(language, email, MergeTemplate.render(k.subject(language), values), body);
-    }
-
-    /** Texts added to the mail in the recipient's language (mail_zh.properties), not the user's. */
-    static ResourceBundle mailTexts(String lang) {
-        return org.guanxi.core.i18n.Texts.inLanguage(CampaignServiceImpl.class, "mail", lang);
     }
 
     @Override
@@ -345,9 +331,9 @@ public class CampaignServiceImpl implements CampaignService {
         Checks.email(errors, "testAddress", to);
         Checks.throwIfAny(errors);
         return db.jdbc(c -> {
-            MailSettings settings = mailSettings(c);
+            MailSettings settings = MailSettingsStore.read(c);
             Preview p = render(c, campaign, sampleCustomerId, settings, null);
-            String subject = MessageFormat.format(mailTexts(p.lang()).getString("test.subject"), p.subject());
+            String subject = MessageFormat.format(MailSettingsStore.texts(p.lang()).getString("test.subject"), p.subject());
             try (Mailer mailer = new Mailer(settings)) {
                 mailer.send(to.strip(), subject, p.body());
             } catch (MessagingException e) {
@@ -363,13 +349,13 @@ public class CampaignServiceImpl implements CampaignService {
     public SendReport send(long campaignId, SendProgress progress) {
         security.check(Permission.MARKETING_WRITE);
         Campaign k = start(campaignId);
-        MailSettings settings = db.jdbc(this::mailSettings);
+        MailSettings settings = db.jdbc(MailSettingsStore::read);
         int sent = 0, failed = 0, bounced = 0;
         try (Mailer mailer = new Mailer(settings)) {
             try {
                 mailer.connect();
             } catch (MessagingException e) {
-                setStatus(campaignId, CampaignStatus.PAUSED);
+                leaveSending(campaignId, CampaignStatus.PAUSED);
                 throw new GuanxiException(e, "error.smtp", settings.host(), settings.port(), e.getMessage());
             }
             int total = count(campaignId, null);
@@ -382,8 +368,13 @@ public class CampaignServiceImpl implements CampaignService {
             while (!(batch = pending(campaignId, after)).isEmpty()) {
                 for (long[] row : batch) {
                     after = row[0];
+                    if (status(campaignId) != CampaignStatus.SENDING) {
+                        // cancelled meanwhile, here or on another desktop: no further message goes out (one read
+                        // per message is nothing beside the mail server's round trip)
+                        return new SendReport(sent, failed, bounced, count(campaignId, RecipientStatus.PENDING), true);
+                    }
                     if (progress.stopRequested()) {
-                        setStatus(campaignId, CampaignStatus.PAUSED);
+                        leaveSending(campaignId, CampaignStatus.PAUSED);
                         return new SendReport(sent, failed, bounced, count(campaignId, RecipientStatus.PENDING), true);
                     }
                     Outcome o = sendOne(k, row[0], row[1], mailer, settings, throttle, started, messages);
@@ -401,12 +392,12 @@ public class CampaignServiceImpl implements CampaignService {
             }
         } catch (InterruptedException e) {
             // record the pause before restoring the flag: database calls of an interrupted thread may fail
-            setStatus(campaignId, CampaignStatus.PAUSED);
+            leaveSending(campaignId, CampaignStatus.PAUSED);
             SendReport report = new SendReport(sent, failed, bounced, count(campaignId, RecipientStatus.PENDING), true);
             Thread.currentThread().interrupt();
             return report;
         }
-        setStatus(campaignId, CampaignStatus.COMPLETED);
+        leaveSending(campaignId, CampaignStatus.COMPLETED);
         return new SendReport(sent, failed, bounced, 0, false);
     }
 
@@ -509,7 +500,7 @@ public class CampaignServiceImpl implements CampaignService {
                             : !rs.getBoolean(2) ? SkipReason.NO_CONSENT : null;
                 }
             }
-            if (skip == null && suppressedReason(c, key) != null) {
+            if (skip == null && Suppressions.reason(c, key) != null) {
                 skip = SkipReason.SUPPRESSED; // the customer's address changed to one that is suppressed
             }
             if (skip != null) {
@@ -547,7 +538,7 @@ public class CampaignServiceImpl implements CampaignService {
                     case FAILED -> update(c, recipientId, RecipientStatus.FAILED, null, null, err, true);
                     case BOUNCED -> {
                         update(c, recipientId, RecipientStatus.BOUNCED, null, null, err, true);
-                        suppress(c, email, SuppressionReason.BOUNCED, k.getId(), err);
+                        Suppressions.add(c, email, SuppressionReason.BOUNCED, k.getId(), err, security.currentUser());
                         response(c, k.getId(), customerId, ResponseKind.BOUNCED, err, null, null);
                     }
                     default -> throw new IllegalStateException(outcome.name());
@@ -568,7 +559,7 @@ public class CampaignServiceImpl implements CampaignService {
             ps.setString(1, status.name());
             ps.setString(2, reason == null ? null : reason.name());
             ps.setString(3, messageId);
-            ps.setString(4, clip(error));
+            ps.setString(4, Suppressions.clip(error));
             ps.setInt(5, attempted ? 1 : 0);
             ps.setTimestamp(6, status == RecipientStatus.SENT ? Timestamp.from(AppClock.now()) : null);
             ps.setLong(7, recipientId);
@@ -593,24 +584,48 @@ public class CampaignServiceImpl implements CampaignService {
     }
 
     private void setStatus(long campaignId, CampaignStatus status) {
-        db.inTransactionDo(em -> {
-            Campaign c = Entities.require(em.find(Campaign.class, campaignId), ENTITY, campaignId);
+        changeStatus(campaignId, current -> true, status);
+    }
+
+    /**
+     * Moves the campaign to {@code status} if its status (read under a row lock, so that a cancel and the end of a run
+     * cannot both win) passes {@code allowed}; returns whether it did.
+     */
+    private boolean changeStatus(long campaignId, Predicate<CampaignStatus> allowed, CampaignStatus status) {
+        boolean changed = db.inTransaction(em -> {
+            Campaign c = Entities.require(em.find(Campaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE), ENTITY,
+                    campaignId);
+            if (!allowed.test(c.getStatus())) {
+                return false;
+            }
             Map<String, Object> before = snapshot(c);
             c.setStatus(status);
             em.flush();
             audit.record(em, ENTITY, c.getId(), before, snapshot(c));
+            return true;
         });
-        Events.post(events, Topics.CAMPAIGN_CHANGED, campaignId);
+        if (changed) {
+            Events.post(events, Topics.CAMPAIGN_CHANGED, campaignId);
+        }
+        return changed;
+    }
+
+    /** Ends a run: paused or completed, unless the campaign was cancelled while it ran, which stands. */
+    private void leaveSending(long campaignId, CampaignStatus status) {
+        changeStatus(campaignId, current -> current == CampaignStatus.SENDING, status);
+    }
+
+    private CampaignStatus status(long campaignId) {
+        return db.read(em -> Entities.require(em.find(Campaign.class, campaignId), ENTITY, campaignId).getStatus());
     }
 
     @Override
     public void cancel(long campaignId) {
         security.check(Permission.MARKETING_WRITE);
-        Campaign k = get(campaignId);
-        if (k.getStatus().finished()) {
+        if (!changeStatus(campaignId, current -> !current.finished(), CampaignStatus.CANCELLED)) {
+            Campaign k = get(campaignId);
             throw new GuanxiException("error.campaignStatus", k.getCode(), Labels.of(k.getStatus()));
         }
-        setStatus(campaignId, CampaignStatus.CANCELLED);
     }
 
     @Override
@@ -655,12 +670,12 @@ public class CampaignServiceImpl implements CampaignService {
         if (!keeper) {
             security.check(Permission.MARKETING_WRITE);
         }
-        String key = requireEmail(email);
+        String key = Suppressions.requireEmail(email);
         db.inTransactionDo(em -> {
             List<Customer> customers = em.createQuery("SELECT c FROM Customer c WHERE c.emailKey = :k", Customer.class)
                     .setParameter("k", key).getResultList();
             Database.jdbc(em, c -> {
-                suppress(c, key, SuppressionReason.UNSUBSCRIBED, campaignId, null);
+                Suppressions.add(c, key, SuppressionReason.UNSUBSCRIBED, campaignId, null, security.currentUser());
                 for (Customer cu : customers) {
                     if (keeper && cu.isConsentEmail()) {
                         cu.setConsentEmail(false);
@@ -684,7 +699,7 @@ public class CampaignServiceImpl implements CampaignService {
     @Override
     public void recordBounce(String email, String diagnostic) {
         security.check(Permission.MARKETING_WRITE);
-        String key = requireEmail(email);
+        String key = Suppressions.requireEmail(email);
         db.jdbcTransaction(c -> {
             // the bounce belongs to the latest message sent to that address
             long recipient = 0, campaign = 0, customer = 0;
@@ -699,11 +714,12 @@ public class CampaignServiceImpl implements CampaignService {
                     }
                 }
             }
-            suppress(c, key, SuppressionReason.BOUNCED, campaign == 0 ? null : campaign, diagnostic);
+            Suppressions.add(c, key, SuppressionReason.BOUNCED, campaign == 0 ? null : campaign, diagnostic,
+                    security.currentUser());
             if (recipient != 0) {
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE CAMPAIGN_RECIPIENT SET STATUS = 'BOUNCED', ERROR = ? WHERE ID = ?")) {
-                    ps.setString(1, clip(diagnostic));
+                    ps.setString(1, Suppressions.clip(diagnostic));
                     ps.setLong(2, recipient);
                     ps.executeUpdate();
                 }
@@ -713,50 +729,10 @@ public class CampaignServiceImpl implements CampaignService {
         });
     }
 
-    /** Text for a 1,000-character column (server answers, notes, diagnostics can be longer). */
-    private static String clip(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
-    }
-
-    private static String requireEmail(String email) {
-        List<FieldError> errors = new ArrayList<>();
-        Checks.required(errors, "email", email, 200);
-        Checks.email(errors, "email", email);
-        Checks.throwIfAny(errors);
-        return SearchKeys.emailKey(email);
-    }
-
     @Override
     public SuppressionReason suppressed(String email) {
         String key = SearchKeys.emailKey(email);
-        return key == null ? null : db.jdbc(c -> suppressedReason(c, key));
-    }
-
-    private static SuppressionReason suppressedReason(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT REASON FROM EMAIL_SUPPRESSION WHERE EMAIL_KEY = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? SuppressionReason.valueOf(rs.getString(1)) : null;
-            }
-        }
-    }
-
-    /** Adds the address to the suppression list unless it is there already (the first reason stays). */
-    private void suppress(Connection c, String key, SuppressionReason reason, Long campaignId, String detail)
-            throws SQLException {
-        if (suppressedReason(c, key) != null) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO EMAIL_SUPPRESSION "
-                + "(EMAIL_KEY, REASON, CAMPAIGN_ID, DETAIL, SUPPRESSED_AT, USER_LOGIN) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, key);
-            ps.setString(2, reason.name());
-            ps.setObject(3, campaignId);
-            ps.setString(4, clip(detail));
-            ps.setTimestamp(5, Timestamp.from(AppClock.now()));
-            ps.setString(6, security.currentUser());
-            ps.executeUpdate();
-        }
+        return key == null ? null : db.jdbc(c -> Suppressions.reason(c, key));
     }
 
     private void response(Connection c, long campaignId, long customerId, ResponseKind kind, String notes, Long leadId,
@@ -768,7 +744,7 @@ public class CampaignServiceImpl implements CampaignService {
             ps.setString(3, kind.name());
             ps.setObject(4, leadId);
             ps.setObject(5, opportunityId);
-            ps.setString(6, clip(notes));
+            ps.setString(6, Suppressions.clip(notes));
             ps.setTimestamp(7, Timestamp.from(AppClock.now()));
             ps.setString(8, security.currentUser());
             ps.executeUpdate();
@@ -883,40 +859,14 @@ public class CampaignServiceImpl implements CampaignService {
 
     @Override
     public MailSettings mailSettings() {
-        return db.jdbc(this::mailSettings);
-    }
-
-    private MailSettings mailSettings(Connection c) throws SQLException {
-        Map<String, String> s = AppSettings.read(c, SETTINGS);
-        return new MailSettings(s.getOrDefault("host", DEFAULTS.host()),
-                Integer.parseInt(s.getOrDefault("port", String.valueOf(DEFAULTS.port()))),
-                Boolean.parseBoolean(s.getOrDefault("startTls", "false")), s.getOrDefault("username", ""),
-                s.getOrDefault("fromAddress", DEFAULTS.fromAddress()), s.getOrDefault("fromName", DEFAULTS.fromName()),
-                Integer.parseInt(s.getOrDefault("perMinute", String.valueOf(DEFAULTS.perMinute()))));
+        return db.jdbc(MailSettingsStore::read);
     }
 
     @Override
     public void saveMailSettings(MailSettings m) {
         security.check(Permission.USER_ADMIN);
-        List<FieldError> errors = new ArrayList<>();
-        Checks.required(errors, "smtpHost", m.host(), 200);
-        Checks.range(errors, "smtpPort", m.port(), 1, 65535);
-        Checks.required(errors, "fromAddress", m.fromAddress(), 200);
-        Checks.email(errors, "fromAddress", m.fromAddress());
-        Checks.maxLength(errors, "fromName", m.fromName(), 100);
-        Checks.maxLength(errors, "smtpUser", m.username(), 200);
-        Checks.range(errors, "perMinute", m.perMinute(), 1, 100_000);
-        Checks.throwIfAny(errors);
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("host", m.host().strip());
-        values.put("port", m.port());
-        values.put("startTls", m.startTls());
-        values.put("username", m.username() == null ? "" : m.username().strip());
-        values.put("fromAddress", m.fromAddress().strip());
-        values.put("fromName", m.fromName() == null ? "" : m.fromName().strip());
-        values.put("perMinute", m.perMinute());
         db.jdbcTransaction(c -> {
-            AppSettings.write(c, audit, "MailSettings", SETTINGS, values, security.currentUser());
+            MailSettingsStore.write(c, m, audit, security.currentUser());
             return null;
         });
     }

@@ -92,7 +92,7 @@ public class SurveyInvitationsImpl implements SurveyInvitations {
                     recent++;
                     continue;
                 }
-                ResourceBundle t = CampaignServiceImpl.mailTexts(m.lang());
+                ResourceBundle t = MailSettingsStore.texts(m.lang());
                 Map<String, String> values = new HashMap<>();
                 values.put("name", m.name());
                 values.put("survey", survey.name(Locale.forLanguageTag(m.lang())));

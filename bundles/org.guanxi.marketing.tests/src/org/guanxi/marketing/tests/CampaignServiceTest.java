@@ -237,6 +237,36 @@ class CampaignServiceTest {
     }
 
     @Test
+    void aCampaignCancelledWhileItSendsStopsThereAndStaysCancelled() throws Exception {
+        try (MarketingFixture f = MarketingFixture.open(dir)) {
+            f.customer("Alice First", "alice@example.com", true, Tier.VIP);
+            f.customer("Bob Second", "bob@example.com", true, Tier.VIP);
+            f.customer("Carol Third", "carol@example.com", true, Tier.VIP);
+            Campaign k = campaign(f, vips(f, "VIP"));
+
+            // a colleague cancels the campaign once the first message is out
+            SendReport report = f.campaigns.send(k.getId(), new SendProgress() {
+                @Override
+                public void progress(int done, int total) {
+                    if (done == 1) {
+                        f.campaigns.cancel(k.getId());
+                    }
+                }
+
+                @Override
+                public boolean stopRequested() {
+                    return false;
+                }
+            });
+            assertTrue(report.stopped());
+            assertEquals(1, report.sent());
+            assertEquals(2, report.remaining());
+            assertEquals(CampaignStatus.CANCELLED, f.campaigns.get(k.getId()).getStatus(), "the run does not mark it completed");
+            assertEquals(1, f.mails(1).size(), "the send returned: what was sent has arrived, and only that");
+        }
+    }
+
+    @Test
     void previewAndTestSendRenderForOneCustomerAndRecordNothing() throws Exception {
         try (MarketingFixture f = MarketingFixture.open(dir)) {
             Customer zhang = f.customer("张伟", "zhang.wei@example.cn", true, Tier.VIP);

@@ -205,9 +205,11 @@ public class CampaignsPart {
                 }), (SendReport report, Boolean cancelled) -> {
                     reload();
                     if (report != null) {
+                        String outcome = !report.stopped() ? "campaigns.done"
+                                : campaigns.get(row.id()).getStatus() == CampaignStatus.CANCELLED ? "campaigns.cancelledWhileSending"
+                                : "campaigns.paused";
                         MessageDialog.openInformation(viewer.getTable().getShell(), Messages.get("campaigns.send"),
-                                Messages.get(report.stopped() ? "campaigns.paused" : "campaigns.done", report.sent(),
-                                        report.failed(), report.bounced(), report.remaining()));
+                                Messages.get(outcome, report.sent(), report.failed(), report.bounced(), report.remaining()));
                     }
                 });
         reload();
