@@ -39,6 +39,7 @@ import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ServiceLevelService;
 import org.guanxi.core.service.ServiceLevelService.Deadlines;
 import org.guanxi.core.service.States;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -46,6 +47,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.EventAdmin;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 /** Cases on JPA; lists, assignment counts, escalation scans and the deadline recalculation on JDBC. */
 @Component(service = CaseService.class)
@@ -55,25 +57,17 @@ public class CaseServiceImpl implements CaseService {
     static final String SYSTEM = "system";
     private static final Logger LOG = Logger.getLogger(CaseServiceImpl.class.getName());
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
-
-    @Reference
-    private ServiceLevelService levels;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
+    private final ServiceLevelService levels;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public CaseServiceImpl() {
-    }
-
-    public CaseServiceImpl(Database db, SecurityService security, AuditLog audit, ServiceLevelService levels) {
+    @Activate
+    public CaseServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit,
+            @Reference ServiceLevelService levels) {
         this.db = db;
         this.security = security;
         this.audit = audit;
@@ -324,6 +318,20 @@ public class CaseServiceImpl implements CaseService {
             } else {
                 setAssignee(em, c, login.strip());
             }
+        });
+    }
+
+    @Override
+    public ServiceCase take(long caseId) {
+        String me = security.currentUser();
+        return change(caseId, (em, c) -> {
+            // re-read under a row lock: of two agents taking the same case at once, the second is told, not overruled
+            em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
+            requireActive(c);
+            if (c.getAssignee() != null && !c.getAssignee().equals(me)) {
+                throw new GuanxiException("error.caseTaken", c.getCaseNo(), c.getAssignee());
+            }
+            setAssignee(em, c, me);
         });
     }
 

@@ -3,6 +3,7 @@ package org.guanxi.app.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -17,6 +18,10 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.model.AuditEntry;
 import org.guanxi.core.model.CaseKind;
+import org.guanxi.core.model.CasePhase;
+import org.guanxi.core.model.CasePriority;
+import org.guanxi.core.model.Channel;
+import org.guanxi.core.model.ServiceCase;
 import org.guanxi.core.model.Compensation;
 import org.guanxi.core.model.RootCause;
 import org.guanxi.core.service.AuditLog;
@@ -25,9 +30,12 @@ import org.guanxi.core.service.CallCentre.Call;
 import org.guanxi.core.service.CaseService;
 import org.guanxi.core.service.CaseService.CaseQuery;
 import org.guanxi.core.service.CaseService.CaseRow;
+import org.guanxi.core.service.CaseService.NewCase;
+import org.guanxi.core.service.CaseService.Queue;
 import org.guanxi.core.service.CustomerRow;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.Outbox;
+import org.guanxi.core.service.SecurityService;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +50,49 @@ class ServiceDeskUiTest {
     @Test
     void aCallPopsTheCallerAndTheirComplaintWalksToConfirmedClosure() throws Exception {
         Ui.inWorkbench(ServiceDeskUiTest::check);
+    }
+
+    @Test
+    void takeItMakesAnUnassignedCaseTheAgents() throws Exception {
+        Ui.inWorkbench(shell -> {
+            CaseService cases = Ui.service(CaseService.class);
+            Queue queue = cases.queues().get(0);
+            // a queue without members leaves a new case to whoever takes it
+            cases.saveQueue(queue.code(), queue.supervisor(), List.of());
+            try {
+                long customer = Ui.service(CustomerService.class).find("C00000", 0, 1).get(0).id();
+                ServiceCase open = cases.open(new NewCase(customer, CaseKind.REQUEST, CasePhase.AFTER_SALE, CasePriority.NORMAL,
+                        Channel.PHONE, queue.code(), "Nobody has this one yet", "Left for whoever takes it.", null));
+                assertNull(open.getAssignee());
+
+                Ui.showPerspective("org.guanxi.service.ui.perspective.desk");
+                Ui.activatePart("org.guanxi.service.ui.part.desk");
+                Combo view = Ui.byId(shell, "desk.view");
+                view.select(1); // active cases, whoever has them
+                Ui.fire(view, SWT.Selection);
+                Table list = Ui.await(shell, "desk.cases");
+                Ui.waitUntil("the new case in the list", 30, () -> index(list, open.getId()) >= 0);
+                list.setSelection(index(list, open.getId()));
+                Ui.fire(list, SWT.Selection);
+                Button take = Ui.byId(shell, "detail.take");
+                Ui.waitUntil("Take it offered", 10, take::isEnabled);
+                Ui.click(take);
+                String me = Ui.service(SecurityService.class).currentUser();
+                Ui.waitUntil("the case assigned to the agent who took it", 10,
+                        () -> me.equals(cases.get(open.getId()).getAssignee()));
+            } finally {
+                cases.saveQueue(queue.code(), queue.supervisor(), queue.members());
+            }
+        });
+    }
+
+    private static int index(Table list, long caseId) {
+        for (int i = 0; i < list.getItemCount(); i++) {
+            if (list.getItem(i).getData() instanceof CaseRow r && r.id() == caseId) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void check(Shell shell) {

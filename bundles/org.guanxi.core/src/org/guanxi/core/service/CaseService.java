@@ -81,6 +81,9 @@ public interface CaseService {
     /** Hands the case to {@code login}; null: to the least busy member of its queue (or nobody, if it has none). */
     ServiceCase assign(long caseId, String login);
 
+    /** The signed-in agent takes a case nobody has (or has already); refused when a colleague took it meanwhile. */
+    ServiceCase take(long caseId);
+
     /** Moves the case to another queue and assigns it there. */
     ServiceCase transfer(long caseId, String queue);
 

@@ -96,6 +96,17 @@ class CaseServiceTest {
         assertNull(moved.getAssignee(), "nobody is in the technical queue yet");
         assertEquals("carol", f.cases.assign(third.getId(), "carol").getAssignee());
         assertThrows(GuanxiException.class, () -> f.cases.transfer(third.getId(), "NO_SUCH_QUEUE"));
+
+        // an agent takes a case nobody has; a colleague's case is not taken from them
+        ServiceCase nobodys = f.cases.transfer(request(ordinary, CasePriority.NORMAL).getId(), "TECHNICAL");
+        assertNull(nobodys.getAssignee());
+        assertEquals(f.security.currentUser(), f.cases.take(nobodys.getId()).getAssignee());
+        assertEquals(f.security.currentUser(), f.cases.take(nobodys.getId()).getAssignee(),
+                "taking one's own case again is harmless");
+        f.cases.assign(nobodys.getId(), "carol");
+        GuanxiException taken = assertThrows(GuanxiException.class, () -> f.cases.take(nobodys.getId()));
+        assertTrue(taken.getMessage().contains("carol"), taken.getMessage());
+        assertEquals("carol", f.cases.get(nobodys.getId()).getAssignee());
     }
 
     @Test

@@ -133,7 +133,7 @@ final class CaseDetail {
         action(actions, "reopen", this::reopen);
         action(actions, "transfer", this::transfer);
         action(actions, "survey", this::survey);
-        action(actions, "take", () -> work(id -> cases.assign(id, null), false));
+        action(actions, "take", () -> work(cases::take, false));
         show(null);
     }
 
