@@ -27,6 +27,7 @@ import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -41,22 +42,15 @@ public class ContractServiceImpl implements ContractService {
 
     static final String ENTITY = "Contract";
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public ContractServiceImpl() {
-    }
-
-    public ContractServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public ContractServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;
@@ -324,7 +318,6 @@ public class ContractServiceImpl implements ContractService {
     private static Contract current(EntityManager em, long id, long version) {
         return Entities.current(em, Contract.class, ENTITY, id, version);
     }
-
 
     static Map<String, Object> snapshot(Contract c) {
         Map<String, Object> m = new LinkedHashMap<>();

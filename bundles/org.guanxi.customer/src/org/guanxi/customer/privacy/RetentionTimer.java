@@ -1,7 +1,5 @@
 package org.guanxi.customer.privacy;
 
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -11,7 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.guanxi.core.AppClock;
-import org.guanxi.core.db.AppSettings;
+import org.guanxi.core.db.DayClaim;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.service.PrivacyService;
 import org.guanxi.core.service.PrivacyService.Erasure;
@@ -84,9 +82,8 @@ public class RetentionTimer {
 
     /** Applies the rules unless they ran today or none is set; returns what was done, or null. */
     public List<String> runIfDue() {
-        String today = AppClock.today().toString();
         RetentionRules rules = privacy.retentionRules();
-        if (rules.none() || !claim(today)) {
+        if (rules.none() || !DayClaim.claim(db, PrivacyServiceImpl.RULES + LAST_RUN, AppClock.today())) {
             return null;
         }
         List<String> report = new ArrayList<>();
@@ -101,43 +98,6 @@ public class RetentionTimer {
             report.add(privacy.expire(Kind.CALLS, rules.callMonths()) + " calls anonymised after " + rules.callMonths() + " months");
         }
         return report;
-    }
-
-    /** True for the one process that moves the day of the last run to {@code today}. */
-    private boolean claim(String today) {
-        String name = PrivacyServiceImpl.RULES + LAST_RUN;
-        Timestamp now = Timestamp.from(AppClock.now());
-        int moved = db.jdbcTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE APP_SETTING SET VAL = ?, UPDATED_AT = ?, USER_LOGIN = 'system' "
-                    + "WHERE NAME = ? AND VAL <> ?")) {
-                ps.setString(1, today);
-                ps.setTimestamp(2, now);
-                ps.setString(3, name);
-                ps.setString(4, today);
-                return ps.executeUpdate();
-            }
-        });
-        if (moved == 1) {
-            return true;
-        }
-        try {
-            return db.jdbcTransaction(c -> {
-                if (AppSettings.read(c, PrivacyServiceImpl.RULES).containsKey(LAST_RUN)) {
-                    return false;
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO APP_SETTING (NAME, VAL, UPDATED_AT, USER_LOGIN) "
-                        + "VALUES (?, ?, ?, 'system')")) {
-                    ps.setString(1, name);
-                    ps.setString(2, today);
-                    ps.setTimestamp(3, now);
-                    ps.executeUpdate();
-                    return true;
-                }
-            });
-        } catch (IllegalStateException e) {
-            // another process wrote the first mark at the same moment (the name is the key): it runs today
-            return false;
-        }
     }
 
     @Deactivate
