@@ -33,7 +33,11 @@ public final class HelpBook {
     public record Page(Bundle bundle, String path, String title) {
 
         public String read() {
-            try (InputStream in = bundle.getEntry(path).openStream()) {
+            URL entry = bundle.getEntry(path);
+            if (entry == null) {
+                return "# " + (title == null ? fileName() : title); // its module was removed while the guide was open
+            }
+            try (InputStream in = entry.openStream()) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(path + " in " + bundle.getSymbolicName(), e);
@@ -88,7 +92,11 @@ public final class HelpBook {
         for (int i = 1; i < parts.length; i++) {
             String[] attribute = parts[i].split("=", 2);
             if (attribute.length == 2 && attribute[0].trim().equals("rank")) {
-                rank = Integer.parseInt(attribute[1].trim().replace("\"", ""));
+                try {
+                    rank = Integer.parseInt(attribute[1].trim().replace("\"", ""));
+                } catch (NumberFormatException e) {
+                    // a chapter with an unreadable rank comes last rather than taking the guide down with it
+                }
             }
         }
         for (String language : languages(locale)) {

@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.help.HelpBook.Chapter;
 import org.guanxi.help.HelpBook.Page;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
 /**
@@ -43,12 +44,14 @@ public final class HelpWindow extends Window {
     /** Opens the guide, or brings it to the front, at the chapter of {@code module} when it has one. */
     public static HelpWindow show(Shell parent, String module) {
         if (open == null || open.getShell() == null || open.getShell().isDisposed()) {
-            open = new HelpWindow(parent, HelpBook.chapters(FrameworkUtil.getBundle(HelpWindow.class).getBundleContext(), Locale.getDefault()));
+            BundleContext bundles = FrameworkUtil.getBundle(HelpWindow.class).getBundleContext();
+            open = new HelpWindow(parent, HelpBook.chapters(bundles, Locale.getDefault()));
             open.open();
         }
+        open.getShell().setMinimized(false);
         open.getShell().setActive();
-        open.chapters.stream().filter(c -> c.module().equals(module)).findFirst().or(() -> open.chapters.stream().findFirst())
-                .ifPresent(c -> open.show(c.pages().get(0)));
+        open.chapters.stream().filter(c -> c.module().equals(module)).findFirst()
+                .or(() -> open.chapters.stream().findFirst()).ifPresent(c -> open.show(c.pages().get(0)));
         return open;
     }
 
@@ -130,9 +133,9 @@ public final class HelpWindow extends Window {
         }
     }
 
-    /** A link to another page of the same chapter opens it here; a web address opens in the system's browser. */
+    /** A link to another page of the same chapter opens it here; a web or mail address opens in the system's program. */
     void follow(String target) {
-        if (target.startsWith("https://")) {
+        if (target.startsWith("https://") || target.startsWith("http://") || target.startsWith("mailto:")) {
             Program.launch(target);
             return;
         }

@@ -158,7 +158,8 @@ public final class MarkdownView {
         items.setLayout(layout);
         items.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         items.setBackground(into.getBackground());
-        int number = list instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null ? ordered.getMarkerStartNumber() : 1;
+        int number = list instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null
+                ? ordered.getMarkerStartNumber() : 1;
         for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
             if (item instanceof ListItem) {
                 Label marker = new Label(items, SWT.NONE);
@@ -226,8 +227,10 @@ public final class MarkdownView {
                     onLink.accept(target);
                 }
             });
-            text.addListener(SWT.MouseMove, e -> text.setCursor(inline.linkAt(text.getOffsetAtPoint(new Point(e.x, e.y))) != null
-                    ? text.getDisplay().getSystemCursor(SWT.CURSOR_HAND) : null));
+            text.addListener(SWT.MouseMove, e -> {
+                boolean overLink = inline.linkAt(text.getOffsetAtPoint(new Point(e.x, e.y))) != null;
+                text.setCursor(overLink ? text.getDisplay().getSystemCursor(SWT.CURSOR_HAND) : null);
+            });
         }
         return text;
     }
@@ -281,7 +284,8 @@ public final class MarkdownView {
         private boolean softBreak;
 
         String linkAt(int offset) {
-            return links.stream().filter(t -> offset >= t.start && offset < t.end).map(Target::destination).findFirst().orElse(null);
+            return links.stream().filter(t -> offset >= t.start && offset < t.end).map(Target::destination).findFirst()
+                    .orElse(null);
         }
 
         @Override

@@ -116,13 +116,11 @@ public class ServerApplication implements IApplication {
         if (customers <= 0) {
             return;
         }
-        DemoDataService demo;
-        try {
-            demo = Services.await(DemoDataService.class);
-        } catch (IllegalStateException e) {
+        if (!Services.provided(DemoDataService.class)) {
             say("No demo data: the demo module is not installed");
             return;
         }
+        DemoDataService demo = Services.await(DemoDataService.class);
         if (demo.isEmpty()) {
             say("Generating demo data: " + customers + " customers");
             demo.generate(customers, Long.getLong("guanxi.demo.seed", 20261122L), n -> { });
