@@ -31,6 +31,7 @@ import org.guanxi.core.service.NotFoundException;
 import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ValidationException;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -49,25 +50,17 @@ public class CustomerServiceImpl implements CustomerService {
 
     static final String ENTITY = "Customer";
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
-
-    @Reference
-    private Outbox outbox;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
+    private final Outbox outbox;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public CustomerServiceImpl() {
-    }
-
-    public CustomerServiceImpl(Database db, SecurityService security, AuditLog audit, Outbox outbox) {
+    @Activate
+    public CustomerServiceImpl(@Reference Database db, @Reference SecurityService security,
+            @Reference AuditLog audit, @Reference Outbox outbox) {
         this.db = db;
         this.security = security;
         this.audit = audit;

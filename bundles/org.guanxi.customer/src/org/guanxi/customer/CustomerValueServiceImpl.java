@@ -47,6 +47,7 @@ import org.guanxi.customer.value.Models;
 import org.guanxi.customer.value.Pyramid;
 import org.guanxi.customer.value.Relationship;
 import org.guanxi.customer.value.Rfm;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -62,23 +63,17 @@ public class CustomerValueServiceImpl implements CustomerValueService {
     private static final int BATCH = 1_000;
     private static final Logger LOG = Logger.getLogger(CustomerValueServiceImpl.class.getName());
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     private static final String PARAMETER = "value.";
     private Relationship relationship = Relationship.DEFAULT;
     private CustomerTyping typing = CustomerTyping.DEFAULT;
 
-    public CustomerValueServiceImpl() {
-    }
-
-    public CustomerValueServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public CustomerValueServiceImpl(@Reference Database db, @Reference SecurityService security,
+            @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;
@@ -219,7 +214,6 @@ public class CustomerValueServiceImpl implements CustomerValueService {
         }
         return new Summary(runId, asOf, customers, levels, stages, segments, quadrants, statuses, types, equity, millis);
     }
-
 
     /** What the customer type needs beside the facts: the party kind, a type set by a user, units bought. */
     private record Party(PartyKind kind, CustomerType manualType, BigDecimal units) {

@@ -17,6 +17,7 @@ import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.ErpPartnerSync;
 import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -38,25 +39,17 @@ public class ErpPartnerSyncImpl implements ErpPartnerSync {
     private static final int LOAD_CHUNK = 500;
     private static final Logger LOG = Logger.getLogger(ErpPartnerSyncImpl.class.getName());
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private AuditLog audit;
-
-    @Reference
-    private Outbox outbox;
-
-    @Reference
-    private SecurityService security;
+    private final Database db;
+    private final AuditLog audit;
+    private final Outbox outbox;
+    private final SecurityService security;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public ErpPartnerSyncImpl() {
-    }
-
-    public ErpPartnerSyncImpl(Database db, AuditLog audit, Outbox outbox, SecurityService security) {
+    @Activate
+    public ErpPartnerSyncImpl(@Reference Database db, @Reference AuditLog audit, @Reference Outbox outbox,
+            @Reference SecurityService security) {
         this.db = db;
         this.audit = audit;
         this.outbox = outbox;

@@ -1,5 +1,10 @@
 package org.guanxi.customer;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +18,14 @@ import org.guanxi.core.model.Channel;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Interaction;
 import org.guanxi.core.model.Permission;
+import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.InteractionService;
 import org.guanxi.core.service.NotFoundException;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ValidationException;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -29,22 +36,15 @@ import org.osgi.service.event.EventAdmin;
 @Component(service = InteractionService.class)
 public class InteractionServiceImpl implements InteractionService {
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public InteractionServiceImpl() {
-    }
-
-    public InteractionServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public InteractionServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;
@@ -93,6 +93,21 @@ public class InteractionServiceImpl implements InteractionService {
         });
         Events.post(events, Topics.INTERACTION_LOGGED, customerId);
         return saved;
+    }
+
+    @Override
+    public void record(Connection c, long customerId, Channel channel, Instant at, String subject, String notes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO INTERACTION (ID, VERSION, CUSTOMER_ID, CHANNEL, OCCURRED_AT, "
+                + "SUBJECT, NOTES, USER_LOGIN) VALUES (?, 1, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, new IdBlock(c).next());
+            ps.setLong(2, customerId);
+            ps.setString(3, channel.name());
+            ps.setTimestamp(4, Timestamp.from(at));
+            ps.setString(5, subject.length() > 200 ? subject.substring(0, 200) : subject);
+            ps.setString(6, notes == null || notes.length() <= 4000 ? notes : notes.substring(0, 4000));
+            ps.setString(7, security.currentUser());
+            ps.executeUpdate();
+        }
     }
 
     @Override

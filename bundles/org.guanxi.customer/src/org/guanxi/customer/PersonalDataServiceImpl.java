@@ -12,6 +12,7 @@ import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.NotFoundException;
 import org.guanxi.core.service.PersonalDataService;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -23,19 +24,13 @@ public class PersonalDataServiceImpl implements PersonalDataService {
     private static final Map<Field, String> COLUMNS = Map.of(Field.PHONE, "PHONE", Field.EMAIL, "EMAIL",
             Field.ID_NUMBER, "ID_NUMBER", Field.TAX_ID, "TAX_ID");
 
-    @Reference
-    private Database db;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
-
-    public PersonalDataServiceImpl() {
-    }
-
-    public PersonalDataServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public PersonalDataServiceImpl(@Reference Database db, @Reference SecurityService security,
+            @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;

@@ -37,6 +37,7 @@ import org.guanxi.core.service.OrderService;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ServiceLevelService;
 import org.guanxi.core.service.WorkingCalendarService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -54,8 +55,7 @@ public class DemoDataGenerator implements DemoDataService {
     private static final int PRODUCTS = 48;
     private static final String[] ATTITUDES = { "SUPPORTER", "NEUTRAL", "NEUTRAL", "SCEPTIC", "OPPONENT" };
 
-    @Reference
-    private Database db;
+    private final Database db;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private OrderService orders;
@@ -81,10 +81,8 @@ public class DemoDataGenerator implements DemoDataService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private CareService care;
 
-    public DemoDataGenerator() {
-    }
-
-    public DemoDataGenerator(Database db) {
+    @Activate
+    public DemoDataGenerator(@Reference Database db) {
         this.db = db;
     }
 

@@ -25,6 +25,7 @@ import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.NotFoundException;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ValidationException;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -40,22 +41,15 @@ public class DeadLetters implements DeadLetterService {
 
     static final String ENTITY = "OutboxMessage";
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public DeadLetters() {
-    }
-
-    public DeadLetters(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public DeadLetters(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;

@@ -25,7 +25,6 @@ import org.guanxi.core.model.Channel;
 import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.SkipReason;
-import org.guanxi.core.persistence.InteractionRows;
 import org.guanxi.core.service.CampaignService;
 import org.guanxi.core.service.CampaignService.MailSettings;
 import org.guanxi.core.service.CareOutreach;
@@ -33,6 +32,7 @@ import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.NotFoundException;
 import org.guanxi.core.service.Outbox;
+import org.guanxi.core.service.InteractionService;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.TaskService;
 import org.guanxi.core.service.ValidationException;
@@ -65,15 +65,17 @@ public class CareOutreachImpl implements CareOutreach {
     private final CampaignService campaigns;
     private final Outbox outbox;
     private final TaskService tasks;
+    private final InteractionService interactions;
 
     @Activate
     public CareOutreachImpl(@Reference Database db, @Reference SecurityService security, @Reference CampaignService campaigns,
-            @Reference Outbox outbox, @Reference TaskService tasks) {
+            @Reference Outbox outbox, @Reference TaskService tasks, @Reference InteractionService interactions) {
         this.db = db;
         this.security = security;
         this.campaigns = campaigns;
         this.outbox = outbox;
         this.tasks = tasks;
+        this.interactions = interactions;
     }
 
     @Override
@@ -234,7 +236,7 @@ public class CareOutreachImpl implements CareOutreach {
     private void timeline(Connection c, Outreach o, Channel channel, String note) throws SQLException {
         String subject = org.guanxi.core.i18n.Texts.of(CareOutreachImpl.class).get("care.sent",
                 org.guanxi.core.i18n.Labels.of(o.occasion()));
-        InteractionRows.insert(c, o.customerId(), channel, AppClock.now(), subject, note, security.currentUser());
+        interactions.record(c, o.customerId(), channel, AppClock.now(), subject, note);
     }
 
     /** The SMS for the gateway: {@code <sms xmlns="urn:guanxi:sms:1">} with number, text and the customer's task. */

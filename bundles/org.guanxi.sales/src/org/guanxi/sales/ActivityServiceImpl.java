@@ -32,6 +32,7 @@ import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ValidationException;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -52,22 +53,15 @@ public class ActivityServiceImpl implements ActivityService {
             + "LEFT JOIN CUSTOMER c ON c.ID = a.CUSTOMER_ID LEFT JOIN OPPORTUNITY o ON o.ID = a.OPPORTUNITY_ID "
             + "LEFT JOIN SALES_LEAD l ON l.ID = a.LEAD_ID ";
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public ActivityServiceImpl() {
-    }
-
-    public ActivityServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public ActivityServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;

@@ -20,6 +20,7 @@ import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -29,19 +30,12 @@ import jakarta.persistence.EntityManager;
 @Component(service = CatalogService.class)
 public class CatalogServiceImpl implements CatalogService {
 
-    @Reference
-    private Database db;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
-
-    public CatalogServiceImpl() {
-    }
-
-    public CatalogServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public CatalogServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;

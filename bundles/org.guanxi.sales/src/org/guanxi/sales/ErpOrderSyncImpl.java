@@ -21,6 +21,7 @@ import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.ErpOrderSync;
 import org.guanxi.core.service.Outbox;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -37,22 +38,15 @@ import jakarta.persistence.EntityManager;
 @Component(service = ErpOrderSync.class)
 public class ErpOrderSyncImpl implements ErpOrderSync {
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private AuditLog audit;
-
-    @Reference
-    private Outbox outbox;
+    private final Database db;
+    private final AuditLog audit;
+    private final Outbox outbox;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public ErpOrderSyncImpl() {
-    }
-
-    public ErpOrderSyncImpl(Database db, AuditLog audit, Outbox outbox) {
+    @Activate
+    public ErpOrderSyncImpl(@Reference Database db, @Reference AuditLog audit, @Reference Outbox outbox) {
         this.db = db;
         this.audit = audit;
         this.outbox = outbox;

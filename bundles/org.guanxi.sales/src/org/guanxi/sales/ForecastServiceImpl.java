@@ -22,6 +22,7 @@ import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.ForecastService;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -29,20 +30,16 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ForecastService.class)
 public class ForecastServiceImpl implements ForecastService {
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     /** {@code null}: the product's clock, read at each call. */
     private final Clock clock;
 
-    public ForecastServiceImpl() {
-        this.clock = null;
+    @Activate
+    public ForecastServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
+        this(db, security, audit, null);
     }
 
     /** For tests: "today" (which decides what has slipped) comes from {@code clock}. */

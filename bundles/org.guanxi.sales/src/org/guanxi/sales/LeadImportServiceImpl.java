@@ -33,6 +33,7 @@ import org.guanxi.core.service.SecurityService;
 import org.guanxi.tables.Synonyms;
 import org.guanxi.tables.TableFileException;
 import org.guanxi.tables.TableReader;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -88,22 +89,16 @@ public class LeadImportServiceImpl implements LeadImportService {
             Map.entry("criterion.authority", Field.AUTHORITY), Map.entry("criterion.credit", Field.CREDIT),
             Map.entry("criterion.fit", Field.FIT));
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public LeadImportServiceImpl() {
-    }
-
-    public LeadImportServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public LeadImportServiceImpl(@Reference Database db, @Reference SecurityService security,
+            @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;

@@ -39,6 +39,7 @@ import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.LeadService;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -55,25 +56,17 @@ public class LeadServiceImpl implements LeadService {
     static final String ENTITY = "Lead";
     private static final String SETTINGS = "sales.lead.";
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
-
-    @Reference
-    private CustomerService customers;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
+    private final CustomerService customers;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public LeadServiceImpl() {
-    }
-
-    public LeadServiceImpl(Database db, SecurityService security, AuditLog audit, CustomerService customers) {
+    @Activate
+    public LeadServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit,
+            @Reference CustomerService customers) {
         this.db = db;
         this.security = security;
         this.audit = audit;

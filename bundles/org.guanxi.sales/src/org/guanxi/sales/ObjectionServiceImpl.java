@@ -26,6 +26,7 @@ import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.ObjectionService;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -38,22 +39,15 @@ public class ObjectionServiceImpl implements ObjectionService {
 
     static final String ENTITY = "Objection";
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public ObjectionServiceImpl() {
-    }
-
-    public ObjectionServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public ObjectionServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;

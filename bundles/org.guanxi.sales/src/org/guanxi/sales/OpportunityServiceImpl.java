@@ -32,6 +32,7 @@ import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.OpportunityService;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -47,22 +48,16 @@ public class OpportunityServiceImpl implements OpportunityService {
     static final String ENTITY = "Opportunity";
     private static final String SETTINGS = "sales.stage.";
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public OpportunityServiceImpl() {
-    }
-
-    public OpportunityServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public OpportunityServiceImpl(@Reference Database db, @Reference SecurityService security,
+            @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;

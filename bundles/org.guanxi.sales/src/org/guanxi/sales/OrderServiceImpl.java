@@ -38,6 +38,7 @@ import org.guanxi.core.service.OrderService;
 import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ShortageException;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -57,25 +58,17 @@ public class OrderServiceImpl implements OrderService {
 
     static final String ENTITY = "SalesOrder";
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
-
-    @Reference
-    private Outbox outbox;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
+    private final Outbox outbox;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public OrderServiceImpl() {
-    }
-
-    public OrderServiceImpl(Database db, SecurityService security, AuditLog audit, Outbox outbox) {
+    @Activate
+    public OrderServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit,
+            @Reference Outbox outbox) {
         this.db = db;
         this.security = security;
         this.audit = audit;
@@ -330,7 +323,6 @@ public class OrderServiceImpl implements OrderService {
     private static SalesOrder current(EntityManager em, long id, long version) {
         return Entities.current(em, SalesOrder.class, ENTITY, id, version);
     }
-
 
     static Map<String, Object> snapshot(SalesOrder o) {
         Map<String, Object> m = new LinkedHashMap<>();

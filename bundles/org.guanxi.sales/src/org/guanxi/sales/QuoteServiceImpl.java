@@ -33,6 +33,7 @@ import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.QuoteService;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -47,22 +48,15 @@ public class QuoteServiceImpl implements QuoteService {
 
     static final String ENTITY = "Quote";
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public QuoteServiceImpl() {
-    }
-
-    public QuoteServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public QuoteServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;
@@ -357,7 +351,6 @@ public class QuoteServiceImpl implements QuoteService {
     private static Quote current(EntityManager em, long id, long version) {
         return Entities.current(em, Quote.class, ENTITY, id, version);
     }
-
 
     static Map<String, Object> snapshot(Quote q) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -21,6 +21,7 @@ import org.guanxi.core.model.AuditEntry.Action;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -32,16 +33,11 @@ public class AuditLogImpl implements AuditLog {
 
     private static final int MAX_VALUE = 2000;
 
-    @Reference
-    private Database db;
+    private final Database db;
+    private final SecurityService security;
 
-    @Reference
-    private SecurityService security;
-
-    public AuditLogImpl() {
-    }
-
-    public AuditLogImpl(Database db, SecurityService security) {
+    @Activate
+    public AuditLogImpl(@Reference Database db, @Reference SecurityService security) {
         this.db = db;
         this.security = security;
     }

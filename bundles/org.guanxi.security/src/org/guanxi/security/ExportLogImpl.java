@@ -10,6 +10,7 @@ import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.ExportLog;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -20,19 +21,12 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ExportLog.class)
 public class ExportLogImpl implements ExportLog {
 
-    @Reference
-    private Database db;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
-
-    public ExportLogImpl() {
-    }
-
-    public ExportLogImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public ExportLogImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;

@@ -19,6 +19,7 @@ import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.PermissionDeniedException;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -36,16 +37,13 @@ public class SecurityServiceImpl implements SecurityService {
     private static final Logger LOG = Logger.getLogger(SecurityServiceImpl.class.getName());
     private static final String USER_ENTITY = "AppUser";
 
-    @Reference
-    private Database db;
+    private final Database db;
 
     private volatile AppUser current;
     private final SignInThrottle throttle = new SignInThrottle();
 
-    public SecurityServiceImpl() {
-    }
-
-    public SecurityServiceImpl(Database db) {
+    @Activate
+    public SecurityServiceImpl(@Reference Database db) {
         this.db = db;
     }
 

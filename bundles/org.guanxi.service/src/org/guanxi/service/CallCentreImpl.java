@@ -30,15 +30,16 @@ import org.guanxi.core.model.Channel;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.model.Segment;
-import org.guanxi.core.persistence.InteractionRows;
 import org.guanxi.core.service.CallCentre;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.IvrMenu;
 import org.guanxi.core.service.NotFoundException;
 import org.guanxi.core.service.AuditLog;
+import org.guanxi.core.service.InteractionService;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ValidationException;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -65,24 +66,20 @@ public class CallCentreImpl implements CallCentre {
 
     private static final String CALL_ENTITY = "Call";
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
+    private final InteractionService interactions;
 
     private volatile Cached ivr;
 
-    public CallCentreImpl() {
-    }
-
-    public CallCentreImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public CallCentreImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit,
+            @Reference InteractionService interactions) {
         this.db = db;
         this.security = security;
         this.audit = audit;
+        this.interactions = interactions;
     }
 
     // ---- the call log
@@ -220,8 +217,7 @@ public class CallCentreImpl implements CallCentre {
     private void timeline(Connection c, Call call, Ending ending, Duration length) throws SQLException {
         String subject = TEXTS.get("call.interaction", Labels.of(call.direction()), Labels.of(ending.disposition()),
                 length.toMinutes(), length.toSecondsPart());
-        InteractionRows.insert(c, call.customerId(), Channel.PHONE, call.startedAt(), subject, CaseServiceImpl.blankToNull(ending.note()),
-                security.currentUser());
+        interactions.record(c, call.customerId(), Channel.PHONE, call.startedAt(), subject, CaseServiceImpl.blankToNull(ending.note()));
     }
 
     /** Moves a call-list entry on after an attempt: done, failed, a callback, or another try later. */

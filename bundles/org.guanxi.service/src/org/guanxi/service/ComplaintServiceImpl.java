@@ -64,42 +64,27 @@ public class ComplaintServiceImpl implements ComplaintService {
     /** Namespace of the refund document the ERP routes map. */
     static final String REFUND_NAMESPACE = "urn:guanxi:refund:1";
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
-
-    @Reference
-    private ServiceLevelService levels;
-
-    @Reference
-    private Outbox outbox;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
+    private final ServiceLevelService levels;
+    private final Outbox outbox;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
     /** The case rules complaints share with requests; it announces nothing itself, this service does. */
-    private CaseServiceImpl cases;
+    private final CaseServiceImpl cases;
 
-    public ComplaintServiceImpl() {
-    }
-
-    public ComplaintServiceImpl(Database db, SecurityService security, AuditLog audit, ServiceLevelService levels, Outbox outbox) {
+    @Activate
+    public ComplaintServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit,
+            @Reference ServiceLevelService levels, @Reference Outbox outbox) {
         this.db = db;
         this.security = security;
         this.audit = audit;
         this.levels = levels;
         this.outbox = outbox;
-        activate();
-    }
-
-    @Activate
-    void activate() {
-        cases = new CaseServiceImpl(db, security, audit, levels);
+        this.cases = new CaseServiceImpl(db, security, audit, levels);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.KnowledgeBase;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -30,14 +31,9 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
     private static final int TITLE_WEIGHT = 3;
     private static final int TAG_WEIGHT = 2;
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     private record Indexed(long id, String title, String body, int uses, Set<String> titleTerms, Set<String> tagTerms,
             Set<String> bodyTerms) {
@@ -48,10 +44,8 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
 
     private volatile Loaded loaded;
 
-    public KnowledgeBaseImpl() {
-    }
-
-    public KnowledgeBaseImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public KnowledgeBaseImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;

@@ -25,6 +25,7 @@ import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.LoyaltyService;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ValidationException;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
@@ -41,19 +42,12 @@ public class LoyaltyServiceImpl implements LoyaltyService, EventHandler {
     private static final String EARNING = "('DELIVERED', 'INVOICED')";
     private static final String BOUGHT = "('CONFIRMED', 'DELIVERED', 'INVOICED')";
 
-    @Reference
-    private Database db;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
-
-    public LoyaltyServiceImpl() {
-    }
-
-    public LoyaltyServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public LoyaltyServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;

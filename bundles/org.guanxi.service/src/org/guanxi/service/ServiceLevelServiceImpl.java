@@ -18,6 +18,7 @@ import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ServiceLevelService;
 import org.guanxi.core.service.WorkingCalendar;
 import org.guanxi.core.service.WorkingCalendarService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -25,24 +26,16 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ServiceLevelService.class)
 public class ServiceLevelServiceImpl implements ServiceLevelService {
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private WorkingCalendarService calendar;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final WorkingCalendarService calendar;
+    private final AuditLog audit;
 
     private volatile List<ServiceLevel> cached;
 
-    public ServiceLevelServiceImpl() {
-    }
-
-    public ServiceLevelServiceImpl(Database db, SecurityService security, WorkingCalendarService calendar, AuditLog audit) {
+    @Activate
+    public ServiceLevelServiceImpl(@Reference Database db, @Reference SecurityService security,
+            @Reference WorkingCalendarService calendar, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.calendar = calendar;

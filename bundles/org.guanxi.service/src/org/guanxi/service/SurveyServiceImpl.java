@@ -42,6 +42,7 @@ import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.SurveyService;
 import org.guanxi.tables.TableFileException;
 import org.guanxi.tables.TableReader;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -52,19 +53,12 @@ public class SurveyServiceImpl implements SurveyService {
     static final String ENTITY = "Survey";
     private static final Texts TEXTS = Texts.of(SurveyServiceImpl.class);
 
-    @Reference
-    private Database db;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
-
-    public SurveyServiceImpl() {
-    }
-
-    public SurveyServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public SurveyServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;

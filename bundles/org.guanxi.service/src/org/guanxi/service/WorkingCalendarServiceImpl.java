@@ -15,6 +15,7 @@ import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.WorkingCalendar;
 import org.guanxi.core.service.WorkingCalendarService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -25,23 +26,17 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = WorkingCalendarService.class)
 public class WorkingCalendarServiceImpl implements WorkingCalendarService {
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     private static final String ENTITY = "CalendarDay";
 
     private volatile WorkingCalendar cached;
 
-    public WorkingCalendarServiceImpl() {
-    }
-
-    public WorkingCalendarServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public WorkingCalendarServiceImpl(@Reference Database db, @Reference SecurityService security,
+            @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;

@@ -16,6 +16,7 @@ import org.guanxi.core.model.InventoryLevel;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.InventoryService;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -28,16 +29,11 @@ public class InventoryRepository implements InventoryService {
 
     private static final int BATCH = 1_000;
 
-    @Reference
-    private Database db;
+    private final Database db;
+    private final SecurityService security;
 
-    @Reference
-    private SecurityService security;
-
-    public InventoryRepository() {
-    }
-
-    public InventoryRepository(Database db, SecurityService security) {
+    @Activate
+    public InventoryRepository(@Reference Database db, @Reference SecurityService security) {
         this.db = db;
         this.security = security;
     }

@@ -12,6 +12,7 @@ import org.guanxi.core.model.OutboxEvent;
 import org.guanxi.core.model.OutboxMessage;
 import org.guanxi.core.model.OutboxMessage.Status;
 import org.guanxi.core.service.Outbox;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -21,13 +22,10 @@ import jakarta.persistence.EntityManager;
 @Component(service = Outbox.class)
 public class OutboxRepository implements Outbox {
 
-    @Reference
-    private Database db;
+    private final Database db;
 
-    public OutboxRepository() {
-    }
-
-    public OutboxRepository(Database db) {
+    @Activate
+    public OutboxRepository(@Reference Database db) {
         this.db = db;
     }
 

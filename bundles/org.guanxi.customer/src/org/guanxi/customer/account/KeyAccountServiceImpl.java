@@ -28,6 +28,7 @@ import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ValidationException;
 import org.guanxi.core.event.Events;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -42,22 +43,16 @@ public class KeyAccountServiceImpl implements KeyAccountService {
     static final int DEFAULT_REVIEW_DAYS = 90;
     static final String TASK_ORIGIN = "account:review";
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
-    public KeyAccountServiceImpl() {
-    }
-
-    public KeyAccountServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public KeyAccountServiceImpl(@Reference Database db, @Reference SecurityService security,
+            @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;

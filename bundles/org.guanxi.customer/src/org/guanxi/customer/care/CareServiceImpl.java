@@ -31,6 +31,7 @@ import org.guanxi.core.persistence.IdBlock;
 import org.guanxi.core.service.CareService;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -46,19 +47,12 @@ public class CareServiceImpl implements CareService {
     static final Texts TEXTS = Texts.of(CareServiceImpl.class);
     private static final int BATCH = 1_000;
 
-    @Reference
-    private Database db;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
-
-    public CareServiceImpl() {
-    }
-
-    public CareServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public CareServiceImpl(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;

@@ -34,6 +34,7 @@ import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.customer.imports.OrderLineFile.Invoice;
 import org.guanxi.customer.imports.OrderLineFile.Line;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -61,19 +62,12 @@ public class OrderImporter implements OrderImportService {
     private static final Texts TEXTS = Texts.of(OrderImporter.class);
     private static final int BATCH = 2_000;
 
-    @Reference
-    private Database db;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
-
-    public OrderImporter() {
-    }
-
-    public OrderImporter(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public OrderImporter(@Reference Database db, @Reference SecurityService security, @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;

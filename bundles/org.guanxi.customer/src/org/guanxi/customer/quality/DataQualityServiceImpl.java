@@ -36,6 +36,7 @@ import org.guanxi.core.service.DataQualityService;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.customer.Jobs;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -68,19 +69,13 @@ public class DataQualityServiceImpl implements DataQualityService {
         KEYS.put("EMAIL_KEY", 90);
     }
 
-    @Reference
-    private Database db;
+    private final Database db;
+    private final SecurityService security;
+    private final AuditLog audit;
 
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private AuditLog audit;
-
-    public DataQualityServiceImpl() {
-    }
-
-    public DataQualityServiceImpl(Database db, SecurityService security, AuditLog audit) {
+    @Activate
+    public DataQualityServiceImpl(@Reference Database db, @Reference SecurityService security,
+            @Reference AuditLog audit) {
         this.db = db;
         this.security = security;
         this.audit = audit;
@@ -433,7 +428,6 @@ public class DataQualityServiceImpl implements DataQualityService {
         }
         return Arrays.copyOf(out, n);
     }
-
 
     private static int count(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM CUSTOMER")) {

@@ -22,6 +22,7 @@ import org.guanxi.core.persistence.OutboxRepository;
 import org.guanxi.core.service.CareOutreach;
 import org.guanxi.core.service.CareOutreach.Outreach;
 import org.guanxi.core.service.ValidationException;
+import org.guanxi.customer.InteractionServiceImpl;
 import org.guanxi.customer.care.CareServiceImpl;
 import org.guanxi.customer.care.TaskServiceImpl;
 import org.guanxi.marketing.CareOutreachImpl;
@@ -48,7 +49,8 @@ class CareOutreachTest {
     void setUp() throws Exception {
         f = MarketingFixture.open(dir);
         outbox = new OutboxRepository(f.db);
-        outreach = new CareOutreachImpl(f.db, f.security, f.campaigns, outbox, new TaskServiceImpl(f.db, f.security, f.audit));
+        outreach = new CareOutreachImpl(f.db, f.security, f.campaigns, outbox, new TaskServiceImpl(f.db, f.security, f.audit),
+                new InteractionServiceImpl(f.db, f.security, f.audit));
     }
 
     @AfterEach

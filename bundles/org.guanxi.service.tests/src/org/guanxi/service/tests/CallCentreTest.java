@@ -35,6 +35,7 @@ import org.guanxi.core.service.IvrMenu;
 import org.guanxi.core.service.IvrMenu.Action;
 import org.guanxi.core.service.SurveyService.NewResponse;
 import org.guanxi.core.service.ValidationException;
+import org.guanxi.customer.InteractionServiceImpl;
 import org.guanxi.service.CallCentreImpl;
 import org.guanxi.service.SurveyServiceImpl;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +55,7 @@ class CallCentreTest {
     @BeforeEach
     void setUp() throws Exception {
         f = new ServiceFixture(dir);
-        calls = new CallCentreImpl(f.db, f.security, f.audit);
+        calls = new CallCentreImpl(f.db, f.security, f.audit, new InteractionServiceImpl(f.db, f.security, f.audit));
     }
 
     @AfterEach
@@ -99,7 +100,7 @@ class CallCentreTest {
                 "error.ivr.queue@6", "error.ivr.syntax@7"), keys);
         assertEquals("ORDERS", calls.ivr().route("21"), "the saved menu is unchanged");
 
-        CallCentreImpl otherDesktop = new CallCentreImpl(f.db, f.security, f.audit);
+        CallCentreImpl otherDesktop = new CallCentreImpl(f.db, f.security, f.audit, new InteractionServiceImpl(f.db, f.security, f.audit));
         assertEquals("ORDERS", otherDesktop.ivr().route("21"));
         calls.saveIvr("1 新品 | New products -> PRESALES\n0 人工 | Operator -> GENERAL\n");
         assertEquals(2, otherDesktop.ivr().root().size(), "another desktop reads the new menu");
