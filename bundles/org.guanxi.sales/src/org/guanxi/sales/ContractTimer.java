@@ -1,13 +1,10 @@
 package org.guanxi.sales;
 
 import java.time.LocalDate;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.guanxi.core.AppClock;
+import org.guanxi.core.db.DailySchedule;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.db.DayClaim;
 import org.guanxi.core.model.Permission;
@@ -34,7 +31,7 @@ public class ContractTimer {
     private final ContractService contracts;
     private final Database db;
     private final SecurityService security;
-    private ScheduledExecutorService timer;
+    private DailySchedule schedule;
 
     @Activate
     public ContractTimer(@Reference ContractService contracts, @Reference Database db, @Reference SecurityService security) {
@@ -46,30 +43,13 @@ public class ContractTimer {
     /** Starts looking once the component is active (tests construct it and call {@link #runIfDue} themselves). */
     @Activate
     void start() {
-        long minutes = Long.getLong(PERIOD_PROPERTY, 60);
-        if (minutes > 0) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "guanxi-contracts");
-                t.setDaemon(true);
-                return t;
-            });
-            timer.scheduleWithFixedDelay(this::look, 2, minutes, TimeUnit.MINUTES);
-        }
-    }
-
-    private void look() {
-        try {
-            // a desktop whose user may not change contracts leaves the day to one whose user may
-            if (db.awaitsSignIn() || db.shared() && !db.ownsSchema() || !security.hasPermission(Permission.SALES_WRITE)) {
-                return;
-            }
+        // a desktop whose user may not change contracts leaves the day to one whose user may
+        schedule = DailySchedule.start("contracts", PERIOD_PROPERTY, 2, db, () -> security.hasPermission(Permission.SALES_WRITE), () -> {
             int ended = runIfDue();
             if (ended > 0) {
                 LOG.info(() -> ended + " contracts past their end expired or renewed themselves");
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Ending the contracts past their end failed: " + e.getMessage(), e);
-        }
+        });
     }
 
     /**
@@ -83,8 +63,8 @@ public class ContractTimer {
 
     @Deactivate
     void deactivate() {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (schedule != null) {
+            schedule.stop();
         }
     }
 }

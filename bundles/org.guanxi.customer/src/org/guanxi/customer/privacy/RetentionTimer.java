@@ -2,13 +2,10 @@ package org.guanxi.customer.privacy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.guanxi.core.AppClock;
+import org.guanxi.core.db.DailySchedule;
 import org.guanxi.core.db.DayClaim;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.service.PrivacyService;
@@ -36,48 +33,25 @@ public class RetentionTimer {
     private static final Logger LOG = Logger.getLogger(RetentionTimer.class.getName());
     private static final String LAST_RUN = "lastRun";
 
-    @Reference
-    private PrivacyService privacy;
+    private final PrivacyService privacy;
+    private final Database db;
+    private DailySchedule schedule;
 
-    @Reference
-    private Database db;
-
-    private ScheduledExecutorService timer;
-
-    public RetentionTimer() {
-    }
-
-    public RetentionTimer(PrivacyService privacy, Database db) {
+    @Activate
+    public RetentionTimer(@Reference PrivacyService privacy, @Reference Database db) {
         this.privacy = privacy;
         this.db = db;
     }
 
+    /** Starts looking once the component is active (tests construct it and call {@link #runIfDue} themselves). */
     @Activate
-    void activate() {
-        long minutes = Long.getLong(PERIOD_PROPERTY, 60);
-        if (minutes <= 0) {
-            return;
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "guanxi-retention");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::look, 5, minutes, TimeUnit.MINUTES);
-    }
-
-    private void look() {
-        try {
-            if (db.awaitsSignIn() || db.shared() && !db.ownsSchema()) {
-                return;
-            }
+    void start() {
+        schedule = DailySchedule.start("retention", PERIOD_PROPERTY, 5, db, () -> true, () -> {
             List<String> report = runIfDue();
             if (report != null) {
                 LOG.info(() -> "Retention rules applied: " + String.join("; ", report));
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Retention rules failed: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Applies the rules unless they ran today or none is set; returns what was done, or null. */
@@ -102,8 +76,8 @@ public class RetentionTimer {
 
     @Deactivate
     void deactivate() {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (schedule != null) {
+            schedule.stop();
         }
     }
 }
