@@ -36,7 +36,7 @@ class CareServiceTest {
     @TempDir
     Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private CareServiceImpl care;
     private TaskServiceImpl tasks;
     private Customer li;
@@ -44,7 +44,7 @@ class CareServiceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         care = new CareServiceImpl(fx.db, fx.security, fx.audit);
         tasks = new TaskServiceImpl(fx.db, fx.security, fx.audit);
         CustomerServiceImpl customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));

@@ -44,7 +44,7 @@ class Customer360Test {
     @TempDir
     Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private CustomerServiceImpl customers;
     private InteractionServiceImpl interactions;
     private Customer360ServiceImpl service;
@@ -52,7 +52,7 @@ class Customer360Test {
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(300, 5, n -> { });
         customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         interactions = new InteractionServiceImpl(fx.db, fx.security, fx.audit);

@@ -29,12 +29,12 @@ class CustomerExportTest {
     @TempDir
     Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private CustomerServiceImpl customers;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(250, 3, n -> { });
         customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
     }

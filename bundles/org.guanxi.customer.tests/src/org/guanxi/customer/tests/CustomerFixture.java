@@ -1,43 +1,25 @@
 package org.guanxi.customer.tests;
 
-import org.guanxi.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Locale;
 
-import org.guanxi.core.persistence.JpaDatabase;
-import org.guanxi.security.AuditLogImpl;
-import org.guanxi.security.SecurityServiceImpl;
+import org.guanxi.customer.privacy.PrivacyServiceImpl;
+import org.guanxi.security.ExportLogImpl;
+import org.guanxi.testing.TestSession;
 
-/** A fresh embedded database with the security services, the OS user signed in and English messages. */
-final class ServiceFixture implements AutoCloseable {
+/** A test session with the customer module's privacy service at hand. */
+final class CustomerFixture extends TestSession {
 
-    final JpaDatabase db;
-    final SecurityServiceImpl security;
-    final AuditLogImpl audit;
-    private final Locale locale = Locale.getDefault();
-
-    private ServiceFixture(Path dir) throws SQLException {
-        Locale.setDefault(Locale.ENGLISH);
-        db = TestDatabases.open(dir.resolve("db"));
-        security = new SecurityServiceImpl(db);
-        security.signInAsProcess();
-        audit = new AuditLogImpl(db, security);
+    private CustomerFixture(Path dir) throws SQLException {
+        super(dir);
     }
 
-    static ServiceFixture open(Path dir) throws SQLException {
-        return new ServiceFixture(dir);
+    static CustomerFixture open(Path dir) throws SQLException {
+        return new CustomerFixture(dir);
     }
 
     /** The privacy service on this database, looking for the person's files in {@code dataFolder}. */
-    org.guanxi.customer.privacy.PrivacyServiceImpl privacy(Path dataFolder) {
-        return new org.guanxi.customer.privacy.PrivacyServiceImpl(db, security,
-                new org.guanxi.security.ExportLogImpl(db, security, audit), audit, dataFolder);
-    }
-
-    @Override
-    public void close() {
-        db.close();
-        Locale.setDefault(locale);
+    PrivacyServiceImpl privacy(Path dataFolder) {
+        return new PrivacyServiceImpl(db, security, new ExportLogImpl(db, security, audit), audit, dataFolder);
     }
 }

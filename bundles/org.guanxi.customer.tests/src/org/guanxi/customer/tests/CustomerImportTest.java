@@ -37,13 +37,13 @@ class CustomerImportTest {
     @TempDir
     Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private CustomerImportServiceImpl service;
     private CustomerServiceImpl customers;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         service = new CustomerImportServiceImpl(fx.db, fx.security, fx.audit);
         customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         Customer existing = new Customer();

@@ -36,14 +36,14 @@ class CustomerMaskingTest {
     @TempDir
     Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private CustomerServiceImpl customers;
     private PersonalDataService personal;
     private long id;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(60, 7, n -> { });
         customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         personal = new PersonalDataServiceImpl(fx.db, fx.security, fx.audit);

@@ -32,13 +32,13 @@ class CustomerSearchTest {
     @TempDir
     static Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private CustomerServiceImpl customers;
     private List<CustomerRow> all;
 
     @BeforeAll
     void setUp() throws Exception {
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(CUSTOMERS, 11, n -> { });
         customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         all = customers.find("", 0, Integer.MAX_VALUE);

@@ -53,7 +53,7 @@ class CustomerServiceTest {
     @TempDir
     Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private JpaDatabase db;
     private SecurityServiceImpl security;
     private AuditLogImpl audit;
@@ -61,7 +61,7 @@ class CustomerServiceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         db = fx.db;
         security = fx.security;
         audit = fx.audit;

@@ -37,13 +37,13 @@ class CustomerValueServiceTest {
     @TempDir
     Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private JpaDatabase db;
     private CustomerValueServiceImpl service;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         db = fx.db;
         new DemoDataGenerator(db).generate(500, 99, n -> { });
         service = new CustomerValueServiceImpl(db, fx.security, fx.audit);

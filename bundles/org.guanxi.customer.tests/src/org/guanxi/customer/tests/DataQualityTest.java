@@ -51,14 +51,14 @@ class DataQualityTest {
     @TempDir
     Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private CustomerServiceImpl customers;
     private DataQualityServiceImpl quality;
     private CustomerMergeServiceImpl merges;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(40, 11, n -> { });
         customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
         quality = new DataQualityServiceImpl(fx.db, fx.security, fx.audit);

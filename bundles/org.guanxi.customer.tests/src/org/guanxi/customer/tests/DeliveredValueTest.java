@@ -29,12 +29,12 @@ class DeliveredValueTest {
     @TempDir
     Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private DeliveredValueServiceImpl service;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         service = new DeliveredValueServiceImpl(fx.db, fx.security, fx.audit);
     }
 

@@ -27,14 +27,14 @@ class InteractionServiceTest {
     @TempDir
     Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private AuditLogImpl audit;
     private InteractionServiceImpl service;
     private long customerId;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         audit = fx.audit;
         Customer c = new Customer();
         c.setName("杭州新锐电子有限公司");

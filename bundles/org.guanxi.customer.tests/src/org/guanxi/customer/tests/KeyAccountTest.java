@@ -35,13 +35,13 @@ class KeyAccountTest {
     @TempDir
     Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private KeyAccountServiceImpl service;
     private long customerId;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(30, 4, n -> { });
         service = new KeyAccountServiceImpl(fx.db, fx.security, fx.audit);
         CustomerServiceImpl customers = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));

@@ -35,7 +35,7 @@ class OrderImportTest {
     @TempDir
     Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private OrderImporter service;
     private Customer known;
     private java.time.Clock clock;
@@ -44,7 +44,7 @@ class OrderImportTest {
     void setUp() throws Exception {
         // the files' orders are of October 2026, imported on 6 December 2026 (a later date would lie in the future)
         clock = AppClock.set(java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T02:00:00Z"), AppClock.zone()));
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         service = new OrderImporter(fx.db, fx.security, fx.audit);
         Customer c = new Customer();
         c.setName("华东物流有限公司");

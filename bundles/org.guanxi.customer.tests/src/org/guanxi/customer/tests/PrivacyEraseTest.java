@@ -50,13 +50,13 @@ class PrivacyEraseTest {
     @TempDir
     Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private PrivacyServiceImpl privacy;
     private Path data;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(120, 7, n -> { });
         data = tmp.resolve("data");
         privacy = fx.privacy(data);

@@ -39,12 +39,12 @@ class PrivacyExportTest {
     @TempDir
     Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private PrivacyServiceImpl privacy;
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         new DemoDataGenerator(fx.db).generate(120, 7, n -> { });
         privacy = fx.privacy(tmp.resolve("data"));
     }

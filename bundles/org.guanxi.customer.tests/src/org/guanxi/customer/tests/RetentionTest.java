@@ -37,14 +37,14 @@ class RetentionTest {
     @TempDir
     Path tmp;
 
-    private ServiceFixture fx;
+    private CustomerFixture fx;
     private PrivacyServiceImpl privacy;
     private final LocalDate today = AppClock.today();
     private final LocalDate old = today.minusYears(4);
 
     @BeforeEach
     void setUp() throws Exception {
-        fx = ServiceFixture.open(tmp);
+        fx = CustomerFixture.open(tmp);
         // the demo's customers were written today: none of them is due
         new DemoDataGenerator(fx.db).generate(60, 5, n -> { });
         privacy = fx.privacy(tmp.resolve("data"));

@@ -42,7 +42,7 @@ class TeamDesktopTest {
     @Test
     void aRepSeesThroughTheServicesWhatTheDatabaseShowsTheRep() throws Exception {
         assumeTrue(TestDatabases.onPostgreSql(), "a team database is PostgreSQL");
-        try (ServiceFixture fx = ServiceFixture.open(dir)) {
+        try (CustomerFixture fx = CustomerFixture.open(dir)) {
             new DemoDataGenerator(fx.db).generate(400, 7, n -> { });
             fx.security.saveUser(REP, "王芳", PASSWORD.toCharArray(), true, Set.of("SALES"), null);
             DatabaseSettings team = TestDatabases.settings(dir.resolve("db"));

@@ -49,7 +49,7 @@ class TeamMaskingTest {
     @Test
     void aReaderWithoutPersonalDataReadsMasksFromTheDatabaseItself() throws Exception {
         assumeTrue(TestDatabases.onPostgreSql(), "a team database is PostgreSQL");
-        try (ServiceFixture fx = ServiceFixture.open(dir)) {
+        try (CustomerFixture fx = CustomerFixture.open(dir)) {
             new DemoDataGenerator(fx.db).generate(60, 7, n -> { });
             CustomerServiceImpl owner = new CustomerServiceImpl(fx.db, fx.security, fx.audit, new OutboxRepository(fx.db));
             Customer c = owner.get(owner.find("", 5, 1).get(0).id());

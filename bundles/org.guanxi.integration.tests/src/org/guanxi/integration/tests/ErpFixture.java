@@ -1,6 +1,6 @@
 package org.guanxi.integration.tests;
 
-import org.guanxi.testing.TestDatabases;
+import org.guanxi.testing.TestSession;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 import org.guanxi.core.model.Customer;
@@ -17,8 +16,6 @@ import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.model.Product;
 import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.persistence.InventoryRepository;
-import org.guanxi.core.persistence.JpaDatabase;
-import org.guanxi.core.persistence.OutboxRepository;
 import org.guanxi.core.service.IntegrationService;
 import org.guanxi.core.service.InventoryService.StockReport;
 import org.guanxi.customer.CustomerServiceImpl;
@@ -28,20 +25,14 @@ import org.guanxi.integration.simulator.FakeErp;
 import org.guanxi.sales.CatalogServiceImpl;
 import org.guanxi.sales.ErpOrderSyncImpl;
 import org.guanxi.sales.OrderServiceImpl;
-import org.guanxi.security.AuditLogImpl;
-import org.guanxi.security.SecurityServiceImpl;
 
 /**
- * A fresh embedded database with the services the routes need, the fake ERP on a free loopback port, and the
+ * A test session with the services the routes need, the fake ERP on a free loopback port, and the
  * integration runtime on the shipped route files, configured as a deployment would be (integration.properties).
  */
-final class ErpFixture implements AutoCloseable {
+final class ErpFixture extends TestSession {
 
     final Path home;
-    final JpaDatabase db;
-    final SecurityServiceImpl security;
-    final AuditLogImpl audit;
-    final OutboxRepository outbox;
     final OrderServiceImpl orders;
     final ErpOrderSyncImpl erpSync;
     final ErpPartnerSyncImpl partnerSync;
@@ -51,7 +42,6 @@ final class ErpFixture implements AutoCloseable {
     final FakeErp erp;
     final int port;
     final IntegrationRuntime runtime;
-    private final Locale locale = Locale.getDefault();
 
     /** {@code settings}: extra lines for integration.properties. */
     ErpFixture(Path home, String... settings) throws SQLException, IOException {
@@ -60,13 +50,8 @@ final class ErpFixture implements AutoCloseable {
 
     /** {@code secrets}: the content of secrets.properties (server configuration), or null for none. */
     ErpFixture(Path home, String[] settings, String secrets) throws SQLException, IOException {
-        Locale.setDefault(Locale.ENGLISH);
+        super(home);
         this.home = home;
-        db = TestDatabases.open(home.resolve("db"));
-        security = new SecurityServiceImpl(db);
-        security.signInAsProcess();
-        audit = new AuditLogImpl(db, security);
-        outbox = new OutboxRepository(db);
         orders = new OrderServiceImpl(db, security, audit, outbox);
         erpSync = new ErpOrderSyncImpl(db, audit, outbox);
         customers = new CustomerServiceImpl(db, security, audit, outbox);
@@ -127,25 +112,10 @@ final class ErpFixture implements AutoCloseable {
         await(what, Duration.ofSeconds(30), condition);
     }
 
-    /**
-     * Waits until {@code condition} holds, at most {@code cap}. A benchmark passes a generous cap: it waits as long as
-     * the work takes on a slow or busy machine and measures that, instead of failing on a deadline.
-     */
-    static void await(String what, Duration cap, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + cap.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + cap.toSeconds() + " s waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     @Override
     public void close() {
         runtime.stop();
         erp.close();
-        db.close();
-        Locale.setDefault(locale);
+        super.close();
     }
 }

@@ -1,5 +1,6 @@
 package org.guanxi.integration.tests;
 
+import org.guanxi.testing.TestSession;
 import org.guanxi.testing.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -83,17 +84,7 @@ class InventoryRouteTest {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        await(what, Duration.ofSeconds(30), condition);
-    }
-
-    private static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
+        TestSession.await(what, Duration.ofSeconds(30), condition);
     }
 
     private RouteInfo route(String id) {
@@ -176,7 +167,7 @@ class InventoryRouteTest {
             assertTrue(Files.exists(file), "still in the inbox");
             out.write("1,12\nSKU-3,SH-01,7\n");
         }
-        await("slow.csv is in .done", Duration.ofSeconds(60), () -> Files.exists(inbox.resolve(".done/slow.csv")));
+        TestSession.await("slow.csv is in .done", Duration.ofSeconds(60), () -> Files.exists(inbox.resolve(".done/slow.csv")));
         assertEquals(3, inventory.count());
         assertEquals(0, new BigDecimal("12").compareTo(inventory.levels("SKU-2").get(0).getOnHand()));
     }

@@ -1,30 +1,20 @@
 package org.guanxi.marketing.tests;
 
-import org.guanxi.testing.TestDatabases;
-import org.guanxi.core.AppClock;
-import org.guanxi.core.db.SqlClock;
-import org.guanxi.core.persistence.OutboxRepository;
+import org.guanxi.testing.TestSession;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.model.Tier;
-import org.guanxi.core.persistence.JpaDatabase;
 import org.guanxi.core.service.CampaignService.MailSettings;
 import org.guanxi.customer.CustomerServiceImpl;
 import org.guanxi.marketing.CampaignServiceImpl;
 import org.guanxi.marketing.MailLoader;
 import org.guanxi.sales.LeadServiceImpl;
 import org.guanxi.sales.OpportunityServiceImpl;
-import org.guanxi.security.AuditLogImpl;
-import org.guanxi.security.SecurityServiceImpl;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -34,29 +24,20 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * A fresh embedded database with the campaign service wired as DS would, and a real SMTP server (GreenMail) on a free
+ * A test session with the campaign service wired as DS would, and a real SMTP server (GreenMail) on a free
  * port of 127.0.0.1 that the mail settings point at.
  */
-final class MarketingFixture implements AutoCloseable {
+final class MarketingFixture extends TestSession {
 
-    final JpaDatabase db;
-    final SecurityServiceImpl security;
-    final AuditLogImpl audit;
     final CustomerServiceImpl customers;
     final LeadServiceImpl leads;
     final OpportunityServiceImpl opportunities;
     final CampaignServiceImpl campaigns;
     final GreenMail smtp;
-    private final Locale locale = Locale.getDefault();
-    private long valueRun;
 
     private MarketingFixture(Path dir) throws SQLException {
-        Locale.setDefault(Locale.ENGLISH);
-        db = TestDatabases.open(dir.resolve("db"));
-        security = new SecurityServiceImpl(db);
-        security.signInAsProcess();
-        audit = new AuditLogImpl(db, security);
-        customers = new CustomerServiceImpl(db, security, audit, new OutboxRepository(db));
+        super(dir);
+        customers = new CustomerServiceImpl(db, security, audit, outbox);
         leads = new LeadServiceImpl(db, security, audit, customers);
         opportunities = new OpportunityServiceImpl(db, security, audit);
         campaigns = new CampaignServiceImpl(db, security, audit);
@@ -67,15 +48,6 @@ final class MarketingFixture implements AutoCloseable {
         });
         campaigns.saveMailSettings(new MailSettings("127.0.0.1", smtp.getSmtp().getPort(), false, "",
                 "marketing@guanxi.example", "关系 CRM", 60_000));
-    }
-
-    /** Signs in as a new user with these application roles. */
-    void signIn(String login, String... roles) {
-        security.signInAsProcess();
-        security.createUser(login, login, "secret".toCharArray(), roles);
-        if (!security.login(login, "secret".toCharArray())) {
-            throw new IllegalStateException("cannot sign in " + login);
-        }
     }
 
     static MarketingFixture open(Path dir) throws SQLException {
@@ -91,31 +63,7 @@ final class MarketingFixture implements AutoCloseable {
         c.setConsentEmail(consent);
         c.setCity("上海");
         c = customers.save(c);
-        long id = c.getId();
-        db.jdbc(conn -> {
-            if (valueRun == 0) {
-                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO VALUE_RUN (AS_OF, STARTED_AT, FINISHED_AT, "
-                        + "CUSTOMERS, USER_LOGIN) VALUES (" + SqlClock.today() + ", ?, ?, 0, 'test')", Statement.RETURN_GENERATED_KEYS)) {
-                    ps.setTimestamp(1, Timestamp.from(AppClock.now()));
-                    ps.setTimestamp(2, Timestamp.from(AppClock.now()));
-                    ps.executeUpdate();
-                    try (var keys = ps.getGeneratedKeys()) {
-                        keys.next();
-                        valueRun = keys.getLong(1);
-                    }
-                }
-            }
-            // the value analysis's output row, as the customer module writes it
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO CUSTOMER_VALUE (RUN_ID, CUSTOMER_ID, VALUE_12M, "
-                    + "TIER, STAGE, R, F, M, RFM_SEGMENT, CLV_REALISED, CLV_PREDICTED, QUADRANT, STATUS) "
-                    + "VALUES (?, ?, 0, ?, 'STABILITY', 3, 3, 3, 'LOYAL', 0, 0, 'KEEP_AND_GROW', 'EXISTING')")) {
-                ps.setLong(1, valueRun);
-                ps.setLong(2, id);
-                ps.setString(3, tier.name());
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        tier(c.getId(), tier.name());
         return c;
     }
 
@@ -148,7 +96,6 @@ final class MarketingFixture implements AutoCloseable {
     @Override
     public void close() {
         smtp.stop();
-        db.close();
-        Locale.setDefault(locale);
+        super.close();
     }
 }

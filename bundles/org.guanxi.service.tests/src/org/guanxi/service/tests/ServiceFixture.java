@@ -1,34 +1,22 @@
 package org.guanxi.service.tests;
 
-import org.guanxi.testing.TestDatabases;
+import org.guanxi.testing.TestSession;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
-import org.guanxi.core.db.SqlClock;
 import org.guanxi.core.model.Customer;
-import org.guanxi.core.persistence.JpaDatabase;
-import org.guanxi.core.persistence.OutboxRepository;
-import org.guanxi.security.AuditLogImpl;
-import org.guanxi.security.SecurityServiceImpl;
 import org.guanxi.service.CaseServiceImpl;
 import org.guanxi.service.ComplaintServiceImpl;
 import org.guanxi.service.KnowledgeBaseImpl;
 import org.guanxi.service.ServiceLevelServiceImpl;
 import org.guanxi.service.WorkingCalendarServiceImpl;
 
-/**
- * A fresh embedded database with the OS user signed in (an administrator), and the service module's services over
- * it, wired as DS would wire them.
- */
-final class ServiceFixture implements AutoCloseable {
+/** A test session with the service module's services over it, wired as DS would wire them. */
+final class ServiceFixture extends TestSession {
 
-    final JpaDatabase db;
-    final SecurityServiceImpl security;
-    final AuditLogImpl audit;
-    final OutboxRepository outbox;
     final WorkingCalendarServiceImpl calendar;
     final ServiceLevelServiceImpl levels;
     final CaseServiceImpl cases;
@@ -36,11 +24,7 @@ final class ServiceFixture implements AutoCloseable {
     final KnowledgeBaseImpl knowledge;
 
     ServiceFixture(Path dir) throws SQLException {
-        db = TestDatabases.open(dir.resolve("db"));
-        security = new SecurityServiceImpl(db);
-        security.signInAsProcess();
-        audit = new AuditLogImpl(db, security);
-        outbox = new OutboxRepository(db);
+        super(dir);
         calendar = new WorkingCalendarServiceImpl(db, security, audit);
         levels = new ServiceLevelServiceImpl(db, security, calendar, audit);
         cases = new CaseServiceImpl(db, security, audit, levels);
@@ -58,14 +42,6 @@ final class ServiceFixture implements AutoCloseable {
             em.flush();
             return c.getId();
         });
-    }
-
-    /** An id from the entities' sequence (a value taken here is never handed out by JPA). */
-    static long nextId(java.sql.Connection c) throws java.sql.SQLException {
-        try (var ps = c.prepareStatement(org.guanxi.core.db.SqlDialect.of(c).nextValue("GX_ID_SEQ")); var rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     /** A product; its id. */
@@ -108,34 +84,8 @@ final class ServiceFixture implements AutoCloseable {
         });
     }
 
-    /** Places a customer in a pyramid tier, as a value analysis run would. */
-    void tier(long customerId, String tier) {
-        db.jdbcTransaction(c -> {
-            try (var run = c.prepareStatement("INSERT INTO VALUE_RUN (AS_OF, STARTED_AT, CUSTOMERS, USER_LOGIN) "
-                    + "VALUES (" + SqlClock.today() + ", " + SqlClock.now() + ", 1, 'test')", java.sql.Statement.RETURN_GENERATED_KEYS)) {
-                run.executeUpdate();
-                try (var keys = run.getGeneratedKeys()) {
-                    keys.next();
-                    try (var row = c.prepareStatement("INSERT INTO CUSTOMER_VALUE (RUN_ID, CUSTOMER_ID, VALUE_12M, TIER, STAGE, "
-                            + "R, F, M, RFM_SEGMENT, CLV_REALISED, CLV_PREDICTED, QUADRANT, STATUS) "
-                            + "VALUES (?, ?, 0, ?, 'GROWTH', 3, 3, 3, 'LOYAL', 0, 0, 'CORE', 'ACTIVE')")) {
-                        row.setLong(1, keys.getLong(1));
-                        row.setLong(2, customerId);
-                        row.setString(3, tier);
-                        return row.executeUpdate();
-                    }
-                }
-            }
-        });
-    }
-
     /** A Beijing wall-clock time, e.g. {@code 2026-10-08T09:15}. */
     static Instant at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
-    }
-
-    @Override
-    public void close() {
-        db.close();
     }
 }
