@@ -61,6 +61,8 @@ public class ServerApplication implements IApplication {
             firstAdministrator(home, security);
         }
         generateDemoData();
+        // the desktops of the team look here for the modules and their updates
+        String site = db.jdbcTransaction(org.guanxi.updates.UpdateSite::announce);
         IntegrationService integration = Services.await(IntegrationService.class);
         RouteLeadership leadership = new RouteLeadership(db.unpooledDataSource(), settings.node(), () -> {
             integration.start();
@@ -68,6 +70,10 @@ public class ServerApplication implements IApplication {
         }, integration::stop, settings.check());
         say("Guanxi server " + FrameworkUtil.getBundle(getClass()).getVersion() + ", data folder " + home);
         say("Database: " + database.describe() + (db.shared() ? " (desktops: the same db.url, each person's own login)" : ""));
+        if (db.shared()) {
+            say("Updates: " + (site.isEmpty() ? "no update site announced to the desktops (updates.site in guanxi.properties)"
+                    : "desktops install and update modules from " + site));
+        }
         say("Routes: waiting for leadership as " + settings.node());
         leadership.start();
 

@@ -2,9 +2,14 @@ package org.guanxi.updates;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 
 import org.guanxi.core.GuanxiHome;
+import org.guanxi.core.db.AppSettings;
+import org.guanxi.core.db.Database;
 
 /** Where IT publishes the modules and their updates: a p2 repository (a folder or an HTTPS URL). */
 public final class UpdateSite {
@@ -24,6 +29,38 @@ public final class UpdateSite {
             value = GuanxiHome.deploymentValue(GuanxiHome.deployment(), SETTING, "");
         }
         return value.isEmpty() ? Optional.empty() : Optional.of(toUri(value));
+    }
+
+    /**
+     * As {@link #configured()}, else the repository the team server announced on the team database {@code db}: IT sets
+     * it once on the server, and every desktop of the team follows.
+     */
+    public static Optional<URI> configured(Database db) {
+        Optional<URI> own = configured();
+        if (own.isPresent() || db == null || !db.shared() || db.awaitsSignIn()) {
+            return own;
+        }
+        String announced = db.jdbc(UpdateSite::announced);
+        return announced.isEmpty() ? Optional.empty() : Optional.of(toUri(announced));
+    }
+
+    /**
+     * What the team server tells the desktops, in the caller's transaction: its deployment's {@code updates.site}
+     * (checked as {@link #save} checks it), or that there is none. Returns the value announced ("" for none).
+     */
+    public static String announce(Connection c) throws SQLException {
+        String value = GuanxiHome.deploymentValue(GuanxiHome.deployment(), SETTING, "");
+        if (!value.isEmpty()) {
+            value = toUri(value).toString();
+        }
+        AppSettings.write(c, "", Map.of(SETTING, value), "system");
+        return value;
+    }
+
+    /** The repository the team server announced ("" when none). */
+    static String announced(Connection c) throws SQLException {
+        String v = AppSettings.read(c, SETTING).get("");
+        return v == null ? "" : v.strip();
     }
 
     /** The text as set in Preferences ("" when none). */

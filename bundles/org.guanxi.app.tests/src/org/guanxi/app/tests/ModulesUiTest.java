@@ -25,6 +25,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.app.Perspectives;
 import org.guanxi.app.dialogs.PreferencesDialog;
+import org.guanxi.core.db.Database;
 import org.guanxi.ui.common.PreferenceSection;
 import org.guanxi.updates.Installation;
 import org.guanxi.updates.UpdateSite;
@@ -143,6 +144,64 @@ class ModulesUiTest {
             UpdateSite.save("/srv/guanxi/repository");
             assertEquals("file", UpdateSite.configured().orElseThrow().getScheme());
         } finally {
+            UpdateSite.save(before);
+        }
+    }
+
+    @Test
+    void aDesktopOfATeamWithoutASiteOfItsOwnUsesTheOneTheTeamServerAnnounced() {
+        Database desktop = Ui.service(Database.class);
+        Database team = new Database() { // the same data, as a team database would be
+            @Override
+            public <T> T inTransaction(java.util.function.Function<jakarta.persistence.EntityManager, T> work) {
+                return desktop.inTransaction(work);
+            }
+
+            @Override
+            public <T> T read(java.util.function.Function<jakarta.persistence.EntityManager, T> work) {
+                return desktop.read(work);
+            }
+
+            @Override
+            public javax.sql.DataSource dataSource() {
+                return desktop.dataSource();
+            }
+
+            @Override
+            public String describe() {
+                return desktop.describe();
+            }
+
+            @Override
+            public boolean shared() {
+                return true;
+            }
+
+            @Override
+            public int schemaVersion() {
+                return desktop.schemaVersion();
+            }
+        };
+        String before = UpdateSite.text();
+        try {
+            UpdateSite.save("");
+            // the team server starts with updates.site in its deployment (-Dguanxi.updates.site stands for the file)
+            System.setProperty("guanxi.updates.site", "https://updates.example.cn/team");
+            assertEquals("https://updates.example.cn/team", desktop.jdbcTransaction(UpdateSite::announce));
+            System.clearProperty("guanxi.updates.site");
+            assertEquals(java.net.URI.create("https://updates.example.cn/team"), UpdateSite.configured(team).orElseThrow());
+            assertTrue(UpdateSite.configured(desktop).isEmpty(), "a single desktop has no team server to listen to");
+            UpdateSite.save("/srv/guanxi/repository");
+            assertEquals("file", UpdateSite.configured(team).orElseThrow().getScheme(), "a site set in Preferences comes first");
+            UpdateSite.save("");
+            System.setProperty("guanxi.updates.site", "http://updates.example.cn/team");
+            assertThrows(IllegalArgumentException.class, () -> desktop.jdbcTransaction(UpdateSite::announce),
+                    "the server does not announce a site anyone on the way could replace");
+            System.clearProperty("guanxi.updates.site");
+            assertEquals("", desktop.jdbcTransaction(UpdateSite::announce), "a server without the setting takes it back");
+            assertTrue(UpdateSite.configured(team).isEmpty());
+        } finally {
+            System.clearProperty("guanxi.updates.site");
             UpdateSite.save(before);
         }
     }

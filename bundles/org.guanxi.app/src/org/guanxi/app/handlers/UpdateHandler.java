@@ -4,10 +4,12 @@ import java.net.URI;
 
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.guanxi.app.Messages;
+import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.ui.common.Errors;
@@ -22,9 +24,9 @@ abstract class UpdateHandler {
     }
 
     @Execute
-    void execute(Shell shell, IWorkbench workbench) {
+    void execute(Shell shell, IWorkbench workbench, @Optional Database db) {
         try {
-            run(shell, workbench, Installation.current(), UpdateSiteChoice.require());
+            run(shell, workbench, Installation.current(), UpdateSiteChoice.require(db));
         } catch (IllegalStateException e) {
             // not installed by p2, or no update site: say so, nothing went wrong
             MessageDialog.openWarning(shell, Messages.get("updates.title"), e.getMessage());
