@@ -16,6 +16,7 @@ import org.guanxi.core.persistence.DatabaseSettings;
 import org.guanxi.core.service.DemoDataService;
 import org.guanxi.core.service.HeadlessCredentials;
 import org.guanxi.core.service.IntegrationService;
+import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.model.Role;
 import org.guanxi.integration.RouteLeadership;
@@ -62,7 +63,8 @@ public class ServerApplication implements IApplication {
         }
         generateDemoData();
         // the desktops of the team look here for the modules and their updates
-        String site = db.jdbcTransaction(org.guanxi.updates.UpdateSite::announce);
+        AuditLog audit = Services.await(AuditLog.class);
+        String site = db.jdbcTransaction(c -> org.guanxi.updates.UpdateSite.announce(c, audit));
         IntegrationService integration = Services.await(IntegrationService.class);
         RouteLeadership leadership = new RouteLeadership(db.unpooledDataSource(), settings.node(), () -> {
             integration.start();

@@ -62,7 +62,7 @@ public class TestSession implements AutoCloseable {
 
     /**
      * Places a customer in a pyramid tier ({@code Tier} name) as the customer module's value analysis would: a row of
-     * this session's one finished value run.
+     * this session's one finished value run, so once per customer.
      */
     public void tier(long customerId, String tier) {
         db.jdbcTransaction(c -> {

@@ -6,15 +6,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 import org.guanxi.core.GuanxiHome;
 import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.db.Database;
+import org.guanxi.core.service.AuditLog;
 
 /** Where IT publishes the modules and their updates: a p2 repository (a folder or an HTTPS URL). */
 public final class UpdateSite {
 
     public static final String SETTING = "updates.site";
+    private static final Logger LOG = Logger.getLogger(UpdateSite.class.getName());
 
     private UpdateSite() {
     }
@@ -45,16 +48,21 @@ public final class UpdateSite {
     }
 
     /**
-     * What the team server tells the desktops, in the caller's transaction: its deployment's {@code updates.site}
-     * (checked as {@link #save} checks it), or that there is none. Returns the value announced ("" for none).
+     * What the team server tells the desktops, in the caller's transaction and in the audit trail when it changes: its
+     * deployment's {@code updates.site}, or that there is none. A folder is announced as the server names it, so it
+     * must be at that path on every desktop (a network share). A value {@link #save} would refuse (plain HTTP) is not
+     * announced, with a warning. Returns the value announced ("" for none).
      */
-    public static String announce(Connection c) throws SQLException {
+    public static String announce(Connection c, AuditLog audit) throws SQLException {
         String value = GuanxiHome.deploymentValue(GuanxiHome.deployment(), SETTING, "");
-        if (!value.isEmpty()) {
-            value = toUri(value).toString();
+        String announced = "";
+        try {
+            announced = value.isEmpty() ? "" : toUri(value).toString();
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "updates.site not announced to the desktops: " + e.getMessage());
         }
-        AppSettings.write(c, "", Map.of(SETTING, value), "system");
-        return value;
+        AppSettings.write(c, audit, "UpdateSite", "", Map.of(SETTING, announced), "system");
+        return announced;
     }
 
     /** The repository the team server announced ("" when none). */

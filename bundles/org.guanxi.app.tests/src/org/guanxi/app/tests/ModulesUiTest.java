@@ -182,23 +182,34 @@ class ModulesUiTest {
                 return desktop.schemaVersion();
             }
         };
+        org.guanxi.core.service.AuditLog audit = Ui.service(org.guanxi.core.service.AuditLog.class);
         String before = UpdateSite.text();
         try {
             UpdateSite.save("");
             // the team server starts with updates.site in its deployment (-Dguanxi.updates.site stands for the file)
             System.setProperty("guanxi.updates.site", "https://updates.example.cn/team");
-            assertEquals("https://updates.example.cn/team", desktop.jdbcTransaction(UpdateSite::announce));
+            assertEquals("https://updates.example.cn/team", desktop.jdbcTransaction(c -> UpdateSite.announce(c, audit)));
             System.clearProperty("guanxi.updates.site");
             assertEquals(java.net.URI.create("https://updates.example.cn/team"), UpdateSite.configured(team).orElseThrow());
+            assertEquals("https://updates.example.cn/team", desktop.jdbc(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT NEW_VALUE FROM AUDIT_LOG "
+                        + "WHERE ENTITY = 'UpdateSite' ORDER BY ID DESC")) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }), "where every desktop installs code from is in the audit trail");
             assertTrue(UpdateSite.configured(desktop).isEmpty(), "a single desktop has no team server to listen to");
             UpdateSite.save("/srv/guanxi/repository");
             assertEquals("file", UpdateSite.configured(team).orElseThrow().getScheme(), "a site set in Preferences comes first");
             UpdateSite.save("");
             System.setProperty("guanxi.updates.site", "http://updates.example.cn/team");
-            assertThrows(IllegalArgumentException.class, () -> desktop.jdbcTransaction(UpdateSite::announce),
+            assertEquals("", desktop.jdbcTransaction(c -> UpdateSite.announce(c, audit)),
                     "the server does not announce a site anyone on the way could replace");
             System.clearProperty("guanxi.updates.site");
-            assertEquals("", desktop.jdbcTransaction(UpdateSite::announce), "a server without the setting takes it back");
+            assertTrue(UpdateSite.configured(team).isEmpty(), "and takes back the one it announced");
+            System.setProperty("guanxi.updates.site", "https://updates.example.cn/team");
+            desktop.jdbcTransaction(c -> UpdateSite.announce(c, audit));
+            System.clearProperty("guanxi.updates.site");
+            assertEquals("", desktop.jdbcTransaction(c -> UpdateSite.announce(c, audit)), "a server without the setting takes it back");
             assertTrue(UpdateSite.configured(team).isEmpty());
         } finally {
             System.clearProperty("guanxi.updates.site");

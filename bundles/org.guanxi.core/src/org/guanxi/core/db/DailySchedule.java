@@ -8,7 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * When a once-a-day job (retention rules, contracts that end) looks whether it is due: every few minutes, in the one
+ * When a once-a-day job (retention rules, contracts that end) looks whether it is due: every hour unless set, in the one
  * process that owns the data (a single desktop, or the team server on a team database, never the persons' desktops),
  * after sign-in. The job itself claims its day ({@link DayClaim}), so looking often costs a query and runs nothing twice.
  */
