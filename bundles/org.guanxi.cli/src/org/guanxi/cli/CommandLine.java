@@ -10,19 +10,18 @@ import org.eclipse.equinox.app.IApplicationContext;
 import org.guanxi.core.Services;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.i18n.Texts;
-import org.guanxi.core.service.CatalogService;
+import org.guanxi.sales.api.CatalogService;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.DemoDataService;
-import org.guanxi.core.service.OrderService;
+import org.guanxi.sales.api.OrderService;
 import org.guanxi.core.service.ErpPartnerSync;
 import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.HeadlessCredentials;
 import org.guanxi.core.service.CustomerImportService;
-import org.guanxi.core.service.ForecastService;
-import org.guanxi.core.service.LeadImportService;
-import org.guanxi.core.service.OpportunityService;
+import org.guanxi.sales.api.ForecastService;
+import org.guanxi.sales.api.OpportunityService;
 import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.PrivacyService;
 import org.guanxi.core.service.SecurityService;
@@ -76,8 +75,8 @@ public class CommandLine implements IApplication {
             HeadlessCredentials.signIn(service(Database.class), service(SecurityService.class));
             return switch (args[0]) {
                 case "analyze" -> analyze(args, out, err);
-                case "import" -> new ImportCommand(service(OrderImportService.class), service(CustomerImportService.class),
-                        service(LeadImportService.class), out, err).run(args);
+                case "import" -> new ImportCommand(() -> service(OrderImportService.class),
+                        () -> service(CustomerImportService.class), out, err).run(args);
                 case "load" -> new LoadCommand(service(DemoDataService.class), service(CustomerService.class),
                         service(CatalogService.class), service(OrderService.class), out).run(args);
                 case "migrate" -> new MigrateCommand(service(Database.class), out).run(args);
@@ -95,6 +94,11 @@ public class CommandLine implements IApplication {
             return 2;
         } catch (GuanxiException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             err.println(TEXTS.get("failed", e.getMessage()));
+            return 1;
+        } catch (NoClassDefFoundError e) {
+            // a command of a module whose API package is not installed (the import is optional: the platform's
+            // command line runs without the sales module)
+            err.println(TEXTS.get("failed", TEXTS.get("notInstalled", String.valueOf(e.getMessage()).replace('/', '.'))));
             return 1;
         } catch (RuntimeException e) {
             // whatever else went wrong ends the command with 1 and says so, never with 0 and nothing
@@ -115,7 +119,14 @@ public class CommandLine implements IApplication {
         return new AnalyzeCommand(service(CustomerValueService.class), out, err).run(args);
     }
 
+    /**
+     * The service, once started; at once a clear error when no installed module provides it (the module of that
+     * command was removed), instead of waiting in vain.
+     */
     static <T> T service(Class<T> type) {
+        if (!Services.provided(type)) {
+            throw new IllegalStateException(TEXTS.get("notInstalled", type.getSimpleName()));
+        }
         return Services.await(type);
     }
 

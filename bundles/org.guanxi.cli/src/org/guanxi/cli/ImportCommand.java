@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.guanxi.cli.CommandLine.UsageException;
 import org.guanxi.core.service.CustomerImportService;
 import org.guanxi.core.service.CustomerImportService.Field;
 import org.guanxi.core.service.CustomerImportService.Preview;
-import org.guanxi.core.service.LeadImportService;
+import org.guanxi.sales.api.LeadImportService;
 import org.guanxi.core.service.OrderImportService;
 import org.guanxi.core.service.OrderImportService.Format;
 import org.guanxi.core.service.OrderImportService.Problem;
@@ -26,9 +27,10 @@ import org.guanxi.core.service.OrderImportService.Report;
  */
 final class ImportCommand {
 
-    private final OrderImportService orders;
-    private final CustomerImportService customers;
-    private final LeadImportService leads;
+    // looked up when a kind needs them; the sales module's lead import only in leads(), so that importing customers or
+    // orders does not need that module installed (naming its type in a lambda here would load it)
+    private final Supplier<OrderImportService> orders;
+    private final Supplier<CustomerImportService> customers;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -55,11 +57,10 @@ final class ImportCommand {
         }
     }
 
-    ImportCommand(OrderImportService orders, CustomerImportService customers, LeadImportService leads, PrintStream out,
+    ImportCommand(Supplier<OrderImportService> orders, Supplier<CustomerImportService> customers, PrintStream out,
             PrintStream err) {
         this.orders = orders;
         this.customers = customers;
-        this.leads = leads;
         this.out = out;
         this.err = err;
     }
@@ -87,10 +88,10 @@ final class ImportCommand {
     private int orders(Path file, Options options) {
         Report r;
         if (options.onlineRetail()) {
-            r = orders.importOrders(file, Format.ONLINE_RETAIL);
+            r = orders.get().importOrders(file, Format.ONLINE_RETAIL);
         } else {
-            OrderImportService.Preview preview = orders.preview(file, 0);
-            r = orders.importOrders(file, mapping(file, options, preview.headers(), preview.mapping(), OrderImportService.Field.class));
+            OrderImportService.Preview preview = orders.get().preview(file, 0);
+            r = orders.get().importOrders(file, mapping(file, options, preview.headers(), preview.mapping(), OrderImportService.Field.class));
         }
         if (!r.ok()) {
             err.println(CommandLine.TEXTS.get("import.rejected", r.file(), r.problems().size()));
@@ -108,9 +109,9 @@ final class ImportCommand {
     }
 
     private int customers(Path file, Options options) {
-        Preview preview = customers.preview(file, 0);
+        Preview preview = customers.get().preview(file, 0);
         Map<Integer, Field> mapping = mapping(file, options, preview.headers(), preview.mapping(), Field.class);
-        CustomerImportService.Report r = customers.importCustomers(file, mapping, options.skipDuplicates(), n -> { });
+        CustomerImportService.Report r = customers.get().importCustomers(file, mapping, options.skipDuplicates(), n -> { });
         if (r.imported() == 0 && !r.problems().isEmpty()) {
             err.println(CommandLine.TEXTS.get("import.rejected", r.file(), r.problems().size()));
             printProblems(r.problems());
@@ -125,6 +126,7 @@ final class ImportCommand {
     }
 
     private int leads(Path file, Options options) {
+        LeadImportService leads = CommandLine.service(LeadImportService.class);
         LeadImportService.Preview preview = leads.preview(file, 0);
         Map<Integer, LeadImportService.Field> mapping = mapping(file, options, preview.headers(), preview.mapping(),
                 LeadImportService.Field.class);

@@ -12,11 +12,11 @@ import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.OrderLine;
 import org.guanxi.core.model.Product;
 import org.guanxi.core.model.SalesOrder;
-import org.guanxi.core.service.CatalogService;
+import org.guanxi.sales.api.CatalogService;
 import org.guanxi.core.service.CustomerRow;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.DemoDataService;
-import org.guanxi.core.service.OrderService;
+import org.guanxi.sales.api.OrderService;
 
 /**
  * {@code load orders N [--seed S]}: enters and confirms N sales orders (one to three lines, back orders allowed) for

@@ -12,14 +12,14 @@ import java.util.Locale;
 
 import org.guanxi.core.AppClock;
 import org.guanxi.cli.CommandLine.UsageException;
-import org.guanxi.core.service.ForecastService;
-import org.guanxi.core.service.ForecastService.Grain;
-import org.guanxi.core.service.ForecastService.Row;
-import org.guanxi.core.service.ForecastService.Scope;
-import org.guanxi.core.service.OpportunityService;
-import org.guanxi.core.service.OpportunityService.Card;
-import org.guanxi.core.service.OpportunityService.Column;
-import org.guanxi.core.service.OpportunityService.Filter;
+import org.guanxi.sales.api.ForecastService;
+import org.guanxi.sales.api.ForecastService.Grain;
+import org.guanxi.sales.api.ForecastService.Row;
+import org.guanxi.sales.api.ForecastService.Scope;
+import org.guanxi.sales.api.OpportunityService;
+import org.guanxi.sales.api.OpportunityService.Card;
+import org.guanxi.sales.api.OpportunityService.Column;
+import org.guanxi.sales.api.OpportunityService.Filter;
 
 /**
  * {@code analyze pipeline [--owner LOGIN] [--out FILE]}: the open pipeline per stage, and one CSV row per open deal;

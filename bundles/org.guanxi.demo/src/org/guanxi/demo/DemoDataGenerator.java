@@ -33,7 +33,7 @@ import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.DemoDataService;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.LoyaltyService;
-import org.guanxi.core.service.OrderService;
+import org.guanxi.sales.api.OrderService;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ServiceLevelService;
 import org.guanxi.core.service.WorkingCalendarService;

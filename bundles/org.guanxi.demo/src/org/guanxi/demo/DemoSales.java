@@ -24,7 +24,7 @@ import org.guanxi.core.model.ObjectionOutcome;
 import org.guanxi.core.model.SalesStage;
 import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.persistence.IdBlock;
-import org.guanxi.core.service.LeadService.Score;
+import org.guanxi.sales.api.LeadService.Score;
 import org.guanxi.sales.LeadScoring;
 
 /** Leads, deals and objections for the demo: enough to fill the lead list, the pipeline board and its funnel. */

@@ -43,7 +43,7 @@ import org.guanxi.core.model.Segment;
 import org.guanxi.core.model.SkipReason;
 import org.guanxi.core.model.SuppressionReason;
 import org.guanxi.core.service.AuditLog;
-import org.guanxi.core.service.CampaignService;
+import org.guanxi.marketing.api.CampaignService;
 import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;

@@ -11,7 +11,7 @@ import java.util.ResourceBundle;
 import org.guanxi.core.db.AppSettings;
 import org.guanxi.core.i18n.Texts;
 import org.guanxi.core.service.AuditLog;
-import org.guanxi.core.service.CampaignService.MailSettings;
+import org.guanxi.marketing.api.CampaignService.MailSettings;
 import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.FieldError;
 

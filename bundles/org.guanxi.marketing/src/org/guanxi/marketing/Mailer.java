@@ -3,7 +3,7 @@ package org.guanxi.marketing;
 import java.io.UnsupportedEncodingException;
 import java.util.Properties;
 
-import org.guanxi.core.service.CampaignService.MailSettings;
+import org.guanxi.marketing.api.CampaignService.MailSettings;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;

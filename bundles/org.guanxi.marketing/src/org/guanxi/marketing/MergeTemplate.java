@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.commons.text.StringSubstitutor;
-import org.guanxi.core.service.CampaignService;
+import org.guanxi.marketing.api.CampaignService;
 
 /**
  * Merge fields in campaign templates: {@code ${name}} is replaced by the recipient's value, {@code $${name}} stays

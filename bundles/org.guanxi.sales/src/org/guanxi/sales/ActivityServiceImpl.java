@@ -25,7 +25,7 @@ import org.guanxi.core.model.ActivityStatus;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.Interaction;
 import org.guanxi.core.model.Permission;
-import org.guanxi.core.service.ActivityService;
+import org.guanxi.sales.api.ActivityService;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.Entities;

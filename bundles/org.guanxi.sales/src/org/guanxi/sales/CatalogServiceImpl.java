@@ -15,7 +15,7 @@ import org.guanxi.core.model.PriceList;
 import org.guanxi.core.model.PriceListItem;
 import org.guanxi.core.model.Product;
 import org.guanxi.core.service.AuditLog;
-import org.guanxi.core.service.CatalogService;
+import org.guanxi.sales.api.CatalogService;
 import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;

@@ -22,7 +22,7 @@ import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.service.States;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.Checks;
-import org.guanxi.core.service.ContractService;
+import org.guanxi.sales.api.ContractService;
 import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;

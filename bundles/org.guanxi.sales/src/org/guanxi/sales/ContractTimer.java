@@ -8,7 +8,7 @@ import org.guanxi.core.db.DailySchedule;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.db.DayClaim;
 import org.guanxi.core.model.Permission;
-import org.guanxi.core.service.ContractService;
+import org.guanxi.sales.api.ContractService;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -19,7 +19,7 @@ import org.guanxi.core.model.Permission;
 import org.guanxi.core.model.SalesStage;
 import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.FieldError;
-import org.guanxi.core.service.ForecastService;
+import org.guanxi.sales.api.ForecastService;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Activate;

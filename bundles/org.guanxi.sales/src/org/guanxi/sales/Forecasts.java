@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.guanxi.core.service.ForecastService.Grain;
-import org.guanxi.core.service.ForecastService.Row;
+import org.guanxi.sales.api.ForecastService.Grain;
+import org.guanxi.sales.api.ForecastService.Row;
 
 /**
  * The forecast's arithmetic, apart from where the numbers come from: deals and targets are added one by one into

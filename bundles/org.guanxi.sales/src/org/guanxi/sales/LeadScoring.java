@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.guanxi.core.model.Criterion;
 import org.guanxi.core.service.FieldError;
-import org.guanxi.core.service.LeadService.Criteria;
-import org.guanxi.core.service.LeadService.Score;
+import org.guanxi.sales.api.LeadService.Criteria;
+import org.guanxi.sales.api.LeadService.Score;
 
 /**
  * Lead qualification: each criterion's rating (0–5) times its weight, as points out of 100. A criterion not yet

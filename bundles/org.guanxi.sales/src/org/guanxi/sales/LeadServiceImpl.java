@@ -37,7 +37,7 @@ import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
-import org.guanxi.core.service.LeadService;
+import org.guanxi.sales.api.LeadService;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

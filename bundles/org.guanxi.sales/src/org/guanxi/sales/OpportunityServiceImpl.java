@@ -30,7 +30,7 @@ import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
-import org.guanxi.core.service.OpportunityService;
+import org.guanxi.sales.api.OpportunityService;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

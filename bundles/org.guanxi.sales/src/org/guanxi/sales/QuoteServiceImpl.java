@@ -31,7 +31,7 @@ import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.GuanxiException;
-import org.guanxi.core.service.QuoteService;
+import org.guanxi.sales.api.QuoteService;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.guanxi.core.service.NotFoundException;
-import org.guanxi.core.service.OrderService.Availability;
+import org.guanxi.sales.api.OrderService.Availability;
 
 import jakarta.persistence.EntityManager;
 

@@ -10,8 +10,8 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.AppClock;
-import org.guanxi.core.service.CareOutreach;
-import org.guanxi.core.service.CareOutreach.Outreach;
+import org.guanxi.marketing.api.CareOutreach;
+import org.guanxi.marketing.api.CareOutreach.Outreach;
 import org.guanxi.core.service.Outbox;
 import org.junit.jupiter.api.Test;
 

@@ -50,29 +50,29 @@ import org.guanxi.core.model.ObjectionKind;
 import org.guanxi.core.model.ObjectionMethod;
 import org.guanxi.core.model.ObjectionOutcome;
 import org.guanxi.core.model.SalesStage;
-import org.guanxi.core.service.ActivityService;
+import org.guanxi.sales.api.ActivityService;
 import org.guanxi.core.service.DeliveredValueService;
 import org.guanxi.core.service.KnowledgeBase;
-import org.guanxi.core.service.ObjectionService;
-import org.guanxi.core.service.OpportunityService;
-import org.guanxi.core.service.QuoteService;
+import org.guanxi.sales.api.ObjectionService;
+import org.guanxi.sales.api.OpportunityService;
+import org.guanxi.sales.api.QuoteService;
 import org.guanxi.core.service.CallCentre;
-import org.guanxi.core.service.CampaignService;
+import org.guanxi.marketing.api.CampaignService;
 import org.guanxi.core.service.CareService;
 import org.guanxi.core.service.CaseService;
-import org.guanxi.core.service.CatalogService;
+import org.guanxi.sales.api.CatalogService;
 import org.guanxi.core.service.ChurnService;
 import org.guanxi.core.service.ComplaintService;
-import org.guanxi.core.service.ContractService;
+import org.guanxi.sales.api.ContractService;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.DataQualityService;
-import org.guanxi.core.service.ForecastService;
+import org.guanxi.sales.api.ForecastService;
 import org.guanxi.core.service.InteractionService;
 import org.guanxi.core.service.KeyAccountService;
-import org.guanxi.core.service.LeadImportService;
-import org.guanxi.core.service.LeadService;
+import org.guanxi.sales.api.LeadImportService;
+import org.guanxi.sales.api.LeadService;
 import org.guanxi.core.service.LoyaltyService;
-import org.guanxi.core.service.OrderService;
+import org.guanxi.sales.api.OrderService;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.ServiceLevelService;
 import org.guanxi.core.service.SurveyService;
@@ -187,11 +187,20 @@ class AuditCompletenessTest {
         assertTrue(stepped.size() >= 20, stepped.toString());
     }
 
-    /** The interfaces of the API package as the core bundle holds them. */
+    /** The interfaces of the API packages: the shared one of core, and those the modules own. */
     private List<Class<?>> serviceInterfaces() {
-        org.osgi.framework.Bundle core = FrameworkUtil.getBundle(CustomerService.class);
         List<Class<?>> out = new ArrayList<>();
-        var entries = core.findEntries("org/guanxi/core/service", "*.class", false);
+        out.addAll(interfaces(CustomerService.class, "org/guanxi/core/service"));
+        out.addAll(interfaces(org.guanxi.sales.api.LeadService.class, "org/guanxi/sales/api"));
+        out.addAll(interfaces(org.guanxi.marketing.api.CampaignService.class, "org/guanxi/marketing/api"));
+        return out;
+    }
+
+    /** The interfaces of {@code folder} in the bundle of {@code member}. */
+    private static List<Class<?>> interfaces(Class<?> member, String folder) {
+        org.osgi.framework.Bundle bundle = FrameworkUtil.getBundle(member);
+        List<Class<?>> out = new ArrayList<>();
+        var entries = bundle.findEntries(folder, "*.class", false);
         while (entries != null && entries.hasMoreElements()) {
             String path = entries.nextElement().getPath();
             String name = path.substring(path.indexOf("org/guanxi")).replace('/', '.').replace(".class", "");
@@ -199,13 +208,16 @@ class AuditCompletenessTest {
                 continue;
             }
             try {
-                Class<?> c = core.loadClass(name);
+                Class<?> c = bundle.loadClass(name);
                 if (c.isInterface()) {
                     out.add(c);
                 }
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException(e);
             }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalStateException("no interfaces in " + folder + " of " + bundle.getSymbolicName());
         }
         return out;
     }

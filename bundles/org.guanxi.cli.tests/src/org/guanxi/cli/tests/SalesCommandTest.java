@@ -11,12 +11,12 @@ import java.time.YearMonth;
 import java.util.List;
 
 import org.guanxi.cli.CommandLine;
-import org.guanxi.core.service.ForecastService;
-import org.guanxi.core.service.LeadService;
-import org.guanxi.core.service.LeadService.LeadRow;
-import org.guanxi.core.service.OpportunityService;
-import org.guanxi.core.service.OpportunityService.Column;
-import org.guanxi.core.service.OpportunityService.Filter;
+import org.guanxi.sales.api.ForecastService;
+import org.guanxi.sales.api.LeadService;
+import org.guanxi.sales.api.LeadService.LeadRow;
+import org.guanxi.sales.api.OpportunityService;
+import org.guanxi.sales.api.OpportunityService.Column;
+import org.guanxi.sales.api.OpportunityService.Filter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;

@@ -17,7 +17,7 @@ import org.guanxi.core.model.OutboxEvent;
 import org.guanxi.core.model.OutboxMessage;
 import org.guanxi.core.model.Product;
 import org.guanxi.core.model.SalesOrder;
-import org.guanxi.core.service.OrderService.Detail;
+import org.guanxi.sales.api.OrderService.Detail;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.Outbox;
 import org.guanxi.core.service.ValidationException;

@@ -37,7 +37,7 @@ import org.guanxi.core.persistence.OutboxRepository;
 import org.guanxi.core.service.CaseService.NewCase;
 import org.guanxi.core.service.ConflictException;
 import org.guanxi.core.service.CustomerRow;
-import org.guanxi.core.service.OpportunityService;
+import org.guanxi.sales.api.OpportunityService;
 import org.guanxi.customer.CustomerServiceImpl;
 import org.guanxi.demo.DemoDataGenerator;
 import org.guanxi.sales.OpportunityServiceImpl;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.model.Tier;
-import org.guanxi.core.service.CampaignService.MailSettings;
+import org.guanxi.marketing.api.CampaignService.MailSettings;
 import org.guanxi.customer.CustomerServiceImpl;
 import org.guanxi.marketing.CampaignServiceImpl;
 import org.guanxi.marketing.MailLoader;

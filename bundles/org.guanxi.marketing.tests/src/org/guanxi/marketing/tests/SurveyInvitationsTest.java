@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.guanxi.core.model.Segment;
 import org.guanxi.core.model.SkipReason;
 import org.guanxi.core.model.Tier;
-import org.guanxi.core.service.SurveyInvitations.Sent;
+import org.guanxi.marketing.api.SurveyInvitations.Sent;
 import org.guanxi.marketing.SurveyInvitationsImpl;
 import org.guanxi.service.SurveyServiceImpl;
 import org.junit.jupiter.api.AfterEach;

@@ -22,8 +22,8 @@ import org.guanxi.core.model.RfmSegment;
 import org.guanxi.core.model.Segment;
 import org.guanxi.core.model.Stage;
 import org.guanxi.core.model.Tier;
-import org.guanxi.core.service.CampaignService;
-import org.guanxi.core.service.CampaignService.Audience;
+import org.guanxi.marketing.api.CampaignService;
+import org.guanxi.marketing.api.CampaignService.Audience;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
 

@@ -1,4 +1,4 @@
-package org.guanxi.core.service;
+package org.guanxi.marketing.api;
 
 import java.util.Map;
 import java.util.function.IntConsumer;

@@ -11,7 +11,7 @@ import java.util.List;
 import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Contract;
 import org.guanxi.core.model.ContractStatus;
-import org.guanxi.core.service.ContractService;
+import org.guanxi.sales.api.ContractService;
 import org.guanxi.core.model.Customer;
 import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.service.GuanxiException;

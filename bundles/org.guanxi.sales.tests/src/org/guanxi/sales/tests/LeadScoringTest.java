@@ -8,8 +8,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.guanxi.core.model.Criterion;
-import org.guanxi.core.service.LeadService.Criteria;
-import org.guanxi.core.service.LeadService.Score;
+import org.guanxi.sales.api.LeadService.Criteria;
+import org.guanxi.sales.api.LeadService.Score;
 import org.guanxi.sales.LeadScoring;
 import org.junit.jupiter.api.Test;
 

@@ -21,9 +21,9 @@ import org.guanxi.core.model.Opportunity;
 import org.guanxi.core.model.PartyKind;
 import org.guanxi.core.model.SalesStage;
 import org.guanxi.core.service.ConflictException;
-import org.guanxi.core.service.LeadService.Conversion;
-import org.guanxi.core.service.LeadService.Converted;
-import org.guanxi.core.service.LeadService.Duplicate;
+import org.guanxi.sales.api.LeadService.Conversion;
+import org.guanxi.sales.api.LeadService.Converted;
+import org.guanxi.sales.api.LeadService.Duplicate;
 import org.guanxi.core.service.NotFoundException;
 import org.guanxi.core.service.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -222,12 +222,12 @@ class LeadServiceTest {
         try (SalesFixture f = SalesFixture.open(dir)) {
             var weights = new java.util.EnumMap<>(f.leads.criteria().weights());
             weights.put(Criterion.FIT, 50);
-            f.leads.saveCriteria(new org.guanxi.core.service.LeadService.Criteria(weights, 40));
+            f.leads.saveCriteria(new org.guanxi.sales.api.LeadService.Criteria(weights, 40));
             assertEquals(50, f.leads.criteria().weights().get(Criterion.FIT));
             assertEquals(40, f.leads.criteria().qualifyingScore());
             weights.put(Criterion.FIT, 101);
             assertThrows(ValidationException.class,
-                    () -> f.leads.saveCriteria(new org.guanxi.core.service.LeadService.Criteria(weights, 40)));
+                    () -> f.leads.saveCriteria(new org.guanxi.sales.api.LeadService.Criteria(weights, 40)));
         }
     }
 }

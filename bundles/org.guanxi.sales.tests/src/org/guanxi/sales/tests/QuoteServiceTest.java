@@ -21,7 +21,7 @@ import org.guanxi.core.model.QuoteStatus;
 import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.service.GuanxiException;
 import org.guanxi.core.service.PermissionDeniedException;
-import org.guanxi.core.service.QuoteService.QuoteRow;
+import org.guanxi.sales.api.QuoteService.QuoteRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -22,7 +22,7 @@ import org.guanxi.core.model.OrderLine;
 import org.guanxi.core.model.Product;
 import org.guanxi.core.model.SalesOrder;
 import org.guanxi.core.model.SalesStage;
-import org.guanxi.core.service.OpportunityService.Filter;
+import org.guanxi.sales.api.OpportunityService.Filter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -16,7 +16,7 @@ import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Contract;
 import org.guanxi.core.model.Customer;
-import org.guanxi.core.service.ContractService;
+import org.guanxi.sales.api.ContractService;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;

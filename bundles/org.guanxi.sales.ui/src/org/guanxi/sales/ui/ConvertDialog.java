@@ -18,10 +18,10 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.AppClock;
 import org.guanxi.core.model.Lead;
-import org.guanxi.core.service.LeadService;
-import org.guanxi.core.service.LeadService.Conversion;
-import org.guanxi.core.service.LeadService.Converted;
-import org.guanxi.core.service.LeadService.Duplicate;
+import org.guanxi.sales.api.LeadService;
+import org.guanxi.sales.api.LeadService.Conversion;
+import org.guanxi.sales.api.LeadService.Converted;
+import org.guanxi.sales.api.LeadService.Duplicate;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
 

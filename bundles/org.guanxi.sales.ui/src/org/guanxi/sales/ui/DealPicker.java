@@ -7,8 +7,8 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.guanxi.core.service.OpportunityService;
-import org.guanxi.core.service.OpportunityService.Card;
+import org.guanxi.sales.api.OpportunityService;
+import org.guanxi.sales.api.OpportunityService.Card;
 import org.guanxi.ui.common.Widgets;
 
 /** Picks one of a customer's opportunities, or none; filled again whenever the customer changes. */

@@ -18,9 +18,9 @@ import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.model.Criterion;
 import org.guanxi.core.model.Lead;
 import org.guanxi.core.model.LeadSource;
-import org.guanxi.core.service.LeadService;
-import org.guanxi.core.service.LeadService.Duplicate;
-import org.guanxi.core.service.LeadService.Score;
+import org.guanxi.sales.api.LeadService;
+import org.guanxi.sales.api.LeadService.Duplicate;
+import org.guanxi.sales.api.LeadService.Score;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
 

@@ -25,7 +25,7 @@ import org.eclipse.swt.widgets.Table;
 import org.guanxi.core.model.Money;
 import org.guanxi.core.model.PricedLine;
 import org.guanxi.core.model.Product;
-import org.guanxi.core.service.OrderService.Availability;
+import org.guanxi.sales.api.OrderService.Availability;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Widgets;
 

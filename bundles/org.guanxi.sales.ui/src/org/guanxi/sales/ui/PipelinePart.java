@@ -38,10 +38,10 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.model.SalesStage;
-import org.guanxi.core.service.OpportunityService;
-import org.guanxi.core.service.OpportunityService.Card;
-import org.guanxi.core.service.OpportunityService.Column;
-import org.guanxi.core.service.OpportunityService.Filter;
+import org.guanxi.sales.api.OpportunityService;
+import org.guanxi.sales.api.OpportunityService.Card;
+import org.guanxi.sales.api.OpportunityService.Column;
+import org.guanxi.sales.api.OpportunityService.Filter;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.ui.common.ChartCanvas;
 import org.guanxi.ui.common.Columns;
@@ -77,7 +77,7 @@ public class PipelinePart {
 
     @Inject
     @Optional
-    private org.guanxi.core.service.ActivityService activities;
+    private org.guanxi.sales.api.ActivityService activities;
 
     @Inject
     private org.guanxi.core.service.CustomerService customers;

@@ -13,8 +13,8 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.guanxi.core.AppClock;
 import org.guanxi.core.i18n.Labels;
-import org.guanxi.core.service.ActivityService;
-import org.guanxi.core.service.ActivityService.Entry;
+import org.guanxi.sales.api.ActivityService;
+import org.guanxi.sales.api.ActivityService.Entry;
 import org.guanxi.core.service.SecurityService;
 
 import jakarta.annotation.PostConstruct;

@@ -18,8 +18,8 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.AppClock;
-import org.guanxi.core.service.ForecastService;
-import org.guanxi.core.service.ForecastService.Scope;
+import org.guanxi.sales.api.ForecastService;
+import org.guanxi.sales.api.ForecastService.Scope;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.Widgets;
 

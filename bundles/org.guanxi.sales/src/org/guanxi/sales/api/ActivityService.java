@@ -1,4 +1,4 @@
-package org.guanxi.core.service;
+package org.guanxi.sales.api;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,6 +7,7 @@ import java.util.List;
 import org.guanxi.core.model.Activity;
 import org.guanxi.core.model.ActivityKind;
 import org.guanxi.core.model.ActivityStatus;
+import org.guanxi.core.service.Checks;
 
 /**
  * Sales activities and the calendar (销售活动与日程): calls, visits, meetings and tasks planned by reps, done with an

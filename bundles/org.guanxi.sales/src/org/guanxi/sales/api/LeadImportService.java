@@ -1,10 +1,11 @@
-package org.guanxi.core.service;
+package org.guanxi.sales.api;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.guanxi.core.service.OrderImportService.Problem;
+import org.guanxi.core.service.OrderImportService;
 
 /**
  * Imports sales leads (from an exhibition, a web form, a bought list) from CSV or Excel files in two steps, like

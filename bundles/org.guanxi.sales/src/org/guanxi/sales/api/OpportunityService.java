@@ -1,4 +1,4 @@
-package org.guanxi.core.service;
+package org.guanxi.sales.api;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.guanxi.core.model.Opportunity;
 import org.guanxi.core.model.SalesStage;
+import org.guanxi.core.service.ConflictException;
 
 /** Opportunities through the pipeline: the board, stage moves with won/lost reasons, the funnel. */
 public interface OpportunityService {

@@ -1,4 +1,4 @@
-package org.guanxi.core.service;
+package org.guanxi.sales.api;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,6 +12,7 @@ import org.guanxi.core.model.OrderStatus;
 import org.guanxi.core.model.OutboxMessage;
 import org.guanxi.core.model.Payment;
 import org.guanxi.core.model.SalesOrder;
+import org.guanxi.core.service.Outbox;
 
 /**
  * Sales orders entered in Guanxi: drafts, the available-to-promise check against the stock the SCM reports, and

@@ -1,7 +1,8 @@
-package org.guanxi.core.service;
+package org.guanxi.sales.api;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.guanxi.core.service.GuanxiException;
 
 /** An order cannot be promised: some products are short. Carries each short product's availability. */
 public class ShortageException extends GuanxiException {

@@ -12,7 +12,7 @@ import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.widgets.Composite;
 import org.guanxi.core.event.Topics;
 import org.guanxi.core.service.CallCentre;
-import org.guanxi.core.service.CampaignService;
+import org.guanxi.marketing.api.CampaignService;
 import org.guanxi.core.service.CaseService;
 import org.guanxi.core.service.CaseService.Queue;
 import org.guanxi.core.service.SurveyService;

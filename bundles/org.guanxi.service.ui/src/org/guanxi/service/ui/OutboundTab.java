@@ -21,7 +21,7 @@ import org.guanxi.core.service.CallCentre;
 import org.guanxi.core.service.CallCentre.Call;
 import org.guanxi.core.service.CallCentre.CallList;
 import org.guanxi.core.service.CallCentre.Entry;
-import org.guanxi.core.service.CampaignService;
+import org.guanxi.marketing.api.CampaignService;
 import org.guanxi.core.service.SurveyService;
 import org.guanxi.ui.common.Columns;
 import org.guanxi.ui.common.Errors;
