@@ -2,7 +2,7 @@ package org.guanxi.core.service;
 
 /**
  * Where customers answer survey invitations: the public address of a link's form. The form is served by the survey
- * link server of whichever Guanxi process is configured to ({@code -Dguanxi.survey.port}), usually the team server
+ * local HTTP host of whichever Guanxi process is configured to ({@code -Dguanxi.http.port}), usually the team server
  * behind the company's web proxy ({@code -Dguanxi.survey.url} is the address customers see).
  */
 public interface SurveyLinks {

@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,19 +21,30 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.guanxi.core.GuanxiHome;
 import org.guanxi.core.event.Topics;
-import org.guanxi.integration.CallNotificationServer;
+import org.guanxi.http.HttpEndpoint;
+import org.guanxi.http.HttpHost;
+import org.guanxi.http.internal.LocalHttpHost;
+import org.guanxi.integration.CallNotificationEndpoint;
 import org.guanxi.integration.LocalToken;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
+import com.sun.net.httpserver.HttpExchange;
+
 /**
- * The telephony adapter over a real socket on 127.0.0.1: a PBX opening the call URL with the installation's token
- * posts the incoming-call event; a web page (another origin, another host name) or a caller without the token does not.
+ * The telephony adapter on the local HTTP host, over a real socket: a PBX on this machine opening the call URL with
+ * the installation's token posts the incoming-call event; a web page (another origin, another host name), a caller
+ * without the token, another machine or a request through a proxy does not.
  */
 class CallNotificationTest {
 
@@ -43,27 +60,30 @@ class CallNotificationTest {
             posted.add(event);
         }
     };
-    private static final String TOKEN = "k7Qv2mB9xRt4LpWz8sNd3FhY6cJa1GuE";
-    private CallNotificationServer server;
+    private final LocalHttpHost host = new LocalHttpHost();
+    private CallNotificationEndpoint endpoint;
+    private String token;
     private int port;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void start() {
-        server = new CallNotificationServer(events, TOKEN);
-        port = server.start(0);
+    void start() throws Exception {
+        endpoint = new CallNotificationEndpoint(events);
+        host.addEndpoint(endpoint);
+        token = LocalToken.of(GuanxiHome.resolve("cti-token"));
+        port = host.start("127.0.0.1", 0);
         assertTrue(port > 0);
     }
 
     @AfterEach
     void stop() {
-        server.stop();
+        host.stop();
     }
 
     /** GET with the token as the PBX is configured to send it. */
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        String withToken = pathAndQuery.contains("?") ? pathAndQuery.replaceFirst("\\?", "?token=" + TOKEN + "&")
-                : pathAndQuery + "?token=" + TOKEN;
+        String withToken = pathAndQuery.contains("?") ? pathAndQuery.replaceFirst("\\?", "?token=" + token + "&")
+                : pathAndQuery + "?token=" + token;
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + withToken)).GET());
     }
 
@@ -75,15 +95,15 @@ class CallNotificationTest {
     void withoutTheTokenOrFromAWebPageNothingIsPosted() throws Exception {
         String call = "http://127.0.0.1:" + port + "/call?phone=13800138000";
         assertEquals(403, send(HttpRequest.newBuilder(URI.create(call)).GET()).statusCode(), "no token");
-        assertEquals(403, send(HttpRequest.newBuilder(URI.create(call + "&token=" + TOKEN.substring(1))).GET())
+        assertEquals(403, send(HttpRequest.newBuilder(URI.create(call + "&token=" + token.substring(1))).GET())
                 .statusCode(), "a wrong token");
-        assertEquals(403, send(HttpRequest.newBuilder(URI.create(call + "&token=" + TOKEN)).GET()
+        assertEquals(403, send(HttpRequest.newBuilder(URI.create(call + "&token=" + token)).GET()
                 .header("Origin", "https://evil.example")).statusCode(), "a page's script, even with the token");
-        assertEquals(403, send(HttpRequest.newBuilder(URI.create(call + "&token=" + TOKEN)).GET()
+        assertEquals(403, send(HttpRequest.newBuilder(URI.create(call + "&token=" + token)).GET()
                 .header("Sec-Fetch-Site", "cross-site")).statusCode(), "an image or a link of a page");
         // DNS rebinding: evil.example resolved to 127.0.0.1 still names itself
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write(("GET /call?token=" + TOKEN + "&phone=13800138000 HTTP/1.1\r\n"
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /call?token=" + token + "&phone=13800138000 HTTP/1.1\r\n"
                     + "Host: evil.example:" + port + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String status = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines()
                     .findFirst().orElse("");
@@ -132,9 +152,85 @@ class CallNotificationTest {
         assertEquals(400, get("/call").statusCode());
         assertEquals(400, get("/call?phone=").statusCode());
         assertEquals(400, get("/call?phone=%3Cscript%3E").statusCode());
-        assertEquals(405, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/call?phone=1&token=" + TOKEN))
+        assertEquals(405, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/call?phone=1&token=" + token))
                 .method("DELETE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(404, get("/other?phone=123").statusCode());
         assertTrue(posted.isEmpty());
+    }
+
+    @Test
+    void aProxiedRequestIsRefusedEvenFromThisMachine() throws Exception {
+        // a web proxy on this machine in front of the survey form forwards the whole world's requests from 127.0.0.1
+        for (String header : List.of("X-Forwarded-For", "Forwarded", "X-Real-IP")) {
+            String value = header.equals("Forwarded") ? "for=203.0.113.7" : "203.0.113.7";
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/call?phone=13800138000&token=" + token)).header(header, value).GET());
+            assertEquals(403, r.statusCode(), header);
+        }
+        assertTrue(posted.isEmpty());
+    }
+
+    @Test
+    void anotherMachineIsRefusedWhenTheHostListensOnEveryInterface() throws Exception {
+        host.stop();
+        InetAddress lan = NetworkInterface.networkInterfaces().filter(CallNotificationTest::up)
+                .flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address).findFirst().orElse(null);
+        Assumptions.assumeTrue(lan != null, "this machine has no network address but the loopback");
+        int wide = host.start("0.0.0.0", 0);
+        // the test connects from the machine's network address: to the host, a caller on the network
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(lan, 0));
+            socket.connect(new InetSocketAddress(lan, wide));
+            socket.getOutputStream().write(("GET /call?token=" + token + "&phone=13800138000 HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1:" + wide + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String status = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines()
+                    .findFirst().orElse("");
+            assertTrue(status.contains(" 403 "), status);
+        }
+        assertTrue(posted.isEmpty());
+        assertEquals(200, send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + wide
+                + "/call?phone=13800138000&token=" + token)).GET()).statusCode(), "from this machine it works");
+    }
+
+    private static boolean up(NetworkInterface network) {
+        try {
+            return network.isUp() && !network.isLoopback();
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void theModuleContributesItsEndpointToTheOneHostOfTheProduct() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(CallNotificationEndpoint.class).getBundleContext();
+        List<String> paths = context.getServiceReferences(HttpEndpoint.class, null).stream().map(context::getService)
+                .map(HttpEndpoint::path).toList();
+        assertTrue(paths.contains("/call"), paths.toString());
+        ServiceReference<HttpHost> ref = context.getServiceReference(HttpHost.class);
+        assertTrue(ref != null, "the platform's host");
+        assertTrue(context.getService(ref).address().isEmpty(), "no port set for the tests: nothing listens");
+    }
+
+    @Test
+    void anEndpointRemovedIsNoLongerServed() throws Exception {
+        assertEquals(200, get("/call?phone=13800138000").statusCode());
+        HttpEndpoint other = new HttpEndpoint() {
+            @Override
+            public String path() {
+                return "/call";
+            }
+
+            @Override
+            public void handle(HttpExchange exchange) {
+                throw new IllegalStateException("a second endpoint for a path already served is not used");
+            }
+        };
+        host.addEndpoint(other);
+        assertEquals(200, get("/call?phone=13800138000").statusCode(), "the first stays");
+        host.removeEndpoint(other);
+        assertEquals(200, get("/call?phone=13800138000").statusCode());
+        host.removeEndpoint(endpoint);
+        assertEquals(404, get("/call?phone=13800138000").statusCode(), "the module was removed");
+        assertEquals(3, posted.size(), "one call each while the endpoint was served");
     }
 }

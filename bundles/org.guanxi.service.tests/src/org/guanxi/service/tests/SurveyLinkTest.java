@@ -11,7 +11,9 @@ import java.nio.file.Path;
 
 import org.guanxi.core.model.Survey;
 import org.guanxi.core.service.SurveyService.Invitation;
-import org.guanxi.service.SurveyLinkServer;
+import org.guanxi.http.internal.LocalHttpHost;
+import org.guanxi.service.SurveyForm;
+import org.guanxi.service.SurveyLinkAddress;
 import org.guanxi.service.SurveyServiceImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An e-mail invitation's link on a real HTTP server on 127.0.0.1: the form in the customer's language, the answers
+ * An e-mail invitation's link on the local HTTP host, over a real socket: the form in the customer's language, the answers
  * stored once as a response of source EMAIL, a second submission and an unknown link refused.
  */
 class SurveyLinkTest {
@@ -29,7 +31,7 @@ class SurveyLinkTest {
 
     private ServiceFixture f;
     private SurveyServiceImpl surveys;
-    private SurveyLinkServer server;
+    private final LocalHttpHost host = new LocalHttpHost();
     private String base;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -37,13 +39,13 @@ class SurveyLinkTest {
     void setUp() throws Exception {
         f = new ServiceFixture(dir);
         surveys = new SurveyServiceImpl(f.db, f.security, f.audit);
-        server = new SurveyLinkServer(surveys);
-        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+        host.addEndpoint(new SurveyForm(surveys));
+        base = "http://127.0.0.1:" + host.start("127.0.0.1", 0);
     }
 
     @AfterEach
     void tearDown() {
-        server.stop();
+        host.stop();
         f.close();
     }
 
@@ -65,9 +67,11 @@ class SurveyLinkTest {
         Invitation inv = surveys.invite(csi.getId(), wang, null, "wang.fang@example.cn", 90).orElseThrow();
         assertTrue(inv.token().length() >= 43, "32 random bytes");
         assertTrue(surveys.invite(csi.getId(), wang, null, "wang.fang@example.cn", 90).isEmpty(), "not invited twice in 90 days");
-        assertTrue(server.url(inv.token()).endsWith("/survey/" + inv.token()));
+        assertEquals(base + "/survey/" + inv.token(), new SurveyLinkAddress(host).url(inv.token()), "where the host serves");
 
-        HttpResponse<String> form = get("/survey/" + inv.token());
+        // customers reach the form through the company's web proxy: unlike the telephony adapter, it is public
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/survey/" + inv.token()))
+                .header("X-Forwarded-For", "203.0.113.7").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, form.statusCode());
         assertTrue(form.body().contains("购买前，您对我们的产品和服务总体期望有多高？"), "the questions in the customer's language");
         assertTrue(form.body().contains("提交答卷"));

@@ -2,7 +2,6 @@ package org.guanxi.service;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 
 import org.apache.commons.text.StringEscapeUtils;
@@ -20,105 +18,53 @@ import org.guanxi.core.model.SearchKeys;
 import org.guanxi.core.model.Survey;
 import org.guanxi.core.model.SurveyQuestion;
 import org.guanxi.core.service.GuanxiException;
-import org.guanxi.core.service.SurveyLinks;
 import org.guanxi.core.service.SurveyService;
 import org.guanxi.core.service.SurveyService.Invitation;
 import org.guanxi.core.service.ValidationException;
+import org.guanxi.http.HttpEndpoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * The form behind a survey invitation's link: {@code GET /survey/TOKEN} shows the survey in the customer's language
- * (one row of choices per question), {@code POST} stores the answers as a response of source EMAIL, once. Off unless
- * {@code -Dguanxi.survey.port} is set; it listens on {@code -Dguanxi.survey.bind} (127.0.0.1 unless a server should
- * face a proxy), and links read {@code -Dguanxi.survey.url} (the address customers see).
- * <p>
- * One small HTML page per request does not call for a servlet container: the JDK's HTTP server does it, as for the
- * telephony adapter.
+ * (one row of choices per question), {@code POST} stores the answers as a response of source EMAIL, once. Served by
+ * the product's local HTTP host ({@code -Dguanxi.http.port}), to the public: customers open it, usually through the
+ * company's web proxy in front of the team server.
  */
-@Component(service = SurveyLinks.class, immediate = true)
-public class SurveyLinkServer implements SurveyLinks {
+@Component
+public class SurveyForm implements HttpEndpoint {
 
-    public static final String PORT = "guanxi.survey.port";
-    public static final String BIND = "guanxi.survey.bind";
-    public static final String URL = "guanxi.survey.url";
-    private static final Logger LOG = Logger.getLogger(SurveyLinkServer.class.getName());
+    private static final Logger LOG = Logger.getLogger(SurveyForm.class.getName());
 
-    @Reference
-    private SurveyService surveys;
+    private final SurveyService surveys;
 
-    private HttpServer server;
-    private String base;
-
-    public SurveyLinkServer() {
-    }
-
-    public SurveyLinkServer(SurveyService surveys) {
+    @Activate
+    public SurveyForm(@Reference SurveyService surveys) {
         this.surveys = surveys;
     }
 
-    @Activate
-    void activate() {
-        int port = Integer.getInteger(PORT, -1);
-        base = System.getProperty(URL);
-        if (port >= 0) {
-            start(System.getProperty(BIND, "127.0.0.1"), port);
-        }
+    @Override
+    public String path() {
+        return "/survey/";
     }
 
-    /** Listens and returns the port; a port in use is logged, and the product runs on without the form. */
-    public int start(String bind, int port) {
+    @Override
+    public boolean loopbackOnly() {
+        return false;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
         try {
-            server = HttpServer.create(new InetSocketAddress(bind, port), 0);
-        } catch (IOException e) {
-            LOG.warning(() -> "Survey link server not started on " + bind + ":" + port + ": " + e.getMessage());
-            return -1;
-        }
-        server.createContext("/survey/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> new Thread(r, "guanxi-survey-links")));
-        server.start();
-        int bound = server.getAddress().getPort();
-        if (base == null || base.isBlank()) {
-            base = "http://" + bind + ":" + bound;
-        }
-        LOG.info(() -> "Survey links served on " + bind + ":" + bound + " as " + base + "/survey/…");
-        return bound;
-    }
-
-    @Deactivate
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
-    }
-
-    @Override
-    public boolean served() {
-        return server != null || System.getProperty(URL) != null;
-    }
-
-    @Override
-    public String url(String token) {
-        String root = base == null || base.isBlank() ? "http://127.0.0.1:" + Integer.getInteger(PORT, 8477) : base;
-        return (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + "/survey/" + token;
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            try {
-                serve(exchange);
-            } catch (IllegalArgumentException e) {
-                // a body or an address that does not decode (a stray "%"): said, not answered by a dropped connection
-                LOG.info(() -> "Malformed survey request: " + e.getMessage());
-                page(exchange, 400, texts("zh"), "badRequest.title", "<p>" + esc(texts("zh").getString("badRequest"))
-                        + "</p><p lang=\"en\">" + esc(texts("en").getString("badRequest")) + "</p>");
-            }
+            serve(exchange);
+        } catch (IllegalArgumentException e) {
+            // a body or an address that does not decode (a stray "%"): said, not answered by a dropped connection
+            LOG.info(() -> "Malformed survey request: " + e.getMessage());
+            page(exchange, 400, texts("zh"), "badRequest.title", "<p>" + esc(texts("zh").getString("badRequest"))
+                    + "</p><p lang=\"en\">" + esc(texts("en").getString("badRequest")) + "</p>");
         }
     }
 
@@ -230,6 +176,6 @@ public class SurveyLinkServer implements SurveyLinks {
 
     /** The page's texts in the customer's language (web_zh.properties), not the user's. */
     private static ResourceBundle texts(String language) {
-        return org.guanxi.core.i18n.Texts.inLanguage(SurveyLinkServer.class, "web", language);
+        return org.guanxi.core.i18n.Texts.inLanguage(SurveyForm.class, "web", language);
     }
 }
