@@ -29,6 +29,7 @@ import org.guanxi.core.service.CustomerValueService;
 import org.guanxi.core.service.InteractionService;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.core.service.TaskService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -43,26 +44,18 @@ public class Customer360ServiceImpl implements Customer360Service {
     private static final int RECENT = 20;
     private static final int CARE_DAYS = 366;
 
-    @Reference
-    private Database db;
-    @Reference
-    private SecurityService security;
-    @Reference
-    private CustomerService customers;
-    @Reference
-    private CustomerValueService values;
-    @Reference
-    private InteractionService interactions;
-    @Reference
-    private CareService care;
-    @Reference
-    private TaskService tasks;
+    private final Database db;
+    private final SecurityService security;
+    private final CustomerService customers;
+    private final CustomerValueService values;
+    private final InteractionService interactions;
+    private final CareService care;
+    private final TaskService tasks;
 
-    public Customer360ServiceImpl() {
-    }
-
-    public Customer360ServiceImpl(Database db, SecurityService security, CustomerService customers,
-            CustomerValueService values, InteractionService interactions, CareService care, TaskService tasks) {
+    @Activate
+    public Customer360ServiceImpl(@Reference Database db, @Reference SecurityService security,
+            @Reference CustomerService customers, @Reference CustomerValueService values,
+            @Reference InteractionService interactions, @Reference CareService care, @Reference TaskService tasks) {
         this.db = db;
         this.security = security;
         this.customers = customers;

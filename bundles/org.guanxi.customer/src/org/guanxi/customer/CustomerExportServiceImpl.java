@@ -15,6 +15,7 @@ import org.guanxi.core.service.CustomerValueService.CustomerValue;
 import org.guanxi.core.service.ExportLog;
 import org.guanxi.core.service.SecurityService;
 import org.guanxi.tables.TableWriter;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -24,23 +25,14 @@ public class CustomerExportServiceImpl implements CustomerExportService {
 
     private static final int PAGE = 5_000;
 
-    @Reference
-    private CustomerService customers;
+    private final CustomerService customers;
+    private final CustomerValueService values;
+    private final SecurityService security;
+    private final ExportLog exports;
 
-    @Reference
-    private CustomerValueService values;
-
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private ExportLog exports;
-
-    public CustomerExportServiceImpl() {
-    }
-
-    public CustomerExportServiceImpl(CustomerService customers, CustomerValueService values, SecurityService security,
-            ExportLog exports) {
+    @Activate
+    public CustomerExportServiceImpl(@Reference CustomerService customers, @Reference CustomerValueService values,
+            @Reference SecurityService security, @Reference ExportLog exports) {
         this.customers = customers;
         this.values = values;
         this.security = security;

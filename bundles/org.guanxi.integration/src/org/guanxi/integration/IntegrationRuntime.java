@@ -37,6 +37,7 @@ import org.guanxi.integration.simulator.FakeErp;
 import org.guanxi.integration.simulator.FakeScm;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -59,23 +60,12 @@ public class IntegrationRuntime implements IntegrationService {
     private static final Logger LOG = Logger.getLogger(IntegrationRuntime.class.getName());
     private static final long SCAN_MS = 1_000;
 
-    @Reference
-    private Database db;
-
-    @Reference
-    private InventoryService inventory;
-
-    @Reference
-    private Outbox outbox;
-
-    @Reference
-    private ErpOrderSync erpOrders;
-
-    @Reference
-    private ErpPartnerSync erpPartners;
-
-    @Reference
-    private SecurityService security;
+    private final Database db;
+    private final InventoryService inventory;
+    private final Outbox outbox;
+    private final ErpOrderSync erpOrders;
+    private final ErpPartnerSync erpPartners;
+    private final SecurityService security;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
@@ -93,10 +83,13 @@ public class IntegrationRuntime implements IntegrationService {
     private ImportLog importLog;
     private ScheduledExecutorService watcher;
 
-    public IntegrationRuntime() {
+    @Activate
+    public IntegrationRuntime(@Reference Database db, @Reference InventoryService inventory, @Reference Outbox outbox,
+            @Reference ErpOrderSync erpOrders, @Reference ErpPartnerSync erpPartners, @Reference SecurityService security) {
+        this(db, inventory, outbox, erpOrders, erpPartners, security, null);
     }
 
-    /** For tests: a runtime on its own data folder. */
+    /** A runtime on its own data folder (tests); null: the installation's. */
     public IntegrationRuntime(Database db, InventoryService inventory, Outbox outbox, ErpOrderSync erpOrders,
             ErpPartnerSync erpPartners, SecurityService security, Path home) {
         this.db = db;

@@ -23,6 +23,7 @@ import org.guanxi.marketing.api.SurveyInvitations;
 import org.guanxi.core.service.SurveyLinks;
 import org.guanxi.core.service.SurveyService;
 import org.guanxi.core.service.SurveyService.Invitation;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -35,26 +36,15 @@ import jakarta.mail.MessagingException;
 @Component(service = SurveyInvitations.class)
 public class SurveyInvitationsImpl implements SurveyInvitations {
 
-    @Reference
-    private Database db;
+    private final Database db;
+    private final SecurityService security;
+    private final CampaignService campaigns;
+    private final SurveyService surveys;
+    private final SurveyLinks links;
 
-    @Reference
-    private SecurityService security;
-
-    @Reference
-    private CampaignService campaigns;
-
-    @Reference
-    private SurveyService surveys;
-
-    @Reference
-    private SurveyLinks links;
-
-    public SurveyInvitationsImpl() {
-    }
-
-    public SurveyInvitationsImpl(Database db, SecurityService security, CampaignService campaigns, SurveyService surveys,
-            SurveyLinks links) {
+    @Activate
+    public SurveyInvitationsImpl(@Reference Database db, @Reference SecurityService security,
+            @Reference CampaignService campaigns, @Reference SurveyService surveys, @Reference SurveyLinks links) {
         this.db = db;
         this.security = security;
         this.campaigns = campaigns;

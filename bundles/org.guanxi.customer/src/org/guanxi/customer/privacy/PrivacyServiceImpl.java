@@ -38,6 +38,7 @@ import org.guanxi.core.service.SecurityService;
 import org.guanxi.customer.quality.Rows;
 import org.guanxi.customer.quality.Rows.Reference;
 import org.guanxi.tables.TableWriter;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -77,24 +78,22 @@ public class PrivacyServiceImpl implements PrivacyService {
     private static final List<Reference> SOFT = List.of(new Reference("CUSTOMER_VALUE", "CUSTOMER_ID", null),
             new Reference("VALUE_SHEET", "SCOPE_KEY", "ID", "SCOPE_KIND = 'CUSTOMER'", true));
 
-    @org.osgi.service.component.annotations.Reference
-    private Database db;
-
-    @org.osgi.service.component.annotations.Reference
-    private SecurityService security;
-
-    @org.osgi.service.component.annotations.Reference
-    private ExportLog exports;
-
-    @org.osgi.service.component.annotations.Reference
-    private AuditLog audit;
-
+    private final Database db;
+    private final SecurityService security;
+    private final ExportLog exports;
+    private final AuditLog audit;
     /** Where the erasure looks for files that name the person. */
-    private Path dataFolder = GuanxiHome.dir();
+    private final Path dataFolder;
 
-    public PrivacyServiceImpl() {
+    @Activate
+    public PrivacyServiceImpl(@org.osgi.service.component.annotations.Reference Database db,
+            @org.osgi.service.component.annotations.Reference SecurityService security,
+            @org.osgi.service.component.annotations.Reference ExportLog exports,
+            @org.osgi.service.component.annotations.Reference AuditLog audit) {
+        this(db, security, exports, audit, GuanxiHome.dir());
     }
 
+    /** A service whose erasure looks for files in {@code dataFolder} (tests). */
     public PrivacyServiceImpl(Database db, SecurityService security, ExportLog exports, AuditLog audit, Path dataFolder) {
         this.db = db;
         this.security = security;
