@@ -283,6 +283,12 @@ class TeamSecurityTest {
             assertRefused(who, "UPDATE SALES_TEAM_MEMBER SET TEAM = '华北'");
             assertRefused(who, "INSERT INTO ROLE_PERMISSION (ROLE_ID, PERMISSION) SELECT ID, 'USER_ADMIN' FROM APP_ROLE");
             assertRefused(who, "SET ROLE " + adminGroup);
+            // the settings every desktop follows, such as the update site the team server announces, stay the
+            // administrators': a site of one's own would install any code on every desktop of the team
+            assertRefused(who, "UPDATE APP_SETTING SET VAL = 'https://evil.example/updates' WHERE NAME = 'updates.site'");
+            assertRefused(who, "INSERT INTO APP_SETTING (NAME, VAL, UPDATED_AT, USER_LOGIN) VALUES ('updates.x', "
+                    + "'https://evil.example/updates', localtimestamp, '" + who + "')");
+            assertRefused(who, "DELETE FROM APP_SETTING");
         }
         // those without PERSONAL_DATA read personal values only masked (TeamMaskingTest shows the masks)
         for (String who : List.of(ro, mei)) {
