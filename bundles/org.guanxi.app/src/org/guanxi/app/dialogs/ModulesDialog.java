@@ -68,8 +68,9 @@ public class ModulesDialog extends Dialog {
         table = Widgets.id(new Table(area, SWT.CHECK | SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), "modules.table");
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        for (String[] column : new String[][] { { "modules.col.module", "220" }, { "modules.col.installed", "150" },
-                { "modules.col.available", "150" }, { "modules.col.description", "360" } }) {
+        // what a module does is said in full below the table: a column would cut it off
+        for (String[] column : new String[][] { { "modules.col.module", "240" }, { "modules.col.installed", "190" },
+                { "modules.col.available", "190" } }) {
             TableColumn c = new TableColumn(table, SWT.NONE);
             c.setText(Messages.get(column[0]));
             c.setWidth(Integer.parseInt(column[1]));
@@ -79,24 +80,33 @@ public class ModulesDialog extends Dialog {
             item.setData(m);
             item.setChecked(m.isInstalled());
             item.setText(new String[] { m.name(), m.installed() == null ? Messages.get("modules.notInstalled") : m.installed(),
-                    m.available() == null ? Messages.get("modules.notOffered") : m.available(), m.description() });
+                    m.available() == null ? Messages.get("modules.notOffered") : m.available() });
         }
-        // the platform is the application itself, and a module the site does not offer cannot be installed
+        GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 240).applyTo(table);
+        Label description = Widgets.id(new Label(area, SWT.WRAP), "modules.description");
+        GridDataFactory.fillDefaults().grab(true, false).hint(640, convertHeightInCharsToPixels(3)).applyTo(description);
         table.addListener(SWT.Selection, e -> {
+            // the platform is the application itself, and a module the site does not offer cannot be installed
             if (e.detail == SWT.CHECK && e.item instanceof TableItem item) {
                 keepPossible(item);
             }
+            describe(description, e.item);
         });
-
-        GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 260).applyTo(table);
         Label note = new Label(area, SWT.WRAP);
         note.setText(Messages.get("modules.note"));
         GridDataFactory.fillDefaults().grab(true, false).hint(640, SWT.DEFAULT).applyTo(note);
         if (table.getItemCount() > 0) {
             table.setSelection(0);
+            describe(description, table.getItem(0));
         }
         table.setFocus();
         return area;
+    }
+
+    private static void describe(Label description, Object item) {
+        if (item instanceof TableItem row && row.getData() instanceof Module m) {
+            description.setText(Messages.get("modules.describe", m.name(), m.description() == null ? "" : m.description()));
+        }
     }
 
     private static void keepPossible(TableItem item) {
