@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.guanxi.core.model.CallDisposition;
-import org.guanxi.core.service.CallCentre;
-import org.guanxi.core.service.CallCentre.AgentFigures;
+import org.guanxi.service.api.CallCentre;
+import org.guanxi.service.api.CallCentre.AgentFigures;
 
 /** The call centre's figures per agent and in all: calls, reached, average handling time, first-call resolution. */
 final class CallFigures {

@@ -37,7 +37,7 @@ import org.guanxi.core.model.Verdict;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.CaseService.NewCase;
 import org.guanxi.core.service.Checks;
-import org.guanxi.core.service.ComplaintService;
+import org.guanxi.service.api.ComplaintService;
 import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
 import org.guanxi.core.service.Outbox;

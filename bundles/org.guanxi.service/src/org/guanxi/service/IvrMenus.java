@@ -12,7 +12,7 @@ import org.guanxi.core.AppClock;
 import org.guanxi.core.db.Database;
 import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.AuditLog;
-import org.guanxi.core.service.IvrMenu;
+import org.guanxi.service.api.IvrMenu;
 import org.guanxi.core.service.SecurityService;
 
 /**

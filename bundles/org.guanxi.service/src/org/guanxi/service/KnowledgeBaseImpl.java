@@ -13,7 +13,7 @@ import org.guanxi.core.model.Permission;
 import org.guanxi.core.service.Checks;
 import org.guanxi.core.service.Entities;
 import org.guanxi.core.service.FieldError;
-import org.guanxi.core.service.KnowledgeBase;
+import org.guanxi.service.api.KnowledgeBase;
 import org.guanxi.core.service.AuditLog;
 import org.guanxi.core.service.SecurityService;
 import org.osgi.service.component.annotations.Activate;

@@ -6,7 +6,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
-import org.guanxi.core.service.KnowledgeBase;
+import org.guanxi.service.api.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 
 /** An agent writes a knowledge-base article from a case's search, and finds it at once. */

@@ -52,17 +52,17 @@ import org.guanxi.core.model.ObjectionOutcome;
 import org.guanxi.core.model.SalesStage;
 import org.guanxi.sales.api.ActivityService;
 import org.guanxi.core.service.DeliveredValueService;
-import org.guanxi.core.service.KnowledgeBase;
+import org.guanxi.service.api.KnowledgeBase;
 import org.guanxi.sales.api.ObjectionService;
 import org.guanxi.sales.api.OpportunityService;
 import org.guanxi.sales.api.QuoteService;
-import org.guanxi.core.service.CallCentre;
+import org.guanxi.service.api.CallCentre;
 import org.guanxi.marketing.api.CampaignService;
 import org.guanxi.core.service.CareService;
 import org.guanxi.core.service.CaseService;
 import org.guanxi.sales.api.CatalogService;
 import org.guanxi.core.service.ChurnService;
-import org.guanxi.core.service.ComplaintService;
+import org.guanxi.service.api.ComplaintService;
 import org.guanxi.sales.api.ContractService;
 import org.guanxi.core.service.CustomerService;
 import org.guanxi.core.service.DataQualityService;
@@ -193,6 +193,7 @@ class AuditCompletenessTest {
         out.addAll(interfaces(CustomerService.class, "org/guanxi/core/service"));
         out.addAll(interfaces(org.guanxi.sales.api.LeadService.class, "org/guanxi/sales/api"));
         out.addAll(interfaces(org.guanxi.marketing.api.CampaignService.class, "org/guanxi/marketing/api"));
+        out.addAll(interfaces(org.guanxi.service.api.CallCentre.class, "org/guanxi/service/api"));
         return out;
     }
 

@@ -102,7 +102,7 @@ public interface CaseService {
     /** Resolves the case with its answer. */
     ServiceCase resolve(long caseId, String answer);
 
-    /** Closes a resolved request. Complaints are closed through {@link ComplaintService}. */
+    /** Closes a resolved request. Complaints are closed through the service module's ComplaintService. */
     ServiceCase close(long caseId);
 
     /** Reopens a resolved or closed case; its deadlines start again from now. */

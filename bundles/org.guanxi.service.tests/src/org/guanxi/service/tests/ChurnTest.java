@@ -25,7 +25,7 @@ import org.guanxi.core.service.ChurnService.Rates;
 import org.guanxi.core.service.ChurnService.Risk;
 import org.guanxi.core.service.ChurnService.Rules;
 import org.guanxi.core.service.ChurnService.WinBack;
-import org.guanxi.core.service.ComplaintService.NewComplaint;
+import org.guanxi.service.api.ComplaintService.NewComplaint;
 import org.guanxi.core.service.ValidationException;
 import org.guanxi.customer.care.TaskServiceImpl;
 import org.guanxi.service.ChurnServiceImpl;

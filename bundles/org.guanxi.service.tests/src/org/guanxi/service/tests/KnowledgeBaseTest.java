@@ -15,7 +15,7 @@ import org.guanxi.core.model.KnowledgeArticle;
 import org.guanxi.core.model.ServiceCase;
 import org.guanxi.core.service.CaseService.NewCase;
 import org.guanxi.core.service.ConflictException;
-import org.guanxi.core.service.KnowledgeBase.Hit;
+import org.guanxi.service.api.KnowledgeBase.Hit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package org.guanxi.service.ui;
 
-import org.guanxi.core.service.CallCentre.Call;
+import org.guanxi.service.api.CallCentre.Call;
 
 /**
  * The inbound call this desktop's agent is on, kept in the workbench context while it lasts: the agent desk opens

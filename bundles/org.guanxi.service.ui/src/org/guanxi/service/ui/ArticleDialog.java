@@ -4,7 +4,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.model.KnowledgeArticle;
-import org.guanxi.core.service.KnowledgeBase;
+import org.guanxi.service.api.KnowledgeBase;
 import org.guanxi.ui.common.Errors;
 import org.guanxi.ui.common.FormDialog;
 

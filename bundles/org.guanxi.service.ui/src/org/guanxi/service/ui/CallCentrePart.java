@@ -11,7 +11,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.widgets.Composite;
 import org.guanxi.core.event.Topics;
-import org.guanxi.core.service.CallCentre;
+import org.guanxi.service.api.CallCentre;
 import org.guanxi.marketing.api.CampaignService;
 import org.guanxi.core.service.CaseService;
 import org.guanxi.core.service.CaseService.Queue;

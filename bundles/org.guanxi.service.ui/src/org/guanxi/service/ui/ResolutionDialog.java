@@ -11,7 +11,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.guanxi.core.model.Compensation;
 import org.guanxi.core.model.RootCause;
-import org.guanxi.core.service.ComplaintService.Resolution;
+import org.guanxi.service.api.ComplaintService.Resolution;
 import org.guanxi.ui.common.FormDialog;
 
 /** The recovery of a complaint: the answer, its root cause and the compensation (a refund goes to the ERP). */

@@ -1,4 +1,4 @@
-package org.guanxi.core.service;
+package org.guanxi.service.api;
 
 import java.time.Duration;
 import java.time.Instant;

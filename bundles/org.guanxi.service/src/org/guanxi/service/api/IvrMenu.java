@@ -1,4 +1,4 @@
-package org.guanxi.core.service;
+package org.guanxi.service.api;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.guanxi.core.service.FieldError;
+import org.guanxi.core.service.ValidationException;
 
 
 /**
