@@ -1,6 +1,7 @@
 package org.guanxi.service.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -68,6 +69,7 @@ class SurveyLinkTest {
         assertTrue(inv.token().length() >= 43, "32 random bytes");
         assertTrue(surveys.invite(csi.getId(), wang, null, "wang.fang@example.cn", 90).isEmpty(), "not invited twice in 90 days");
         assertEquals(base + "/survey/" + inv.token(), new SurveyLinkAddress(host).url(inv.token()), "where the host serves");
+        assertFalse(new SurveyLinkAddress(host).served(), "a host on 127.0.0.1 serves this desktop only: the screens warn");
 
         // customers reach the form through the company's web proxy: unlike the telephony adapter, it is public
         HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/survey/" + inv.token()))
