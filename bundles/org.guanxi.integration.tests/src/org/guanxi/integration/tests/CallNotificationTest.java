@@ -92,6 +92,13 @@ class CallNotificationTest {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + withToken)).GET());
     }
 
+    /** A GET written by hand, as no HTTP client would send it (any Host, any path); the answer's status line. */
+    private static String statusLine(Socket socket, String target, String hostHeader) throws Exception {
+        socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + hostHeader
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        return new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines().findFirst().orElse("");
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -108,10 +115,7 @@ class CallNotificationTest {
                 .header("Sec-Fetch-Site", "cross-site")).statusCode(), "an image or a link of a page");
         // DNS rebinding: evil.example resolved to 127.0.0.1 still names itself
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.getOutputStream().write(("GET /call?token=" + token + "&phone=13800138000 HTTP/1.1\r\n"
-                    + "Host: evil.example:" + port + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String status = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines()
-                    .findFirst().orElse("");
+            String status = statusLine(socket, "/call?token=" + token + "&phone=13800138000", "evil.example:" + port);
             assertTrue(status.contains(" 403 "), status);
         }
         assertTrue(posted.isEmpty());
@@ -186,10 +190,7 @@ class CallNotificationTest {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(lan, 0));
             socket.connect(new InetSocketAddress(lan, wide));
-            socket.getOutputStream().write(("GET /call?token=" + token + "&phone=13800138000 HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1:" + wide + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String status = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines()
-                    .findFirst().orElse("");
+            String status = statusLine(socket, "/call?token=" + token + "&phone=13800138000", "127.0.0.1:" + wide);
             assertTrue(status.contains(" 403 "), status);
         }
         assertTrue(posted.isEmpty());
@@ -237,10 +238,7 @@ class CallNotificationTest {
         for (String path : List.of("/call/../survey/x", "/survey/../call", "/survey/..%2Fcall", "//call",
                 "/call/%2e%2e/survey/x", "/survey/x%5C..%5Ccall")) {
             try (Socket socket = new Socket("127.0.0.1", port)) {
-                socket.getOutputStream().write(("GET " + path + "?token=" + token + "&phone=13800138000 HTTP/1.1\r\n"
-                        + "Host: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                String status = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines()
-                        .findFirst().orElse("");
+                String status = statusLine(socket, path + "?token=" + token + "&phone=13800138000", "127.0.0.1:" + port);
                 // "//call" names a host "call" and no path: the JDK's server finds no context for it (404)
                 assertTrue(status.contains(" 400 ") || path.equals("//call") && status.contains(" 404 "), path + ": " + status);
             }
